@@ -1,0 +1,119 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from .models import Community, Facility, Honour
+
+
+class HonourInline(admin.TabularInline):
+    model = Honour
+    extra = 0
+    fields = ("title", "level", "awarding_body", "year", "edition", "recipient_kind", "recipient_name")
+
+
+class FacilityInline(admin.StackedInline):
+    model = Facility
+    extra = 0
+    show_change_link = True
+    fields = (
+        ("name", "slug", "kind"),
+        "address",
+        ("floor_area_m2", "land_area_mu", "length_m"),
+        ("capacity", "units", "fee"),
+        ("opened_on", "opened_precision", "opening_hours"),
+        "rooms",
+        "description",
+    )
+    classes = ("collapse",)
+
+
+@admin.register(Community)
+class CommunityAdmin(admin.ModelAdmin):
+    list_display = (
+        "name", "district", "street", "party_org_kind", "residents", "party_members",
+        "honour_count", "facility_count",
+    )
+    list_filter = ("province", "city", "district", "party_org_kind")
+    search_fields = ("name", "street", "district", "city", "secretary_name", "work_method")
+    inlines = (HonourInline, FacilityInline)
+    fieldsets = (
+        (_("基本信息"), {"fields": (("name", "slug"), ("province", "city"), ("district", "street"))}),
+        (
+            _("规模与人口"),
+            {
+                "fields": (
+                    ("founded_on", "founded_precision", "area_km2"),
+                    ("households", "residents", "floating_population"),
+                    "streets_covered",
+                    ("residential_compounds", "managed_estates", "office_buildings"),
+                    ("shops", "companies"),
+                )
+            },
+        ),
+        (
+            _("党组织"),
+            {
+                "fields": (
+                    ("party_org_kind", "party_org_founded_on"),
+                    ("party_branches", "party_groups", "party_members", "volunteers"),
+                    ("secretary_name", "secretary_title"),
+                    ("work_method", "work_method_summary"),
+                )
+            },
+        ),
+        (_("简介与感怀"), {"fields": ("profile", "secretary_reflections", "highlights")}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(
+            _honours=Count("honours", distinct=True), _facilities=Count("facilities", distinct=True)
+        )
+
+    @admin.display(description=_("荣誉"), ordering="_honours")
+    def honour_count(self, obj):
+        return obj._honours
+
+    @admin.display(description=_("阵地"), ordering="_facilities")
+    def facility_count(self, obj):
+        return obj._facilities
+
+
+@admin.register(Honour)
+class HonourAdmin(admin.ModelAdmin):
+    list_display = ("title", "recipient_display", "level", "year", "edition", "awarding_body", "community")
+    list_filter = ("level", "recipient_kind", "year")
+    search_fields = ("title", "recipient_name", "awarding_body", "community__name")
+    autocomplete_fields = ("community",)
+    list_select_related = ("community",)
+
+    @admin.display(description=_("获得者"))
+    def recipient_display(self, obj):
+        return obj.recipient
+
+
+@admin.register(Facility)
+class FacilityAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "community", "street", "floor_area_m2", "capacity", "fee", "opened_display")
+    list_filter = ("kind", "community__district")
+    search_fields = ("name", "address", "street", "community__name", "rooms")
+    autocomplete_fields = ("community",)
+    list_select_related = ("community",)
+    fieldsets = (
+        (None, {"fields": (("name", "slug", "kind"), ("community", "street"), "address", "description")}),
+        (
+            _("规模与服务"),
+            {
+                "fields": (
+                    ("floor_area_m2", "land_area_mu", "length_m"),
+                    ("capacity", "units"),
+                    "rooms",
+                    ("opening_hours", "fee"),
+                    ("opened_on", "opened_precision"),
+                )
+            },
+        ),
+    )
+
+    @admin.display(description=_("启用"), ordering="opened_on")
+    def opened_display(self, obj):
+        return obj.opened_display
