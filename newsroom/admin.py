@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -103,6 +105,7 @@ class ArticleAdmin(admin.ModelAdmin):
     )
     readonly_fields = ("view_count", "created_by", "created_at", "updated_at")
     inlines = (PhotoInline,)
+    formfield_overrides = {models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"}}
     fieldsets = (
         (None, {"fields": ("kicker", "title", "subtitle", ("column", "slug", "script"))}),
         (_("归类"), {"fields": ("topics", "series", "communities")}),

@@ -1,0 +1,174 @@
+"""Build the demo portal from the five source articles. Idempotent.
+
+Every object is found by a natural key (slug, name) and updated in place, and
+validated with ``full_clean()`` like an editor's form would, so the demo cannot
+hold what the admin would refuse. Loading twice leaves the same content.
+"""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+
+from communities.models import Community, Facility, Honour
+from config.chinese import to_traditional
+from newsroom.models import Article, Column, Person, Photo, Portal, Series, TipChannel, Topic
+
+from . import site
+from .accounts import ACCOUNTS
+from .articles import ARTICLES
+from .communities import COMMUNITIES, STREET_FACILITIES
+from .images import demo_photo
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+TRADITIONAL_FIELDS = (
+    "kicker", "title", "subtitle", "summary", "editors_note", "dateline", "body",
+    "source_name", "original_title", "original_author",
+)
+
+
+def _save(model, lookup, values):
+    obj = model.objects.filter(**lookup).first() or model(**lookup)
+    for name, value in values.items():
+        setattr(obj, name, value)
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+def load_portal():
+    portal = _save(Portal, {"name": site.PORTAL["name"]}, site.PORTAL)
+    for order, channel in enumerate(site.TIP_CHANNELS):
+        _save(TipChannel, {"portal": portal, "kind": channel["kind"], "value": channel["value"]}, {"order": order})
+    columns = {}
+    for order, (slug, name, parent, in_nav, pictures) in enumerate(site.COLUMNS):
+        columns[slug] = _save(
+            Column,
+            {"portal": portal, "slug": slug},
+            {"name": name, "parent": columns.get(parent), "order": order, "show_in_nav": in_nav,
+             "is_picture_column": pictures},
+        )
+    topics = {t["slug"]: _save(Topic, {"slug": t["slug"]}, {**t, "portal": portal}) for t in site.TOPICS}
+    series = {s["slug"]: _save(Series, {"slug": s["slug"]}, {**s, "portal": portal}) for s in site.SERIES}
+    for a, b in site.SISTER_SERIES:
+        series[a].sister_series.add(series[b])
+    people = {
+        key: _save(Person, {"name": name, "organisation": org}, {"role": role})
+        for key, (name, org, role) in site.PEOPLE.items()
+    }
+    return portal, columns, topics, series, people
+
+
+def load_communities():
+    communities = {}
+    for data in COMMUNITIES:
+        data = dict(data)
+        honours, facilities = data.pop("honours"), data.pop("facilities")
+        community = communities[data["slug"]] = _save(Community, {"slug": data["slug"]}, data)
+        for honour in honours:
+            lookup = {
+                "community": community,
+                "title": honour["title"],
+                "recipient_name": honour.get("recipient_name", ""),
+            }
+            _save(Honour, lookup, honour)
+        for facility in facilities:
+            _save(Facility, {"slug": facility["slug"]}, {**facility, "community": community})
+    for facility in STREET_FACILITIES:
+        _save(Facility, {"slug": facility["slug"]}, facility)
+    return communities
+
+
+def _demo_image(article_slug, index, caption):
+    """The same file every time: written once, reused afterwards."""
+    name = f"demo/{article_slug}-{index + 1}.jpg"
+    if not default_storage.exists(name):
+        saved = default_storage.save(name, ContentFile(demo_photo(f"{article_slug}-{index}", caption)))
+        assert saved == name, f"storage renamed {name} to {saved}"
+    return name
+
+
+def load_article(data, columns, topics, series, people, communities):
+    data = dict(data)
+    traditional = data["script"] == "zh-hant"
+    values = {
+        field: data.get(field, "")
+        for field in ("kicker", "title", "subtitle", "summary", "editors_note", "dateline", "body",
+                      "source_name", "source_url", "original_title", "original_author", "original_url")
+    }
+    values["body"] = values["body"].strip()
+    if traditional:
+        values.update({field: to_traditional(values[field]) for field in TRADITIONAL_FIELDS})
+    values.update(
+        script=data["script"],
+        column=columns[data["column"]],
+        series=series.get(data.get("series")),
+        is_reprint=data.get("is_reprint", False),
+        status=Article.Status.PUBLISHED,
+        first_published_at=datetime.strptime(data["published_at"], "%Y-%m-%d %H:%M").replace(tzinfo=SHANGHAI),
+    )
+    flags = data.get("flags", {})
+    for flag in ("is_headline", "is_slideshow", "is_picture_news", "is_recommended"):
+        values[flag] = flags.get(flag, False)
+    article = _save(Article, {"slug": data["slug"]}, values)
+    article.topics.set(topics[slug] for slug in data.get("topics", []))
+    article.communities.set(communities[slug] for slug in data.get("communities", []))
+    article.reporters.set(people[key] for key in data.get("reporters", []))
+    article.correspondents.set(people[key] for key in data.get("correspondents", []))
+    article.editors_in_charge.set(people[key] for key in data.get("editors_in_charge", []))
+
+    cover = None
+    for index, photo in enumerate(data.get("photos", [])):
+        caption, alt = photo["caption"], photo["alt"]
+        if traditional:
+            caption, alt = to_traditional(caption), to_traditional(alt)
+        saved = _save(
+            Photo,
+            {"article": article, "order": index},
+            {
+                "image": _demo_image(article.slug, index, caption),
+                "caption": caption,
+                "alt_text": alt,
+                "credit_kind": photo["credit_kind"],
+                "credit_person": people.get(photo.get("credit_person")),
+                "credit_organisation": photo.get("credit_organisation", ""),
+                "credit_role": photo.get("credit_role", ""),
+                "body_position": photo.get("body_position"),
+            },
+        )
+        if photo.get("cover"):
+            cover = saved
+    Photo.objects.filter(article=article, order__gte=len(data.get("photos", []))).delete()
+    if article.cover_id != (cover.pk if cover else None):
+        article.cover = cover
+        article.save(update_fields=["cover"])
+    return article
+
+
+def load_accounts():
+    User = get_user_model()
+    logins = []
+    for username, password, name, superuser, groups in ACCOUNTS:
+        user = User.objects.filter(username=username).first() or User(username=username)
+        user.first_name = name
+        user.is_staff = True
+        user.is_superuser = superuser
+        user.set_password(password)
+        user.save()
+        user.groups.set(Group.objects.filter(name__in=groups))
+        logins.append((username, password, name))
+    return logins
+
+
+@transaction.atomic
+def load_demo():
+    """Load everything; return the demo logins."""
+    portal, columns, topics, series, people = load_portal()
+    communities = load_communities()
+    for data in ARTICLES:
+        load_article(data, columns, topics, series, people, communities)
+    return load_accounts()

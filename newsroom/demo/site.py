@@ -1,0 +1,98 @@
+"""The demo portal: identity, columns, topics, series and the people it names.
+
+The identity follows the district portal in seed 004 (玉泉区新闻网 on 内蒙古新闻网):
+its hotline, licence numbers and contact window. Its submission e-mail was
+obfuscated in the capture, so the demo uses a reserved example address.
+"""
+
+PORTAL = {
+    "name": "玉泉区新闻网",
+    "short_name": "玉泉区",
+    "hosts": "127.0.0.1,localhost,testserver",
+    "is_default": True,
+    "news_hotline": "0471-5103964",
+    "submission_email": "tougao@example.com",
+    "tip_reward_note": "如果您有新闻线索,欢迎向我们报料,一经采纳有费用酬谢。",
+    "sponsor": "内蒙古互联网新闻中心",
+    "contact_phone": "0471-6659743、6659744",
+    "icp_number": "蒙ICP证:09003619号",
+    "news_licence": "15120180001",
+    "av_licence": "0507213",
+    "copyright_line": "Copyright © 2005-2026 内蒙古新闻网 All Rights Reserved. 内蒙古互联网新闻中心版权所有,未经书面授权不得转载或镜像。",
+    "reprint_disclaimer": (
+        "凡本网注明“来源:玉泉区新闻网”的作品,版权均属于本网,未经授权不得转载、摘编或以其它方式使用。"
+        "凡本网注明“来源:XXX(非玉泉区新闻网)”的作品,均转载自其它媒体,转载目的在于传递更多信息,"
+        "并不代表本网赞同其观点和对其真实性负责。如因作品内容、版权和其它问题需要同本网联系的,请在{days}日内进行。"
+    ),
+    "contact_window_days": 30,
+}
+
+TIP_CHANNELS = [
+    {"kind": "phone", "value": "0471-5103964"},
+    {"kind": "wechat", "value": "hualongbaoliao"},
+    {"kind": "qq", "value": "3401582423"},
+]
+
+# (slug, name, parent slug, show in navigation, picture column)
+COLUMNS = [
+    ("news", "新闻中心", None, True, False),
+    ("headlines", "头条新闻", "news", True, False),
+    ("hot", "热门", "news", True, False),
+    ("department", "部门新闻", "news", True, False),
+    ("photos", "图片新闻", "news", True, True),
+    ("party", "党建工作", None, True, False),
+    ("party-news", "党建新闻", "party", True, False),
+    ("local-party", "地方党建动态", "party", True, False),
+    ("government", "政务动态", None, True, False),
+    ("community", "民生社区", None, True, False),
+    ("community-news", "社区动态", "community", True, False),
+    ("culture", "旅游文化", None, True, False),
+    ("investment", "招商引资", None, True, False),
+    ("about-yuquan", "走进玉泉区", None, True, False),
+    ("notices", "通知公告", None, False, False),
+]
+
+TOPICS = [
+    {
+        "slug": "wuhou-chengdu",
+        "title": "走进成都市武侯区",
+        "description": "人民网-中国共产党新闻网地方党建专题:成都市武侯区的基层党建与社区治理。",
+    },
+    {
+        "slug": "urban-party-building",
+        "title": "城市基层党建在社区",
+        "description": "各地社区党组织以党建引领基层治理的做法与经验。",
+    },
+]
+
+SERIES = [
+    {
+        "slug": "jiceng-baolei",
+        "title": "喜迎党代会 奋进新征程·基层堡垒",
+        "short_title": "基层堡垒",
+        "editors_note": (
+            "一个支部就是一座堡垒,一名党员就是一面旗帜。无论是在科研一线、社区楼栋还是警务岗位,"
+            "基层党组织和党员都冲在前面,既干事创业,也服务群众。\n"
+            "中国共产党重庆市第六次代表大会召开之际,我们推出“党员先锋”“基层堡垒”两组系列报道,"
+            "走近重庆的先进基层党组织和优秀共产党员,讲述他们的故事。"
+        ),
+    },
+    {
+        "slug": "dangyuan-xianfeng",
+        "title": "喜迎党代会 奋进新征程·党员先锋",
+        "short_title": "党员先锋",
+        "editors_note": "",
+    },
+]
+SISTER_SERIES = [("jiceng-baolei", "dangyuan-xianfeng")]
+
+# key: (name, organisation, role)
+PEOPLE = {
+    "zhang-cheng": ("张成", "云南网", "记者"),
+    "yi-yongjun": ("伊永军", "新重庆客户端", "记者"),
+    "zhang-yuxiu": ("张聿修", "", "摄影"),
+    "gao-wei": ("高巍", "人民网", "责任编辑"),
+    "qin-hua": ("秦华", "人民网", "责任编辑"),
+    "wang-jinnan": ("王晋南", "内蒙古新闻网", "责任编辑"),
+    "demo-editor": ("邻里演示编辑", "玉泉区新闻网", "责任编辑"),
+}

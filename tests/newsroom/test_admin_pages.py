@@ -1,0 +1,76 @@
+"""Every admin changelist, add and change page answers, in Chinese, for the people who use it."""
+
+import pytest
+from django.contrib import admin
+
+pytestmark = pytest.mark.django_db
+
+# What the 编辑 group may not add: the portal's identity and its column tree.
+SITE_ADMIN_ONLY = {"portal", "column", "tipchannel"}
+
+
+def registered():
+    return [
+        (model._meta.app_label, model._meta.model_name)
+        for model in admin.site._registry
+        if model._meta.app_label in ("newsroom", "communities")
+    ]
+
+
+def first_pk(app, model):
+    from django.apps import apps
+
+    return apps.get_model(app, model).objects.order_by("pk").values_list("pk", flat=True).first()
+
+
+@pytest.mark.parametrize("app, model", registered())
+def test_an_editor_opens_every_changelist_and_change_page(editor_client, demo, app, model):
+    response = editor_client.get(f"/admin/{app}/{model}/")
+    assert response.status_code == 200
+    assert "邻里 · 新闻编辑部" in response.content.decode()
+    pk = first_pk(app, model)
+    assert pk is not None, f"the demo has no {model}"
+    assert editor_client.get(f"/admin/{app}/{model}/{pk}/change/").status_code == 200
+
+
+@pytest.mark.parametrize("app, model", registered())
+def test_an_editor_opens_every_add_page_they_may_use(editor_client, demo, app, model):
+    expected = 403 if model in SITE_ADMIN_ONLY else 200
+    assert editor_client.get(f"/admin/{app}/{model}/add/").status_code == expected
+
+
+@pytest.mark.parametrize("app, model", registered())
+def test_a_site_admin_opens_every_page(superuser_client, demo, app, model):
+    assert superuser_client.get(f"/admin/{app}/{model}/").status_code == 200
+    assert superuser_client.get(f"/admin/{app}/{model}/add/").status_code == 200
+    assert superuser_client.get(f"/admin/{app}/{model}/{first_pk(app, model)}/change/").status_code == 200
+
+
+def test_the_article_list_shows_cover_thumbnails_and_flags(editor_client, demo):
+    page = editor_client.get("/admin/newsroom/article/").content.decode()
+    assert 'class="linli-thumb"' in page
+    assert "呼和浩特市玉泉区:让基层党建在服务群众中更加接地气、有温度" in page
+    assert "头条 幻灯 图片" in page
+
+
+def test_the_article_page_shows_photos_with_their_credits(editor_client, demo):
+    from newsroom.models import Article
+
+    article = Article.objects.get(slug="hohhot-yuquan-grassroots-party-building")
+    page = editor_client.get(f"/admin/newsroom/article/{article.pk}/change/").content.decode()
+    assert page.count("张聿修 摄") == 8
+
+
+def test_the_community_page_has_honours_and_facilities_inline(editor_client, demo):
+    from communities.models import Community
+
+    place = Community.objects.get(slug="xinwenli")
+    page = editor_client.get(f"/admin/communities/community/{place.pk}/change/").content.decode()
+    assert "全国暖侨敬老示范社区" in page
+    assert "李艳芳家庭" in page
+    assert "南侨机工历史文化纪念馆" in page
+
+
+def test_the_article_search_finds_by_title(editor_client, demo):
+    page = editor_client.get("/admin/newsroom/article/", {"q": "六邻工作法"}).content.decode()
+    assert "1 条结果" in page or "1 个结果" in page

@@ -1,0 +1,101 @@
+"""``load_demo`` builds the demo portal from the five source articles, the same way each time."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from communities.models import Community, Facility, Honour
+from newsroom.models import Article, Column, Person, Photo, Portal, Series, Topic
+
+pytestmark = pytest.mark.django_db
+
+MODELS = (Portal, Column, Topic, Series, Person, Article, Photo, Community, Honour, Facility)
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def test_it_loads_the_same_content_twice():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    first = counts()
+    call_command("load_demo", stdout=StringIO())
+    assert counts() == first
+    assert first == {
+        "Portal": 1, "Column": 15, "Topic": 2, "Series": 2, "Person": 7,
+        "Article": 5, "Photo": 15, "Community": 7, "Honour": 15, "Facility": 23,
+    }
+    assert "用户名 admin" in out.getvalue() and "用户名 editor" in out.getvalue()
+
+
+def test_every_article_has_the_photos_its_source_shows_with_credits(demo):
+    photos = {a.slug: list(a.photos.all()) for a in Article.objects.prefetch_related("photos")}
+    assert {slug: len(p) for slug, p in photos.items()} == {
+        "kunming-xinwenli-community": 4,
+        "changsha-zhongnan-six-neighbours": 0,
+        "chengdu-wuhou-gongheli-community": 0,
+        "chongqing-minan-huafu-doorstep-party-building": 3,
+        "hohhot-yuquan-grassroots-party-building": 8,
+    }
+    for photo in Photo.objects.all():
+        assert photo.credit_line and photo.caption and photo.alt_text
+        assert photo.image.storage.exists(photo.image.name)
+        assert (photo.width, photo.height) == (1200, 800)
+
+
+def test_articles_keep_the_script_they_were_published_in(demo):
+    traditional = Article.objects.get(slug="chengdu-wuhou-gongheli-community")
+    assert traditional.script == "zh-hant"
+    assert "共和路社區成立於2002年1月1日" in traditional.body
+    assert traditional.title == "最佳黨建工作示範社區:武侯區望江路街道共和路社區"
+    simplified = Article.objects.get(slug="changsha-zhongnan-six-neighbours")
+    assert "社区老年大学现有学员273人" in simplified.body
+
+
+def test_communities_carry_their_honours_and_facilities(demo):
+    xinwenli = Community.objects.get(slug="xinwenli")
+    assert xinwenli.honours.count() == 8
+    family = xinwenli.honours.get(recipient_name="李艳芳家庭")
+    assert (family.edition, family.get_level_display(), family.recipient) == ("第六届", "区级", "李艳芳家庭")
+    street = xinwenli.facilities.get(slug="chunshang-huajie-2")
+    assert (street.length_m, street.units) == (300, 12)
+
+    gongheli = Community.objects.get(slug="gongheli")
+    assert (gongheli.households, gongheli.residents, gongheli.floating_population) == (5002, 14929, 7562)
+    assert gongheli.founded_display == "2002年1月1日"
+    assert gongheli.facilities.count() == 2
+
+    zhongnan = Community.objects.get(slug="zhongnan")
+    assert zhongnan.facilities.get(slug="chuxin-lecture-hall").capacity == 368
+    assert zhongnan.facilities.get(slug="zhongnan-smart-gym").fee == "25元/月"
+
+    minan = Community.objects.get(slug="minan-huafu")
+    assert minan.founded_display == "2012年8月"
+    assert (minan.party_members, minan.party_branches, minan.party_groups) == (176, 5, 16)
+    assert minan.honours.filter(level=1).count() == 3
+
+
+def test_articles_name_their_people_series_and_topics(demo):
+    cq = Article.objects.get(slug="chongqing-minan-huafu-doorstep-party-building")
+    assert cq.series.short_title == "基层堡垒"
+    assert cq.series.sister_series.get().short_title == "党员先锋"
+    assert cq.dateline == "新重庆客户端讯(记者 伊永军)"
+    assert [p.name for p in cq.reporters.all()] == ["伊永军"]
+
+    wuhou = Article.objects.get(slug="chengdu-wuhou-gongheli-community")
+    assert sorted(p.name for p in wuhou.editors_in_charge.all()) == ["秦华", "高巍"]
+    assert wuhou.topics.filter(title="走进成都市武侯区").exists()
+
+    yuquan = Article.objects.get(slug="hohhot-yuquan-grassroots-party-building")
+    assert (yuquan.source_name, yuquan.is_reprint) == ("人民网内蒙古频道", True)
+    assert [p.name for p in yuquan.editors_in_charge.all()] == ["王晋南"]
+    assert yuquan.cover.article_id == yuquan.pk
+    assert yuquan.first_published_at.isoformat() == "2020-09-02T06:52:00+00:00"
+
+
+def test_the_demo_accounts_can_log_in(client, demo):
+    assert client.login(username="admin", password="linli-admin-2026")
+    assert client.login(username="editor", password="linli-editor-2026")
+    assert client.get("/admin/newsroom/article/").status_code == 200
