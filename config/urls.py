@@ -1,14 +1,40 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
+
+from communities.sitemaps import CommunityPagesSitemap, CommunitySitemap, FacilitySitemap
+from config import reader
+from newsroom.sitemaps import (
+    ArticleSitemap, ColumnSitemap, PageSitemap, PortalSitemap, SeriesSitemap, TopicSitemap,
+)
 
 admin.site.site_header = "邻里 · 新闻编辑部"
 admin.site.site_title = "邻里新闻编辑部"
 admin.site.index_title = "内容管理"
 
+SITEMAPS = {
+    "portal": PortalSitemap,
+    "articles": ArticleSitemap,
+    "columns": ColumnSitemap,
+    "topics": TopicSitemap,
+    "series": SeriesSitemap,
+    "pages": PageSitemap,
+    "communities": CommunitySitemap,
+    "community-pages": CommunityPagesSitemap,
+    "facilities": FacilitySitemap,
+}
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("communities/", include("communities.urls")),
+    path("reader/script/", reader.set_script, name="set_script"),
+    path("reader/care/", reader.set_care_mode, name="set_care_mode"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+    path("", include("newsroom.urls")),
 ]
 
 if settings.DEBUG:

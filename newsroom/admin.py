@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article, Column, Person, Photo, Portal, Series, TipChannel, Topic
+from .models import Article, Column, Page, Person, Photo, Portal, Series, TipChannel, Topic
 
 
 def thumbnail(photo):
@@ -175,3 +175,10 @@ class PhotoAdmin(admin.ModelAdmin):
     @admin.display(description=_("署名"))
     def credit_line(self, obj):
         return obj.credit_line
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ("title", "slug", "portal", "order", "in_footer", "updated_at")
+    list_editable = ("order", "in_footer")
+    search_fields = ("title",)

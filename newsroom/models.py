@@ -19,6 +19,17 @@ from .credits import CreditKind, render_credit
 from .images import validate_image
 
 
+class PortalQuerySet(models.QuerySet):
+    def for_host(self, host):
+        """The portal serving ``host`` (port ignored), else the default one."""
+        host = host.split(":")[0].lower()
+        portals = list(self.order_by("-is_default", "id"))
+        for portal in portals:
+            if host in portal.host_list:
+                return portal
+        return portals[0] if portals else None
+
+
 class Portal(models.Model):
     """A site's identity and everything its header and footer show."""
 
@@ -58,6 +69,8 @@ class Portal(models.Model):
         default=30,
         validators=[MinValueValidator(1, _("联系期限至少为1天。"))],
     )
+
+    objects = PortalQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("网站")
@@ -142,6 +155,18 @@ class Column(models.Model):
 
     def get_absolute_url(self):
         return reverse("newsroom:column", args=[self.slug])
+
+    def descendants(self):
+        """This column and every column below it (one query for the whole portal)."""
+        children = {}
+        for pk, parent in Column.objects.filter(portal_id=self.portal_id).values_list("pk", "parent_id"):
+            children.setdefault(parent, []).append(pk)
+        found, stack = [], [self.pk]
+        while stack:
+            pk = stack.pop()
+            found.append(pk)
+            stack.extend(children.get(pk, []))
+        return found
 
     def ancestors(self):
         """Columns from the top down to this one (for breadcrumbs)."""
@@ -239,6 +264,13 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, and live by the clock."""
         return self.filter(status=Article.Status.PUBLISHED, first_published_at__lte=timezone.now())
+
+    def for_list(self):
+        """What list items show: title, date, column, thumbnail."""
+        return self.select_related("column", "cover")
+
+    def in_columns(self, columns):
+        return self.filter(column__in=columns)
 
 
 def _new_slug():
@@ -469,3 +501,27 @@ class Photo(models.Model):
             errors["credit_person"] = _("署名方式为“摄”时,请选择拍摄者。")
         if errors:
             raise ValidationError(errors)
+
+
+class Page(models.Model):
+    """A standalone page editors write: 关于我们, 联系我们, 版权声明, 隐私政策."""
+
+    portal = models.ForeignKey(Portal, verbose_name=_("网站"), on_delete=models.CASCADE, related_name="pages")
+    title = models.CharField(_("标题"), max_length=100)
+    slug = models.SlugField(_("网址标识"), max_length=50)
+    body = RichTextField(_("正文"))
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+    in_footer = models.BooleanField(_("显示在页脚"), default=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("单页")
+        verbose_name_plural = _("单页")
+        ordering = ["order", "id"]
+        constraints = [models.UniqueConstraint(fields=["portal", "slug"], name="unique_page_slug_per_portal")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("newsroom:page", args=[self.slug])

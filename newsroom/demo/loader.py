@@ -16,7 +16,7 @@ from django.db import transaction
 
 from communities.models import Community, Facility, Honour
 from config.chinese import to_traditional
-from newsroom.models import Article, Column, Person, Photo, Portal, Series, TipChannel, Topic
+from newsroom.models import Article, Column, Page, Person, Photo, Portal, Series, TipChannel, Topic
 
 from . import site
 from .accounts import ACCOUNTS
@@ -56,6 +56,8 @@ def load_portal():
     series = {s["slug"]: _save(Series, {"slug": s["slug"]}, {**s, "portal": portal}) for s in site.SERIES}
     for a, b in site.SISTER_SERIES:
         series[a].sister_series.add(series[b])
+    for order, page in enumerate(site.PAGES):
+        _save(Page, {"portal": portal, "slug": page["slug"]}, {**page, "order": order})
     people = {
         key: _save(Person, {"name": name, "organisation": org}, {"role": role})
         for key, (name, org, role) in site.PEOPLE.items()

@@ -1,0 +1,75 @@
+"""What a reader chooses for every page: script (简 / 繁) and the 适老化 care mode.
+
+Both are remembered in cookies. The script choice converts the whole HTML
+response (chrome and content) with OpenCC on the way out; stored text stays as
+published, and "原文" shows each article in the script it was published in.
+"""
+
+from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.cache import patch_vary_headers
+
+from config.chinese import to_simplified, to_traditional
+
+SCRIPT_COOKIE = "linli_script"
+CARE_COOKIE = "linli_care"
+SCRIPTS = {"hans": to_simplified, "hant": to_traditional}
+ONE_YEAR = 365 * 24 * 3600
+
+
+def reader_preferences(request):
+    """Template context: the reader's script and care mode."""
+    return {
+        "reader_script": request.COOKIES.get(SCRIPT_COOKIE, ""),
+        "care_mode": request.COOKIES.get(CARE_COOKIE) == "1",
+    }
+
+
+def _back(request):
+    target = request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        target = "/"
+    return HttpResponseRedirect(target)
+
+
+def set_script(request):
+    response = _back(request)
+    script = request.GET.get("to", "")
+    if script in SCRIPTS:
+        response.set_cookie(SCRIPT_COOKIE, script, max_age=ONE_YEAR, samesite="Lax")
+    else:
+        response.delete_cookie(SCRIPT_COOKIE)
+    return response
+
+
+def set_care_mode(request):
+    response = _back(request)
+    if request.GET.get("on") == "1":
+        response.set_cookie(CARE_COOKIE, "1", max_age=ONE_YEAR, samesite="Lax")
+    else:
+        response.delete_cookie(CARE_COOKIE)
+    return response
+
+
+class ScriptConversionMiddleware:
+    """Convert public HTML pages to the reader's chosen script."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        convert = SCRIPTS.get(request.COOKIES.get(SCRIPT_COOKIE, ""))
+        if (
+            convert
+            and not request.path.startswith("/admin/")
+            and response.get("Content-Type", "").startswith("text/html")
+            and not response.streaming
+            and response.status_code == 200
+        ):
+            charset = response.charset or "utf-8"
+            response.content = convert(response.content.decode(charset)).encode(charset)
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
+        patch_vary_headers(response, ("Cookie",))
+        return response

@@ -1,0 +1,57 @@
+"""RSS feeds: the latest articles, and one feed per column."""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from .models import Article, Column, Portal
+
+
+class LatestFeed(Feed):
+    def get_object(self, request, *args, **kwargs):
+        return Portal.objects.for_host(request.get_host())
+
+    def title(self, portal):
+        return f"{portal.name} · 最新文章"
+
+    def link(self, portal):
+        return reverse("newsroom:home")
+
+    def description(self, portal):
+        return f"{portal.name}最新发布的文章"
+
+    def items(self, portal):
+        return Article.objects.published().filter(column__portal=portal).select_related("column")[:30]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [item.column.name]
+
+
+class ColumnFeed(LatestFeed):
+    def get_object(self, request, slug):
+        portal = Portal.objects.for_host(request.get_host())
+        return get_object_or_404(Column.objects.select_related("portal"), portal=portal, slug=slug)
+
+    def title(self, column):
+        return f"{column.portal.name} · {column.name}"
+
+    def link(self, column):
+        return column.get_absolute_url()
+
+    def description(self, column):
+        return column.description or f"{column.portal.name}“{column.name}”栏目文章"
+
+    def items(self, column):
+        return Article.objects.published().filter(column__in=column.descendants()).select_related("column")[:30]

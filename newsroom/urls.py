@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import feeds, views
+
+app_name = "newsroom"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("column/<slug:slug>/", views.column, name="column"),
+    path("column/<slug:slug>/rss/", feeds.ColumnFeed(), name="column_feed"),
+    path("rss/", feeds.LatestFeed(), name="feed"),
+    path("article/<slug:slug>/", views.article, name="article"),
+    path("topic/<slug:slug>/", views.topic, name="topic"),
+    path("series/<slug:slug>/", views.series, name="series"),
+    path("pages/<slug:slug>/", views.page, name="page"),
+    path("sitemap/", views.site_map, name="site_map"),
+    path("search/", views.search, name="search"),
+]

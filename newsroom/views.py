@@ -1,0 +1,176 @@
+"""The public portal's newsroom pages. Views stay thin: queries live on the models."""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Prefetch, Q
+from django.shortcuts import get_object_or_404, render
+
+from communities.models import Community
+
+from . import sharing
+from .filters import ArticleFilter
+from .models import Article, Column, Page, Person, Photo, Series, Topic
+from .rendering import compose
+
+PAGE_SIZE = 20
+
+
+def _published(request):
+    return Article.objects.published().filter(column__portal=request.portal).for_list()
+
+
+def _column(request, slug):
+    return get_object_or_404(
+        Column.objects.select_related("parent__parent"), portal=request.portal, slug=slug
+    )
+
+
+def home(request):
+    articles = _published(request)
+    top_columns = list(Column.objects.filter(portal=request.portal, parent=None).order_by("order", "id"))
+    blocks = []
+    for column in top_columns:
+        items = list(articles.filter(column__in=column.descendants())[:6])
+        if items:
+            blocks.append((column, items))
+    return render(
+        request,
+        "newsroom/home.html",
+        {
+            "headlines": list(articles.filter(is_headline=True)[:4]),
+            "slides": list(articles.filter(is_slideshow=True, cover__isnull=False)[:5]),
+            "picture_news": list(articles.filter(is_picture_news=True, cover__isnull=False)[:6]),
+            "latest": list(articles[:10]),
+            "column_blocks": blocks,
+            "topics": list(Topic.objects.filter(portal=request.portal, is_featured=True)[:4]),
+            "spotlight": list(
+                Community.objects.annotate(honour_count=Count("honours")).order_by("-honour_count", "name")[:4]
+            ),
+        },
+    )
+
+
+def column(request, slug):
+    column = _column(request, slug)
+    articles = _published(request).filter(column__in=column.descendants())
+    filters = ArticleFilter(request.GET, queryset=articles)
+    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "newsroom/column.html",
+        {
+            "column": column,
+            "breadcrumb": column.ancestors(),
+            "children": column.children.all(),
+            "filters": filters,
+            "page": page,
+            "query": query.urlencode(),
+        },
+    )
+
+
+def article(request, slug):
+    people = Person.objects.order_by("id")
+    article = get_object_or_404(
+        Article.objects.published()
+        .filter(column__portal=request.portal)
+        .select_related("column__parent__parent", "series", "cover")
+        .prefetch_related(
+            Prefetch("photos", queryset=Photo.objects.select_related("credit_person")),
+            Prefetch("reporters", queryset=people),
+            Prefetch("correspondents", queryset=people),
+            Prefetch("editors_in_charge", queryset=people),
+            "topics",
+            "communities",
+        ),
+        slug=slug,
+    )
+    Article.objects.filter(pk=article.pk).update(view_count=F("view_count") + 1)
+    article.view_count += 1
+
+    published = _published(request)
+    same_column = published.filter(column=article.column_id)
+    at = article.first_published_at
+    previous = same_column.filter(Q(first_published_at__lt=at) | Q(first_published_at=at, pk__lt=article.pk)).first()
+    following = (
+        same_column.filter(Q(first_published_at__gt=at) | Q(first_published_at=at, pk__gt=article.pk))
+        .order_by("first_published_at", "pk")
+        .first()
+    )
+    relation = Q(communities__in=article.communities.all()) | Q(topics__in=article.topics.all())
+    if article.series_id:
+        relation |= Q(series=article.series_id)
+    related_ids = published.filter(relation).exclude(pk=article.pk).values("pk")
+    segments, gallery = compose(article.body, article.photos.all())
+    return render(
+        request,
+        "newsroom/article.html",
+        {
+            "article": article,
+            "breadcrumb": article.column.ancestors(),
+            "segments": segments,
+            "gallery": gallery,
+            "previous": previous,
+            "next": following,
+            "related": list(published.filter(pk__in=related_ids)[:6]),
+            "recommended": list(published.filter(is_recommended=True).exclude(pk=article.pk)[:5]),
+            "qr_svg": sharing.qr_svg(request.build_absolute_uri(article.get_absolute_url())),
+            "share_links": sharing.share_links(request.build_absolute_uri(article.get_absolute_url()), article.title),
+        },
+    )
+
+
+def topic(request, slug):
+    topic = get_object_or_404(Topic, portal=request.portal, slug=slug)
+    page = Paginator(_published(request).filter(topics=topic), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "newsroom/topic.html", {"topic": topic, "page": page})
+
+
+def series(request, slug):
+    series = get_object_or_404(
+        Series.objects.prefetch_related("sister_series"), portal=request.portal, slug=slug
+    )
+    page = Paginator(_published(request).filter(series=series), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "newsroom/series.html", {"series": series, "page": page})
+
+
+def page(request, slug):
+    page = get_object_or_404(Page, portal=request.portal, slug=slug)
+    return render(request, "newsroom/page.html", {"page": page})
+
+
+def site_map(request):
+    columns = Column.objects.filter(portal=request.portal).select_related("parent")
+    tree = [c for c in columns if c.parent_id is None]
+    children = {}
+    for column in columns:
+        if column.parent_id:
+            children.setdefault(column.parent_id, []).append(column)
+    return render(
+        request,
+        "newsroom/site_map.html",
+        {
+            "tree": [(c, children.get(c.pk, [])) for c in tree],
+            "topics": Topic.objects.filter(portal=request.portal),
+            "series_list": Series.objects.filter(portal=request.portal),
+            "communities": Community.objects.all(),
+            "pages": Page.objects.filter(portal=request.portal),
+        },
+    )
+
+
+def search(request):
+    """Plain substring search over public articles (Chinese-aware search is its own module)."""
+    query = request.GET.get("q", "").strip()[:100]
+    results = _published(request).none()
+    if query:
+        results = _published(request).filter(
+            Q(title__icontains=query) | Q(summary__icontains=query) | Q(body__icontains=query)
+        )
+    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request, "newsroom/search.html", {"query": query, "query_string": urlencode({"q": query}), "page": page}
+    )

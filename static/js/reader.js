@@ -1,0 +1,26 @@
+// Font size (大 中 小) and 打印本页 on article pages. Without JavaScript the buttons stay hidden.
+(function () {
+  var body = document.getElementById("article-body");
+  if (!body) return;
+  var sizes = ["large", "medium", "small"];
+  function apply(size) {
+    sizes.forEach(function (s) { body.classList.toggle("font-" + s, s === size && s !== "medium"); });
+    document.querySelectorAll("[data-font]").forEach(function (b) {
+      b.setAttribute("aria-pressed", String(b.getAttribute("data-font") === size));
+    });
+  }
+  var saved = null;
+  try { saved = window.localStorage.getItem("linli-font"); } catch (e) {}
+  apply(sizes.indexOf(saved) >= 0 ? saved : "medium");
+  document.querySelectorAll("[data-font]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var size = button.getAttribute("data-font");
+      apply(size);
+      try { window.localStorage.setItem("linli-font", size); } catch (e) {}
+    });
+  });
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
+  document.querySelectorAll(".font-size, .print").forEach(function (el) { el.hidden = false; });
+})();
