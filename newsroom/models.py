@@ -156,17 +156,26 @@ class Column(models.Model):
     def get_absolute_url(self):
         return reverse("newsroom:column", args=[self.slug])
 
-    def descendants(self):
-        """This column and every column below it (one query for the whole portal)."""
-        children = {}
-        for pk, parent in Column.objects.filter(portal_id=self.portal_id).values_list("pk", "parent_id"):
-            children.setdefault(parent, []).append(pk)
+    def descendants(self, tree=None):
+        """This column's id and the ids of every column below it.
+
+        ``tree`` is ``Column.tree(portal)``; without it, one query loads it.
+        """
+        children = tree if tree is not None else Column.tree(self.portal_id)
         found, stack = [], [self.pk]
         while stack:
             pk = stack.pop()
             found.append(pk)
             stack.extend(children.get(pk, []))
         return found
+
+    @staticmethod
+    def tree(portal_id):
+        """{parent id: [child ids]} for a portal's columns, in one query."""
+        children = {}
+        for pk, parent in Column.objects.filter(portal_id=portal_id).values_list("pk", "parent_id"):
+            children.setdefault(parent, []).append(pk)
+        return children
 
     def ancestors(self):
         """Columns from the top down to this one (for breadcrumbs)."""

@@ -29,9 +29,10 @@ def _column(request, slug):
 def home(request):
     articles = _published(request)
     top_columns = list(Column.objects.filter(portal=request.portal, parent=None).order_by("order", "id"))
+    tree = Column.tree(request.portal.pk)
     blocks = []
     for column in top_columns:
-        items = list(articles.filter(column__in=column.descendants())[:6])
+        items = list(articles.filter(column__in=column.descendants(tree))[:6])
         if items:
             blocks.append((column, items))
     return render(

@@ -1,0 +1,46 @@
+"""Grow the demo content in bulk, to show that page queries do not grow with it."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from communities.models import Community
+from newsroom.models import Article, Column, Person, Photo, Topic
+
+
+def add_articles(count, column_slug="party-news", status=Article.Status.PUBLISHED):
+    column = Column.objects.get(slug=column_slug)
+    community = Community.objects.get(slug="zhongnan")
+    topic = Topic.objects.get(slug="urban-party-building")
+    reporter = Person.objects.get(name="张成")
+    start = timezone.now() - timedelta(days=1)
+    articles = Article.objects.bulk_create(
+        Article(
+            title=f"社区新闻第{i}号:邻里互助在身边",
+            slug=f"bulk-{column_slug}-{i}",
+            column=column,
+            summary="社区党组织带领居民开展邻里互助。",
+            body="<p>第一段。</p><p>第二段。</p>",
+            status=status,
+            first_published_at=start - timedelta(minutes=i),
+            is_recommended=i % 3 == 0,
+            is_picture_news=i % 5 == 0,
+        )
+        for i in range(count)
+    )
+    Article.communities.through.objects.bulk_create(
+        Article.communities.through(article_id=a.pk, community_id=community.pk) for a in articles
+    )
+    Article.topics.through.objects.bulk_create(Article.topics.through(article_id=a.pk, topic_id=topic.pk) for a in articles)
+    Article.reporters.through.objects.bulk_create(
+        Article.reporters.through(article_id=a.pk, person_id=reporter.pk) for a in articles
+    )
+    photos = Photo.objects.bulk_create(
+        Photo(article=a, image="demo/bulk.jpg", width=1200, height=800, caption="社区活动", alt_text="居民参加活动",
+              credit_kind="provided", body_position=1)
+        for a in articles
+    )
+    for article, photo in zip(articles, photos):
+        article.cover = photo
+    Article.objects.bulk_update(articles, ["cover"])
+    return articles

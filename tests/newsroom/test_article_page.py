@@ -1,0 +1,104 @@
+"""The article page shows a reader what the source portals show."""
+
+import pytest
+from django.utils import timezone
+
+from newsroom.models import Article
+
+pytestmark = pytest.mark.django_db
+
+YUQUAN = "/article/hohhot-yuquan-grassroots-party-building/"
+CHONGQING = "/article/chongqing-minan-huafu-doorstep-party-building/"
+WUHOU = "/article/chengdu-wuhou-gongheli-community/"
+
+
+def page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_it_shows_breadcrumb_title_and_meta_line(client, demo):
+    html = page(client, YUQUAN)
+    assert '当前位置:<a href="/">首页</a> &gt; <a href="/column/party/">党建工作</a> &gt; <a href="/column/party-news/">党建新闻</a>' in html
+    assert "<h1" in html and "呼和浩特市玉泉区:让基层党建在服务群众中更加接地气、有温度</h1>" in html
+    assert "发布时间:<time" in html and "2020-09-02 14:52</time>" in html
+    assert '来源:<a href="http://nm.people.com.cn/" rel="noopener">人民网内蒙古频道</a>' in html
+    assert '栏目:<a href="/column/party-news/">党建新闻</a>' in html
+    assert "点击:" in html
+
+
+def test_it_shows_every_photo_with_its_credit_in_the_body(client, demo):
+    html = page(client, YUQUAN)
+    assert html.count('<figure class="photo"') == 8
+    assert html.count('<span class="credit">张聿修 摄</span>') == 8
+    assert 'alt="志愿者和孩子们围着桌上的大幅飞行棋盘"' in html
+    # The first photo sits after the fifth block of the body, before the sixth.
+    assert html.index("几乎每一步都藏着") < html.index('<figure class="photo"') < html.index("吕子木说")
+
+
+def test_it_shows_series_editors_note_dateline_and_mixed_credits(client, demo):
+    html = page(client, CHONGQING)
+    assert "系列报道 · 基层堡垒" in html
+    assert "编者按:" in html and "一个支部就是一座堡垒" in html
+    assert "新重庆客户端讯(记者 伊永军)" in html
+    assert '<span class="credit">受访者供图</span>' in html
+    assert '<span class="credit">新重庆客户端记者 伊永军 摄</span>' in html
+    assert "记者:伊永军" in html
+
+
+def test_it_shows_the_reprint_block_and_editors_in_charge(client, demo):
+    html = page(client, YUQUAN)
+    assert "<dt>转自</dt>" in html and "<dt>原标题</dt>" in html and "<dt>原作者</dt>" in html
+    assert "<dt>原文链接</dt>" in html
+    assert "[责任编辑:王晋南]" in html
+    assert "[责任编辑:高巍、秦华]" in page(client, WUHOU)
+
+
+def test_it_shows_the_disclaimer_with_the_portals_contact_window(client, demo):
+    from newsroom.models import Portal
+
+    Portal.objects.update(contact_window_days=15)
+    html = page(client, YUQUAN)
+    assert "请在15日内进行" in html
+    assert "请在15日内与本网联系" in html
+    assert "/pages/contact/?article=hohhot-yuquan-grassroots-party-building" in html
+
+
+def test_it_shows_previous_next_related_and_recommended(client, demo):
+    html = page(client, YUQUAN)
+    assert "上一篇:没有了" in html
+    assert '下一篇:<a href="/article/changsha-zhongnan-six-neighbours/">' in html
+    assert 'id="h-related">相关文章' in html and "/article/kunming-xinwenli-community/" in html
+    assert 'id="h-recommended">推荐阅读' in html
+
+
+def test_it_offers_font_sizes_print_and_a_server_made_qr_code(client, demo):
+    html = page(client, YUQUAN)
+    assert 'data-font="large"' in html and 'data-font="small"' in html and "data-print" in html
+    assert "<svg" in html and 'aria-label="本文二维码' in html
+    assert 'media="print"' in html
+    assert "https://service.weibo.com/share/share.php?" in html
+
+
+def test_a_traditional_article_shows_credits_in_its_script(client, demo):
+    html = page(client, "/article/kunming-xinwenli-community/")
+    assert '<html lang="zh-Hant">' in html
+    assert html.count('<span class="credit">供圖</span>') == 4
+
+
+def test_each_view_counts_once(client, demo):
+    client.get(YUQUAN)
+    client.get(YUQUAN)
+    assert Article.objects.get(slug="hohhot-yuquan-grassroots-party-building").view_count == 2
+    assert "点击:<span class=\"views\">3</span>" in page(client, YUQUAN)
+
+
+def test_drafts_and_future_articles_answer_404(client, demo):
+    Article.objects.filter(slug="hohhot-yuquan-grassroots-party-building").update(status=Article.Status.DRAFT)
+    assert client.get(YUQUAN).status_code == 404
+    Article.objects.filter(slug="chongqing-minan-huafu-doorstep-party-building").update(
+        first_published_at=timezone.now() + timezone.timedelta(hours=1)
+    )
+    assert client.get(CHONGQING).status_code == 404
+    assert client.get("/article/no-such-article/").status_code == 404
