@@ -4,6 +4,7 @@ Zero configuration gives a development site on SQLite. Production sets at
 least DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and usually DATABASE_URL.
 """
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -99,8 +100,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
     )
+    # One test database file per checkout, so two clones can test at once.
+    checkout = hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:8]
     DATABASES["default"]["TEST"] = {
-        "NAME": os.getenv("SQLITE_TEST_NAME", str(Path(tempfile.gettempdir()) / "linli-test.sqlite3"))
+        "NAME": os.getenv("SQLITE_TEST_NAME", str(Path(tempfile.gettempdir()) / f"linli-test-{checkout}.sqlite3"))
     }
 
 AUTH_PASSWORD_VALIDATORS = [

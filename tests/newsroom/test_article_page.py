@@ -102,3 +102,12 @@ def test_drafts_and_future_articles_answer_404(client, demo):
     )
     assert client.get(CHONGQING).status_code == 404
     assert client.get("/article/no-such-article/").status_code == 404
+
+
+def test_it_shows_sidebars_and_the_news_tip_line(client, demo):
+    html = page(client, YUQUAN)
+    for heading in ("推荐阅读", "头条新闻", "图片新闻", "最新文章"):
+        assert f">{heading}</h2>" in html, heading
+    assert "【详细】" in html
+    assert "报料微信:hualongbaoliao" in html and "报料QQ:3401582423" in html
+    assert "一经采纳有费用酬谢" in html
