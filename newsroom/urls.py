@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, previews, views
 
 app_name = "newsroom"
 urlpatterns = [
@@ -14,4 +14,5 @@ urlpatterns = [
     path("pages/<slug:slug>/", views.page, name="page"),
     path("sitemap/", views.site_map, name="site_map"),
     path("search/", views.search, name="search"),
+    path("preview/<str:token>/", previews.shared_preview, name="shared_preview"),
 ]

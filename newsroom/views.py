@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from communities.models import Community
 
@@ -91,38 +92,59 @@ def article(request, slug):
     )
     Article.objects.filter(pk=article.pk).update(view_count=F("view_count") + 1)
     article.view_count += 1
+    return article_page(request, article, ArticleParts.of(article))
 
+
+class ArticleParts:
+    """What an article page shows besides the article's own fields, as plain lists,
+    so a preview of an unsaved revision renders through the same template."""
+
+    def __init__(self, photos, reporters, correspondents, editors, topics, communities):
+        self.photos, self.reporters, self.correspondents = list(photos), list(reporters), list(correspondents)
+        self.editors, self.topics, self.communities = list(editors), list(topics), list(communities)
+
+    @classmethod
+    def of(cls, article):
+        return cls(article.photos.all(), article.reporters.all(), article.correspondents.all(),
+                   article.editors_in_charge.all(), article.topics.all(), article.communities.all())
+
+
+def article_page(request, article, parts, preview=None):
     published = _published(request)
-    same_column = published.filter(column=article.column_id)
-    at = article.first_published_at
-    previous = same_column.filter(Q(first_published_at__lt=at) | Q(first_published_at=at, pk__lt=article.pk)).first()
+    same_column = published.filter(column=article.column_id).exclude(pk=article.pk)
+    at = article.first_published_at or timezone.now()
+    previous = same_column.filter(Q(first_published_at__lt=at) | Q(first_published_at=at, pk__lt=article.pk or 0)).first()
     following = (
-        same_column.filter(Q(first_published_at__gt=at) | Q(first_published_at=at, pk__gt=article.pk))
+        same_column.filter(Q(first_published_at__gt=at) | Q(first_published_at=at, pk__gt=article.pk or 0))
         .order_by("first_published_at", "pk")
         .first()
     )
-    relation = Q(communities__in=article.communities.all()) | Q(topics__in=article.topics.all())
+    relation = Q(communities__in=[c.pk for c in parts.communities]) | Q(topics__in=[t.pk for t in parts.topics])
     if article.series_id:
         relation |= Q(series=article.series_id)
-    related_ids = published.filter(relation).exclude(pk=article.pk).values("pk")
-    segments, gallery = compose(article.body, article.photos.all())
+    exclude = [pk for pk in (article.pk, article.replaces_id) if pk]
+    related_ids = published.filter(relation).exclude(pk__in=exclude).values("pk")
+    segments, gallery = compose(article.body, parts.photos)
+    url = request.build_absolute_uri(article.get_absolute_url() if article.is_live else request.path)
     return render(
         request,
         "newsroom/article.html",
         {
             "article": article,
+            "parts": parts,
+            "preview": preview,
             "breadcrumb": article.column.ancestors(),
             "segments": segments,
             "gallery": gallery,
             "previous": previous,
             "next": following,
             "related": list(published.filter(pk__in=related_ids)[:6]),
-            "recommended": list(published.filter(is_recommended=True).exclude(pk=article.pk)[:5]),
-            "headlines": list(published.filter(is_headline=True).exclude(pk=article.pk)[:5]),
-            "picture_news": list(published.filter(is_picture_news=True, cover__isnull=False).exclude(pk=article.pk)[:2]),
-            "latest": list(published.exclude(pk=article.pk)[:5]),
-            "qr_svg": sharing.qr_svg(request.build_absolute_uri(article.get_absolute_url())),
-            "share_links": sharing.share_links(request.build_absolute_uri(article.get_absolute_url()), article.title),
+            "recommended": list(published.filter(is_recommended=True).exclude(pk__in=exclude)[:5]),
+            "headlines": list(published.filter(is_headline=True).exclude(pk__in=exclude)[:5]),
+            "picture_news": list(published.filter(is_picture_news=True, cover__isnull=False).exclude(pk__in=exclude)[:2]),
+            "latest": list(published.exclude(pk__in=exclude)[:5]),
+            "qr_svg": sharing.qr_svg(url),
+            "share_links": sharing.share_links(url, article.title),
         },
     )
 

@@ -28,6 +28,25 @@ def editor(db):
     return user
 
 
+def user_in(group, username):
+    user = User.objects.create_user(username, password="pw", is_staff=True, first_name=username)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def chief(db):
+    return user_in("终审签发", "test-chief")
+
+
+def draft_of(slug, user):
+    """A new version of a live demo article, ready to edit in the admin."""
+    from newsroom import workflow
+    from newsroom.models import Article
+
+    return workflow.new_version(Article.objects.get(slug=slug), user)
+
+
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)

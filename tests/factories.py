@@ -22,6 +22,8 @@ def add_articles(count, column_slug="party-news", status=Article.Status.PUBLISHE
             summary="社区党组织带领居民开展邻里互助。",
             body="<p>第一段。</p><p>第二段。</p>",
             status=status,
+            is_live=status == Article.Status.PUBLISHED,
+            live_from=start - timedelta(minutes=i),
             first_published_at=start - timedelta(minutes=i),
             is_recommended=i % 3 == 0,
             is_picture_news=i % 5 == 0,

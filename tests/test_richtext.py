@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.conftest import draft_of
+
 from config.richtext import sanitize_html
 
 
@@ -67,11 +69,11 @@ def test_every_save_sanitises_articles_and_communities(demo):
 
 
 @pytest.mark.django_db
-def test_the_admin_saves_the_sanitised_body(editor_client, demo):
+def test_the_admin_saves_the_sanitised_body(editor_client, editor, demo):
     from newsroom.models import Article
     from tests.adminforms import admin_form_data
 
-    article = Article.objects.get(slug="changsha-zhongnan-six-neighbours")
+    article = draft_of("changsha-zhongnan-six-neighbours", editor)
     url = f"/admin/newsroom/article/{article.pk}/change/"
     data = admin_form_data(editor_client.get(url))
     data["body"] = '<h3>新小标题</h3><p onclick="x()">新段落</p><script>alert(1)</script>'
@@ -82,11 +84,11 @@ def test_the_admin_saves_the_sanitised_body(editor_client, demo):
 
 
 @pytest.mark.django_db
-def test_an_image_pasted_into_the_body_is_refused_with_a_clear_message(editor_client, demo):
+def test_an_image_pasted_into_the_body_is_refused_with_a_clear_message(editor_client, editor, demo):
     from newsroom.models import Article
     from tests.adminforms import admin_form_data
 
-    article = Article.objects.get(slug="changsha-zhongnan-six-neighbours")
+    article = draft_of("changsha-zhongnan-six-neighbours", editor)
     url = f"/admin/newsroom/article/{article.pk}/change/"
     data = admin_form_data(editor_client.get(url))
     data["body"] = '<p>正文</p><img src="https://elsewhere.example/x.jpg">'

@@ -16,7 +16,10 @@ from django.db import transaction
 
 from communities.models import Community, Facility, Honour
 from config.chinese import to_traditional
-from newsroom.models import Article, Column, Page, Person, Photo, Portal, Series, TipChannel, Topic
+from newsroom import revisions
+from newsroom.models import (
+    Article, AuditEntry, Column, Page, Person, Photo, Portal, SensitiveWord, Series, TipChannel, Topic,
+)
 
 from . import site
 from .accounts import ACCOUNTS
@@ -62,6 +65,8 @@ def load_portal():
         key: _save(Person, {"name": name, "organisation": org}, {"role": role})
         for key, (name, org, role) in site.PEOPLE.items()
     }
+    for word in site.SENSITIVE_WORDS:
+        _save(SensitiveWord, {"portal": portal, "word": word["word"]}, word)
     return portal, columns, topics, series, people
 
 
@@ -105,13 +110,17 @@ def load_article(data, columns, topics, series, people, communities):
     values["body"] = values["body"].strip()
     if traditional:
         values.update({field: to_traditional(values[field]) for field in TRADITIONAL_FIELDS})
+    published_at = datetime.strptime(data["published_at"], "%Y-%m-%d %H:%M").replace(tzinfo=SHANGHAI)
     values.update(
         script=data["script"],
         column=columns[data["column"]],
         series=series.get(data.get("series")),
         is_reprint=data.get("is_reprint", False),
+        # An import of articles published elsewhere, with their original dates; audited below.
         status=Article.Status.PUBLISHED,
-        first_published_at=datetime.strptime(data["published_at"], "%Y-%m-%d %H:%M").replace(tzinfo=SHANGHAI),
+        is_live=True,
+        live_from=published_at,
+        first_published_at=published_at,
     )
     flags = data.get("flags", {})
     for flag in ("is_headline", "is_slideshow", "is_picture_news", "is_recommended"):
@@ -148,6 +157,12 @@ def load_article(data, columns, topics, series, people, communities):
     if article.cover_id != (cover.pk if cover else None):
         article.cover = cover
         article.save(update_fields=["cover"])
+    if not article.audit_entries.filter(action="import").exists():
+        AuditEntry.objects.create(
+            article=article, action="import", to_status=article.status, created_at=published_at,
+            opinion=f"演示内容导入,原发布时间 {data['published_at']}(来源:{article.source_name})",
+        )
+        revisions.record(article, None, note="演示内容导入")
     return article
 
 

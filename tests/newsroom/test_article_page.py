@@ -94,11 +94,13 @@ def test_each_view_counts_once(client, demo):
     assert "点击:<span class=\"views\">3</span>" in page(client, YUQUAN)
 
 
-def test_drafts_and_future_articles_answer_404(client, demo):
-    Article.objects.filter(slug="hohhot-yuquan-grassroots-party-building").update(status=Article.Status.DRAFT)
+def test_unpublished_and_future_articles_answer_404(client, demo, chief):
+    from newsroom import workflow
+
+    workflow.unpublish(Article.objects.get(slug="hohhot-yuquan-grassroots-party-building"), chief, "内容需核实")
     assert client.get(YUQUAN).status_code == 404
     Article.objects.filter(slug="chongqing-minan-huafu-doorstep-party-building").update(
-        first_published_at=timezone.now() + timezone.timedelta(hours=1)
+        live_from=timezone.now() + timezone.timedelta(hours=1)
     )
     assert client.get(CHONGQING).status_code == 404
     assert client.get("/article/no-such-article/").status_code == 404

@@ -112,8 +112,10 @@ def test_search_finds_a_word_inside_a_sentence(client, demo):
     assert "没有找到" in page(client, "/search/", q="不存在的词语")
 
 
-def test_drafts_stay_out_of_every_list(client, demo):
-    Article.objects.filter(slug="hohhot-yuquan-grassroots-party-building").update(status=Article.Status.DRAFT)
+def test_unpublished_articles_stay_out_of_every_list(client, demo, chief):
+    from newsroom import workflow
+
+    workflow.unpublish(Article.objects.get(slug="hohhot-yuquan-grassroots-party-building"), chief, "内容需核实")
     for url in ("/", "/column/party/", "/topic/urban-party-building/", "/communities/wanjin/", "/rss/"):
         assert "让基层党建在服务群众中更加接地气" not in client.get(url).content.decode(), url
     assert "hohhot-yuquan" not in client.get("/sitemap.xml").content.decode()

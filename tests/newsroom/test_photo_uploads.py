@@ -5,6 +5,8 @@ import struct
 import zlib
 
 import pytest
+
+from tests.conftest import draft_of
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
@@ -59,8 +61,8 @@ def test_a_bad_file_on_the_photo_page_is_a_form_error(editor_client, photo, kind
     assert photo.caption != "编辑刚改的说明"
 
 
-def test_a_bad_photo_in_the_article_keeps_the_article_and_what_was_typed(editor_client, demo):
-    article = Article.objects.get(slug="hohhot-yuquan-grassroots-party-building")
+def test_a_bad_photo_in_the_article_keeps_the_article_and_what_was_typed(editor_client, editor, demo):
+    article = draft_of("hohhot-yuquan-grassroots-party-building", editor)
     url = f"/admin/newsroom/article/{article.pk}/change/"
     data = admin_form_data(editor_client.get(url))
     data["title"] = "编辑正在改的新标题"
@@ -77,8 +79,8 @@ def test_a_bad_photo_in_the_article_keeps_the_article_and_what_was_typed(editor_
     assert article.photos.count() == 8
 
 
-def test_a_good_photo_is_added_with_its_credit(editor_client, demo):
-    article = Article.objects.get(slug="changsha-zhongnan-six-neighbours")
+def test_a_good_photo_is_added_with_its_credit(editor_client, editor, demo):
+    article = draft_of("changsha-zhongnan-six-neighbours", editor)
     url = f"/admin/newsroom/article/{article.pk}/change/"
     data = admin_form_data(editor_client.get(url))
     data.update(

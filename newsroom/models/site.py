@@ -1,22 +1,16 @@
-"""The newsroom: portals, columns, topics, series, people, articles and photos."""
+"""The portal itself: identity, columns, topics, series, people and standalone pages."""
 
 import re
-import secrets
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from communities.fields import CountField
-from communities.models import Community, Facility
 from config.richtext import RichTextField
 
-from .credits import CreditKind, render_credit
-from .images import validate_image
+from ..images import validate_image
 
 
 class PortalQuerySet(models.QuerySet):
@@ -63,6 +57,23 @@ class Portal(models.Model):
         _("转载免责声明"),
         blank=True,
         help_text=_("显示在每篇文章末尾。可用 {days} 代表联系期限天数。"),
+    )
+    review_steps = models.PositiveSmallIntegerField(
+        _("审核步骤数"), default=3, validators=[MinValueValidator(1), MaxValueValidator(3)],
+        help_text=_("3:初审、复审、终审;2:初审、终审;1:终审。"),
+    )
+    risk_tiers_enabled = models.BooleanField(_("启用分级审核"), default=False)
+    tier_a_steps = models.PositiveSmallIntegerField(
+        _("A 普通稿件审核步骤"), default=2, validators=[MinValueValidator(1), MaxValueValidator(3)]
+    )
+    tier_b_steps = models.PositiveSmallIntegerField(
+        _("B 重要稿件审核步骤"), default=3, validators=[MinValueValidator(1), MaxValueValidator(3)]
+    )
+    tier_c_steps = models.PositiveSmallIntegerField(
+        _("C 敏感稿件审核步骤"), default=3, validators=[MinValueValidator(1), MaxValueValidator(3)]
+    )
+    preview_link_hours = models.PositiveSmallIntegerField(
+        _("预览链接有效期(小时)"), default=72, validators=[MinValueValidator(1)]
     )
     contact_window_days = models.PositiveSmallIntegerField(
         _("内容与版权问题联系期限(天)"),
@@ -269,249 +280,6 @@ class Person(models.Model):
         return f"{self.name}({self.organisation})" if self.organisation else self.name
 
 
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """What readers may see: published, and live by the clock."""
-        return self.filter(status=Article.Status.PUBLISHED, first_published_at__lte=timezone.now())
-
-    def for_list(self):
-        """What list items show: title, date, column, thumbnail."""
-        return self.select_related("column", "cover")
-
-    def in_columns(self, columns):
-        return self.filter(column__in=columns)
-
-
-def _new_slug():
-    return f"{timezone.localdate():%Y%m%d}-{secrets.token_hex(3)}"
-
-
-class Article(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("草稿")
-        PUBLISHED = "published", _("已发布")
-
-    class Script(models.TextChoices):
-        SIMPLIFIED = "zh-hans", _("简体")
-        TRADITIONAL = "zh-hant", _("繁体")
-
-    kicker = models.CharField(_("引题"), max_length=200, blank=True)
-    title = models.CharField(_("标题"), max_length=200)
-    subtitle = models.CharField(_("副题"), max_length=200, blank=True)
-    slug = models.SlugField(
-        _("网址标识"), max_length=100, unique=True, blank=True, help_text=_("留空自动生成。")
-    )
-    column = models.ForeignKey(
-        Column, verbose_name=_("栏目"), on_delete=models.PROTECT, related_name="articles"
-    )
-    topics = models.ManyToManyField(Topic, verbose_name=_("专题"), blank=True, related_name="articles")
-    series = models.ForeignKey(
-        Series,
-        verbose_name=_("系列报道"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="articles",
-    )
-    communities = models.ManyToManyField(
-        Community, verbose_name=_("相关社区"), blank=True, related_name="articles"
-    )
-    script = models.CharField(
-        _("发布字体"), max_length=7, choices=Script.choices, default=Script.SIMPLIFIED
-    )
-    summary = models.TextField(_("摘要"), blank=True)
-    editors_note = models.TextField(_("编者按"), blank=True)
-    dateline = models.CharField(
-        _("电头"), max_length=100, blank=True, help_text=_("如:新重庆客户端讯(记者 伊永军)")
-    )
-    body = RichTextField(_("正文"))
-
-    reporters = models.ManyToManyField(
-        Person, verbose_name=_("记者/作者"), blank=True, related_name="reported_articles"
-    )
-    correspondents = models.ManyToManyField(
-        Person, verbose_name=_("通讯员"), blank=True, related_name="corresponded_articles"
-    )
-    editors_in_charge = models.ManyToManyField(
-        Person, verbose_name=_("责任编辑"), blank=True, related_name="edited_articles"
-    )
-
-    source_name = models.CharField(_("来源"), max_length=100, blank=True)
-    source_url = models.URLField(_("来源网址"), blank=True)
-    is_reprint = models.BooleanField(_("转载"), default=False)
-    original_title = models.CharField(_("原标题"), max_length=200, blank=True)
-    original_author = models.CharField(_("原作者"), max_length=100, blank=True)
-    original_url = models.URLField(_("原文链接"), max_length=500, blank=True)
-
-    status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.DRAFT)
-    first_published_at = models.DateTimeField(_("首次发布时间"), null=True, blank=True)
-    is_headline = models.BooleanField(_("头条"), default=False)
-    is_slideshow = models.BooleanField(_("幻灯"), default=False)
-    is_picture_news = models.BooleanField(_("图片新闻"), default=False)
-    is_recommended = models.BooleanField(_("推荐"), default=False)
-    cover = models.ForeignKey(
-        "Photo",
-        verbose_name=_("封面图"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    view_count = models.PositiveIntegerField(_("点击数"), default=0, editable=False)
-
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("创建人"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
-
-    objects = ArticleQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("文章")
-        verbose_name_plural = _("文章")
-        ordering = ["-first_published_at", "-id"]
-        indexes = [models.Index(fields=["status", "first_published_at"])]
-
-    def __str__(self):
-        return self.title
-
-    def get_absolute_url(self):
-        return reverse("newsroom:article", args=[self.slug])
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = _new_slug()
-        if self.status == self.Status.PUBLISHED and not self.first_published_at:
-            self.first_published_at = timezone.now()
-        super().save(*args, **kwargs)
-
-    @property
-    def is_public(self):
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.first_published_at is not None
-            and self.first_published_at <= timezone.now()
-        )
-
-    def clean(self):
-        errors = {}
-        if self.is_reprint:
-            for field in ("source_name", "original_title", "original_author", "original_url"):
-                if not getattr(self, field):
-                    label = self._meta.get_field(field).verbose_name
-                    errors[field] = _("转载文章必须填写%(field)s。") % {"field": label}
-        if self.source_url and not self.source_name:
-            errors["source_name"] = _("填写了来源网址,请同时填写来源名称。")
-        if self.body and re.search(r"<img\b", self.body, re.IGNORECASE):
-            errors["body"] = _(
-                "正文中不能直接插入图片:请在下方“图片”中上传,并填写图片说明和署名,"
-                "再用“插入位置”放到正文中。"
-            )
-        if self.cover_id and self.pk and self.cover.article_id != self.pk:
-            errors["cover"] = _("封面图必须是本文的图片。")
-        if errors:
-            raise ValidationError(errors)
-
-
-class Photo(models.Model):
-    """An image with its caption and a structured credit.
-
-    A photo belongs to an article (placed in the body after a paragraph, or in
-    the gallery at the end), to a community or to a facility.
-    """
-
-    image = models.ImageField(
-        _("图片"),
-        upload_to="photos/%Y/%m/",
-        width_field="width",
-        height_field="height",
-        validators=[validate_image],
-    )
-    width = models.PositiveIntegerField(_("宽度"), null=True, blank=True, editable=False)
-    height = models.PositiveIntegerField(_("高度"), null=True, blank=True, editable=False)
-    caption = models.TextField(_("图片说明"), blank=True)
-    alt_text = models.CharField(
-        _("替代文字"), max_length=200, blank=True, help_text=_("供读屏软件朗读,简述画面内容。")
-    )
-    credit_kind = models.CharField(_("署名方式"), max_length=20, choices=CreditKind.choices)
-    credit_person = models.ForeignKey(
-        Person,
-        verbose_name=_("拍摄/提供者"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="photos",
-    )
-    credit_organisation = models.CharField(_("署名单位"), max_length=100, blank=True)
-    credit_role = models.CharField(_("署名职务"), max_length=50, blank=True, help_text=_("如:记者"))
-
-    article = models.ForeignKey(
-        Article,
-        verbose_name=_("所属文章"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="photos",
-    )
-    community = models.ForeignKey(
-        Community,
-        verbose_name=_("所属社区"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="photos",
-    )
-    facility = models.ForeignKey(
-        Facility,
-        verbose_name=_("所属阵地/设施"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="photos",
-    )
-    order = models.PositiveSmallIntegerField(_("排序"), default=0)
-    body_position = CountField(
-        _("插入位置"), help_text=_("放在正文第几段之后;0 表示正文之前,留空则放在文末图集。")
-    )
-    created_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("图片")
-        verbose_name_plural = _("图片")
-        ordering = ["order", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(article__isnull=False)
-                | models.Q(community__isnull=False)
-                | models.Q(facility__isnull=False),
-                name="photo_belongs_somewhere",
-                violation_error_message=_("图片需属于一篇文章、一个社区或一个阵地/设施。"),
-            )
-        ]
-
-    def __str__(self):
-        return self.caption[:40] or self.image.name
-
-    @property
-    def credit_line(self):
-        person = self.credit_person.name if self.credit_person_id else ""
-        return render_credit(self.credit_kind, person, self.credit_organisation, self.credit_role)
-
-    def clean(self):
-        errors = {}
-        if self.credit_kind == CreditKind.PHOTOGRAPHER and not self.credit_person_id:
-            errors["credit_person"] = _("署名方式为“摄”时,请选择拍摄者。")
-        if errors:
-            raise ValidationError(errors)
-
-
 class Page(models.Model):
     """A standalone page editors write: 关于我们, 联系我们, 版权声明, 隐私政策."""
 
@@ -534,3 +302,4 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("newsroom:page", args=[self.slug])
+

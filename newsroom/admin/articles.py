@@ -1,0 +1,455 @@
+"""Articles and photos in the admin, with the workflow's buttons, revisions, previews and
+protection against concurrent edits."""
+
+from datetime import timedelta
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from .. import checks, revisions, workflow
+from ..models import Article, AuditEntry, EditPresence, Photo, PreviewLink, Revision
+from ..previews import preview_token
+
+PRESENCE_WINDOW = timedelta(minutes=15)
+
+
+def thumbnail(photo):
+    if not photo or not photo.image:
+        return "—"
+    return format_html('<img src="{}" alt="{}" class="linli-thumb">', photo.image.url, photo.alt_text)
+
+
+class PhotoInline(admin.StackedInline):
+    model = Photo
+    extra = 0
+    fk_name = "article"
+    autocomplete_fields = ("credit_person",)
+    readonly_fields = ("preview", "credit_preview")
+    fields = (
+        ("image", "preview"),
+        "caption",
+        "alt_text",
+        ("credit_kind", "credit_person", "credit_organisation", "credit_role", "credit_preview"),
+        ("order", "body_position"),
+    )
+
+    @admin.display(description=_("预览"))
+    def preview(self, obj):
+        return thumbnail(obj)
+
+    @admin.display(description=_("署名效果"))
+    def credit_preview(self, obj):
+        return obj.credit_line if obj.pk else "—"
+
+
+def https_urls(db_field, **kwargs):
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return db_field.formfield(**kwargs)
+
+
+class ArticleForm(forms.ModelForm):
+    """Refuses a save based on an outdated version, and says what the other editor changed."""
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = "__all__"
+        formfield_callback = https_urls
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.pk:
+            return cleaned
+        loaded = cleaned.get("loaded_version")
+        current = Article.objects.select_for_update().filter(pk=self.instance.pk).values_list("version", flat=True).first()
+        if loaded is not None and current != loaded:
+            self.conflict = conflict_details(self.instance, loaded)
+            raise ValidationError(
+                _("保存失败:您打开本文后,%(who)s 于 %(when)s 保存了新版本(改动:%(what)s)。"
+                  "为免覆盖对方的修改,本次保存未生效。请复制您的修改,刷新页面后再合并。")
+                % self.conflict,
+                code="edit_conflict",
+            )
+        return cleaned
+
+
+def conflict_details(article, loaded_version):
+    latest = Revision.objects.filter(source=article).order_by("-version", "-id").first()
+    base = Revision.objects.filter(source=article, version=loaded_version).order_by("-id").first()
+    changes = revisions.diff(base.data, latest.data) if base and latest else []
+    return {
+        "who": (latest.created_by.get_full_name() or latest.created_by.get_username())
+        if latest and latest.created_by else _("其他编辑"),
+        "when": timezone.localtime(latest.created_at).strftime("%H:%M") if latest else "",
+        "what": "、".join(str(label) for label, _ in changes) or _("未知"),
+        "changes": changes,
+    }
+
+
+class AwaitingMeFilter(admin.SimpleListFilter):
+    title = _("审核")
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        return [("mine", _("待我审核")), ("review", _("全部审核中"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "mine":
+            return queryset.awaiting(request.user)
+        if self.value() == "review":
+            return queryset.filter(status=Article.Status.IN_REVIEW)
+        return queryset
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleForm
+    change_form_template = "admin/newsroom/article/change_form.html"
+    list_display = (
+        "cover_thumbnail", "title", "column", "status_display", "first_published_at", "flags", "view_count",
+    )
+    list_display_links = ("cover_thumbnail", "title")
+    list_filter = (
+        AwaitingMeFilter, "status", "is_live", "column", "risk_tier", "is_headline", "is_slideshow",
+        "is_picture_news", "is_recommended", "is_reprint", "script", "series", "topics",
+    )
+    search_fields = ("title", "subtitle", "kicker", "summary", "source_name")
+    date_hierarchy = "first_published_at"
+    list_select_related = ("column", "column__parent", "cover")
+    autocomplete_fields = (
+        "column", "topics", "series", "communities", "reporters", "correspondents", "editors_in_charge",
+    )
+    readonly_fields = (
+        "status_display", "first_published_at", "live_from", "view_count", "version", "created_by", "created_at",
+        "updated_at",
+    )
+    inlines = (PhotoInline,)
+    formfield_overrides = {models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"}}
+    fieldsets = (
+        (None, {"fields": ("kicker", "title", "subtitle", ("column", "slug", "script"), "loaded_version")}),
+        (_("归类"), {"fields": ("topics", "series", "communities")}),
+        (_("导语与正文"), {"fields": ("summary", "editors_note", "dateline", "body")}),
+        (_("署名"), {"fields": ("reporters", "correspondents", "editors_in_charge")}),
+        (_("来源与转载"), {"fields": (("source_name", "source_url"), "is_reprint",
+                                    ("original_title", "original_author"), "original_url")}),
+        (_("发布"), {"fields": (("status_display", "risk_tier"), ("first_published_at", "live_from", "expires_at"),
+                              ("is_headline", "is_slideshow", "is_picture_news", "is_recommended"), "cover")}),
+        (_("记录"), {"fields": (("view_count", "version", "created_by"), ("created_at", "updated_at")),
+                     "classes": ("collapse",)}),
+    )
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not self.has_change_permission(request, obj):
+            return [(name, {**options, "fields": [f for f in options["fields"] if f != "loaded_version"]})
+                    for name, options in fieldsets]
+        return fieldsets
+
+    @admin.display(description=_("封面"))
+    def cover_thumbnail(self, obj):
+        return thumbnail(obj.cover)
+
+    @admin.display(description=_("状态"), ordering="status")
+    def status_display(self, obj):
+        label = obj.get_status_display()
+        if obj.review_step_label:
+            label = f"{label}({obj.review_step_label})"
+        if obj.replaces_id:
+            label = f"{label} · 新版本"
+        elif obj.is_live and not obj.is_public:
+            label = f"{label} · 定时"
+        return label
+
+    @admin.display(description=_("推荐位"))
+    def flags(self, obj):
+        names = [
+            label for flag, label in (
+                ("is_headline", "头条"), ("is_slideshow", "幻灯"),
+                ("is_picture_news", "图片"), ("is_recommended", "推荐"),
+            ) if getattr(obj, flag)
+        ]
+        return " ".join(names) or "—"
+
+    def has_change_permission(self, request, obj=None):
+        """Live articles change only through a new version (the live one stays as it is)."""
+        if obj is not None and (obj.is_live or obj.status in (Article.Status.IN_REVIEW, Article.Status.APPROVED)):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "cover":
+            object_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = Photo.objects.filter(article_id=object_id) if object_id else Photo.objects.none()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        if change:
+            revisions.bump_version(article)
+        revisions.record(article, request.user)
+
+    # --- change page ------------------------------------------------------------------
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = get_object_or_404(Article.objects.select_related("column__portal", "replaces"), pk=object_id)
+        if request.method == "GET":
+            EditPresence.objects.update_or_create(article=article, user=request.user,
+                                                  defaults={"last_seen": timezone.now()})
+        extra_context = {**(extra_context or {}), **self.workflow_context(request, article)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def workflow_context(self, request, article):
+        root = article.root
+        others = (
+            EditPresence.objects.filter(article=article, last_seen__gte=timezone.now() - PRESENCE_WINDOW)
+            .exclude(user=request.user).select_related("user")
+        )
+        return {
+            "workflow_actions": available_actions(request.user, article),
+            "history": AuditEntry.objects.filter(article=root).select_related("actor"),
+            "others_here": others,
+            "draft_version": root.draft_versions.first() if article.is_live else None,
+            "preview_links": PreviewLink.objects.filter(article=article, revoked_at=None,
+                                                        expires_at__gt=timezone.now()),
+            "report": checks.prepublish(article) if article.status == Article.Status.APPROVED else None,
+            "revision_count": Revision.objects.filter(article=root).count(),
+        }
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        form = context.get("adminform").form if context.get("adminform") else None
+        context["conflict"] = getattr(form, "conflict", None)
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    # --- workflow views ---------------------------------------------------------------
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:pk>/workflow/", view(self.workflow_view), name="newsroom_article_workflow"),
+            path("<int:pk>/revisions/", view(self.revisions_view), name="newsroom_article_revisions"),
+            path("<int:pk>/revisions/<int:revision>/", view(self.revision_view), name="newsroom_article_revision"),
+            path("<int:pk>/preview/", view(self.preview_view), name="newsroom_article_preview"),
+            path("<int:pk>/revisions/<int:revision>/preview/", view(self.revision_preview_view),
+                 name="newsroom_article_revision_preview"),
+        ] + super().get_urls()
+
+    def workflow_view(self, request, pk):
+        if request.method != "POST":
+            return redirect("admin:newsroom_article_change", pk)
+        article = get_object_or_404(Article, pk=pk)
+        action = request.POST.get("action", "")
+        opinion = request.POST.get("opinion", "")
+        target = article
+        try:
+            if action == "submit":
+                workflow.submit(article, request.user, opinion)
+            elif action == "approve":
+                workflow.approve(article, request.user, opinion)
+            elif action == "reject":
+                workflow.reject(article, request.user, opinion)
+            elif action == "publish":
+                at = parse_local(request.POST.get("publish_at"))
+                expires = parse_local(request.POST.get("expires_at"))
+                if at and at < timezone.now() - timedelta(minutes=1):
+                    raise workflow.TransitionError("定时发布时间不能早于现在(不得倒填发稿日期)。")
+                for warning in workflow.publish(article, request.user, at=at, expires_at=expires):
+                    messages.warning(request, f"提醒:{warning}")
+                target = article.replaces or article
+            elif action == "unpublish":
+                workflow.unpublish(article, request.user, opinion)
+            elif action == "withdraw":
+                workflow.withdraw(article, request.user, opinion)
+            elif action == "new_version":
+                target = workflow.new_version(article, request.user)
+            elif action == "change_publish_date":
+                new_date = parse_local(request.POST.get("new_date"))
+                if not new_date:
+                    raise workflow.TransitionError("请填写新的首次发布时间。")
+                workflow.change_publish_date(article, request.user, new_date, opinion)
+            elif action == "preview_link":
+                link = workflow.create_preview_link(article, request.user)
+                url = request.build_absolute_uri(reverse("newsroom:shared_preview", args=[preview_token(link)]))
+                messages.success(request, format_html("预览链接(有效至 {}):<a href=\"{}\">{}</a>",
+                                                      timezone.localtime(link.expires_at).strftime("%Y-%m-%d %H:%M"),
+                                                      url, url))
+            elif action == "revoke_preview_link":
+                link = get_object_or_404(PreviewLink, pk=request.POST.get("link"), article=article)
+                workflow.revoke_preview_link(link, request.user)
+            else:
+                raise workflow.TransitionError("未知操作。")
+        except workflow.TransitionError as error:
+            messages.error(request, str(error))
+        except PermissionDenied:
+            messages.error(request, "您没有执行此操作的权限。")
+        else:
+            messages.success(request, "操作已完成。")
+        if not Article.objects.filter(pk=target.pk).exists():
+            target = article.root
+        return redirect("admin:newsroom_article_change", target.pk)
+
+    def revisions_view(self, request, pk):
+        article = get_object_or_404(Article, pk=pk)
+        if not self.has_view_permission(request, article):
+            raise PermissionDenied
+        root = article.root
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "article": root,
+            "title": f"修订版本:{root.title}",
+            "revisions": Revision.objects.filter(article=root).select_related("created_by"),
+        }
+        return TemplateResponse(request, "admin/newsroom/article/revisions.html", context)
+
+    def revision_view(self, request, pk, revision):
+        article = get_object_or_404(Article, pk=pk)
+        revision = get_object_or_404(Revision, pk=revision, article=article.root)
+        if request.method == "POST":
+            try:
+                target = workflow.restore(revision, request.user)
+            except workflow.TransitionError as error:
+                messages.error(request, str(error))
+                return redirect("admin:newsroom_article_revision", pk, revision.pk)
+            except PermissionDenied:
+                messages.error(request, "您没有执行此操作的权限。")
+                return redirect("admin:newsroom_article_revision", pk, revision.pk)
+            messages.success(request, "已恢复为新草稿。")
+            return redirect("admin:newsroom_article_change", target.pk)
+        if not self.has_view_permission(request, article):
+            raise PermissionDenied
+        previous = (
+            Revision.objects.filter(article=revision.article, created_at__lte=revision.created_at)
+            .exclude(pk=revision.pk).order_by("-created_at", "-id").first()
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "article": article.root,
+            "revision": revision,
+            "previous": previous,
+            "title": f"修订对比:{revision}",
+            "changes": revisions.diff(previous.data if previous else {}, revision.data),
+        }
+        return TemplateResponse(request, "admin/newsroom/article/revision.html", context)
+
+    def preview_view(self, request, pk):
+        from ..previews import render_working_copy
+
+        article = get_object_or_404(Article, pk=pk)
+        if not self.has_view_permission(request, article):
+            raise PermissionDenied
+        return render_working_copy(request, article, banner="后台预览")
+
+
+    def revision_preview_view(self, request, pk, revision):
+        from ..previews import render_revision
+
+        article = get_object_or_404(Article, pk=pk)
+        revision = get_object_or_404(Revision, pk=revision, article=article.root)
+        if not self.has_view_permission(request, article):
+            raise PermissionDenied
+        return render_revision(request, revision)
+
+
+def parse_local(value):
+    """A datetime-local input (Asia/Shanghai) as an aware datetime, or None."""
+    from django.utils.dateparse import parse_datetime
+
+    if not value:
+        return None
+    parsed = parse_datetime(value)
+    if parsed is None:
+        raise workflow.TransitionError("时间格式不正确。")
+    return timezone.make_aware(parsed) if timezone.is_naive(parsed) else parsed
+
+
+def available_actions(user, article):
+    """The workflow buttons this user may press on this article now."""
+    S = Article.Status
+    actions = []
+    can_edit = user.has_perm("newsroom.change_article")
+    final = user.has_perm("newsroom.review_final")
+    if article.status in (S.DRAFT, S.REJECTED, S.UNPUBLISHED) and can_edit and not article.is_live:
+        actions.append(("submit", "提交审核", False))
+    if article.status == S.IN_REVIEW and user.has_perm(
+        "newsroom." + workflow.step_permission(article.review_step, article.review_total)
+    ):
+        label = "签发" if article.review_step == article.review_total else f"{article.review_step_label}通过"
+        actions += [("approve", label, False), ("reject", "退回", True)]
+    if article.status == S.APPROVED and final:
+        actions.append(("publish", "发布", False))
+    if article.status == S.PUBLISHED and final:
+        actions += [("unpublish", "下线", True), ("withdraw", "撤稿", True)]
+    if article.is_live and can_edit:
+        actions.append(("new_version", "编辑新版本", False))
+    return actions
+
+
+@admin.register(Photo)
+class PhotoAdmin(admin.ModelAdmin):
+    list_display = ("preview", "caption_short", "credit_line", "article", "community", "facility")
+    list_filter = ("credit_kind",)
+    search_fields = ("caption", "alt_text", "credit_person__name", "credit_organisation")
+    autocomplete_fields = ("article", "community", "facility", "credit_person")
+    list_select_related = ("article", "community", "facility", "credit_person")
+    readonly_fields = ("preview", "width", "height")
+    fields = (
+        ("image", "preview"),
+        ("width", "height"),
+        "caption",
+        "alt_text",
+        ("credit_kind", "credit_person", "credit_organisation", "credit_role"),
+        ("article", "community", "facility"),
+        ("order", "body_position"),
+    )
+
+    @admin.display(description=_("预览"))
+    def preview(self, obj):
+        return thumbnail(obj)
+
+    @admin.display(description=_("图片说明"))
+    def caption_short(self, obj):
+        return obj.caption[:40]
+
+    @admin.display(description=_("署名"))
+    def credit_line(self, obj):
+        return obj.credit_line
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "article", "action", "from_status", "to_status", "step", "actor", "opinion")
+    list_filter = ("action",)
+    search_fields = ("article__title", "opinion")
+    list_select_related = ("article", "actor")
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

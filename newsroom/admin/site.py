@@ -1,0 +1,71 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Column, Page, Person, Portal, SensitiveWord, Series, TipChannel, Topic
+
+
+class TipChannelInline(admin.TabularInline):
+    model = TipChannel
+    extra = 0
+
+
+@admin.register(Portal)
+class PortalAdmin(admin.ModelAdmin):
+    list_display = ("name", "short_name", "hosts", "is_default", "news_hotline", "icp_number")
+    search_fields = ("name", "short_name", "hosts")
+    inlines = (TipChannelInline,)
+    fieldsets = (
+        (None, {"fields": (("name", "short_name"), ("hosts", "is_default"), "logo")}),
+        (_("联系与报料"), {"fields": (("news_hotline", "submission_email"), "tip_reward_note",
+                                    ("contact_phone", "contact_address"))}),
+        (_("备案与许可"), {"fields": ("sponsor", ("icp_number", "public_security_number"), "site_code",
+                                    ("news_licence", "av_licence"))}),
+        (_("版权与免责"), {"fields": ("copyright_line", "reprint_disclaimer", "contact_window_days")}),
+        (_("审核流程"), {"fields": ("review_steps", "risk_tiers_enabled", ("tier_a_steps", "tier_b_steps", "tier_c_steps"),
+                                  "preview_link_hours")}),
+    )
+
+
+@admin.register(Column)
+class ColumnAdmin(admin.ModelAdmin):
+    list_display = ("name", "parent", "portal", "slug", "order", "show_in_nav", "is_picture_column")
+    list_editable = ("order", "show_in_nav", "is_picture_column")
+    list_filter = ("portal", "show_in_nav", "is_picture_column")
+    search_fields = ("name", "slug")
+    autocomplete_fields = ("parent",)
+    list_select_related = ("parent", "portal")
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ("title", "slug", "portal", "is_featured", "created_at")
+    list_filter = ("is_featured", "portal")
+    search_fields = ("title", "description")
+
+
+@admin.register(Series)
+class SeriesAdmin(admin.ModelAdmin):
+    list_display = ("title", "short_title", "slug", "portal")
+    search_fields = ("title", "short_title")
+    autocomplete_fields = ("sister_series",)
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ("name", "organisation", "role")
+    search_fields = ("name", "organisation")
+    list_filter = ("role",)
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ("title", "slug", "portal", "order", "in_footer", "updated_at")
+    list_editable = ("order", "in_footer")
+    search_fields = ("title",)
+
+
+@admin.register(SensitiveWord)
+class SensitiveWordAdmin(admin.ModelAdmin):
+    list_display = ("word", "suggestion", "severity", "note", "portal")
+    list_filter = ("severity", "portal")
+    search_fields = ("word", "suggestion", "note")

@@ -1,0 +1,10 @@
+"""Newsroom models, one module per concern, re-exported here."""
+
+from .articles import Article, ArticleQuerySet, Photo
+from .site import Column, Page, Person, Portal, PortalQuerySet, Series, TipChannel, Topic
+from .workflow import AuditEntry, EditPresence, PreviewLink, Revision, SensitiveWord
+
+__all__ = [
+    "Article", "ArticleQuerySet", "AuditEntry", "Column", "EditPresence", "Page", "Person", "Photo",
+    "Portal", "PortalQuerySet", "PreviewLink", "Revision", "SensitiveWord", "Series", "TipChannel", "Topic",
+]

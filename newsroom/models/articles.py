@@ -1,0 +1,323 @@
+"""Articles and their photos."""
+
+import re
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from communities.fields import CountField
+from communities.models import Community, Facility
+from config.richtext import RichTextField
+
+from ..credits import CreditKind, render_credit
+from ..images import validate_image
+from .site import Column, Person, Series, Topic
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see, decided by the clock at query time: live, past its
+        go-live time and not past its expiry. No cron job is needed for either."""
+        now = timezone.now()
+        return self.filter(is_live=True, live_from__lte=now).filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now)
+        )
+
+    def awaiting(self, user):
+        """In review at a step this user may decide (待我审核)."""
+        from ..workflow import steps_for_user
+
+        return self.filter(status=Article.Status.IN_REVIEW).filter(steps_for_user(user))
+
+    def for_list(self):
+        """What list items show: title, date, column, thumbnail."""
+        return self.select_related("column", "cover")
+
+    def in_columns(self, columns):
+        return self.filter(column__in=columns)
+
+
+def _new_slug():
+    return f"{timezone.localdate():%Y%m%d}-{secrets.token_hex(3)}"
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("草稿")
+        IN_REVIEW = "in_review", _("审核中")
+        APPROVED = "approved", _("已签发待发布")
+        REJECTED = "rejected", _("已退回")
+        PUBLISHED = "published", _("已发布")
+        UNPUBLISHED = "unpublished", _("已下线")
+        WITHDRAWN = "withdrawn", _("已撤稿")
+
+    class RiskTier(models.TextChoices):
+        ORDINARY = "A", _("A 普通")
+        IMPORTANT = "B", _("B 重要")
+        SENSITIVE = "C", _("C 敏感")
+
+    class Script(models.TextChoices):
+        SIMPLIFIED = "zh-hans", _("简体")
+        TRADITIONAL = "zh-hant", _("繁体")
+
+    kicker = models.CharField(_("引题"), max_length=200, blank=True)
+    title = models.CharField(_("标题"), max_length=200)
+    subtitle = models.CharField(_("副题"), max_length=200, blank=True)
+    slug = models.SlugField(
+        _("网址标识"), max_length=100, unique=True, blank=True, help_text=_("留空自动生成。")
+    )
+    column = models.ForeignKey(
+        Column, verbose_name=_("栏目"), on_delete=models.PROTECT, related_name="articles"
+    )
+    topics = models.ManyToManyField(Topic, verbose_name=_("专题"), blank=True, related_name="articles")
+    series = models.ForeignKey(
+        Series,
+        verbose_name=_("系列报道"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    communities = models.ManyToManyField(
+        Community, verbose_name=_("相关社区"), blank=True, related_name="articles"
+    )
+    script = models.CharField(
+        _("发布字体"), max_length=7, choices=Script.choices, default=Script.SIMPLIFIED
+    )
+    summary = models.TextField(_("摘要"), blank=True)
+    editors_note = models.TextField(_("编者按"), blank=True)
+    dateline = models.CharField(
+        _("电头"), max_length=100, blank=True, help_text=_("如:新重庆客户端讯(记者 伊永军)")
+    )
+    body = RichTextField(_("正文"))
+
+    reporters = models.ManyToManyField(
+        Person, verbose_name=_("记者/作者"), blank=True, related_name="reported_articles"
+    )
+    correspondents = models.ManyToManyField(
+        Person, verbose_name=_("通讯员"), blank=True, related_name="corresponded_articles"
+    )
+    editors_in_charge = models.ManyToManyField(
+        Person, verbose_name=_("责任编辑"), blank=True, related_name="edited_articles"
+    )
+
+    source_name = models.CharField(_("来源"), max_length=100, blank=True)
+    source_url = models.URLField(_("来源网址"), blank=True)
+    is_reprint = models.BooleanField(_("转载"), default=False)
+    original_title = models.CharField(_("原标题"), max_length=200, blank=True)
+    original_author = models.CharField(_("原作者"), max_length=100, blank=True)
+    original_url = models.URLField(_("原文链接"), max_length=500, blank=True)
+
+    status = models.CharField(
+        _("状态"), max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    review_step = models.PositiveSmallIntegerField(_("当前审核步骤"), default=0, editable=False)
+    review_total = models.PositiveSmallIntegerField(_("审核步骤总数"), default=0, editable=False)
+    risk_tier = models.CharField(
+        _("风险等级"), max_length=1, choices=RiskTier.choices, default=RiskTier.ORDINARY,
+        help_text=_("网站启用分级审核时,决定审核步骤数。"),
+    )
+    is_live = models.BooleanField(_("线上可见"), default=False, editable=False)
+    live_from = models.DateTimeField(_("上线时间"), null=True, blank=True, editable=False)
+    expires_at = models.DateTimeField(_("定时下线时间"), null=True, blank=True)
+    first_published_at = models.DateTimeField(_("首次发布时间"), null=True, blank=True, editable=False)
+    version = models.PositiveIntegerField(_("版本号"), default=1, editable=False)
+    replaces = models.ForeignKey(
+        "self",
+        verbose_name=_("修改的线上文章"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="draft_versions",
+        help_text=_("线上文章的新版本草稿:审核通过并发布后替换线上内容。"),
+    )
+    is_headline = models.BooleanField(_("头条"), default=False)
+    is_slideshow = models.BooleanField(_("幻灯"), default=False)
+    is_picture_news = models.BooleanField(_("图片新闻"), default=False)
+    is_recommended = models.BooleanField(_("推荐"), default=False)
+    cover = models.ForeignKey(
+        "Photo",
+        verbose_name=_("封面图"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    view_count = models.PositiveIntegerField(_("点击数"), default=0, editable=False)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("创建人"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("文章")
+        verbose_name_plural = _("文章")
+        ordering = ["-first_published_at", "-id"]
+        indexes = [models.Index(fields=["is_live", "live_from"]), models.Index(fields=["status", "review_step"])]
+        permissions = [
+            ("review_first", _("初审")),
+            ("review_second", _("复审")),
+            ("review_final", _("终审签发")),
+            ("change_publish_date", _("修改首次发布时间")),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("newsroom:article", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = _new_slug()
+        super().save(*args, **kwargs)
+
+    @property
+    def root(self):
+        """The live article a draft version belongs to, else the article itself."""
+        return self.replaces if self.replaces_id else self
+
+    @property
+    def review_step_label(self):
+        from ..workflow import step_label
+
+        return step_label(self.review_step, self.review_total) if self.status == self.Status.IN_REVIEW else ""
+
+    @property
+    def is_public(self):
+        now = timezone.now()
+        return (
+            self.is_live
+            and self.live_from is not None
+            and self.live_from <= now
+            and (self.expires_at is None or self.expires_at > now)
+        )
+
+    def clean(self):
+        errors = {}
+        if self.is_reprint:
+            for field in ("source_name", "original_title", "original_author", "original_url"):
+                if not getattr(self, field):
+                    label = self._meta.get_field(field).verbose_name
+                    errors[field] = _("转载文章必须填写%(field)s。") % {"field": label}
+        if self.source_url and not self.source_name:
+            errors["source_name"] = _("填写了来源网址,请同时填写来源名称。")
+        if self.body and re.search(r"<img\b", self.body, re.IGNORECASE):
+            errors["body"] = _(
+                "正文中不能直接插入图片:请在下方“图片”中上传,并填写图片说明和署名,"
+                "再用“插入位置”放到正文中。"
+            )
+        if self.expires_at and self.live_from and self.expires_at <= self.live_from:
+            errors["expires_at"] = _("定时下线时间必须晚于上线时间。")
+        if self.cover_id and self.pk and self.cover.article_id != self.pk:
+            errors["cover"] = _("封面图必须是本文的图片。")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Photo(models.Model):
+    """An image with its caption and a structured credit.
+
+    A photo belongs to an article (placed in the body after a paragraph, or in
+    the gallery at the end), to a community or to a facility.
+    """
+
+    image = models.ImageField(
+        _("图片"),
+        upload_to="photos/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        validators=[validate_image],
+    )
+    width = models.PositiveIntegerField(_("宽度"), null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(_("高度"), null=True, blank=True, editable=False)
+    caption = models.TextField(_("图片说明"), blank=True)
+    alt_text = models.CharField(
+        _("替代文字"), max_length=200, blank=True, help_text=_("供读屏软件朗读,简述画面内容。")
+    )
+    credit_kind = models.CharField(_("署名方式"), max_length=20, choices=CreditKind.choices)
+    credit_person = models.ForeignKey(
+        Person,
+        verbose_name=_("拍摄/提供者"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="photos",
+    )
+    credit_organisation = models.CharField(_("署名单位"), max_length=100, blank=True)
+    credit_role = models.CharField(_("署名职务"), max_length=50, blank=True, help_text=_("如:记者"))
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("所属文章"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="photos",
+    )
+    community = models.ForeignKey(
+        Community,
+        verbose_name=_("所属社区"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="photos",
+    )
+    facility = models.ForeignKey(
+        Facility,
+        verbose_name=_("所属阵地/设施"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="photos",
+    )
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+    body_position = CountField(
+        _("插入位置"), help_text=_("放在正文第几段之后;0 表示正文之前,留空则放在文末图集。")
+    )
+    created_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("图片")
+        verbose_name_plural = _("图片")
+        ordering = ["order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(article__isnull=False)
+                | models.Q(community__isnull=False)
+                | models.Q(facility__isnull=False),
+                name="photo_belongs_somewhere",
+                violation_error_message=_("图片需属于一篇文章、一个社区或一个阵地/设施。"),
+            )
+        ]
+
+    def __str__(self):
+        return self.caption[:40] or self.image.name
+
+    @property
+    def credit_line(self):
+        person = self.credit_person.name if self.credit_person_id else ""
+        return render_credit(self.credit_kind, person, self.credit_organisation, self.credit_role)
+
+    def clean(self):
+        errors = {}
+        if self.credit_kind == CreditKind.PHOTOGRAPHER and not self.credit_person_id:
+            errors["credit_person"] = _("署名方式为“摄”时,请选择拍摄者。")
+        if errors:
+            raise ValidationError(errors)

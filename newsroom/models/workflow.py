@@ -1,0 +1,130 @@
+"""What the editorial workflow keeps: its audit trail, revisions, the 错敏词 list,
+preview links and who has an article open."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .articles import Article
+from .site import Portal
+
+
+class AuditEntry(models.Model):
+    """One step of an article's life: who, when, from which state to which, and why."""
+
+    article = models.ForeignKey(Article, verbose_name=_("文章"), on_delete=models.CASCADE, related_name="audit_entries")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )
+    action = models.CharField(_("操作"), max_length=30)
+    from_status = models.CharField(_("原状态"), max_length=20, blank=True)
+    to_status = models.CharField(_("新状态"), max_length=20, blank=True)
+    step = models.PositiveSmallIntegerField(_("审核步骤"), null=True, blank=True)
+    opinion = models.TextField(_("意见/理由"), blank=True)
+    created_at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("操作记录")
+        verbose_name_plural = _("操作记录")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+
+    @property
+    def from_label(self):
+        return Article.Status(self.from_status).label if self.from_status in Article.Status.values else ""
+
+    @property
+    def to_label(self):
+        return Article.Status(self.to_status).label if self.to_status in Article.Status.values else ""
+
+
+class Revision(models.Model):
+    """A snapshot of an article (fields, relations, photos and their order) at one save."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("文章"), on_delete=models.CASCADE, related_name="revisions",
+        help_text=_("线上文章;新版本草稿的修订也记在线上文章名下。"),
+    )
+    source = models.ForeignKey(
+        Article, verbose_name=_("保存自"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    version = models.PositiveIntegerField(_("版本号"))
+    data = models.JSONField(_("内容"))
+    note = models.CharField(_("说明"), max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("保存人"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("保存时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("修订版本")
+        verbose_name_plural = _("修订版本")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.data.get('title', '')} · {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class SensitiveWord(models.Model):
+    """A wrong or sensitive expression (错敏词) and what to write instead."""
+
+    class Severity(models.TextChoices):
+        BLOCK = "block", _("阻止发布")
+        WARN = "warn", _("提醒")
+
+    portal = models.ForeignKey(Portal, verbose_name=_("网站"), on_delete=models.CASCADE, related_name="sensitive_words")
+    word = models.CharField(_("错敏词"), max_length=50)
+    suggestion = models.CharField(_("建议改为"), max_length=50, blank=True)
+    severity = models.CharField(_("级别"), max_length=5, choices=Severity.choices, default=Severity.BLOCK)
+    note = models.CharField(_("说明"), max_length=200, blank=True, help_text=_("如:领导人姓名错字,属严重错别字。"))
+
+    class Meta:
+        verbose_name = _("错敏词")
+        verbose_name_plural = _("错敏词")
+        ordering = ["severity", "word"]
+        constraints = [models.UniqueConstraint(fields=["portal", "word"], name="unique_sensitive_word_per_portal")]
+
+    def __str__(self):
+        return self.word
+
+
+class PreviewLink(models.Model):
+    """A signed, expiring link that lets a reviewer without an account read a draft."""
+
+    article = models.ForeignKey(Article, verbose_name=_("文章"), on_delete=models.CASCADE, related_name="preview_links")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("创建人"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
+    expires_at = models.DateTimeField(_("失效时间"))
+    revoked_at = models.DateTimeField(_("撤销时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("预览链接")
+        verbose_name_plural = _("预览链接")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.article} · {self.expires_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_valid(self):
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class EditPresence(models.Model):
+    """Who opened an article's change page, and when they last did."""
+
+    article = models.ForeignKey(Article, verbose_name=_("文章"), on_delete=models.CASCADE, related_name="presences")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("用户"), on_delete=models.CASCADE, related_name="+")
+    last_seen = models.DateTimeField(_("最近打开"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("编辑中")
+        verbose_name_plural = _("编辑中")
+        constraints = [models.UniqueConstraint(fields=["article", "user"], name="one_presence_per_user")]

@@ -1,0 +1,72 @@
+"""Previews in the public layout: for staff (any revision, any working copy) and through a
+signed, expiring, revocable link for reviewers without an account. Never indexed, never cached."""
+
+from django.core import signing
+from django.http import Http404
+from django.utils.cache import add_never_cache_headers
+from django.utils.dateparse import parse_datetime
+
+from communities.models import Community
+
+from .models import Article, Column, Person, Photo, PreviewLink, Series, Topic
+from .views import ArticleParts, article_page
+
+SALT = "linli.preview-link"
+
+
+def preview_token(link):
+    return signing.dumps(link.pk, salt=SALT)
+
+
+def _private(response):
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def render_working_copy(request, article, banner):
+    article = Article.objects.select_related("column__parent__parent", "series", "column__portal").get(pk=article.pk)
+    request.portal = article.column.portal
+    return _private(article_page(request, article, ArticleParts.of(article), preview=banner))
+
+
+def render_revision(request, revision):
+    """An unsaved article built from a revision's snapshot, shown like the real page."""
+    data = revision.data
+    source = revision.source or revision.article
+    article = Article(pk=source.pk, slug=source.slug, first_published_at=source.first_published_at,
+                      is_live=False, replaces_id=source.replaces_id)
+    for name, value in data.items():
+        if name in ("photos", "cover_index") or isinstance(value, list):
+            continue
+        setattr(article, name, parse_datetime(value) if name == "expires_at" and value else value)
+    article.column = Column.objects.select_related("parent__parent", "portal").get(pk=data["column_id"])
+    article.series = Series.objects.filter(pk=data.get("series_id")).first()
+    request.portal = article.column.portal
+    people = Person.objects.in_bulk(data.get("reporters", []) + data.get("correspondents", [])
+                                    + data.get("editors_in_charge", []))
+    photos = [Photo(**{k: v for k, v in p.items() if k != "id"}) for p in data.get("photos", [])]
+    for photo in photos:
+        photo.credit_person = people.get(photo.credit_person_id) or Person.objects.filter(pk=photo.credit_person_id).first()
+    parts = ArticleParts(
+        photos,
+        [people[pk] for pk in data.get("reporters", []) if pk in people],
+        [people[pk] for pk in data.get("correspondents", []) if pk in people],
+        [people[pk] for pk in data.get("editors_in_charge", []) if pk in people],
+        Topic.objects.filter(pk__in=data.get("topics", [])),
+        Community.objects.filter(pk__in=data.get("communities", [])),
+    )
+    banner = f"修订版本 {revision.created_at:%Y-%m-%d %H:%M}"
+    return _private(article_page(request, article, parts, preview=banner))
+
+
+def shared_preview(request, token):
+    """/preview/<token>/: the article's current working copy, while the link is valid."""
+    try:
+        pk = signing.loads(token, salt=SALT)
+    except signing.BadSignature:
+        raise Http404("预览链接无效。")
+    link = PreviewLink.objects.select_related("article").filter(pk=pk).first()
+    if link is None or not link.is_valid:
+        raise Http404("预览链接已失效或已被撤销。")
+    return render_working_copy(request, link.article, banner="审核预览链接")

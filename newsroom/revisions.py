@@ -1,0 +1,162 @@
+"""Revisions: a snapshot of an article at every save, a readable diff, and restoring one.
+
+A snapshot holds every editable field, the relations (as ids) and the photos with
+their captions, credits and order, so a restore brings back exactly what was saved.
+"""
+
+import difflib
+import html
+
+from django.db.models import F
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import mark_safe
+
+from .models import Article, Photo, Revision
+from .rendering import split_blocks
+
+FIELDS = [
+    "kicker", "title", "subtitle", "column_id", "series_id", "script", "risk_tier", "summary", "editors_note",
+    "dateline", "body", "source_name", "source_url", "is_reprint", "original_title", "original_author",
+    "original_url", "is_headline", "is_slideshow", "is_picture_news", "is_recommended", "expires_at",
+]
+RELATIONS = ["topics", "communities", "reporters", "correspondents", "editors_in_charge"]
+PHOTO_FIELDS = [
+    "image", "caption", "alt_text", "credit_kind", "credit_person_id", "credit_organisation", "credit_role",
+    "order", "body_position",
+]
+
+
+def snapshot(article):
+    data = {}
+    for name in FIELDS:
+        value = getattr(article, name)
+        data[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    for name in RELATIONS:
+        data[name] = sorted(getattr(article, name).values_list("pk", flat=True))
+    data["photos"] = [
+        {"id": photo.pk, **{f: (photo.image.name if f == "image" else getattr(photo, f)) for f in PHOTO_FIELDS}}
+        for photo in article.photos.order_by("order", "id")
+    ]
+    cover = article.cover
+    data["cover_index"] = next((i for i, p in enumerate(data["photos"]) if cover and p["id"] == cover.pk), None)
+    return data
+
+
+def record(article, user, note=""):
+    """Store a revision of ``article`` as it now is, under its live article."""
+    return Revision.objects.create(
+        article=article.root, source=article, version=article.version, data=snapshot(article),
+        note=note, created_by=user,
+    )
+
+
+def bump_version(article):
+    Article.objects.filter(pk=article.pk).update(version=F("version") + 1)
+    article.refresh_from_db(fields=["version"])
+
+
+def apply(article, data, keep_photo_ids=False):
+    """Make ``article`` hold ``data``: fields, relations and photos (rows re-created to match)."""
+    from django.utils.dateparse import parse_datetime
+
+    for name in FIELDS:
+        value = data.get(name)
+        if name == "expires_at" and value:
+            value = parse_datetime(value)
+        setattr(article, name, value)
+    article.cover = None
+    article.save()
+    for name in RELATIONS:
+        getattr(article, name).set(data.get(name, []))
+    wanted = data.get("photos", [])
+    existing = {p.pk: p for p in article.photos.all()}
+    kept_ids = {p["id"] for p in wanted if keep_photo_ids and p.get("id") in existing}
+    article.photos.exclude(pk__in=kept_ids).delete()
+    photos = []
+    for item in wanted:
+        values = {f: item.get(f) for f in PHOTO_FIELDS}
+        photo = existing.get(item.get("id")) if item.get("id") in kept_ids else Photo(article=article)
+        for name, value in values.items():
+            setattr(photo, name, value)
+        photo.save()
+        photos.append(photo)
+    index = data.get("cover_index")
+    if index is not None and index < len(photos):
+        article.cover = photos[index]
+        article.save(update_fields=["cover"])
+    return article
+
+
+# --- Diff ---------------------------------------------------------------------------
+
+LABELS = {name: Article._meta.get_field(name.removesuffix("_id")).verbose_name for name in FIELDS + RELATIONS}
+LABELS["photos"] = "图片"
+
+
+def _char_diff(old, new):
+    """Character-level diff (Chinese has no spaces to split words on)."""
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    left, right = [], []
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        a, b = html.escape(old[a1:a2]), html.escape(new[b1:b2])
+        if op == "equal":
+            left.append(a)
+            right.append(b)
+        else:
+            if a:
+                left.append(f"<del>{a}</del>")
+            if b:
+                right.append(f"<ins>{b}</ins>")
+    return mark_safe("".join(left)), mark_safe("".join(right))
+
+
+def _body_diff(old, new):
+    """Paragraph by paragraph; within a changed paragraph, character by character."""
+    old_blocks = [strip_tags(b) for b in split_blocks(old or "")]
+    new_blocks = [strip_tags(b) for b in split_blocks(new or "")]
+    rows = []
+    matcher = difflib.SequenceMatcher(None, old_blocks, new_blocks, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        olds, news = old_blocks[a1:a2], new_blocks[b1:b2]
+        for i in range(max(len(olds), len(news))):
+            rows.append(_char_diff(olds[i] if i < len(olds) else "", news[i] if i < len(news) else ""))
+    return rows
+
+
+def _describe_photos(photos):
+    return "\n".join(f"{i + 1}. {p.get('caption', '')}({p.get('image', '')})" for i, p in enumerate(photos))
+
+
+def diff(old, new):
+    """[(label, [(old html, new html), …])] for every field that differs."""
+    changes = []
+    for name in FIELDS + RELATIONS + ["photos"]:
+        before, after = old.get(name), new.get(name)
+        if before == after:
+            continue
+        if name == "body":
+            changes.append((LABELS[name], _body_diff(before, after)))
+        elif name == "photos":
+            changes.append((LABELS[name], [_char_diff(_describe_photos(before or []), _describe_photos(after or []))]))
+        else:
+            changes.append((LABELS[name], [_char_diff(_text(before), _text(after))]))
+    return changes
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
+def changed_labels(old, new):
+    return [label for label, _ in diff(old, new)]
+
+
+def summary_html(old, new):
+    labels = changed_labels(old, new)
+    return format_html("{}", "、".join(str(label) for label in labels) or "无")

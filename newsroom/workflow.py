@@ -1,0 +1,278 @@
+"""The editorial workflow (先审后发, 三审): the only code that changes an article's status.
+
+Every transition checks the actor's permission and the article's current state,
+runs in a transaction with the article row locked, and writes an audit entry.
+The admin, management commands and tests all call these functions.
+
+    draft ─submit→ in_review(1…N) ─approve→ approved ─publish→ published
+      ↑               │ reject                              │ unpublish / withdraw
+      └── rejected ←──┘                       unpublished ←─┘   withdrawn
+
+N is the portal's number of review steps (1–3), or the article's risk tier's
+number when the portal routes by risk (A 普通 / B 重要 / C 敏感). The last step is
+always 终审签发; with three steps they are 初审, 复审, 终审.
+
+A live article is never edited in place: ``new_version`` makes a draft copy that
+goes through review, and publishing it replaces the live content at once.
+"""
+
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from . import checks, revisions
+from .models import Article, AuditEntry, PreviewLink
+
+S = Article.Status
+STEP_PERMISSIONS = {
+    1: ["review_final"],
+    2: ["review_first", "review_final"],
+    3: ["review_first", "review_second", "review_final"],
+}
+PERMISSION_LABELS = {"review_first": "初审", "review_second": "复审", "review_final": "终审"}
+
+
+class TransitionError(Exception):
+    """The transition is not possible from the article's current state, or input is missing."""
+
+
+def steps_needed(article):
+    portal = article.column.portal
+    if portal.risk_tiers_enabled:
+        return {"A": portal.tier_a_steps, "B": portal.tier_b_steps, "C": portal.tier_c_steps}[article.risk_tier]
+    return portal.review_steps
+
+
+def step_permission(step, total):
+    return STEP_PERMISSIONS[total][step - 1]
+
+
+def step_label(step, total):
+    return PERMISSION_LABELS[step_permission(step, total)] if total else ""
+
+
+def steps_for_user(user):
+    """A filter for articles in review at a step ``user`` may decide."""
+    condition = Q(pk__in=[])
+    for total, permissions in STEP_PERMISSIONS.items():
+        for step, codename in enumerate(permissions, start=1):
+            if user.has_perm(f"newsroom.{codename}"):
+                condition |= Q(review_total=total, review_step=step)
+    return condition
+
+
+def _require(user, codename):
+    if not user.has_perm(f"newsroom.{codename}"):
+        raise PermissionDenied(f"没有“{codename}”权限。")
+
+
+def _locked(article):
+    return Article.objects.select_for_update().select_related("column__portal", "replaces").get(pk=article.pk)
+
+
+def _log(article, user, action, from_status, to_status, opinion="", step=None):
+    return AuditEntry.objects.create(
+        article=article.root, actor=user, action=action, from_status=from_status, to_status=to_status,
+        opinion=opinion, step=step,
+    )
+
+
+def _move(article, user, action, to_status, opinion="", step=None, **fields):
+    from_status = article.status
+    article.status = to_status
+    for name, value in fields.items():
+        setattr(article, name, value)
+    article.save(update_fields=["status", *fields.keys(), "updated_at"])
+    _log(article, user, action, from_status, to_status, opinion, step)
+    return article
+
+
+def _allowed_from(article, *states):
+    if article.status not in states:
+        raise TransitionError(f"文章当前状态为“{article.get_status_display()}”,不能执行此操作。")
+
+
+def _reason(text, what="理由"):
+    text = (text or "").strip()
+    if not text:
+        raise TransitionError(f"请填写{what}。")
+    return text
+
+
+@transaction.atomic
+def submit(article, user, opinion=""):
+    """The author sends a draft (or a rejected or unpublished article) to review."""
+    _require(user, "change_article")
+    article = _locked(article)
+    _allowed_from(article, S.DRAFT, S.REJECTED, S.UNPUBLISHED)
+    total = steps_needed(article)
+    return _move(article, user, "submit", S.IN_REVIEW, opinion, step=0, review_step=1, review_total=total)
+
+
+@transaction.atomic
+def approve(article, user, opinion=""):
+    """The reviewer of the current step passes the article on (or, at the last step, signs it off)."""
+    article = _locked(article)
+    _allowed_from(article, S.IN_REVIEW)
+    _require(user, step_permission(article.review_step, article.review_total))
+    step = article.review_step
+    if step < article.review_total:
+        return _move(article, user, "approve", S.IN_REVIEW, opinion, step=step, review_step=step + 1)
+    return _move(article, user, "approve", S.APPROVED, opinion, step=step, review_step=0)
+
+
+@transaction.atomic
+def reject(article, user, reason):
+    """The reviewer of the current step sends the article back to its author, with a reason."""
+    article = _locked(article)
+    _allowed_from(article, S.IN_REVIEW)
+    _require(user, step_permission(article.review_step, article.review_total))
+    step = article.review_step
+    return _move(article, user, "reject", S.REJECTED, _reason(reason, "退回理由"), step=step, review_step=0)
+
+
+@transaction.atomic
+def publish(article, user, at=None, expires_at=None):
+    """终审签发 publishes an approved article, now or at ``at`` (定时发布), until ``expires_at``.
+
+    Returns the warnings of the pre-publish checks; blocking problems raise.
+    """
+    _require(user, "review_final")
+    article = _locked(article)
+    _allowed_from(article, S.APPROVED)
+    report = checks.prepublish(article)
+    if not report.ok:
+        raise TransitionError("发布前请先处理:" + ";".join(report.blocking))
+    now = timezone.now()
+    go_live = at or now
+    if expires_at and expires_at <= go_live:
+        raise TransitionError("定时下线时间必须晚于上线时间。")
+    if article.replaces_id:
+        _publish_new_version(article, user, expires_at)
+        return report.warnings
+    opinion = "定时发布:" + timezone.localtime(go_live).strftime("%Y-%m-%d %H:%M") if go_live > now else ""
+    _move(
+        article, user, "publish", S.PUBLISHED, opinion,
+        is_live=True, live_from=go_live, expires_at=expires_at or article.expires_at,
+        first_published_at=article.first_published_at or go_live,
+    )
+    return report.warnings
+
+
+def _publish_new_version(draft, user, expires_at):
+    live = Article.objects.select_for_update().get(pk=draft.replaces_id)
+    revisions.apply(live, revisions.snapshot(draft))
+    if expires_at:
+        live.expires_at = expires_at
+    live.status = S.PUBLISHED
+    live.save(update_fields=["status", "expires_at", "updated_at"])
+    revisions.bump_version(live)
+    revisions.record(live, user, note="新版本发布")
+    _log(live, user, "publish_version", S.APPROVED, S.PUBLISHED, "新版本替换线上内容")
+    draft.delete()
+
+
+@transaction.atomic
+def unpublish(article, user, reason):
+    """下线: readers stop seeing the article; it can be resubmitted."""
+    _require(user, "review_final")
+    article = _locked(article)
+    _allowed_from(article, S.PUBLISHED)
+    return _move(article, user, "unpublish", S.UNPUBLISHED, _reason(reason, "下线理由"), is_live=False)
+
+
+@transaction.atomic
+def withdraw(article, user, reason):
+    """撤稿: the article is withdrawn for good (its record and revisions stay)."""
+    _require(user, "review_final")
+    article = _locked(article)
+    _allowed_from(article, S.PUBLISHED, S.UNPUBLISHED, S.APPROVED)
+    return _move(article, user, "withdraw", S.WITHDRAWN, _reason(reason, "撤稿理由"), is_live=False)
+
+
+@transaction.atomic
+def change_publish_date(article, user, new_date, reason):
+    """Correct the first publish time: 终审 only, with a reason, audited (伪造发稿日期 is a veto)."""
+    _require(user, "change_publish_date")
+    article = _locked(article)
+    if not article.first_published_at:
+        raise TransitionError("文章尚未发布,没有首次发布时间。")
+    reason = _reason(reason, "修改理由")
+    old = timezone.localtime(article.first_published_at).strftime("%Y-%m-%d %H:%M")
+    new = timezone.localtime(new_date).strftime("%Y-%m-%d %H:%M")
+    article.first_published_at = new_date
+    if article.live_from and article.live_from <= timezone.now():
+        article.live_from = min(article.live_from, new_date)
+    article.save(update_fields=["first_published_at", "live_from", "updated_at"])
+    _log(article, user, "change_publish_date", article.status, article.status, f"{old} → {new}:{reason}")
+    return article
+
+
+@transaction.atomic
+def new_version(live, user):
+    """Start editing a live article: a draft copy that replaces it once published."""
+    _require(user, "change_article")
+    live = _locked(live)
+    if not live.is_live:
+        raise TransitionError("只有线上文章需要新建版本;请直接编辑。")
+    existing = live.draft_versions.first()
+    if existing:
+        return existing
+    draft = Article(
+        slug=f"{live.slug}-v{live.version + 1}"[:100], column_id=live.column_id, title=live.title, body=live.body,
+        created_by=user, replaces=live, first_published_at=live.first_published_at,
+    )
+    draft.save()
+    revisions.apply(draft, revisions.snapshot(live))
+    revisions.record(draft, user, note="新建版本")
+    _log(live, user, "new_version", live.status, S.DRAFT, "新版本草稿")
+    return draft
+
+
+@transaction.atomic
+def restore(revision, user):
+    """Restore a revision as a new draft: into the article itself, or a new version if it is live."""
+    _require(user, "change_article")
+    root = _locked(revision.article)
+    target = new_version(root, user) if root.is_live else root
+    target = _locked(target)
+    _allowed_from(target, S.DRAFT, S.REJECTED, S.UNPUBLISHED, S.WITHDRAWN)
+    revisions.apply(target, revision.data, keep_photo_ids=True)
+    revisions.bump_version(target)
+    revisions.record(target, user, note=f"恢复自 {timezone.localtime(revision.created_at):%Y-%m-%d %H:%M} 的版本")
+    _move(target, user, "restore", S.DRAFT, f"恢复修订 #{revision.pk}")
+    return target
+
+
+def create_preview_link(article, user, hours=None):
+    _require(user, "change_article")
+    hours = hours or article.column.portal.preview_link_hours
+    link = PreviewLink.objects.create(article=article, created_by=user, expires_at=timezone.now() + timedelta(hours=hours))
+    _log(article, user, "preview_link", article.status, article.status, f"预览链接有效期 {hours} 小时")
+    return link
+
+
+def revoke_preview_link(link, user):
+    _require(user, "change_article")
+    PreviewLink.objects.filter(pk=link.pk, revoked_at=None).update(revoked_at=timezone.now())
+    _log(link.article, user, "revoke_preview_link", link.article.status, link.article.status)
+
+
+def record_scheduled_changes(now=None):
+    """Audit go-lives and expiries that the clock has already made visible (for cron)."""
+    now = now or timezone.now()
+    went_live = expired = 0
+    for article in Article.objects.filter(is_live=True, live_from__lte=now).exclude(
+        audit_entries__action="went_live", audit_entries__created_at__gte=F("live_from")
+    ):
+        AuditEntry.objects.create(article=article, action="went_live", from_status=article.status,
+                                  to_status=article.status, opinion="定时发布已上线", created_at=article.live_from)
+        went_live += 1
+    for article in Article.objects.filter(is_live=True, expires_at__lte=now).exclude(audit_entries__action="expired"):
+        AuditEntry.objects.create(article=article, action="expired", from_status=article.status,
+                                  to_status=article.status, opinion="定时下线已生效", created_at=article.expires_at)
+        expired += 1
+    return went_live, expired
