@@ -9,7 +9,10 @@ def _field_value(bound_field):
     if isinstance(value, bool) or getattr(widget, "input_type", None) == "checkbox":
         return "on" if value else None
     if value is None:
-        return ""
+        multiple = getattr(widget, "allow_multiple_selected", False) or getattr(
+            getattr(widget, "widget", None), "allow_multiple_selected", False
+        )
+        return None if multiple else ""
     if isinstance(value, (list, tuple)):
         return [str(v) for v in value]
     return str(value)

@@ -69,3 +69,38 @@ def jpeg_bytes(size=(64, 48), colour=(200, 30, 30)):
     buffer = io.BytesIO()
     Image.new("RGB", size, colour).save(buffer, "JPEG")
     return buffer.getvalue()
+
+
+@pytest.fixture
+def roles(db):
+    """One user per role, as the demo has them."""
+    return {
+        role: user_in(group, f"test-{role}")
+        for role, group in (
+            ("editor", "编辑"), ("first", "初审"), ("second", "复审"), ("chief", "终审签发"),
+            ("moderator", "版权审核"), ("siteadmin", "站点管理员"),
+        )
+    }
+
+
+def new_draft(user, **fields):
+    """A draft article ready for review: credited photo, 责任编辑, plain text."""
+    from django.core.files.base import ContentFile
+
+    from newsroom.models import Article, Column, Person, Photo
+
+    values = {
+        "title": "中南社区开展邻里节活动",
+        "column": Column.objects.get(slug="party-news"),
+        "summary": "居民在同心广场欢度邻里节。",
+        "body": "<p>中南社区在同心广场举办邻里节。</p><p>居民带来自家做的菜。</p>",
+        "created_by": user,
+        **fields,
+    }
+    article = Article.objects.create(**values)
+    article.editors_in_charge.add(Person.objects.get(name="邻里演示编辑"))
+    photo = Photo(article=article, caption="邻里节现场", alt_text="居民在广场上聚餐", credit_kind="provided",
+                  credit_organisation="中南社区", body_position=1)
+    photo.image.save("festival.jpg", ContentFile(jpeg_bytes()), save=False)
+    photo.save()
+    return article

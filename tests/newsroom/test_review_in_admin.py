@@ -1,0 +1,91 @@
+"""The demo's editor, three reviewers and 签发 account take a new article from draft to published in the admin."""
+
+import pytest
+from django.test import Client
+
+from newsroom.models import Article, AuditEntry
+from tests.adminforms import admin_form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def login(username, password):
+    client = Client()
+    assert client.login(username=username, password=password)
+    return client
+
+
+def press(client, article, action, **extra):
+    return client.post(f"/admin/newsroom/article/{article.pk}/workflow/", {"action": action, **extra}, follow=True)
+
+
+def test_draft_to_published_with_the_demo_accounts(demo):
+    editor = login("editor", "linli-editor-2026")
+    page = editor.get("/admin/newsroom/article/add/")
+    data = admin_form_data(page)
+    data.update({
+        "title": "望城区中南社区举办邻里节", "column": Article.objects.get(slug="changsha-zhongnan-six-neighbours").column_id,
+        "body": "<p>同心广场上,居民们摆起百家宴。</p>", "risk_tier": "A",
+        "editors_in_charge": [str(pk) for pk in Article.objects.get(slug="changsha-zhongnan-six-neighbours")
+                              .editors_in_charge.values_list("pk", flat=True)],
+    })
+    response = editor.post("/admin/newsroom/article/add/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article = Article.objects.get(title="望城区中南社区举办邻里节")
+    assert "已提交" not in press(editor, article, "submit").content.decode()
+
+    first = login("reviewer1", "linli-first-2026")
+    queue = first.get("/admin/newsroom/article/", {"queue": "mine"}).content.decode()
+    assert "望城区中南社区举办邻里节" in queue
+    page = first.get(f"/admin/newsroom/article/{article.pk}/change/").content.decode()
+    assert "初审通过" in page and "退回" in page
+    press(first, article, "approve", opinion="事实清楚")
+
+    assert "望城区中南社区举办邻里节" not in first.get("/admin/newsroom/article/", {"queue": "mine"}).content.decode()
+    press(login("reviewer2", "linli-second-2026"), article, "approve", opinion="同意")
+    chief = login("chief", "linli-chief-2026")
+    press(chief, article, "approve", opinion="同意签发")
+    page = press(chief, article, "publish").content.decode()
+    assert "操作已完成" in page
+
+    article.refresh_from_db()
+    assert article.is_public and article.status == Article.Status.PUBLISHED
+    assert Client().get(article.get_absolute_url()).status_code == 200
+    history = chief.get(f"/admin/newsroom/article/{article.pk}/change/").content.decode()
+    assert "事实清楚" in history and "同意签发" in history
+    assert AuditEntry.objects.filter(article=article).count() == 5
+
+
+def test_a_reviewer_who_is_not_on_the_step_sees_no_buttons_and_cannot_act(demo, roles):
+    from newsroom import workflow
+    from tests.conftest import new_draft
+
+    article = new_draft(roles["editor"])
+    workflow.submit(article, roles["editor"])
+    second = login("reviewer2", "linli-second-2026")
+    page = second.get(f"/admin/newsroom/article/{article.pk}/change/").content.decode()
+    assert "复审通过" not in page
+    assert "您没有执行此操作的权限" in press(second, article, "approve").content.decode()
+    assert Article.objects.get(pk=article.pk).review_step == 1
+
+
+def test_publishing_with_a_backdated_time_is_refused(demo, roles):
+    from newsroom import workflow
+    from tests.conftest import new_draft
+
+    article = new_draft(roles["editor"])
+    workflow.submit(article, roles["editor"])
+    for role in ("first", "second", "chief"):
+        workflow.approve(article, roles[role])
+    chief = login("chief", "linli-chief-2026")
+    page = press(chief, article, "publish", publish_at="2020-01-01T08:00").content.decode()
+    assert "不得倒填发稿日期" in page
+    assert not Article.objects.get(pk=article.pk).is_live
+
+
+def test_a_moderator_cannot_edit_articles(demo):
+    moderator = login("moderator", "linli-moderator-2026")
+    article = Article.objects.first()
+    assert moderator.get(f"/admin/newsroom/article/{article.pk}/change/").status_code == 200
+    assert 'value="new_version"' not in moderator.get(f"/admin/newsroom/article/{article.pk}/change/").content.decode()
+    assert moderator.get("/admin/newsroom/article/add/").status_code == 403

@@ -1,0 +1,97 @@
+"""Revisions: stored on every save, diffed for Chinese text, restored as a new draft; the live
+version stays public and unchanged while its new draft is in review."""
+
+import pytest
+
+from newsroom import revisions, workflow
+from newsroom.models import Article, Revision
+from tests.adminforms import admin_form_data
+
+pytestmark = pytest.mark.django_db
+LIVE = "changsha-zhongnan-six-neighbours"
+
+
+def test_every_admin_save_stores_a_revision_with_photos(editor_client, editor, demo):
+    draft = workflow.new_version(Article.objects.get(slug=LIVE), editor)
+    url = f"/admin/newsroom/article/{draft.pk}/change/"
+    for title in ("第一次修改的标题", "第二次修改的标题"):
+        data = admin_form_data(editor_client.get(url))
+        data["title"] = title
+        assert editor_client.post(url, data).status_code == 302
+    history = Revision.objects.filter(source=draft).order_by("version")
+    assert [r.data["title"] for r in history][-2:] == ["第一次修改的标题", "第二次修改的标题"]
+    assert [r.version for r in history] == [1, 2, 3]
+    assert "photos" in history.last().data
+
+
+def test_the_diff_marks_changed_characters_within_a_paragraph():
+    old = {"body": "<p>社区老年大学现有学员273人。</p><p>不变的段落。</p>"}
+    new = {"body": "<p>社区老年大学现有学员300人。</p><p>不变的段落。</p>"}
+    [(label, rows)] = revisions.diff(old, new)
+    assert str(label) == "正文" and len(rows) == 1
+    before, after = rows[0]
+    # Only the characters that changed are marked: 273 → 300 keeps its "3".
+    assert before == "社区老年大学现有学员<del>27</del>3人。"
+    assert after == "社区老年大学现有学员3<ins>00</ins>人。"
+
+
+def test_the_revision_page_shows_a_side_by_side_diff(editor_client, editor, demo):
+    live = Article.objects.get(slug=LIVE)
+    draft = workflow.new_version(live, editor)
+    Article.objects.filter(pk=draft.pk).update(title="改过的标题")
+    revision = revisions.record(Article.objects.get(pk=draft.pk), editor)
+    html = editor_client.get(f"/admin/newsroom/article/{live.pk}/revisions/{revision.pk}/").content.decode()
+    assert "<ins>改过的标题</ins>" in html or "<ins>改过的</ins>" in html
+    assert editor_client.get(f"/admin/newsroom/article/{live.pk}/revisions/").status_code == 200
+
+
+def test_restoring_a_revision_of_a_live_article_makes_a_new_draft(editor_client, editor, demo):
+    live = Article.objects.get(slug=LIVE)
+    original = Revision.objects.filter(article=live).earliest("created_at")
+    response = editor_client.post(f"/admin/newsroom/article/{live.pk}/revisions/{original.pk}/")
+    draft = live.draft_versions.get()
+    assert response["Location"] == f"/admin/newsroom/article/{draft.pk}/change/"
+    assert draft.status == Article.Status.DRAFT and draft.title == original.data["title"]
+    assert Article.objects.get(pk=live.pk).is_live
+
+
+def test_restoring_into_a_draft_brings_back_fields_and_photos(demo, roles):
+    from tests.conftest import new_draft
+
+    article = new_draft(roles["editor"])
+    first = revisions.record(article, roles["editor"])
+    article.title = "改坏的标题"
+    article.save()
+    article.photos.all().delete()
+    workflow.restore(first, roles["editor"])
+    article.refresh_from_db()
+    assert article.title == "中南社区开展邻里节活动" and article.photos.count() == 1
+    assert article.photos.get().caption == "邻里节现场"
+
+
+def test_the_live_version_is_unchanged_while_its_new_draft_is_in_review(client, demo, roles):
+    live = Article.objects.get(slug=LIVE)
+    draft = workflow.new_version(live, roles["editor"])
+    Article.objects.filter(pk=draft.pk).update(title="新版本标题", body="<p>新版本正文。</p>")
+    workflow.submit(draft, roles["editor"])
+    workflow.approve(draft, roles["first"])
+    page = client.get(f"/article/{LIVE}/").content.decode()
+    assert "新版本标题" not in page and "六邻工作法" in page
+    assert client.get(f"/article/{draft.slug}/").status_code == 404
+
+    workflow.approve(draft, roles["second"])
+    workflow.approve(draft, roles["chief"])
+    workflow.publish(Article.objects.get(pk=draft.pk), roles["chief"])
+    page = client.get(f"/article/{LIVE}/").content.decode()
+    assert "新版本标题" in page and "新版本正文" in page
+    assert not Article.objects.filter(pk=draft.pk).exists()
+    live.refresh_from_db()
+    assert live.first_published_at.year == 2022 and live.is_live
+
+
+def test_a_live_article_cannot_be_edited_in_place(editor_client, demo):
+    live = Article.objects.get(slug=LIVE)
+    url = f"/admin/newsroom/article/{live.pk}/change/"
+    page = editor_client.get(url).content.decode()
+    assert "编辑新版本" in page and "线上文章不能直接修改" in page
+    assert editor_client.post(url, {"title": "直接改"}).status_code == 403
