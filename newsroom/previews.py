@@ -4,6 +4,7 @@ signed, expiring, revocable link for reviewers without an account. Never indexed
 from django.core import signing
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from communities.models import Community
@@ -56,7 +57,7 @@ def render_revision(request, revision):
         Topic.objects.filter(pk__in=data.get("topics", [])),
         Community.objects.filter(pk__in=data.get("communities", [])),
     )
-    banner = f"修订版本 {revision.created_at:%Y-%m-%d %H:%M}"
+    banner = f"修订版本 {timezone.localtime(revision.created_at):%Y-%m-%d %H:%M}"
     return _private(article_page(request, article, parts, preview=banner))
 
 

@@ -37,3 +37,10 @@ def admin_form_data(response):
         for form in formset.forms:
             _add_form(data, form)
     return data
+
+
+def page_html(client, url, **params):
+    """GET a public page, check it answers 200, return its HTML."""
+    response = client.get(url, params)
+    assert response.status_code == 200, url
+    return response.content.decode()

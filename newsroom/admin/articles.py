@@ -439,7 +439,7 @@ class PhotoAdmin(admin.ModelAdmin):
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "article", "action", "from_status", "to_status", "step", "actor", "opinion")
+    list_display = ("created_at", "article", "action_label", "from_status", "to_status", "step", "actor", "opinion")
     list_filter = ("action",)
     search_fields = ("article__title", "opinion")
     list_select_related = ("article", "actor")

@@ -10,6 +10,15 @@ from .articles import Article
 from .site import Portal
 
 
+ACTION_LABELS = {
+    "import": _("导入"), "submit": _("提交审核"), "approve": _("审核通过"), "reject": _("退回"),
+    "publish": _("发布"), "publish_version": _("发布新版本"), "unpublish": _("下线"), "withdraw": _("撤稿"),
+    "new_version": _("编辑新版本"), "restore": _("恢复修订"), "change_publish_date": _("修改首次发布时间"),
+    "preview_link": _("生成预览链接"), "revoke_preview_link": _("撤销预览链接"), "went_live": _("定时上线"),
+    "expired": _("定时下线"),
+}
+
+
 class AuditEntry(models.Model):
     """One step of an article's life: who, when, from which state to which, and why."""
 
@@ -31,7 +40,11 @@ class AuditEntry(models.Model):
         ordering = ["created_at", "id"]
 
     def __str__(self):
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+        return f"{timezone.localtime(self.created_at):%Y-%m-%d %H:%M} {self.action_label}"
+
+    @property
+    def action_label(self):
+        return ACTION_LABELS.get(self.action, self.action)
 
     @property
     def from_label(self):
@@ -67,7 +80,7 @@ class Revision(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self):
-        return f"{self.data.get('title', '')} · {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.data.get('title', '')} · {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"
 
 
 class SensitiveWord(models.Model):

@@ -4,13 +4,11 @@ import pytest
 
 from communities.models import HonourLevel
 
+from tests.adminforms import page_html as page
+
 pytestmark = pytest.mark.django_db
 
 
-def page(client, url, **params):
-    response = client.get(url, params)
-    assert response.status_code == 200, url
-    return response.content.decode()
 
 
 def test_profile_shows_facts_reflections_honours_facilities_and_articles(client, demo):

@@ -5,6 +5,8 @@ from django.utils import timezone
 
 from newsroom.models import Article
 
+from tests.adminforms import page_html as page
+
 pytestmark = pytest.mark.django_db
 
 YUQUAN = "/article/hohhot-yuquan-grassroots-party-building/"
@@ -12,10 +14,6 @@ CHONGQING = "/article/chongqing-minan-huafu-doorstep-party-building/"
 WUHOU = "/article/chengdu-wuhou-gongheli-community/"
 
 
-def page(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def test_it_shows_breadcrumb_title_and_meta_line(client, demo):

@@ -11,13 +11,19 @@ from tests.conftest import user_in
 pytestmark = pytest.mark.django_db
 
 
-def test_the_second_save_is_refused_and_the_first_survives(demo):
+@pytest.fixture
+def two_editors(demo):
+    """王编辑 and 李编辑, each logged in, and the draft they both open."""
     alice, bob = user_in("编辑", "王编辑"), user_in("编辑", "李编辑")
     draft = workflow.new_version(Article.objects.get(slug="changsha-zhongnan-six-neighbours"), alice)
-    url = f"/admin/newsroom/article/{draft.pk}/change/"
     first, second = Client(), Client()
     first.force_login(alice)
     second.force_login(bob)
+    return draft, f"/admin/newsroom/article/{draft.pk}/change/", first, second
+
+
+def test_the_second_save_is_refused_and_the_first_survives(two_editors):
+    draft, url, first, second = two_editors
     data_a = admin_form_data(first.get(url))
     data_b = admin_form_data(second.get(url))
 
@@ -36,12 +42,7 @@ def test_the_second_save_is_refused_and_the_first_survives(demo):
     assert draft.title == "王编辑改的标题" and draft.summary != "李编辑改的摘要"
 
 
-def test_the_change_page_shows_who_else_opened_the_article(demo):
-    alice, bob = user_in("编辑", "王编辑"), user_in("编辑", "李编辑")
-    draft = workflow.new_version(Article.objects.get(slug="changsha-zhongnan-six-neighbours"), alice)
-    url = f"/admin/newsroom/article/{draft.pk}/change/"
-    first, second = Client(), Client()
-    first.force_login(alice)
-    second.force_login(bob)
+def test_the_change_page_shows_who_else_opened_the_article(two_editors):
+    draft, url, first, second = two_editors
     first.get(url)
     assert "王编辑(" in second.get(url).content.decode()

@@ -6,13 +6,11 @@ import pytest
 
 from newsroom.models import Article, Portal
 
+from tests.adminforms import page_html as page
+
 pytestmark = pytest.mark.django_db
 
 
-def page(client, url, **params):
-    response = client.get(url, params)
-    assert response.status_code == 200, url
-    return response.content.decode()
 
 
 def test_home_has_header_blocks_and_footer(client, demo):
