@@ -70,7 +70,7 @@ def _require(user, codename):
 
 
 def _locked(article):
-    return Article.objects.select_for_update().select_related("column__portal", "replaces").get(pk=article.pk)
+    return Article.objects.select_for_update(of=("self",)).select_related("column__portal", "replaces").get(pk=article.pk)
 
 
 def _log(article, user, action, from_status, to_status, opinion="", step=None):
