@@ -129,6 +129,14 @@ MEDIA_URL = "/media/"
 SERVE_MEDIA = envbool("SERVE_MEDIA", str(DEBUG))
 MEDIA_ROOT = Path(os.getenv("MEDIA_ROOT", BASE_DIR / "media"))
 
+# Identity documents and evidence from takedown notices: outside MEDIA_ROOT, never served directly.
+PRIVATE_MEDIA_ROOT = Path(os.getenv("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
+MAX_EVIDENCE_BYTES = envint("MAX_EVIDENCE_BYTES", str(10 * 1024 * 1024))
+TAKEDOWN_LIMIT_PER_IP = envint("TAKEDOWN_LIMIT_PER_IP", "5")
+TAKEDOWN_LIMIT_PER_EMAIL = envint("TAKEDOWN_LIMIT_PER_EMAIL", "3")
+EMAIL_BACKEND = os.getenv("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "noreply@example.com")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Uploads: Pillow refuses images above this many pixels (decompression bombs);

@@ -30,6 +30,7 @@ SITEMAPS = {
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("communities/", include("communities.urls")),
+    path("takedown/", include("newsroom.takedowns.urls")),
     path("reader/script/", reader.set_script, name="set_script"),
     path("reader/care/", reader.set_care_mode, name="set_care_mode"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
@@ -41,8 +42,10 @@ def home(request):
         "newsroom/home.html",
         {
             "headlines": list(articles.filter(is_headline=True)[:4]),
-            "slides": list(articles.filter(is_slideshow=True, cover__isnull=False)[:5]),
-            "picture_news": list(articles.filter(is_picture_news=True, cover__isnull=False)[:6]),
+            "slides": list(articles.filter(is_slideshow=True, cover__isnull=False,
+                                           cover__hidden_by_takedown=False)[:5]),
+            "picture_news": list(articles.filter(is_picture_news=True, cover__isnull=False,
+                                                 cover__hidden_by_takedown=False)[:6]),
             "latest": list(articles[:10]),
             "column_blocks": blocks,
             "topics": list(Topic.objects.filter(portal=request.portal, is_featured=True)[:4]),
@@ -76,7 +79,7 @@ def column(request, slug):
 
 def article(request, slug):
     people = Person.objects.order_by("id")
-    article = get_object_or_404(
+    found = (
         Article.objects.published()
         .filter(column__portal=request.portal)
         .select_related("column__parent__parent", "series", "cover")
@@ -87,12 +90,27 @@ def article(request, slug):
             Prefetch("editors_in_charge", queryset=people),
             "topics",
             "communities",
-        ),
-        slug=slug,
+        )
+        .filter(slug=slug)
+        .first()
     )
+    if found is None:
+        return unavailable_for_legal_reasons(request, slug)
+    article = found
     Article.objects.filter(pk=article.pk).update(view_count=F("view_count") + 1)
     article.view_count += 1
     return article_page(request, article, ArticleParts.of(article))
+
+
+def unavailable_for_legal_reasons(request, slug):
+    """451 with a tombstone for an article withdrawn under a takedown notice; else 404."""
+    from .takedowns.models import Right
+
+    held = Article.objects.filter(slug=slug, column__portal=request.portal, legal_hold=True, is_live=True).first()
+    if held is None:
+        raise Http404
+    category = Right(held.legal_hold_category).label if held.legal_hold_category in Right.values else "其他"
+    return render(request, "newsroom/tombstone.html", {"held": held, "category": category}, status=451)
 
 
 class ArticleParts:
@@ -125,6 +143,7 @@ def article_page(request, article, parts, preview=None):
     exclude = [pk for pk in (article.pk, article.replaces_id) if pk]
     related_ids = published.filter(relation).exclude(pk__in=exclude).values("pk")
     segments, gallery = compose(article.body, parts.photos)
+    notes = article.measures.filter(kind__in=["correction", "apology"], reverted_at=None) if article.pk else []
     url = request.build_absolute_uri(article.get_absolute_url() if article.is_live else request.path)
     return render(
         request,
@@ -135,13 +154,15 @@ def article_page(request, article, parts, preview=None):
             "preview": preview,
             "breadcrumb": article.column.ancestors(),
             "segments": segments,
+            "notes": list(notes),
             "gallery": gallery,
             "previous": previous,
             "next": following,
             "related": list(published.filter(pk__in=related_ids)[:6]),
             "recommended": list(published.filter(is_recommended=True).exclude(pk__in=exclude)[:5]),
             "headlines": list(published.filter(is_headline=True).exclude(pk__in=exclude)[:5]),
-            "picture_news": list(published.filter(is_picture_news=True, cover__isnull=False).exclude(pk__in=exclude)[:2]),
+            "picture_news": list(published.filter(is_picture_news=True, cover__isnull=False,
+                                                  cover__hidden_by_takedown=False).exclude(pk__in=exclude)[:2]),
             "latest": list(published.exclude(pk__in=exclude)[:5]),
             "qr_svg": sharing.qr_svg(url),
             "share_links": sharing.share_links(url, article.title),

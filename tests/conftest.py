@@ -11,6 +11,7 @@ from newsroom.demo.loader import load_demo
 def test_settings(settings, tmp_path):
     """Every test writes uploads into its own folder; passwords hash fast."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     return settings
 

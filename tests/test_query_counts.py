@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 PAGES = {
     "/": 21,
     "/column/party/": 12,
-    "/article/hohhot-yuquan-grassroots-party-building/": 20,
+    "/article/hohhot-yuquan-grassroots-party-building/": 21,
     "/topic/urban-party-building/": 8,
     "/series/jiceng-baolei/": 9,
     "/communities/": 8,

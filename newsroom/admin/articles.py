@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from config.forms import https_urls
+
 from .. import checks, revisions, workflow
 from ..models import Article, AuditEntry, EditPresence, Photo, PreviewLink, Revision
 from ..previews import preview_token
@@ -48,12 +50,6 @@ class PhotoInline(admin.StackedInline):
     @admin.display(description=_("署名效果"))
     def credit_preview(self, obj):
         return obj.credit_line if obj.pk else "—"
-
-
-def https_urls(db_field, **kwargs):
-    if isinstance(db_field, models.URLField):
-        kwargs.setdefault("assume_scheme", "https")
-    return db_field.formfield(**kwargs)
 
 
 class ArticleForm(forms.ModelForm):

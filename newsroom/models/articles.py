@@ -24,7 +24,7 @@ class ArticleQuerySet(models.QuerySet):
         """What readers may see, decided by the clock at query time: live, past its
         go-live time and not past its expiry. No cron job is needed for either."""
         now = timezone.now()
-        return self.filter(is_live=True, live_from__lte=now).filter(
+        return self.filter(is_live=True, live_from__lte=now, legal_hold=False).filter(
             models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now)
         )
 
@@ -127,6 +127,10 @@ class Article(models.Model):
     expires_at = models.DateTimeField(_("定时下线时间"), null=True, blank=True)
     first_published_at = models.DateTimeField(_("首次发布时间"), null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(_("版本号"), default=1, editable=False)
+    legal_hold = models.BooleanField(_("依法下架"), default=False, editable=False,
+                                     help_text=_("侵权通知处理措施:页面返回 451,可由版权审核恢复。"))
+    legal_hold_category = models.CharField(_("下架原因类别"), max_length=20, blank=True, editable=False)
+    legal_hold_since = models.DateTimeField(_("下架时间"), null=True, blank=True, editable=False)
     replaces = models.ForeignKey(
         "self",
         verbose_name=_("修改的线上文章"),
@@ -288,6 +292,7 @@ class Photo(models.Model):
         related_name="photos",
     )
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
+    hidden_by_takedown = models.BooleanField(_("依法屏蔽"), default=False, editable=False)
     body_position = CountField(
         _("插入位置"), help_text=_("放在正文第几段之后;0 表示正文之前,留空则放在文末图集。")
     )

@@ -72,6 +72,17 @@ class Portal(models.Model):
     tier_c_steps = models.PositiveSmallIntegerField(
         _("C 敏感稿件审核步骤"), default=3, validators=[MinValueValidator(1), MaxValueValidator(3)]
     )
+    takedown_sla_hours = models.PositiveSmallIntegerField(
+        _("侵权通知处理时限(小时)"), default=24, validators=[MinValueValidator(1)],
+        help_text=_("自收到完整通知起计算。"),
+    )
+    restore_policy = models.CharField(
+        _("反通知后的恢复方式"), max_length=10, default="immediate",
+        choices=[("immediate", _("立即恢复(《信息网络传播权保护条例》第十七条)")),
+                 ("after_days", _("期满无投诉或起诉证明后恢复(《民法典》第一千一百九十六条)"))],
+    )
+    restore_after_days = models.PositiveSmallIntegerField(_("等待投诉或起诉证明的天数"), default=15,
+                                                          validators=[MinValueValidator(1)])
     preview_link_hours = models.PositiveSmallIntegerField(
         _("预览链接有效期(小时)"), default=72, validators=[MinValueValidator(1)]
     )

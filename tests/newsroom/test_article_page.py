@@ -60,7 +60,7 @@ def test_it_shows_the_disclaimer_with_the_portals_contact_window(client, demo):
     html = page(client, YUQUAN)
     assert "请在15日内进行" in html
     assert "请在15日内与本网联系" in html
-    assert "/pages/contact/?article=hohhot-yuquan-grassroots-party-building" in html
+    assert "/takedown/new/?article=hohhot-yuquan-grassroots-party-building" in html
 
 
 def test_it_shows_previous_next_related_and_recommended(client, demo):

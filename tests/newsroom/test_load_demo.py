@@ -6,11 +6,11 @@ import pytest
 from django.core.management import call_command
 
 from communities.models import Community, Facility, Honour
-from newsroom.models import Article, Column, Person, Photo, Portal, Series, Topic
+from newsroom.models import Article, Column, Person, Photo, Portal, Series, TakedownRequest, Topic
 
 pytestmark = pytest.mark.django_db
 
-MODELS = (Portal, Column, Topic, Series, Person, Article, Photo, Community, Honour, Facility)
+MODELS = (Portal, Column, Topic, Series, Person, Article, Photo, Community, Honour, Facility, TakedownRequest)
 
 
 def counts():
@@ -25,7 +25,7 @@ def test_it_loads_the_same_content_twice():
     assert counts() == first
     assert first == {
         "Portal": 1, "Column": 15, "Topic": 2, "Series": 2, "Person": 7,
-        "Article": 5, "Photo": 15, "Community": 7, "Honour": 15, "Facility": 23,
+        "Article": 5, "Photo": 15, "Community": 7, "Honour": 15, "Facility": 23, "TakedownRequest": 1,
     }
     assert "用户名 admin" in out.getvalue() and "用户名 editor" in out.getvalue()
 

@@ -1,0 +1,185 @@
+"""The moderators' desk (版权审核): a queue by deadline, the request with its targets, evidence,
+measures and audit trail, and one button per action. Requests change only through actions.py."""
+
+import csv
+
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from . import actions
+from .models import Event, Evidence, Measure, TakedownRequest, Target
+
+URGENCY = {"overdue": ("已超期", "#ba2121"), "due-soon": ("4小时内到期", "#b36b00"),
+           "on-time": ("期限内", "#2e6e46"), "done": ("已办结", "#666")}
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class TargetInline(ReadOnlyInline):
+    model = Target
+    fields = ("work_title", "part", "url", "article", "photo", "passage")
+    readonly_fields = fields
+
+
+class MeasureInline(ReadOnlyInline):
+    model = Measure
+    fields = ("kind", "article", "photo", "text", "applied_at", "applied_by", "reverted_at", "reverted_by")
+    readonly_fields = fields
+
+
+class EventInline(ReadOnlyInline):
+    model = Event
+    fields = ("created_at", "actor", "action", "from_status", "to_status", "reason", "internal")
+    readonly_fields = fields
+
+
+@admin.register(TakedownRequest)
+class TakedownRequestAdmin(admin.ModelAdmin):
+    change_form_template = "admin/takedowns/change_form.html"
+    list_display = ("reference", "urgency_badge", "status", "right_claimed", "notifier_name", "received_at",
+                    "deadline", "assigned_to", "needs_legal_review")
+    list_filter = ("status", "right_claimed", "needs_legal_review", "assigned_to")
+    search_fields = ("reference", "notifier_name", "email", "targets__work_title")
+    ordering = ("deadline", "received_at")
+    list_select_related = ("assigned_to",)
+    inlines = (TargetInline, MeasureInline, EventInline)
+    actions = ("export_audit_trail",)
+    fields = (
+        ("reference", "status", "right_claimed"), ("received_at", "deadline", "assigned_to"),
+        ("notifier_kind", "notifier_name"), ("phone", "email"), "address", ("id_type", "masked_id"),
+        ("is_agent", "principal_name"), "description", ("decision", "decided_at"),
+        ("forwarded_at", "forward_note"), ("restore_due_at", "needs_legal_review", "legal_review_reason"),
+    )
+
+    def get_fields(self, request, obj=None):
+        """Identity numbers in full only for those allowed to see them."""
+        if request.user.has_perm("newsroom.view_identity"):
+            return [tuple("id_number" if f == "masked_id" else f for f in row) if isinstance(row, tuple) else row
+                    for row in self.fields]
+        return self.fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f for row in self.get_fields(request, obj) for f in (row if isinstance(row, tuple) else (row,))]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("证件号码"))
+    def masked_id(self, obj):
+        return obj.masked_id_number
+
+    @admin.display(description=_("期限"), ordering="deadline")
+    def urgency_badge(self, obj):
+        label, colour = URGENCY[obj.urgency]
+        return format_html('<strong style="color:{}">{}</strong>', colour, label)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        if object_id:
+            notice = get_object_or_404(TakedownRequest, pk=object_id)
+            extra_context.update(
+                notice=notice,
+                evidence=notice.evidence.all() if request.user.has_perm("newsroom.view_identity") else None,
+                counter_notices=notice.counter_notices.all() if request.user.has_perm("newsroom.view_identity") else None,
+                targets=notice.targets.select_related("article", "photo"),
+                active_measures=notice.measures.filter(reverted_at=None),
+                moderators=get_user_model().objects.filter(groups__name="版权审核"),
+                counter_url=request.build_absolute_uri(reverse("takedowns:counter", args=[notice.counter_token]))
+                if notice.counter_token else "",
+            )
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:pk>/act/", view(self.act_view), name="takedowns_act"),
+            path("<int:pk>/evidence/<int:evidence>/", view(self.evidence_view), name="takedowns_evidence"),
+        ] + super().get_urls()
+
+    def act_view(self, request, pk):
+        if request.method != "POST":
+            return redirect("admin:newsroom_takedownrequest_change", pk)
+        notice = get_object_or_404(TakedownRequest, pk=pk)
+        action, reason, user = request.POST.get("action", ""), request.POST.get("reason", ""), request.user
+        try:
+            if action == "assign":
+                actions.assign(notice, user, get_object_or_404(get_user_model(), pk=request.POST.get("assignee") or user.pk))
+            elif action == "start_review":
+                actions.start_review(notice, user)
+            elif action == "request_info":
+                actions.request_information(notice, user, reason)
+            elif action == "accept":
+                actions.accept(notice, user, reason)
+            elif action == "reject":
+                actions.reject(notice, user, reason)
+            elif action == "measure":
+                target = get_object_or_404(Target, pk=request.POST.get("target"), request=notice)
+                actions.apply_measure(notice, user, request.POST.get("kind"), target, reason)
+            elif action == "revert":
+                measure = get_object_or_404(Measure, pk=request.POST.get("measure"), request=notice)
+                actions.revert_measure(measure, user, reason)
+            elif action == "forward":
+                actions.forward(notice, user, reason)
+            elif action in ("counter_valid", "counter_invalid"):
+                actions.review_counter_notice(notice, user, action == "counter_valid", reason)
+            elif action == "restore":
+                actions.restore(notice, user, reason)
+            elif action == "maintain":
+                actions.maintain(notice, user, reason)
+            elif action == "close":
+                actions.close(notice, user, reason)
+            elif action == "note":
+                actions.add_note(notice, user, reason)
+            else:
+                raise actions.ActionError("未知操作。")
+        except actions.ActionError as error:
+            messages.error(request, str(error))
+        except PermissionDenied as error:
+            messages.error(request, str(error) or "您没有执行此操作的权限。")
+        else:
+            messages.success(request, "操作已完成并记入处理记录。")
+        return redirect("admin:newsroom_takedownrequest_change", pk)
+
+    def evidence_view(self, request, pk, evidence):
+        """Evidence and identity documents: only for moderators, never from a public URL."""
+        if not request.user.has_perm("newsroom.view_identity"):
+            raise PermissionDenied
+        item = get_object_or_404(Evidence, pk=evidence, request_id=pk)
+        return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name,
+                            content_type=item.content_type or "application/octet-stream")
+
+    @admin.action(description=_("导出处理记录(CSV)"))
+    def export_audit_trail(self, request, queryset):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="takedown-audit-{timezone.localdate()}.csv"'
+        response.write("\ufeff")  # so Excel reads UTF-8
+        writer = csv.writer(response)
+        writer.writerow(["受理编号", "时间", "操作人", "操作", "原状态", "新状态", "理由/说明", "通知人可见"])
+        events = Event.objects.filter(request__in=queryset).select_related("request", "actor").order_by(
+            "request__reference", "created_at")
+        for event in events:
+            writer.writerow([
+                event.request.reference, timezone.localtime(event.created_at).strftime("%Y-%m-%d %H:%M:%S"),
+                event.actor.get_username() if event.actor else "通知人/系统", event.action, event.from_status,
+                event.to_status, event.reason, "否" if event.internal else "是",
+            ])
+        return response

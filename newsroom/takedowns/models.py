@@ -1,0 +1,281 @@
+"""Notice-and-takedown (信息网络传播权保护条例 Art. 14–17, 民法典 Art. 1195–1196).
+
+A request carries the notifier's identity, one or more targets on this portal and
+evidence. The desk applies reversible measures; nothing is deleted, and every step is
+an event in the request's audit trail.
+"""
+
+import os
+import secrets
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Article, Photo, Portal
+
+
+@deconstructible
+class PrivateStorage(FileSystemStorage):
+    """Identity documents and evidence: outside MEDIA_ROOT, with no URL at all; served only by
+    the desk's access-checked view. Reads PRIVATE_MEDIA_ROOT each time, so tests can move it."""
+
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+    def url(self, name):
+        raise ValueError("私密文件没有公开网址。")
+
+
+private_storage = PrivateStorage()
+
+
+def _reference():
+    return f"TD{timezone.localtime():%Y%m%d}-{secrets.randbelow(10**6):06d}"
+
+
+def _token():
+    return secrets.token_urlsafe(24)
+
+
+class Right(models.TextChoices):
+    COPYRIGHT = "copyright", _("著作权")
+    PORTRAIT = "portrait", _("肖像权")
+    REPUTATION = "reputation", _("名誉权")
+    PRIVACY = "privacy", _("隐私权")
+    FACTUAL = "factual", _("内容失实")
+    OTHER = "other", _("其他")
+
+
+class TakedownRequest(models.Model):
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("已接收")
+        UNDER_REVIEW = "under_review", _("审查中")
+        NEEDS_INFO = "needs_info", _("待补充材料")
+        ACCEPTED = "accepted", _("已受理")
+        MEASURES_APPLIED = "measures_applied", _("已采取措施")
+        COUNTER_RECEIVED = "counter_received", _("收到反通知")
+        COUNTER_REVIEWED = "counter_reviewed", _("反通知已审查")
+        RESTORED = "restored", _("已恢复")
+        MAINTAINED = "maintained", _("维持措施")
+        REJECTED = "rejected", _("不予受理")
+        WITHDRAWN = "withdrawn", _("通知人已撤回")
+        CLOSED = "closed", _("已结案")
+
+    class NotifierKind(models.TextChoices):
+        PERSON = "person", _("个人")
+        ORGANISATION = "organisation", _("单位")
+
+    class IdType(models.TextChoices):
+        ID_CARD = "id_card", _("居民身份证")
+        PASSPORT = "passport", _("护照")
+        BUSINESS_LICENCE = "business_licence", _("营业执照(统一社会信用代码)")
+        OTHER = "other", _("其他证件")
+
+    reference = models.CharField(_("受理编号"), max_length=30, unique=True, default=_reference, editable=False)
+    token = models.CharField(_("查询令牌"), max_length=64, unique=True, default=_token, editable=False)
+    portal = models.ForeignKey(Portal, verbose_name=_("网站"), on_delete=models.PROTECT, related_name="takedowns")
+    status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.RECEIVED,
+                              editable=False)
+
+    notifier_kind = models.CharField(_("通知人类型"), max_length=20, choices=NotifierKind.choices)
+    notifier_name = models.CharField(_("通知人姓名或名称"), max_length=100)
+    phone = models.CharField(_("联系电话"), max_length=30)
+    email = models.EmailField(_("电子邮箱"))
+    address = models.CharField(_("通讯地址"), max_length=200)
+    id_type = models.CharField(_("证件类型"), max_length=20, choices=IdType.choices)
+    id_number = models.CharField(_("证件号码"), max_length=50)
+    is_agent = models.BooleanField(_("代理人提交"), default=False)
+    principal_name = models.CharField(_("权利人(被代理人)"), max_length=100, blank=True)
+    right_claimed = models.CharField(_("主张的权利"), max_length=20, choices=Right.choices)
+    description = models.TextField(_("情况说明"), max_length=5000)
+    declared_true = models.BooleanField(_("声明通知内容真实"), default=False)
+
+    assigned_to = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("承办人"), on_delete=models.SET_NULL,
+                                    null=True, blank=True, related_name="+")
+    received_at = models.DateTimeField(_("接收时间"), default=timezone.now, editable=False)
+    deadline = models.DateTimeField(_("处理期限"), null=True, blank=True, editable=False)
+    decided_at = models.DateTimeField(_("决定时间"), null=True, blank=True, editable=False)
+    decision = models.TextField(_("决定与理由(通知人可见)"), blank=True, editable=False)
+    forwarded_at = models.DateTimeField(_("转送作者时间"), null=True, blank=True, editable=False)
+    forward_note = models.CharField(_("转送方式"), max_length=200, blank=True, editable=False)
+    counter_token = models.CharField(_("反通知令牌"), max_length=64, blank=True, editable=False)
+    restore_due_at = models.DateTimeField(_("可恢复时间"), null=True, blank=True, editable=False)
+    needs_legal_review = models.BooleanField(_("需法务复核"), default=False, editable=False)
+    legal_review_reason = models.CharField(_("复核原因"), max_length=200, blank=True, editable=False)
+    client_key = models.CharField(_("来源标识"), max_length=64, blank=True, editable=False,
+                                  help_text=_("提交者 IP 的摘要,仅用于频率限制。"))
+
+    class Meta:
+        verbose_name = _("侵权通知")
+        verbose_name_plural = _("侵权通知")
+        ordering = ["deadline", "received_at"]
+        permissions = [("view_identity", _("查看证件号码与证据"))]
+
+    def __str__(self):
+        return f"{self.reference} · {self.get_right_claimed_display()}"
+
+    def get_tracking_url(self):
+        return reverse("takedowns:track", args=[self.token])
+
+    @property
+    def is_open(self):
+        S = self.Status
+        return self.status not in (S.CLOSED, S.REJECTED, S.WITHDRAWN, S.RESTORED, S.MAINTAINED)
+
+    @property
+    def urgency(self):
+        """overdue / due-soon / on-time / done, against the portal's SLA."""
+        if not self.is_open or not self.deadline:
+            return "done"
+        left = self.deadline - timezone.now()
+        if left.total_seconds() < 0:
+            return "overdue"
+        if left.total_seconds() < 4 * 3600:
+            return "due-soon"
+        return "on-time"
+
+    @property
+    def masked_id_number(self):
+        return self.id_number[:2] + "*" * max(0, len(self.id_number) - 4) + self.id_number[-2:]
+
+
+class Target(models.Model):
+    class Part(models.TextChoices):
+        WHOLE = "whole", _("全文")
+        PHOTO = "photo", _("其中一张图片")
+        PASSAGE = "passage", _("其中一段文字")
+
+    request = models.ForeignKey(TakedownRequest, verbose_name=_("通知"), on_delete=models.CASCADE,
+                                related_name="targets")
+    url = models.URLField(_("网址"), max_length=500)
+    work_title = models.CharField(_("作品名称"), max_length=200)
+    part = models.CharField(_("涉及部分"), max_length=10, choices=Part.choices, default=Part.WHOLE)
+    article = models.ForeignKey(Article, verbose_name=_("文章"), on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="takedown_targets")
+    photo = models.ForeignKey(Photo, verbose_name=_("图片"), on_delete=models.PROTECT, null=True, blank=True,
+                              related_name="takedown_targets")
+    passage = models.TextField(_("涉及文字"), blank=True, max_length=2000)
+
+    class Meta:
+        verbose_name = _("通知对象")
+        verbose_name_plural = _("通知对象")
+
+    def __str__(self):
+        return f"{self.work_title}({self.get_part_display()})"
+
+
+class Evidence(models.Model):
+    class Kind(models.TextChoices):
+        EVIDENCE = "evidence", _("侵权初步证据")
+        AUTHORISATION = "authorisation", _("授权委托书")
+        SUPPLEMENT = "supplement", _("补充材料")
+        COUNTER = "counter", _("不侵权初步证据")
+
+    request = models.ForeignKey(TakedownRequest, verbose_name=_("通知"), on_delete=models.CASCADE,
+                                related_name="evidence")
+    kind = models.CharField(_("类别"), max_length=20, choices=Kind.choices)
+    file = models.FileField(_("文件"), storage=private_storage, upload_to="takedowns/%Y/%m/")
+    original_name = models.CharField(_("原文件名"), max_length=200)
+    content_type = models.CharField(_("类型"), max_length=50)
+    uploaded_at = models.DateTimeField(_("上传时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("证据材料")
+        verbose_name_plural = _("证据材料")
+
+    def __str__(self):
+        return self.original_name
+
+
+class Measure(models.Model):
+    """A reversible measure on the portal's content."""
+
+    class Kind(models.TextChoices):
+        WITHDRAW_ARTICLE = "withdraw_article", _("下架全文(451)")
+        HIDE_PHOTO = "hide_photo", _("屏蔽图片")
+        CORRECTION = "correction", _("追加更正")
+        APOLOGY = "apology", _("追加致歉")
+
+    request = models.ForeignKey(TakedownRequest, verbose_name=_("通知"), on_delete=models.CASCADE,
+                                related_name="measures")
+    kind = models.CharField(_("措施"), max_length=20, choices=Kind.choices)
+    article = models.ForeignKey(Article, verbose_name=_("文章"), on_delete=models.PROTECT, related_name="measures")
+    photo = models.ForeignKey(Photo, verbose_name=_("图片"), on_delete=models.PROTECT, null=True, blank=True,
+                              related_name="measures")
+    text = models.TextField(_("更正/致歉内容"), blank=True)
+    applied_at = models.DateTimeField(_("采取时间"), default=timezone.now)
+    applied_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("采取人"), on_delete=models.PROTECT,
+                                   related_name="+")
+    reverted_at = models.DateTimeField(_("撤销时间"), null=True, blank=True)
+    reverted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("撤销人"), on_delete=models.PROTECT,
+                                    null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("处理措施")
+        verbose_name_plural = _("处理措施")
+        ordering = ["applied_at"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.article}"
+
+    @property
+    def active(self):
+        return self.reverted_at is None
+
+
+class CounterNotice(models.Model):
+    request = models.ForeignKey(TakedownRequest, verbose_name=_("通知"), on_delete=models.CASCADE,
+                                related_name="counter_notices")
+    name = models.CharField(_("姓名或名称"), max_length=100)
+    phone = models.CharField(_("联系电话"), max_length=30)
+    email = models.EmailField(_("电子邮箱"))
+    address = models.CharField(_("通讯地址"), max_length=200)
+    id_type = models.CharField(_("证件类型"), max_length=20, choices=TakedownRequest.IdType.choices)
+    id_number = models.CharField(_("证件号码"), max_length=50)
+    statement = models.TextField(_("不侵权说明"), max_length=5000)
+    declared_true = models.BooleanField(_("声明内容真实"), default=False)
+    received_at = models.DateTimeField(_("接收时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("反通知")
+        verbose_name_plural = _("反通知")
+
+    def __str__(self):
+        return f"{self.name} · {self.received_at:%Y-%m-%d}"
+
+
+class Event(models.Model):
+    """The request's audit trail: every state change, measure, note and message."""
+
+    request = models.ForeignKey(TakedownRequest, verbose_name=_("通知"), on_delete=models.CASCADE,
+                                related_name="events")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("操作人"), on_delete=models.PROTECT,
+                              null=True, blank=True, related_name="+")
+    action = models.CharField(_("操作"), max_length=40)
+    from_status = models.CharField(_("原状态"), max_length=20, blank=True)
+    to_status = models.CharField(_("新状态"), max_length=20, blank=True)
+    reason = models.TextField(_("理由/说明"), blank=True)
+    internal = models.BooleanField(_("仅内部可见"), default=True)
+    created_at = models.DateTimeField(_("时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("处理记录")
+        verbose_name_plural = _("处理记录")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"

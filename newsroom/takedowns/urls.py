@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "takedowns"
+urlpatterns = [
+    path("new/", views.new_notice, name="new"),
+    path("track/<str:token>/", views.track, name="track"),
+    path("counter/<str:token>/", views.counter_notice, name="counter"),
+    path("policy/", views.policy, name="policy"),
+    path("transparency/", views.transparency, name="transparency"),
+]
