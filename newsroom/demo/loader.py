@@ -17,6 +17,7 @@ from django.db import transaction
 from communities.models import Community, Facility, Honour
 from config.chinese import to_traditional
 from newsroom import revisions
+from newsroom.roles import ensure_roles
 from newsroom.models import (
     Article, AuditEntry, Column, Page, Person, Photo, Portal, SensitiveWord, Series, TipChannel, Topic,
 )
@@ -167,6 +168,7 @@ def load_article(data, columns, topics, series, people, communities):
 
 
 def load_accounts():
+    ensure_roles()
     User = get_user_model()
     logins = []
     for username, password, name, superuser, groups in ACCOUNTS:

@@ -45,8 +45,16 @@ class MeasureInline(ReadOnlyInline):
 
 class EventInline(ReadOnlyInline):
     model = Event
-    fields = ("created_at", "actor", "action", "from_status", "to_status", "reason", "internal")
+    fields = ("created_at", "actor", "action_label", "change_label", "reason", "internal")
     readonly_fields = fields
+
+    @admin.display(description=_("操作"))
+    def action_label(self, obj):
+        return obj.action_label
+
+    @admin.display(description=_("状态"))
+    def change_label(self, obj):
+        return obj.change_label
 
 
 @admin.register(TakedownRequest)
@@ -81,6 +89,10 @@ class TakedownRequestAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        """Nothing here is edited by hand: the desk's buttons go through actions.py."""
         return False
 
     @admin.display(description=_("证件号码"))
@@ -179,7 +191,7 @@ class TakedownRequestAdmin(admin.ModelAdmin):
         for event in events:
             writer.writerow([
                 event.request.reference, timezone.localtime(event.created_at).strftime("%Y-%m-%d %H:%M:%S"),
-                event.actor.get_username() if event.actor else "通知人/系统", event.action, event.from_status,
-                event.to_status, event.reason, "否" if event.internal else "是",
+                event.actor.get_username() if event.actor else "通知人/系统", event.action_label,
+                event.from_status, event.to_status, event.reason, "否" if event.internal else "是",
             ])
         return response

@@ -258,6 +258,16 @@ class CounterNotice(models.Model):
         return f"{self.name} · {self.received_at:%Y-%m-%d}"
 
 
+EVENT_LABELS = {
+    "received": _("收到通知"), "assign": _("分配承办人"), "start_review": _("开始审查"),
+    "request_info": _("要求补充材料"), "material_added": _("补充材料"), "accept": _("受理"),
+    "reject": _("不予受理"), "measure": _("采取措施"), "revert_measure": _("撤销措施"), "forward": _("转送作者"),
+    "counter_received": _("收到反通知"), "counter_reviewed": _("反通知成立"), "counter_rejected": _("反通知不成立"),
+    "restore_scheduled": _("等待投诉或起诉证明"), "restore": _("恢复内容"), "maintain": _("维持措施"),
+    "withdrawn": _("通知人撤回"), "close": _("结案"), "note": _("内部备注"),
+}
+
+
 class Event(models.Model):
     """The request's audit trail: every state change, measure, note and message."""
 
@@ -278,4 +288,15 @@ class Event(models.Model):
         ordering = ["created_at", "id"]
 
     def __str__(self):
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+        return f"{timezone.localtime(self.created_at):%Y-%m-%d %H:%M} {self.action_label}"
+
+    @property
+    def action_label(self):
+        return EVENT_LABELS.get(self.action, self.action)
+
+    @property
+    def change_label(self):
+        labels = dict(TakedownRequest.Status.choices)
+        if self.from_status == self.to_status:
+            return labels.get(self.to_status, "")
+        return f"{labels.get(self.from_status, '')} → {labels.get(self.to_status, '')}"

@@ -35,6 +35,8 @@ def browser():
 
 @pytest.fixture
 def site(live_server, transactional_db):
+    """The demo portal on a live server. (A flush between transactional tests removes what data
+    migrations made; load_demo puts the role groups back.)"""
     load_demo()
     return live_server.url
 

@@ -32,7 +32,7 @@ def test_a_reader_goes_from_home_to_a_community_profile(site, page):
     page.get_by_role("complementary", name="推荐阅读").get_by_role("link", name="观音庙社区").click()
     assert page.locator("h1").inner_text() == "观音庙社区"
     page.go_back()
-    page.get_by_role("link", name="万锦社区").click()
+    page.get_by_role("link", name="万锦社区", exact=True).click()
     assert page.locator("h1").inner_text() == "万锦社区"
     assert page.get_by_role("heading", name="阵地与设施").is_visible()
 

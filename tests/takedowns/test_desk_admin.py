@@ -67,7 +67,7 @@ def test_the_audit_trail_exports_as_csv(client, demo):
                          {"action": "export_audit_trail", "_selected_action": [request.pk]})
     text = response.content.decode("utf-8-sig")
     assert response["Content-Type"].startswith("text/csv")
-    assert "受理编号" in text and request.reference in text and "start_review" in text
+    assert "受理编号" in text and request.reference in text and "开始审查" in text
 
 
 def test_the_digest_lists_what_is_due_today(client, demo, mailoutbox):
