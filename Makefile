@@ -19,6 +19,7 @@ run: $(VENV)/.installed
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-## Run every test (SQLite; set DATABASE_URL for PostgreSQL).
+## Run every test (SQLite; set DATABASE_URL for PostgreSQL). Installs Debian's Chromium if missing.
 test: $(VENV)/.installed
+	bash tests/browser/install-chromium.sh
 	$(BIN)/pytest
