@@ -70,7 +70,6 @@ def test_every_save_sanitises_articles_and_communities(demo):
 
 @pytest.mark.django_db
 def test_the_admin_saves_the_sanitised_body(editor_client, editor, demo):
-    from newsroom.models import Article
     from tests.adminforms import admin_form_data
 
     article = draft_of("changsha-zhongnan-six-neighbours", editor)
@@ -85,7 +84,6 @@ def test_the_admin_saves_the_sanitised_body(editor_client, editor, demo):
 
 @pytest.mark.django_db
 def test_an_image_pasted_into_the_body_is_refused_with_a_clear_message(editor_client, editor, demo):
-    from newsroom.models import Article
     from tests.adminforms import admin_form_data
 
     article = draft_of("changsha-zhongnan-six-neighbours", editor)
