@@ -44,11 +44,12 @@ def render_revision(request, revision):
     article.column = Column.objects.select_related("parent__parent", "portal").get(pk=data["column_id"])
     article.series = Series.objects.filter(pk=data.get("series_id")).first()
     request.portal = article.column.portal
-    people = Person.objects.in_bulk(data.get("reporters", []) + data.get("correspondents", [])
-                                    + data.get("editors_in_charge", []))
     photos = [Photo(**{k: v for k, v in p.items() if k != "id"}) for p in data.get("photos", [])]
+    people = Person.objects.in_bulk(data.get("reporters", []) + data.get("correspondents", [])
+                                    + data.get("editors_in_charge", [])
+                                    + [p.credit_person_id for p in photos if p.credit_person_id])
     for photo in photos:
-        photo.credit_person = people.get(photo.credit_person_id) or Person.objects.filter(pk=photo.credit_person_id).first()
+        photo.credit_person = people.get(photo.credit_person_id)
     parts = ArticleParts(
         photos,
         [people[pk] for pk in data.get("reporters", []) if pk in people],

@@ -8,7 +8,7 @@ import difflib
 import html
 
 from django.db.models import F
-from django.utils.html import format_html, strip_tags
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
 from .models import Article, Photo, Revision
@@ -151,12 +151,3 @@ def _text(value):
     if isinstance(value, bool):
         return "是" if value else "否"
     return str(value)
-
-
-def changed_labels(old, new):
-    return [label for label, _ in diff(old, new)]
-
-
-def summary_html(old, new):
-    labels = changed_labels(old, new)
-    return format_html("{}", "、".join(str(label) for label in labels) or "无")

@@ -38,9 +38,6 @@ class ArticleQuerySet(models.QuerySet):
         """What list items show: title, date, column, thumbnail."""
         return self.select_related("column", "cover")
 
-    def in_columns(self, columns):
-        return self.filter(column__in=columns)
-
 
 def _new_slug():
     return f"{timezone.localdate():%Y%m%d}-{secrets.token_hex(3)}"
