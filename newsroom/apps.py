@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class NewsroomConfig(AppConfig):
     name = "newsroom"
     verbose_name = _("新闻编辑部")
+
+    def ready(self):
+        from .search import signals
+
+        signals.connect()

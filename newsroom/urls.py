@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import feeds, previews, views
+from .search import views as search_views
 
 app_name = "newsroom"
 urlpatterns = [
@@ -13,6 +14,6 @@ urlpatterns = [
     path("series/<slug:slug>/", views.series, name="series"),
     path("pages/<slug:slug>/", views.page, name="page"),
     path("sitemap/", views.site_map, name="site_map"),
-    path("search/", views.search, name="search"),
+    path("search/", search_views.results, name="search"),
     path("preview/<str:token>/", previews.shared_preview, name="shared_preview"),
 ]

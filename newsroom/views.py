@@ -1,6 +1,5 @@
 """The public portal's newsroom pages. Views stay thin: queries live on the models."""
 
-from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q
@@ -206,18 +205,4 @@ def site_map(request):
             "communities": Community.objects.all(),
             "pages": Page.objects.filter(portal=request.portal),
         },
-    )
-
-
-def search(request):
-    """Plain substring search over public articles (Chinese-aware search is its own module)."""
-    query = request.GET.get("q", "").strip()[:100]
-    results = _published(request).none()
-    if query:
-        results = _published(request).filter(
-            Q(title__icontains=query) | Q(summary__icontains=query) | Q(body__icontains=query)
-        )
-    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request, "newsroom/search.html", {"query": query, "query_string": urlencode({"q": query}), "page": page}
     )

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from communities.models import Community
 from newsroom.models import Article, Column, Person, Photo, Topic
+from newsroom.search import index as search_index
 
 
 def add_articles(count, column_slug="party-news", status=Article.Status.PUBLISHED):
@@ -45,4 +46,6 @@ def add_articles(count, column_slug="party-news", status=Article.Status.PUBLISHE
     for article, photo in zip(articles, photos):
         article.cover = photo
     Article.objects.bulk_update(articles, ["cover"])
+    # bulk_create sends no signals: index them as the admin's saves would.
+    search_index.sync(search_index.Kind.ARTICLE, [a.pk for a in articles])
     return articles

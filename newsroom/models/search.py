@@ -1,0 +1,59 @@
+"""The search index's documents: one row per public article, community, honour or facility."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from communities.models import Community
+
+from .site import Column, Portal
+
+
+class SearchDocumentQuerySet(models.QuerySet):
+    def visible(self, portal):
+        """Rows readers may see now: scheduled go-live and expiry are decided by the clock at
+        query time, like ``Article.objects.published()``; everything else is kept out of the
+        index by ``newsroom.search.index``."""
+        now = timezone.now()
+        return self.filter(
+            models.Q(portal=portal) | models.Q(portal__isnull=True),
+            models.Q(live_from__isnull=True) | models.Q(live_from__lte=now),
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now),
+        )
+
+
+class SearchDocument(models.Model):
+    class Kind(models.TextChoices):
+        ARTICLE = "article", _("文章")
+        COMMUNITY = "community", _("社区")
+        HONOUR = "honour", _("荣誉")
+        FACILITY = "facility", _("阵地设施")
+
+    kind = models.CharField(_("类型"), max_length=10, choices=Kind.choices)
+    object_id = models.PositiveIntegerField(_("对象编号"))
+    portal = models.ForeignKey(
+        Portal, verbose_name=_("网站"), on_delete=models.CASCADE, null=True, blank=True,
+        help_text=_("留空表示所有网站共用(社区、荣誉、阵地)。"),
+    )
+    column = models.ForeignKey(
+        Column, verbose_name=_("栏目"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    communities = models.ManyToManyField(Community, verbose_name=_("相关社区"), blank=True, related_name="+")
+    url = models.CharField(_("网址"), max_length=300)
+    title = models.CharField(_("标题"), max_length=300)
+    body = models.TextField(_("正文(纯文本)"), blank=True)
+    date = models.DateTimeField(_("日期"), db_index=True)
+    live_from = models.DateTimeField(_("上线时间"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("下线时间"), null=True, blank=True)
+    indexed_at = models.DateTimeField(_("索引时间"), auto_now=True)
+
+    objects = SearchDocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("搜索索引条目")
+        verbose_name_plural = _("搜索索引条目")
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_document_unique")]
+        indexes = [models.Index(fields=["kind", "date"], name="search_kind_date")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}:{self.title}"

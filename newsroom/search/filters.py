@@ -1,0 +1,51 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from communities.models import Community
+
+from ..models import Column, SearchDocument
+
+
+class SearchFilter(django_filters.FilterSet):
+    """Narrowing search results: type, column (with its sub-columns), community, date range.
+    Values that don't validate are reported on the form and ignored, never a 500."""
+
+    kind = django_filters.ChoiceFilter(
+        choices=SearchDocument.Kind.choices, label=_("类型"), empty_label=_("全部类型")
+    )
+    column = django_filters.ModelChoiceFilter(
+        queryset=Column.objects.none(), label=_("栏目"), empty_label=_("全部栏目"), method="filter_column"
+    )
+    community = django_filters.ModelChoiceFilter(
+        field_name="communities", queryset=Community.objects.order_by("name"), label=_("社区"),
+        empty_label=_("全部社区"),
+    )
+    since = django_filters.DateFilter(
+        field_name="date", lookup_expr="date__gte", label=_("起始日期"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    until = django_filters.DateFilter(
+        field_name="date", lookup_expr="date__lte", label=_("截止日期"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    sort = django_filters.ChoiceFilter(
+        choices=[("relevance", _("按相关度")), ("date", _("按时间"))], label=_("排序"),
+        empty_label=None, method="keep",
+    )
+
+    class Meta:
+        model = SearchDocument
+        fields = ["kind", "column", "community", "since", "until", "sort"]
+
+    def __init__(self, *args, portal=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.portal = portal
+        self.filters["column"].queryset = Column.objects.filter(portal=portal).order_by("order", "id")
+
+    def filter_column(self, queryset, name, column):
+        return queryset.filter(column__in=column.descendants()) if column else queryset
+
+    def keep(self, queryset, name, value):
+        """Sorting is applied by the view after the facets are counted."""
+        return queryset

@@ -1,0 +1,189 @@
+"""What goes into the search index, and keeping it in step with what is public.
+
+Only public content is indexed: published, live and not under a legal hold (takedown).
+Scheduled go-live and expiry are stored on the row and decided at query time, as on every
+other public page. ``sync`` is called by signals on every save and by the workflow and
+takedown code wherever they change state with ``QuerySet.update()``.
+"""
+
+import html
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from communities.models import Community, Facility, Honour
+
+from ..models import Article, SearchDocument
+from .backends import backend
+from .text import index_tokens
+
+Kind = SearchDocument.Kind
+
+
+def _plain(markup: str) -> str:
+    return html.unescape(strip_tags(markup or "")).strip()
+
+
+def _join(*pieces) -> str:
+    return "\n".join(p for p in pieces if p)
+
+
+def article_is_public(article) -> bool:
+    return (
+        article.status == Article.Status.PUBLISHED
+        and article.is_live
+        and not article.legal_hold
+        and not article.replaces_id
+    )
+
+
+def article_document(article):
+    photos = [p for p in article.photos.all() if not p.hidden_by_takedown]
+    people = [p.name for p in article.reporters.all()] + [p.name for p in article.correspondents.all()]
+    return {
+        "portal_id": article.column.portal_id,
+        "column_id": article.column_id,
+        "url": article.get_absolute_url(),
+        "title": " ".join(p for p in (article.kicker, article.title, article.subtitle) if p),
+        "body": _join(
+            article.summary, _plain(article.editors_note), article.dateline, _plain(article.body),
+            *(_join(p.caption, p.credit_line) for p in photos), " ".join(people), article.source_name,
+        ),
+        "date": article.first_published_at or article.live_from or article.created_at,
+        "live_from": article.live_from,
+        "expires_at": article.expires_at,
+    }, [c.pk for c in article.communities.all()]
+
+
+def community_document(community):
+    return {
+        "portal_id": None, "column_id": None,
+        "url": community.get_absolute_url(),
+        "title": community.name,
+        "body": _join(
+            community.place, community.streets_covered, community.get_party_org_kind_display(),
+            community.secretary_name, community.work_method, community.work_method_summary,
+        ),
+        "date": community.updated_at or timezone.now(),
+        "live_from": None, "expires_at": None,
+    }, [community.pk]
+
+
+def honour_document(honour):
+    return {
+        "portal_id": None, "column_id": None,
+        "url": honour.get_absolute_url(),
+        "title": f"{honour.recipient} {honour.title}",
+        "body": _join(
+            honour.get_level_display(), honour.awarding_body, f"{honour.year}年" if honour.year else "",
+            honour.edition, honour.community.name, honour.note,
+        ),
+        "date": honour.community.updated_at,
+        "live_from": None, "expires_at": None,
+    }, [honour.community_id]
+
+
+def facility_document(facility):
+    return {
+        "portal_id": None, "column_id": None,
+        "url": facility.get_absolute_url(),
+        "title": facility.name,
+        "body": _join(
+            facility.get_kind_display(), facility.community.name if facility.community else "",
+            facility.street, facility.address, facility.description, facility.rooms,
+            facility.opening_hours,
+        ),
+        "date": facility.community.updated_at if facility.community else timezone.now(),
+        "live_from": None, "expires_at": None,
+    }, [facility.community_id] if facility.community_id else []
+
+
+SOURCES = {
+    Kind.ARTICLE: (
+        lambda: Article.objects.select_related("column").prefetch_related(
+            "photos__credit_person", "reporters", "correspondents", "communities"
+        ),
+        article_is_public,
+        article_document,
+    ),
+    Kind.COMMUNITY: (lambda: Community.objects.all(), lambda c: True, community_document),
+    Kind.HONOUR: (lambda: Honour.objects.select_related("community"), lambda h: True, honour_document),
+    Kind.FACILITY: (lambda: Facility.objects.select_related("community"), lambda f: True, facility_document),
+}
+
+
+def _store(kind, objects):
+    """Upsert documents for public objects; drop the rest. Returns the number indexed."""
+    _, is_public, build = SOURCES[kind]
+    public, gone = [], []
+    for obj in objects:
+        (public if is_public(obj) else gone).append(obj)
+    if gone:
+        remove(kind, [o.pk for o in gone])
+    rows = []
+    for obj in public:
+        fields, communities = build(obj)
+        doc, _ = SearchDocument.objects.update_or_create(kind=kind, object_id=obj.pk, defaults=fields)
+        doc.communities.set(communities)
+        rows.append((doc.pk, index_tokens(fields["title"]), index_tokens(fields["body"])))
+    if rows:
+        backend().write(rows)
+    return len(rows)
+
+
+def remove(kind, ids):
+    doc_ids = list(SearchDocument.objects.filter(kind=kind, object_id__in=ids).values_list("pk", flat=True))
+    if doc_ids:
+        backend().delete(doc_ids)
+        SearchDocument.objects.filter(pk__in=doc_ids).delete()
+
+
+def sync(kind, ids):
+    """Bring the index in line with the current state of these objects (deleted ones drop out)."""
+    ids = list(ids)
+    queryset, _, _ = SOURCES[kind]
+    with transaction.atomic():
+        found = list(queryset().filter(pk__in=ids))
+        remove(kind, set(ids) - {o.pk for o in found})
+        _store(kind, found)
+
+
+def sync_article(article_id):
+    sync(Kind.ARTICLE, [article_id])
+
+
+def rebuild(batch=500, progress=None):
+    """Rebuild the whole index from the database. Returns {kind: count}."""
+    counts = {}
+    with transaction.atomic():
+        backend().clear()
+        SearchDocument.objects.all().delete()
+    for kind, (queryset, _, _) in SOURCES.items():
+        counts[kind] = 0
+        ids = list(queryset().order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), batch):
+            with transaction.atomic():
+                chunk = list(queryset().filter(pk__in=ids[start : start + batch]))
+                counts[kind] += _bulk_store(kind, chunk)
+            if progress:
+                progress(kind, counts[kind])
+    backend().optimise()
+    return counts
+
+
+def _bulk_store(kind, objects):
+    """Fast path for rebuilds: the table is empty, so create rows in bulk."""
+    _, is_public, build = SOURCES[kind]
+    built = [(obj, *build(obj)) for obj in objects if is_public(obj)]
+    docs = SearchDocument.objects.bulk_create(
+        [SearchDocument(kind=kind, object_id=obj.pk, **fields) for obj, fields, _ in built]
+    )
+    through = SearchDocument.communities.through
+    through.objects.bulk_create(
+        [through(searchdocument_id=doc.pk, community_id=c) for doc, (_, _, cs) in zip(docs, built) for c in cs]
+    )
+    backend().write(
+        [(doc.pk, index_tokens(f["title"]), index_tokens(f["body"])) for doc, (_, f, _) in zip(docs, built)]
+    )
+    return len(docs)

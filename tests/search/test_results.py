@@ -1,0 +1,90 @@
+"""A fixed query → expected results set over the demo content, in both scripts."""
+
+import pytest
+
+from newsroom.models import Portal
+from newsroom.search import search
+
+pytestmark = pytest.mark.django_db
+
+XINWENLI = "/article/kunming-xinwenli-community/"          # stored in Traditional
+ZHONGNAN = "/article/changsha-zhongnan-six-neighbours/"
+GONGHELI = "/article/chengdu-wuhou-gongheli-community/"     # stored in Traditional
+MINAN = "/article/chongqing-minan-huafu-doorstep-party-building/"
+YUQUAN = "/article/hohhot-yuquan-grassroots-party-building/"
+
+
+def urls(query, kind=None):
+    documents = search.run(Portal.objects.get(), query).documents
+    if kind:
+        documents = documents.filter(kind=kind)
+    return [d.url for d in documents]
+
+
+EXPECTED = [
+    # A word inside a sentence, Simplified query over Simplified text.
+    ("飞行棋", [YUQUAN]),
+    ("公租房", [MINAN, ZHONGNAN]),
+    ("九龙坡", [MINAN]),
+    # Traditional query over Simplified text.
+    ("飛行棋", [YUQUAN]),
+    ("垃圾分類", [YUQUAN, XINWENLI]),
+    # Simplified query over Traditional text.
+    ("雷锋", [GONGHELI, ZHONGNAN, MINAN]),
+    ("學雷鋒志願服務", [GONGHELI]),
+    ("南侨机工", [XINWENLI]),
+    # Traditional query over Traditional text.
+    ("機工", [XINWENLI]),
+    # Two characters.
+    ("六邻", [ZHONGNAN]),
+    # One character.
+    ("棋", [YUQUAN, GONGHELI]),
+    # Numbers.
+    ("2012", [MINAN]),
+    # Several words: all of them, in any order.
+    ("公租房 九龙坡", [MINAN]),
+    ("九龙坡 公租房", [MINAN]),
+    ("公租房 飞行棋", []),
+    # A quoted phrase matches the phrase, not the words apart.
+    ("“最美窗口”", [ZHONGNAN]),
+    ('"公租房社区"', [MINAN]),
+    ('"社区公租房"', []),
+    # Names from photo credits and places.
+    ("张聿修", [YUQUAN]),
+    ("泉民共益坊", [YUQUAN]),
+    # No hits.
+    ("不存在的词语", []),
+]
+
+
+@pytest.mark.parametrize("query,expected", EXPECTED, ids=[q for q, _ in EXPECTED])
+def test_fixed_queries_find_the_expected_articles(demo, query, expected):
+    assert sorted(urls(query, kind="article")) == sorted(expected)
+
+
+def test_every_demo_article_is_found_by_a_body_word_in_either_script(demo):
+    from django.utils.html import strip_tags
+
+    from config.chinese import to_simplified, to_traditional
+    from newsroom.models import Article
+
+    for article in Article.objects.published():
+        text = strip_tags(article.body)
+        word = next(w for w in (text[40:46], text[80:86], text[120:126]) if w.strip() and "\n" not in w)
+        for script in (to_simplified, to_traditional):
+            assert article.get_absolute_url() in urls(script(word)), (article.slug, script(word))
+
+
+def test_communities_honours_and_facilities_are_found(demo):
+    assert "/communities/xinwenli/" in urls("新聞里", kind="community")
+    assert urls("南僑機工歷史文化紀念館", kind="facility")
+    assert len(urls("学雷鋒", kind="honour")) == 1
+
+
+def test_title_matches_rank_above_body_matches_then_newer_first(demo):
+    ranked = search.run(Portal.objects.get(), "玉泉区").documents.filter(kind="article")
+    assert ranked[0].url == YUQUAN and ranked[0].title_hit
+    flags = [d.title_hit for d in search.run(Portal.objects.get(), "社区").documents]
+    assert flags == sorted(flags, reverse=True)
+    hits = [d for d in search.run(Portal.objects.get(), "社区").documents if d.kind == "article" and d.title_hit]
+    assert [d.date for d in hits] == sorted((d.date for d in hits), reverse=True)

@@ -1,0 +1,96 @@
+"""/search/: what a reader sees — highlights, facets, filters, sorting, pagination."""
+
+import re
+import time
+
+import pytest
+
+from communities.models import Community
+from newsroom.models import Column
+from tests.factories import add_articles
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, **params):
+    response = client.get("/search/", params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_search_box_is_on_every_page(client, demo):
+    for url in ("/", "/column/party-news/", "/article/kunming-xinwenli-community/", "/communities/"):
+        assert 'action="/search/"' in client.get(url).content.decode()
+
+
+def test_matches_are_highlighted_in_the_texts_own_script(client, demo):
+    html = get(client, q="南侨机工")
+    assert "<mark>南僑機工</mark>" in html  # the Traditional article, found by a Simplified query
+    assert "“南侨机工”的搜索结果" in html
+    assert 'name="robots" content="noindex"' in html
+
+
+def test_facets_count_each_type_and_filter_by_it(client, demo):
+    html = get(client, q="社区")
+    counts = dict(re.findall(r'kind=(\w+)"[^>]*>[^<]+<span>(\d+)</span>', html))
+    assert set(counts) == {"article", "community", "honour", "facility"}
+    assert int(counts["article"]) == 5 and int(counts["community"]) == 7
+    only_articles = get(client, q="社区", kind="article")
+    assert only_articles.count('class="kind kind-article"') == 5
+    assert 'class="kind kind-community"' not in only_articles
+    # The facet counts stay those of the whole query while one type is shown.
+    assert dict(re.findall(r'kind=(\w+)"[^>]*>[^<]+<span>(\d+)</span>', only_articles)) == counts
+
+
+def test_filters_by_column_community_and_date(client, demo):
+    column = Column.objects.get(slug="party-news")
+    assert "共找到 0 条" not in get(client, q="社区", column=column.pk)
+    html = get(client, q="社区", community=Community.objects.get(slug="zhongnan").pk, kind="article")
+    assert "/article/changsha-zhongnan-six-neighbours/" in html
+    assert "/article/chongqing-minan-huafu-doorstep-party-building/" not in html
+    assert "共找到 0 条" in get(client, q="社区", kind="article", since="2030-01-01")
+    assert "/article/kunming-xinwenli-community/" in get(client, q="社区", until="2022-12-31", kind="article")
+
+
+def test_bad_filter_values_are_reported_not_a_500(client, demo):
+    html = get(client, q="社区", since="not-a-date", column="999999", community="abc", kind="nope", page="x")
+    assert "errornote" in html
+
+
+def test_sort_by_date_lists_newest_first(client, demo):
+    html = get(client, q="社区", kind="article", sort="date")
+    dates = re.findall(r'<time datetime="([^"]+)"', html)
+    assert len(dates) == 5 and dates == sorted(dates, reverse=True)
+
+
+def test_pagination_keeps_the_query_and_filters(client, demo):
+    add_articles(45)
+    html = get(client, q="邻里互助", kind="article")
+    assert "第 1 / 3 页" in html and "kind=article" in html and "page=2" in html
+    assert "第 3 / 3 页" in get(client, q="邻里互助", kind="article", page=3)
+
+
+HOSTILE = [
+    "", " ", "社" * 10000, '"', "*", "NEAR", "AND", "(", ")", 'a" OR "b', "社区 NEAR(a b)", "title:社区",
+    "{title}: x", "'; DROP TABLE newsroom_article; --", "1' OR '1'='1", "\x00\x01\x1b[31m", "\u202e社区",
+    "%", "_", "\\", "社区*", "^社区", "'社区':*", "!!!", "&|<->", "社区" * 60,
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_queries_never_fail_and_answer_quickly(client, demo, query):
+    started = time.perf_counter()
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert time.perf_counter() - started < 5  # bounded: queries are cut to 100 characters and 8 parts
+
+
+def test_query_count_does_not_grow_with_results(client, demo, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as small:
+        get(client, q="邻里")
+    add_articles(60)
+    with django_assert_max_num_queries(len(small)):
+        get(client, q="邻里")
