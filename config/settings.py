@@ -54,6 +54,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files with hashed names and gzip/brotli copies, straight from the app server
+    # (nginx serves /static/ itself when it sits in front; see docs/nginx.conf).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "config.requestlog.RequestLogMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -124,6 +128,15 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.getenv("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if not DEBUG
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+
 MEDIA_URL = "/media/"
 # Django serves uploads itself in development and tests; production lets nginx do it.
 SERVE_MEDIA = envbool("SERVE_MEDIA", str(DEBUG))
@@ -174,3 +187,41 @@ CKEDITOR_CONFIGS = {
 SILENCED_SYSTEM_CHECKS = ["ckeditor.W001"]
 
 LOGIN_URL = "admin:login"
+
+# Cache and sessions: Redis when REDIS_URL is set (Django's own Redis backend), else local
+# memory. Sessions are kept in the cache and written through to the database.
+REDIS_URL = os.getenv("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+         "KEY_PREFIX": os.getenv("CACHE_KEY_PREFIX", "linli")}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "linli"}
+    )
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# HTTPS: on by default with DEBUG off (HTTPS=0 for a plain-HTTP intranet server).
+HTTPS = envbool("HTTPS", str(not DEBUG))
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "True")
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "False")
+    SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "False")
+CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+# Request logging without personal data: method, path (no query string), status and time;
+# no IP addresses, cookies or user names (config/requestlog.py).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {
+        "linli.requests": {"handlers": ["console"], "level": os.getenv("REQUEST_LOG_LEVEL", "WARNING")},
+        "django": {"handlers": ["console"], "level": "WARNING"},
+    },
+}

@@ -6,7 +6,7 @@ from django.views.static import serve
 from django.views.generic import TemplateView
 
 from communities.sitemaps import CommunityPagesSitemap, CommunitySitemap, FacilitySitemap
-from config import reader
+from config import health, reader
 from newsroom.sitemaps import (
     ArticleSitemap, ColumnSitemap, PageSitemap, PortalSitemap, SeriesSitemap, TopicSitemap,
 )
@@ -29,6 +29,7 @@ SITEMAPS = {
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
     path("communities/", include("communities.urls")),
     path("takedown/", include("newsroom.takedowns.urls")),
     path("reader/script/", reader.set_script, name="set_script"),

@@ -1,6 +1,7 @@
 """The search index's documents: one row per public article, community, honour or facility."""
 
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,10 +16,12 @@ class SearchDocumentQuerySet(models.QuerySet):
         query time, like ``Article.objects.published()``; everything else is kept out of the
         index by ``newsroom.search.index``."""
         now = timezone.now()
-        return self.filter(
-            models.Q(portal=portal) | models.Q(portal__isnull=True),
+        # Shared rows have no portal. Coalesce (rather than an OR) keeps the planner on the
+        # rank index that the full-text step hands over, not on a scan of the portal's rows.
+        return self.alias(for_portal=Coalesce("portal_id", models.Value(portal.pk))).filter(
             models.Q(live_from__isnull=True) | models.Q(live_from__lte=now),
             models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now),
+            for_portal=portal.pk,
         )
 
 
@@ -43,6 +46,9 @@ class SearchDocument(models.Model):
     title = models.CharField(_("标题"), max_length=300)
     body = models.TextField(_("正文(纯文本)"), blank=True)
     date = models.DateTimeField(_("日期"), db_index=True)
+    rank = models.BigIntegerField(
+        _("排序键"), unique=True, help_text=_("由日期生成,越新越大;全文索引按它排序。")
+    )
     live_from = models.DateTimeField(_("上线时间"), null=True, blank=True)
     expires_at = models.DateTimeField(_("下线时间"), null=True, blank=True)
     indexed_at = models.DateTimeField(_("索引时间"), auto_now=True)
@@ -53,7 +59,12 @@ class SearchDocument(models.Model):
         verbose_name = _("搜索索引条目")
         verbose_name_plural = _("搜索索引条目")
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_document_unique")]
-        indexes = [models.Index(fields=["kind", "date"], name="search_kind_date")]
+
+    @classmethod
+    def rank_for(cls, kind, object_id, date):
+        """A sortable, practically unique key: seconds since 1970, then type, then object id."""
+        kinds = list(cls.Kind.values)
+        return (int(date.timestamp()) << 22) | (kinds.index(kind) << 20) | (object_id & 0xFFFFF)
 
     def __str__(self):
         return f"{self.get_kind_display()}:{self.title}"

@@ -4,17 +4,25 @@ Both backends store the token stream made by ``text.index_tokens`` (Han bigrams 
 run-final unigram, whole Latin words) and never let the database parse Chinese itself:
 
 - SQLite keeps the tokens, space-separated, in the FTS5 table ``newsroom_search_fts``
-  (``unicode61`` only splits on the spaces) whose rowid is the ``SearchDocument`` id.
+  (``unicode61`` only splits on the spaces). Its rowid is the document's ``rank`` (newer is
+  larger), so FTS5 hands out matches newest first and a page needs only the first few
+  hundred of them, however common the word. A ``kind`` column makes per-type counts an
+  intersection inside FTS5.
 - PostgreSQL keeps them in two ``tsvector`` columns of ``newsroom_searchdocument`` written as
   literals with explicit positions (``'社区':1 '区服':2``), so no text-search configuration,
-  locale or extension is involved; GIN indexes serve ``@@``.
+  locale or extension is involved; GIN indexes serve ``@@`` and the unique ``rank`` index
+  serves the order.
 
 Queries are built from parsed tokens only (see ``text.parse``), each one quoted, so nothing a
 reader types can reach FTS5 or tsquery syntax.
+
+Interface: ``write(rows)``, ``delete(ranks)``, ``clear()``, ``optimise()``, ``size_bytes()`` and
+``ranked(documents, query, limit, title_only=False, kind=None)``, which returns the ids of at
+most ``limit`` documents of the queryset ``documents`` matching ``query``, newest first.
 """
 
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
 FTS_TABLE = "newsroom_search_fts"
@@ -26,15 +34,15 @@ class SQLiteBackend:
     name = "SQLite FTS5"
 
     def write(self, rows):
-        """rows: iterable of (doc_id, title_tokens, body_tokens)."""
-        rows = [(pk, " ".join(title), " ".join(body)) for pk, title, body in rows]
+        """rows: iterable of (rank, kind, title_tokens, body_tokens)."""
+        rows = [(rank, " ".join(title), " ".join(body), kind) for rank, kind, title, body in rows]
         with connection.cursor() as cursor:
             cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(r[0],) for r in rows])
-            cursor.executemany(f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)", rows)
+            cursor.executemany(f"INSERT INTO {FTS_TABLE} (rowid, title, body, kind) VALUES (%s, %s, %s, %s)", rows)
 
-    def delete(self, ids):
+    def delete(self, ranks):
         with connection.cursor() as cursor:
-            cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(pk,) for pk in ids])
+            cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(r,) for r in ranks])
 
     def clear(self):
         with connection.cursor() as cursor:
@@ -47,32 +55,47 @@ class SQLiteBackend:
     def size_bytes(self):
         with connection.cursor() as cursor:
             try:
-                cursor.execute(
-                    "SELECT SUM(pgsize) FROM dbstat WHERE name LIKE %s OR name LIKE %s",
-                    [f"{FTS_TABLE}%", "newsroom_searchdocument%"],
-                )
-                return cursor.fetchone()[0] or 0
+                cursor.execute("SELECT SUM(pgsize) FROM dbstat WHERE name LIKE %s", [f"{FTS_TABLE}%"])
+                fts = cursor.fetchone()[0] or 0
+                cursor.execute("SELECT SUM(pgsize) FROM dbstat WHERE name LIKE %s", ["%searchdocument%"])
+                return fts + (cursor.fetchone()[0] or 0)
             except Exception:  # dbstat is a compile-time option of SQLite
                 return None
 
     @staticmethod
-    def _expression(query):
+    def expression(query, title_only=False, kind=None):
         parts = []
         for part in query.parts:
             phrase = '"' + " ".join(part.tokens) + '"'
             parts.append(phrase + "*" if part.prefix else phrase)
-        return " AND ".join(parts)
+        text = " AND ".join(parts)
+        text = ("{title} : (" if title_only else "{title body} : (") + text + ")"
+        if kind:
+            text = f'{{kind}} : "{kind}" AND ({text})'
+        return text
 
-    def filter(self, queryset, query):
-        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-        return queryset.filter(id__in=RawSQL(sql, [self._expression(query)]))
-
-    def annotate_title_hit(self, queryset, query):
-        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-        expression = "{title} : (" + self._expression(query) + ")"
-        return queryset.annotate(
-            title_hit=ExpressionWrapper(Q(id__in=RawSQL(sql, [expression])), output_field=BooleanField())
-        )
+    def ranked(self, documents, query, limit, title_only=False, kind=None):
+        """Walk FTS5 matches newest first, a chunk at a time, keeping those in ``documents``."""
+        expression = self.expression(query, title_only, kind)
+        found, below = [], None
+        chunk = min(limit + 1, 2000)  # one round trip when no filter drops rows
+        with connection.cursor() as cursor:
+            while len(found) < limit:
+                bound = "" if below is None else f" AND rowid < {int(below)}"
+                cursor.execute(
+                    f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s{bound} "
+                    f"ORDER BY rowid DESC LIMIT {chunk}",
+                    [expression],
+                )
+                ranks = [row[0] for row in cursor.fetchall()]
+                if not ranks:
+                    break
+                kept = dict(documents.filter(rank__in=ranks).values_list("rank", "id"))
+                found += [kept[r] for r in ranks if r in kept]
+                if len(ranks) < chunk:
+                    break
+                below = ranks[-1]
+        return found[:limit]
 
 
 class PostgresBackend:
@@ -92,13 +115,13 @@ class PostgresBackend:
         )
 
     def write(self, rows):
-        params = [(self._vector([title, body]), self._vector([title]), pk) for pk, title, body in rows]
+        params = [(self._vector([title, body]), self._vector([title]), rank) for rank, _, title, body in rows]
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"UPDATE {DOC_TABLE} SET vec = %s::tsvector, title_vec = %s::tsvector WHERE id = %s", params
+                f"UPDATE {DOC_TABLE} SET vec = %s::tsvector, title_vec = %s::tsvector WHERE rank = %s", params
             )
 
-    def delete(self, ids):
+    def delete(self, ranks):
         """The vectors live on the document row and go with it."""
 
     def clear(self):
@@ -116,7 +139,7 @@ class PostgresBackend:
             return cursor.fetchone()[0]
 
     @staticmethod
-    def _tsquery(query):
+    def tsquery(query):
         parts = []
         for part in query.parts:
             if part.prefix:
@@ -125,16 +148,14 @@ class PostgresBackend:
                 parts.append("(" + " <-> ".join(f"'{t}'" for t in part.tokens) + ")")
         return " & ".join(parts)
 
-    def filter(self, queryset, query):
-        return queryset.filter(
-            RawSQL(f"{DOC_TABLE}.vec @@ %s::tsquery", [self._tsquery(query)], output_field=BooleanField())
+    def ranked(self, documents, query, limit, title_only=False, kind=None):
+        column = "title_vec" if title_only else "vec"
+        documents = documents.filter(
+            RawSQL(f"{DOC_TABLE}.{column} @@ %s::tsquery", [self.tsquery(query)], output_field=BooleanField())
         )
-
-    def annotate_title_hit(self, queryset, query):
-        return queryset.annotate(
-            title_hit=RawSQL(f"{DOC_TABLE}.title_vec @@ %s::tsquery", [self._tsquery(query)],
-                             output_field=BooleanField())
-        )
+        if kind:
+            documents = documents.filter(kind=kind)
+        return list(documents.order_by("-rank").values_list("id", flat=True)[:limit])
 
 
 def backend():

@@ -41,7 +41,9 @@ class SearchFilter(django_filters.FilterSet):
     def __init__(self, *args, portal=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.portal = portal
-        self.filters["column"].queryset = Column.objects.filter(portal=portal).order_by("order", "id")
+        self.filters["column"].queryset = (
+            Column.objects.filter(portal=portal).select_related("parent").order_by("order", "id")
+        )
 
     def filter_column(self, queryset, name, column):
         return queryset.filter(column__in=column.descendants()) if column else queryset

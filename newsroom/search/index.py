@@ -113,30 +113,41 @@ SOURCES = {
 }
 
 
+def _row(doc, fields):
+    return doc.rank, doc.kind, index_tokens(fields["title"]), index_tokens(fields["body"])
+
+
+def _free_rank(kind, object_id, date):
+    """The document's rank, moved down past any rank already used (a same-second clash)."""
+    rank = SearchDocument.rank_for(kind, object_id, date)
+    while SearchDocument.objects.filter(rank=rank).exists():
+        rank -= 1
+    return rank
+
+
 def _store(kind, objects):
-    """Upsert documents for public objects; drop the rest. Returns the number indexed."""
+    """Replace the documents of public objects; drop the rest. Returns the number indexed."""
     _, is_public, build = SOURCES[kind]
-    public, gone = [], []
-    for obj in objects:
-        (public if is_public(obj) else gone).append(obj)
-    if gone:
-        remove(kind, [o.pk for o in gone])
+    remove(kind, [o.pk for o in objects])
     rows = []
-    for obj in public:
+    for obj in objects:
+        if not is_public(obj):
+            continue
         fields, communities = build(obj)
-        doc, _ = SearchDocument.objects.update_or_create(kind=kind, object_id=obj.pk, defaults=fields)
+        rank = _free_rank(kind, obj.pk, fields["date"])
+        doc = SearchDocument.objects.create(kind=kind, object_id=obj.pk, rank=rank, **fields)
         doc.communities.set(communities)
-        rows.append((doc.pk, index_tokens(fields["title"]), index_tokens(fields["body"])))
+        rows.append(_row(doc, fields))
     if rows:
         backend().write(rows)
     return len(rows)
 
 
 def remove(kind, ids):
-    doc_ids = list(SearchDocument.objects.filter(kind=kind, object_id__in=ids).values_list("pk", flat=True))
-    if doc_ids:
-        backend().delete(doc_ids)
-        SearchDocument.objects.filter(pk__in=doc_ids).delete()
+    docs = list(SearchDocument.objects.filter(kind=kind, object_id__in=ids).values_list("pk", "rank"))
+    if docs:
+        backend().delete([rank for _, rank in docs])
+        SearchDocument.objects.filter(pk__in=[pk for pk, _ in docs]).delete()
 
 
 def sync(kind, ids):
@@ -155,7 +166,7 @@ def sync_article(article_id):
 
 def rebuild(batch=500, progress=None):
     """Rebuild the whole index from the database. Returns {kind: count}."""
-    counts = {}
+    counts, taken = {}, set()
     with transaction.atomic():
         backend().clear()
         SearchDocument.objects.all().delete()
@@ -165,25 +176,29 @@ def rebuild(batch=500, progress=None):
         for start in range(0, len(ids), batch):
             with transaction.atomic():
                 chunk = list(queryset().filter(pk__in=ids[start : start + batch]))
-                counts[kind] += _bulk_store(kind, chunk)
+                counts[kind] += _bulk_store(kind, chunk, taken)
             if progress:
                 progress(kind, counts[kind])
     backend().optimise()
     return counts
 
 
-def _bulk_store(kind, objects):
+def _bulk_store(kind, objects, taken):
     """Fast path for rebuilds: the table is empty, so create rows in bulk."""
     _, is_public, build = SOURCES[kind]
-    built = [(obj, *build(obj)) for obj in objects if is_public(obj)]
-    docs = SearchDocument.objects.bulk_create(
-        [SearchDocument(kind=kind, object_id=obj.pk, **fields) for obj, fields, _ in built]
-    )
+    built = []
+    for obj in objects:
+        if is_public(obj):
+            fields, communities = build(obj)
+            rank = SearchDocument.rank_for(kind, obj.pk, fields["date"])
+            while rank in taken:
+                rank -= 1
+            taken.add(rank)
+            built.append((SearchDocument(kind=kind, object_id=obj.pk, rank=rank, **fields), fields, communities))
+    docs = SearchDocument.objects.bulk_create([doc for doc, _, _ in built])
     through = SearchDocument.communities.through
     through.objects.bulk_create(
         [through(searchdocument_id=doc.pk, community_id=c) for doc, (_, _, cs) in zip(docs, built) for c in cs]
     )
-    backend().write(
-        [(doc.pk, index_tokens(f["title"]), index_tokens(f["body"])) for doc, (_, f, _) in zip(docs, built)]
-    )
+    backend().write([_row(doc, fields) for doc, (_, fields, _) in zip(docs, built)])
     return len(docs)

@@ -1,47 +1,67 @@
-"""Running a query: visibility, matching, relevance and highlighting."""
+"""Running a query: visibility, matching, relevance, counts and highlighting.
 
-from dataclasses import dataclass, field
+Results are capped at ``MAX_RESULTS`` (50 pages): the backends hand out matches newest first
+and stop there, so a page costs the same whether a word is in ten articles or in all of them.
+Counts above the cap are shown as "超过 1000".
+"""
 
-from django.db.models import BooleanField, Count, Value
+from dataclasses import dataclass
 
 from ..models import SearchDocument
 from .backends import backend
 from .highlight import highlight, snippet
 from .text import Query, parse
 
+MAX_RESULTS = 1000
+
 
 @dataclass
 class Results:
     query: Query
-    documents: object  # a SearchDocument queryset, already ordered
-    facets: dict = field(default_factory=dict)
+    ids: list  # document ids in result order, at most MAX_RESULTS
+    capped: bool  # more matches exist than MAX_RESULTS
+
+    def __len__(self):
+        return len(self.ids)
 
 
-def matching(portal, query: Query):
-    """Visible documents matching every part of the query, with ``title_hit`` annotated."""
-    documents = SearchDocument.objects.visible(portal)
+def ranked(documents, query: Query, sort="relevance", limit=MAX_RESULTS):
+    """Ids of matching documents. Relevance: title matches first, then the rest; within each,
+    newer first. Date: newest first."""
     if not query:
-        return documents.none().annotate(title_hit=Value(False, output_field=BooleanField()))
+        return Results(query, [], False)
     engine = backend()
-    return engine.annotate_title_hit(engine.filter(documents, query), query)
-
-
-def order(documents, sort):
-    """Relevance: title matches first, then newer first. Date: newest first."""
+    every = engine.ranked(documents, query, limit + 1)
+    capped = len(every) > limit
     if sort == "date":
-        return documents.order_by("-date", "-id")
-    return documents.order_by("-title_hit", "-date", "-id")
+        return Results(query, every[:limit], capped)
+    titles = engine.ranked(documents, query, limit, title_only=True)
+    in_title = set(titles)
+    return Results(query, (titles + [i for i in every if i not in in_title])[:limit], capped)
 
 
-def facets(documents):
-    counts = dict(documents.order_by().values_list("kind").annotate(n=Count("id")))
-    return {kind: counts.get(kind, 0) for kind in SearchDocument.Kind.values}
+def facets(documents, query: Query, limit=MAX_RESULTS):
+    """Per type: (count, capped)."""
+    if not query:
+        return {kind: (0, False) for kind in SearchDocument.Kind.values}
+    engine = backend()
+    counts = {}
+    for kind in SearchDocument.Kind.values:
+        n = len(engine.ranked(documents, query, limit + 1, kind=kind))
+        counts[kind] = (min(n, limit), n > limit)
+    return counts
 
 
 def run(portal, raw_query, sort="relevance"):
-    query = parse(raw_query)
-    documents = matching(portal, query)
-    return Results(query=query, documents=order(documents, sort))
+    """The documents readers may see for ``raw_query``, in result order."""
+    results = ranked(SearchDocument.objects.visible(portal), parse(raw_query), sort)
+    return load(results.ids)
+
+
+def load(ids):
+    """Documents for these ids, in this order."""
+    found = SearchDocument.objects.in_bulk(ids)
+    return [found[i] for i in ids if i in found]
 
 
 def decorate(documents, query: Query):

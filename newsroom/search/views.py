@@ -13,18 +13,18 @@ def results(request):
     """``/search/?q=…``: matches in every script, facets per type, filters, two sort orders."""
     raw = request.GET.get("q", "")
     query = parse(raw)
-    matches = search.matching(request.portal, query)
-    filters = SearchFilter(request.GET, queryset=matches, portal=request.portal)
+    visible = SearchDocument.objects.visible(request.portal)
+    filters = SearchFilter(request.GET, queryset=visible, portal=request.portal)
     other_kinds = request.GET.copy()
     other_kinds.pop("kind", None)
-    facets = search.facets(SearchFilter(other_kinds, queryset=matches, portal=request.portal).qs) if query else {}
-    sort = request.GET.get("sort") if request.GET.get("sort") == "date" else "relevance"
-    page = Paginator(search.order(filters.qs, sort), PAGE_SIZE).get_page(request.GET.get("page"))
-    search.decorate(page.object_list, query)
+    other_kinds.pop("page", None)
+    facets = search.facets(SearchFilter(other_kinds, queryset=visible, portal=request.portal).qs, query)
+    sort = "date" if request.GET.get("sort") == "date" else "relevance"
+    found = search.ranked(filters.qs, query, sort)
+    page = Paginator(found.ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    documents = search.decorate(search.load(list(page.object_list)), query)
     params = request.GET.copy()
     params.pop("page", None)
-    without_kind = other_kinds.copy()
-    without_kind.pop("page", None)
     return render(
         request,
         "newsroom/search.html",
@@ -32,11 +32,15 @@ def results(request):
             "query": raw.strip()[:MAX_QUERY_CHARS],
             "parsed": query,
             "filters": filters,
-            "facets": [(value, label, facets.get(value, 0)) for value, label in SearchDocument.Kind.choices],
-            "facet_total": sum(facets.values()),
+            "facets": [(value, label, *facets[value]) for value, label in SearchDocument.Kind.choices],
+            "facet_total": sum(n for n, _ in facets.values()),
+            "facet_capped": any(capped for _, capped in facets.values()),
             "kind": request.GET.get("kind", ""),
+            "found": found,
+            "limit": search.MAX_RESULTS,
             "page": page,
+            "documents": documents,
             "query_string": params.urlencode(),
-            "kind_query": without_kind.urlencode(),
+            "kind_query": other_kinds.urlencode(),
         },
     )

@@ -89,6 +89,7 @@ def test_query_count_does_not_grow_with_results(client, demo, django_assert_max_
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    add_articles(5, column_slug="community-news")
     with CaptureQueriesContext(connection) as small:
         get(client, q="邻里")
     add_articles(60)

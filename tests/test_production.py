@@ -1,0 +1,77 @@
+"""Production mode: deploy checks, health endpoint, request log without personal data."""
+
+import logging
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION = {
+    "DEBUG": "0", "SECRET_KEY": "x" * 20 + "-a-long-random-production-secret-key-0123456789",
+    "ALLOWED_HOSTS": "news.example.gov.cn", "REDIS_URL": "redis://127.0.0.1:6379/0",
+}
+
+
+def manage(*args, **env):
+    environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "DATABASE_URL")}
+    environment.update(env)
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=environment,
+                          capture_output=True, text=True)
+
+
+def test_check_deploy_leaves_only_the_two_hsts_choices_readme_explains():
+    result = manage("check", "--deploy", "--fail-level", "ERROR", **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert sorted(set(re.findall(r"\(([a-z_]+\.[EW]\d+)\)", result.stderr + result.stdout))) == [
+        "security.W005", "security.W021"
+    ]
+    readme = (ROOT / "README.md").read_text()
+    assert "security.W005" in readme and "security.W021" in readme
+
+
+def test_production_uses_redis_for_cache_and_sessions_and_secure_cookies():
+    code = ("from django.conf import settings as s; print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE,"
+            " s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0,"
+            " s.STORAGES['staticfiles']['BACKEND'])")
+    result = manage("shell", "-c", code, **PRODUCTION)
+    assert result.stdout.split()[-6:] == [
+        "django.core.cache.backends.redis.RedisCache", "django.contrib.sessions.backends.cached_db",
+        "True", "True", "True", "whitenoise.storage.CompressedManifestStaticFilesStorage",
+    ], result.stderr
+
+
+@pytest.mark.django_db
+def test_healthz_reports_database_and_cache(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_healthz_answers_503_when_the_cache_is_down(client, settings):
+    from django.core.cache import caches
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": "redis://127.0.0.1:1/0"}}
+    caches._settings = None
+    try:
+        del caches._connections.default  # drop the cached local-memory cache object
+    except AttributeError:
+        pass
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["database"] == "ok" and response.json()["cache"].startswith("error")
+
+
+@pytest.mark.django_db
+def test_request_log_has_no_ip_query_string_or_user(client, caplog, demo):
+    with caplog.at_level(logging.INFO, logger="linli.requests"):
+        client.get("/search/", {"q": "张三的身份证"}, REMOTE_ADDR="203.0.113.9")
+    lines = [r.getMessage() for r in caplog.records if r.name == "linli.requests"]
+    assert lines == [lines[0]] and lines[0].startswith("GET /search/ 200 ")
+    assert "203.0.113.9" not in lines[0] and "身份证" not in lines[0]
