@@ -106,7 +106,7 @@ def test_standalone_pages_and_readable_site_map(client, demo):
 
 def test_search_finds_a_word_inside_a_sentence(client, demo):
     html = page(client, "/search/", q="巧手梦工坊")
-    assert "共找到 1 篇文章" in html and "民安华福" in html
+    assert "<mark>巧手梦工坊</mark>" in html and "民安华福" in html
     assert "没有找到" in page(client, "/search/", q="不存在的词语")
 
 

@@ -66,7 +66,7 @@ class Command(BaseCommand):
             else f"linli_bench_search_{options['articles']}"
         )
         keep = options["reuse"]
-        connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep)
+        connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep, serialize=False)
         try:
             self._run(options)
         finally:
