@@ -21,7 +21,7 @@ Interface: ``write(rows)``, ``delete(ranks)``, ``clear()``, ``optimise()``, ``si
 most ``limit`` documents of the queryset ``documents`` matching ``query``, newest first.
 """
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
@@ -148,14 +148,79 @@ class PostgresBackend:
                 parts.append("(" + " <-> ".join(f"'{t}'" for t in part.tokens) + ")")
         return " & ".join(parts)
 
+    # The newest rows are read in chunks through the ``rank`` index and tested one by one while
+    # matches are dense (common words: a page needs only the first ~1000 rows); when they are
+    # sparse the GIN index finds the rest. Measured on 10,000 articles: testing ``@@`` costs
+    # about 5 µs a row, and a GIN bitmap over every match of a common word, or the re-check of a
+    # phrase on every candidate row, cost 30-60 ms.
+    WALK_CHUNK = 2000
+    WALK_BUDGET = 8000  # rows tested through the rank index before GIN takes over
+
+    @staticmethod
+    def _share(cursor, column, query):
+        """The share of all documents that match, estimated from the column's element
+        statistics (``pg_stats``, kept by ANALYZE; nothing is read from the table). A phrase
+        is as common as its rarest bigram, since the bigrams of one word come together; the
+        planner's own estimate multiplies them and takes common words for rare ones."""
+        cursor.execute(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE tablename = %s AND attname = %s",
+            [DOC_TABLE, column],
+        )
+        row = cursor.fetchone()
+        if not row or not row[0]:
+            return 1.0  # never analysed: walking the newest rows is the safe choice
+        freqs = dict(zip(row[0], row[1]))
+        floor = row[1][len(row[0])] / 2  # below the least common element that made the list
+        share = 1.0
+        for part in query.parts:
+            if part.prefix:
+                share *= max([f for token, f in freqs.items() if token.startswith(part.tokens[0])], default=floor)
+            else:
+                share *= min(freqs.get(token, floor) for token in part.tokens)
+        return max(share, 1e-9)
+
     def ranked(self, documents, query, limit, title_only=False, kind=None):
         column = "title_vec" if title_only else "vec"
-        documents = documents.filter(
-            RawSQL(f"{DOC_TABLE}.{column} @@ %s::tsquery", [self.tsquery(query)], output_field=BooleanField())
-        )
+        tsquery = self.tsquery(query)
+        match = RawSQL(f"{DOC_TABLE}.{column} @@ %s::tsquery", [tsquery], output_field=BooleanField())
         if kind:
             documents = documents.filter(kind=kind)
-        return list(documents.order_by("-rank").values_list("id", flat=True)[:limit])
+        with transaction.atomic(), connection.cursor() as cursor:
+            # The planner cannot see what ``@@`` on a toasted tsvector costs, and it misjudges how
+            # many rows are visible, so it would read and test every row: the plan is set here.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_bitmapscan = off")
+            cursor.execute("SET LOCAL enable_sort = off")
+            found, below, examined = [], None, 0
+            chunk = min(self.WALK_CHUNK, limit + limit // 8 + 1)
+            # Kinds other than articles are a few hundred rows at most, and a rare word is
+            # cheaper through GIN: both go straight there.
+            walk = kind in (None, "article") and limit / self._share(cursor, column, query) <= self.WALK_BUDGET
+            while walk and len(found) < limit:
+                window = documents if below is None else documents.filter(rank__lt=below)
+                rows = list(
+                    window.annotate(matched=match).order_by("-rank")
+                    .values_list("id", "rank", "matched")[:chunk]
+                )
+                found += [pk for pk, _, matched in rows if matched]
+                examined += len(rows)
+                if len(rows) < chunk:
+                    return found[:limit]
+                below = rows[-1][1]
+                needed = (limit - len(found)) * examined / max(len(found), 1)
+                if examined + needed > self.WALK_BUDGET:
+                    break
+                chunk = min(self.WALK_CHUNK, max(100, int(needed * 1.2) + 1))
+            if len(found) >= limit:
+                return found[:limit]
+            rest = documents.filter(match)
+            if below is not None:
+                rest = rest.filter(rank__lt=below)
+            cursor.execute("SET LOCAL enable_bitmapscan = on")
+            cursor.execute("SET LOCAL enable_sort = on")
+            found += rest.order_by("-rank").values_list("id", flat=True)[: limit - len(found)]
+        return found
 
 
 def backend():

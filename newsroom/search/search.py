@@ -20,36 +20,52 @@ class Results:
     query: Query
     ids: list  # document ids in result order, at most MAX_RESULTS
     capped: bool  # more matches exist than MAX_RESULTS
+    fetched: int = 0  # matches read, ``extra`` included
 
     def __len__(self):
         return len(self.ids)
 
 
-def ranked(documents, query: Query, sort="relevance", limit=MAX_RESULTS):
+def ranked(documents, query: Query, sort="relevance", limit=MAX_RESULTS, extra=0):
     """Ids of matching documents. Relevance: title matches first, then the rest; within each,
-    newer first. Date: newest first."""
+    newer first. Date: newest first. ``extra`` more matches are fetched (see ``counted``)."""
     if not query:
         return Results(query, [], False)
     engine = backend()
-    every = engine.ranked(documents, query, limit + 1)
-    capped = len(every) > limit
-    if sort == "date":
-        return Results(query, every[:limit], capped)
-    titles = engine.ranked(documents, query, limit, title_only=True)
-    in_title = set(titles)
-    return Results(query, (titles + [i for i in every if i not in in_title])[:limit], capped)
+    every = engine.ranked(documents, query, limit + 1 + extra)
+    results = Results(query, every[:limit], len(every) > limit, len(every))
+    if sort == "relevance":
+        titles = engine.ranked(documents, query, limit, title_only=True)
+        in_title = set(titles)
+        results.ids = (titles + [i for i in every if i not in in_title])[:limit]
+    return results
 
 
-def facets(documents, query: Query, limit=MAX_RESULTS):
+def facets(documents, query: Query, limit=MAX_RESULTS, kinds=SearchDocument.Kind.values):
     """Per type: (count, capped)."""
     if not query:
         return {kind: (0, False) for kind in SearchDocument.Kind.values}
     engine = backend()
     counts = {}
-    for kind in SearchDocument.Kind.values:
+    for kind in kinds:
         n = len(engine.ranked(documents, query, limit + 1, kind=kind))
         counts[kind] = (min(n, limit), n > limit)
     return counts
+
+
+def counted(documents, query: Query, sort="relevance"):
+    """Results and facets over the same documents, reading the matches once: the small kinds
+    are counted first, and the result walk fetches that many more matches, so what is left
+    over is the article count (exact up to the cap)."""
+    article = SearchDocument.Kind.ARTICLE
+    counts = facets(documents, query, kinds=[k for k in SearchDocument.Kind.values if k != article])
+    if any(capped for _, capped in counts.values()):
+        return ranked(documents, query, sort), facets(documents, query)
+    others = sum(n for n, _ in counts.values())
+    results = ranked(documents, query, sort, extra=others)
+    articles = results.fetched - others
+    counts[article] = (min(articles, MAX_RESULTS), articles > MAX_RESULTS)
+    return results, counts
 
 
 def run(portal, raw_query, sort="relevance"):

@@ -18,9 +18,12 @@ def results(request):
     other_kinds = request.GET.copy()
     other_kinds.pop("kind", None)
     other_kinds.pop("page", None)
-    facets = search.facets(SearchFilter(other_kinds, queryset=visible, portal=request.portal).qs, query)
     sort = "date" if request.GET.get("sort") == "date" else "relevance"
-    found = search.ranked(filters.qs, query, sort)
+    if request.GET.get("kind"):
+        facets = search.facets(SearchFilter(other_kinds, queryset=visible, portal=request.portal).qs, query)
+        found = search.ranked(filters.qs, query, sort)
+    else:
+        found, facets = search.counted(filters.qs, query, sort)
     page = Paginator(found.ids, PAGE_SIZE).get_page(request.GET.get("page"))
     documents = search.decorate(search.load(list(page.object_list)), query)
     params = request.GET.copy()
