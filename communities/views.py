@@ -6,10 +6,13 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from config.pagecache import public_page
+
 from .filters import CommunityFilter, HonourFilter
 from .models import Community, Facility, Honour
 
 
+@public_page
 def directory(request):
     communities = Community.objects.annotate(
         honour_count=Count("honours", distinct=True), facility_count=Count("facilities", distinct=True)
@@ -18,6 +21,7 @@ def directory(request):
     return render(request, "communities/directory.html", {"filters": filters, "communities": filters.qs})
 
 
+@public_page
 def detail(request, slug):
     community = get_object_or_404(
         Community.objects.prefetch_related(
@@ -40,11 +44,13 @@ def detail(request, slug):
     )
 
 
+@public_page
 def honours(request):
     filters = HonourFilter(request.GET, queryset=Honour.objects.select_related("community"))
     return render(request, "communities/honours.html", {"filters": filters, "honours": filters.qs})
 
 
+@public_page
 def facility(request, slug):
     facility = get_object_or_404(
         Facility.objects.select_related("community").prefetch_related("photos__credit_person"), slug=slug

@@ -6,7 +6,7 @@ from django.views.static import serve
 from django.views.generic import TemplateView
 
 from communities.sitemaps import CommunityPagesSitemap, CommunitySitemap, FacilitySitemap
-from config import health, reader
+from config import health, pagecache, reader
 from newsroom.sitemaps import (
     ArticleSitemap, ColumnSitemap, PageSitemap, PortalSitemap, SeriesSitemap, TopicSitemap,
 )
@@ -34,7 +34,7 @@ urlpatterns = [
     path("takedown/", include("newsroom.takedowns.urls")),
     path("reader/script/", reader.set_script, name="set_script"),
     path("reader/care/", reader.set_care_mode, name="set_care_mode"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", pagecache.public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("", include("newsroom.urls")),
 ]

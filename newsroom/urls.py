@@ -1,5 +1,7 @@
 from django.urls import path
 
+from config.pagecache import public_page
+
 from . import feeds, previews, views
 from .search import views as search_views
 
@@ -7,8 +9,8 @@ app_name = "newsroom"
 urlpatterns = [
     path("", views.home, name="home"),
     path("column/<slug:slug>/", views.column, name="column"),
-    path("column/<slug:slug>/rss/", feeds.ColumnFeed(), name="column_feed"),
-    path("rss/", feeds.LatestFeed(), name="feed"),
+    path("column/<slug:slug>/rss/", public_page(feeds.ColumnFeed()), name="column_feed"),
+    path("rss/", public_page(feeds.LatestFeed()), name="feed"),
     path("article/<slug:slug>/", views.article, name="article"),
     path("topic/<slug:slug>/", views.topic, name="topic"),
     path("series/<slug:slug>/", views.series, name="series"),

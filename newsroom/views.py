@@ -2,14 +2,15 @@
 
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from communities.models import Community
+from config.pagecache import public_page
 
-from . import sharing
+from . import sharing, viewcounts
 from .filters import ArticleFilter
 from .models import Article, Column, Page, Person, Photo, Series, Topic
 from .rendering import compose
@@ -27,6 +28,7 @@ def _column(request, slug):
     )
 
 
+@public_page
 def home(request):
     articles = _published(request)
     top_columns = list(Column.objects.filter(portal=request.portal, parent=None).order_by("order", "id"))
@@ -55,6 +57,7 @@ def home(request):
     )
 
 
+@public_page
 def column(request, slug):
     column = _column(request, slug)
     articles = _published(request).filter(column__in=column.descendants())
@@ -76,6 +79,7 @@ def column(request, slug):
     )
 
 
+@public_page
 def article(request, slug):
     people = Person.objects.order_by("id")
     found = (
@@ -96,9 +100,10 @@ def article(request, slug):
     if found is None:
         return unavailable_for_legal_reasons(request, slug)
     article = found
-    Article.objects.filter(pk=article.pk).update(view_count=F("view_count") + 1)
-    article.view_count += 1
-    return article_page(request, article, ArticleParts.of(article))
+    article.view_count += viewcounts.count(article.pk)
+    response = article_page(request, article, ArticleParts.of(article))
+    response.page_cache_hook = ("article-view", (article.pk,))  # a cached copy still counts
+    return response
 
 
 def unavailable_for_legal_reasons(request, slug):
@@ -169,12 +174,14 @@ def article_page(request, article, parts, preview=None):
     )
 
 
+@public_page
 def topic(request, slug):
     topic = get_object_or_404(Topic, portal=request.portal, slug=slug)
     page = Paginator(_published(request).filter(topics=topic), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "newsroom/topic.html", {"topic": topic, "page": page})
 
 
+@public_page
 def series(request, slug):
     series = get_object_or_404(
         Series.objects.prefetch_related("sister_series"), portal=request.portal, slug=slug
@@ -183,11 +190,13 @@ def series(request, slug):
     return render(request, "newsroom/series.html", {"series": series, "page": page})
 
 
+@public_page
 def page(request, slug):
     page = get_object_or_404(Page, portal=request.portal, slug=slug)
     return render(request, "newsroom/page.html", {"page": page})
 
 
+@public_page
 def site_map(request):
     columns = Column.objects.filter(portal=request.portal).select_related("parent")
     tree = [c for c in columns if c.parent_id is None]

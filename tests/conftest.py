@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from PIL import Image
 
 from newsroom.demo.loader import load_demo
@@ -13,6 +14,7 @@ def test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    cache.clear()  # no page cached by one test is served to the next
     return settings
 
 
@@ -105,3 +107,4 @@ def new_draft(user, **fields):
     photo.image.save("festival.jpg", ContentFile(jpeg_bytes()), save=False)
     photo.save()
     return article
+

@@ -9,7 +9,7 @@ from newsroom.models import Article, Column, Person, Photo, Topic
 from newsroom.search import index as search_index
 
 
-def add_articles(count, column_slug="party-news", status=Article.Status.PUBLISHED):
+def add_articles(count, column_slug="party-news", status=Article.Status.PUBLISHED, first=0, index=True):
     column = Column.objects.get(slug=column_slug)
     community = Community.objects.get(slug="zhongnan")
     topic = Topic.objects.get(slug="urban-party-building")
@@ -29,7 +29,7 @@ def add_articles(count, column_slug="party-news", status=Article.Status.PUBLISHE
             is_recommended=i % 3 == 0,
             is_picture_news=i % 5 == 0,
         )
-        for i in range(count)
+        for i in range(first, first + count)
     )
     Article.communities.through.objects.bulk_create(
         Article.communities.through(article_id=a.pk, community_id=community.pk) for a in articles
@@ -45,7 +45,8 @@ def add_articles(count, column_slug="party-news", status=Article.Status.PUBLISHE
     )
     for article, photo in zip(articles, photos):
         article.cover = photo
-    Article.objects.bulk_update(articles, ["cover"])
+    Article.objects.bulk_update(articles, ["cover"], batch_size=500)
     # bulk_create sends no signals: index them as the admin's saves would.
-    search_index.sync(search_index.Kind.ARTICLE, [a.pk for a in articles])
+    if index:
+        search_index.sync(search_index.Kind.ARTICLE, [a.pk for a in articles])
     return articles

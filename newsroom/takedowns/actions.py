@@ -16,6 +16,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from config import pagecache
+
 from ..models import Article, AuditEntry, Photo
 from ..search import index as search_index
 from .models import Event, Evidence, Measure, TakedownRequest, Target
@@ -218,6 +220,7 @@ def apply_measure(request, user, kind, target, text=""):
             raise ActionError("该通知对象没有指明图片。")
         Photo.objects.filter(pk=photo.pk).update(hidden_by_takedown=True)
         search_index.sync_article(article.pk)  # the caption and credit leave the index
+        pagecache.invalidate()
         summary = f"屏蔽图片“{photo.caption[:20]}”"
     elif kind in (K.CORRECTION, K.APOLOGY):
         text = _reason(text, "更正或致歉内容")
@@ -252,6 +255,7 @@ def _revert(measure, user, reason):
         Photo.objects.filter(pk=measure.photo_id).update(hidden_by_takedown=False)
     # update() sends no signals: bring the search index back in step.
     search_index.sync_article(measure.article_id)
+    pagecache.invalidate()
     Measure.objects.filter(pk=measure.pk).update(reverted_at=timezone.now(), reverted_by=user)
     AuditEntry.objects.create(article_id=measure.article_id, actor=user, action="takedown_revert",
                               opinion=f"{measure.request.reference}:撤销“{measure.get_kind_display()}”:{reason}")

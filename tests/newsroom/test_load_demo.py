@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from communities.models import Community, Facility, Honour
 from newsroom.models import Article, Column, Person, Photo, Portal, Series, TakedownRequest, Topic
+from tests.adminforms import admin_login
 
 pytestmark = pytest.mark.django_db
 
@@ -96,6 +97,6 @@ def test_articles_name_their_people_series_and_topics(demo):
 
 
 def test_the_demo_accounts_can_log_in(client, demo):
-    assert client.login(username="admin", password="linli-admin-2026")
-    assert client.login(username="editor", password="linli-editor-2026")
+    assert admin_login(client, "admin", "linli-admin-2026")
+    assert admin_login(client, "editor", "linli-editor-2026")
     assert client.get("/admin/newsroom/article/").status_code == 200

@@ -5,13 +5,14 @@ from django.test import Client
 
 from newsroom.models import Article, AuditEntry
 from tests.adminforms import admin_form_data
+from tests.adminforms import admin_login
 
 pytestmark = pytest.mark.django_db
 
 
 def login(username, password):
     client = Client()
-    assert client.login(username=username, password=password)
+    assert admin_login(client, username, password)
     return client
 
 

@@ -10,13 +10,14 @@ from django.utils import timezone
 
 from newsroom.takedowns.models import TakedownRequest
 from tests.takedowns.helpers import file_notice
+from tests.adminforms import admin_login
 
 pytestmark = pytest.mark.django_db
 
 
 def login(username, password):
     client = Client()
-    assert client.login(username=username, password=password)
+    assert admin_login(client, username, password)
     return client
 
 
