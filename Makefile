@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test
+.PHONY: run test bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,3 +23,8 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed
 	bash tests/browser/install-chromium.sh
 	$(BIN)/pytest
+
+## Portal benchmark (not a test): gunicorn + Redis, with and without nginx, driven by wrk.
+bench: $(VENV)/.installed
+	bash docs/install-bench-tools.sh
+	$(BIN)/python manage.py bench_portal --nginx $(BENCH_ARGS)

@@ -19,6 +19,9 @@ only forget a page by timeout. Here:
 - **Work done on a hit**: hooks named by the view (``response.page_cache_hook``) run for hits
   too, which is how article views are still counted (``newsroom/viewcounts.py``).
 
+- **nginx**: the same pages, and only those, carry ``X-Accel-Expires: MICRO_CACHE_SECONDS``,
+  which lets nginx's micro-cache (docs/nginx.conf) keep them that long; nginx strips it.
+
 ``PAGE_CACHE_SECONDS = 0`` turns the cache off.
 """
 
@@ -153,6 +156,7 @@ class PageCacheMiddleware:
             hook = getattr(response, "page_cache_hook", None)
             cache.set(key, (response.content, headers, hook), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "MISS"
+            response["X-Accel-Expires"] = str(settings.MICRO_CACHE_SECONDS)
         return response
 
     @staticmethod
@@ -165,4 +169,5 @@ class PageCacheMiddleware:
         for name, value in headers.items():
             response[name] = value
         response["X-Page-Cache"] = "HIT"
+        response["X-Accel-Expires"] = str(settings.MICRO_CACHE_SECONDS)
         return response

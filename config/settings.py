@@ -62,7 +62,7 @@ MIDDLEWARE = [
     # (nginx serves /static/ itself when it sits in front; see docs/nginx.conf).
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.requestlog.RequestLogMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "config.csp.LinliCSPMiddleware",
     # Whole pages for anonymous readers, above everything a cached page does not need.
     "config.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -185,6 +185,9 @@ CKEDITOR_CONFIGS = {
         ],
         "format_tags": "p;h2;h3;h4",
         "removePlugins": "image,exportpdf",
+        # An editable <div> instead of the default iframe, whose document CKEditor writes with
+        # an inline <script> that the Content-Security-Policy (script-src 'self') refuses.
+        "extraPlugins": "divarea",
         "disallowedContent": "img script iframe; *[on*]; *{*}",
     }
 }
@@ -213,13 +216,17 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Whole-page cache for anonymous readers (config/pagecache.py); 0 turns it off. Pages are made
 # stale by content changes at once, so the timeout only bounds how long a 点击 figure lags.
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", "300")
+# How long nginx's micro-cache may keep an anonymous page (docs/nginx.conf): a change reaches
+# readers behind nginx within this many seconds.
+MICRO_CACHE_SECONDS = envint("MICRO_CACHE_SECONDS", "5")
 # 点击数 counted in Redis and written in batches (newsroom/viewcounts.py); without Redis every
 # view is one UPDATE.
 VIEW_COUNT_BUFFER = envbool("VIEW_COUNT_BUFFER", str(bool(REDIS_URL)))
 VIEW_COUNT_FLUSH_SECONDS = envint("VIEW_COUNT_FLUSH_SECONDS", "10")
 
-# Content Security Policy (django-csp): no inline script anywhere, no third-party origin.
-# Inline styles stay allowed for the admin's and CKEditor 4's style attributes.
+# Content Security Policy (django-csp): no inline script on public pages, no third-party origin.
+# Inline styles stay allowed for the admin's and CKEditor 4's style attributes; the admin also
+# allows CKEditor's inline event handlers (config/csp.py says why).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -56,7 +56,7 @@ def bump_version(article):
 
 
 def apply(article, data, keep_photo_ids=False):
-    """Make ``article`` hold ``data``: fields, relations and photos (rows re-created to match)."""
+    """Make ``article`` hold ``data``: fields, relations and photos (rows kept or re-created to match)."""
     from django.utils.dateparse import parse_datetime
 
     for name in FIELDS:
@@ -70,12 +70,22 @@ def apply(article, data, keep_photo_ids=False):
         getattr(article, name).set(data.get(name, []))
     wanted = data.get("photos", [])
     existing = {p.pk: p for p in article.photos.all()}
-    kept_ids = {p["id"] for p in wanted if keep_photo_ids and p.get("id") in existing}
-    article.photos.exclude(pk__in=kept_ids).delete()
+    if keep_photo_ids:
+        reuse = {i: existing[p["id"]] for i, p in enumerate(wanted) if p.get("id") in existing}
+    else:
+        # A row showing the same image file is kept (updated in place), so what points at it
+        # (a takedown notice, the hidden-by-takedown flag) stays with the image.
+        reuse, free = {}, list(existing.values())
+        for i, item in enumerate(wanted):
+            same = next((p for p in free if p.image.name == item.get("image")), None)
+            if same is not None:
+                reuse[i] = same
+                free.remove(same)
+    article.photos.exclude(pk__in=[p.pk for p in reuse.values()]).delete()
     photos = []
-    for item in wanted:
+    for i, item in enumerate(wanted):
         values = {f: item.get(f) for f in PHOTO_FIELDS}
-        photo = existing.get(item.get("id")) if item.get("id") in kept_ids else Photo(article=article)
+        photo = reuse.get(i) or Photo(article=article)
         for name, value in values.items():
             setattr(photo, name, value)
         photo.save()

@@ -20,7 +20,7 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, ProtectedError, Q
 from django.utils import timezone
 
 from . import checks, revisions
@@ -164,7 +164,12 @@ def publish(article, user, at=None, expires_at=None):
 
 def _publish_new_version(draft, user, expires_at):
     live = Article.objects.select_for_update().get(pk=draft.replaces_id)
-    revisions.apply(live, revisions.snapshot(draft))
+    try:
+        revisions.apply(live, revisions.snapshot(draft))
+    except ProtectedError:
+        raise TransitionError(
+            "新版本删去了一张涉及侵权通知的图片,这张图片暂不能删除:请在新版本中保留它,或等版权审核办结该通知。"
+        ) from None
     if expires_at:
         live.expires_at = expires_at
     live.status = S.PUBLISHED

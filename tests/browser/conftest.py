@@ -43,7 +43,8 @@ def site(live_server, transactional_db):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    # bypass_csp lets axe-core be injected; test_csp.py checks the policy with it on.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", bypass_csp=True)
     page = context.new_page()
     external = []
     page.on("request", lambda r: external.append(r.url) if not r.url.startswith(("http://localhost", "data:")) else None)

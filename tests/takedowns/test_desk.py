@@ -162,3 +162,23 @@ def test_article_stays_unchanged_in_body(demo, client, moderator):
     body = Article.objects.get(slug=YUQUAN).body
     actions.apply_measure(request, moderator, "apology", request.targets.get(), "向当事人致歉。")
     assert Article.objects.get(slug=YUQUAN).body == body
+
+
+def test_a_new_version_keeps_a_hidden_photo_hidden(client, demo, moderator):
+    from newsroom import workflow
+
+    request = accepted(client, moderator, part="photo", photo_number="2")
+    actions.apply_measure(request, moderator, "hide_photo", request.targets.get())
+    roles = {role: user_in(group, f"test-{role}") for role, group in
+             (("editor", "编辑"), ("first", "初审"), ("second", "复审"), ("chief", "终审签发"))}
+    draft = workflow.new_version(Article.objects.get(slug=YUQUAN), roles["editor"])
+    draft.title = "玉泉区基层党建新版本"
+    draft.save()
+    workflow.submit(draft, roles["editor"])
+    for role in ("first", "second", "chief"):
+        workflow.approve(draft, roles[role])
+    workflow.publish(Article.objects.get(pk=draft.pk), roles["chief"])
+    page = client.get(URL).content.decode()
+    assert "玉泉区基层党建新版本" in page
+    assert "该图片因权利人通知已依法屏蔽" in page
+    assert request.targets.get().photo.hidden_by_takedown

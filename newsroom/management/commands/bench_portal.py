@@ -1,0 +1,307 @@
+"""Portal benchmark: ``python manage.py bench_portal`` (``make bench`` installs wrk and nginx first).
+
+Builds a throw-away database (never the one in settings) with ``--articles`` articles (5
+columns, one photo each, 2–4 topics) on top of the demo, collects static files, then starts
+gunicorn with production settings on loopback (DEBUG off, Redis cache, ``--workers`` sync
+workers) and drives it with wrk (``--connections`` connections for ``--duration`` seconds
+after a warm-up) against a static file of the article page's size, the home page, an article,
+a column and a community, with the page cache on and off. It prints requests/s, p50/p99
+latency, each page's throughput as a share of the static file's, errors at 100 connections
+and the workers' memory. ``--nginx`` repeats the cached run through ``docs/nginx.conf`` (its
+micro-cache in front of gunicorn) and also measures nginx serving the static file itself.
+"""
+
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import timedelta
+from io import BytesIO
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
+from PIL import Image
+
+from communities.models import Community
+from newsroom.models import Article, Column, Person, Photo, Topic
+
+REDIS_URL = os.getenv("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
+KEY_PREFIX = "linli-bench-portal"
+PARAGRAPHS = [
+    "社区党组织把服务送到居民家门口,志愿者每周走访独居老人。",
+    "街道整合辖区资源,建成党群服务中心和日间照料中心。",
+    "居民议事会围绕加装电梯、垃圾分类和停车难题协商议事。",
+    "新时代文明实践站组织读书会、法律咨询和义诊活动。",
+]
+
+
+class Command(BaseCommand):
+    help = "门户性能测试:生成文章,用生产配置启动 gunicorn,用 wrk 压测静态文件和各类页面(缓存/不缓存)。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, default=10_000)
+        parser.add_argument("--workers", type=int, default=2)
+        parser.add_argument("--connections", type=int, default=32)
+        parser.add_argument("--duration", type=int, default=15, help="每项压测秒数")
+        parser.add_argument("--warmup", type=int, default=3, help="每项压测前的预热秒数")
+        parser.add_argument("--nginx", action="store_true", help="再经 docs/nginx.conf 的 nginx 测一遍")
+        parser.add_argument("--port", type=int, default=8011)
+        parser.add_argument("--reuse", action="store_true", help="保留并复用上次生成的测试库")
+
+    def handle(self, *args, **options):
+        if not shutil.which("wrk"):
+            raise CommandError("需要 wrk(Debian:apt-get install wrk),或运行 make bench。")
+        if options["nginx"] and not shutil.which("nginx"):
+            raise CommandError("--nginx 需要 nginx(Debian:apt-get install nginx-light),或运行 make bench。")
+        self.options, self.out = options, self.stdout.write
+        self.work = Path(tempfile.gettempdir()) / "linli-bench-portal"
+        self.work.mkdir(exist_ok=True)
+        db = connection.settings_dict
+        db.setdefault("TEST", {})
+        db["TEST"]["NAME"] = (
+            str(self.work / f"db-{options['articles']}.sqlite3")
+            if connection.vendor == "sqlite"
+            else f"linli_bench_portal_{options['articles']}"
+        )
+        keep = options["reuse"]
+        connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep, serialize=False)
+        database_url = (
+            f"sqlite:///{db['NAME']}" if connection.vendor == "sqlite"
+            else f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+        )
+        try:
+            self._run(database_url)
+        finally:
+            if not keep:
+                connection.close()
+                connection.creation.destroy_test_db(db["NAME"], verbosity=0)
+
+    # -- content -------------------------------------------------------------------------
+
+    def _content(self):
+        wanted = self.options["articles"]
+        if Article.objects.published().count() >= wanted:
+            return
+        from newsroom.demo.loader import load_demo
+
+        started = time.perf_counter()
+        settings.MEDIA_ROOT = self.work / "media"
+        load_demo()
+        self._generate(wanted - Article.objects.count())
+        self.out(f"生成内容:{Article.objects.count()} 篇文章,{time.perf_counter() - started:.1f} 秒")
+
+    def _generate(self, count):
+        rng = random.Random(2026)
+        portal_columns = list(Column.objects.filter(parent__isnull=True).order_by("order", "id")[:5])
+        topics = list(Topic.objects.all()) + [
+            Topic.objects.create(portal=portal_columns[0].portal, title=f"专题报道{i}", slug=f"bench-topic-{i}")
+            for i in range(8)
+        ]
+        communities = list(Community.objects.all())
+        reporter = Person.objects.order_by("id").first()
+        images = self._images()
+        now = timezone.now()
+        through_topics, through_communities = Article.topics.through, Article.communities.through
+        for start in range(0, count, 1000):
+            batch = []
+            for i in range(start, min(count, start + 1000)):
+                at = now - timedelta(minutes=10 * i + 5)
+                community = rng.choice(communities)
+                batch.append(Article(
+                    title=f"{community.name}{rng.choice(['开展', '推进', '举办'])}邻里服务活动第{i}期",
+                    slug=f"bench-{i}", column=rng.choice(portal_columns), status=Article.Status.PUBLISHED,
+                    summary=rng.choice(PARAGRAPHS), is_live=True, live_from=at, first_published_at=at,
+                    body="".join(f"<p>{rng.choice(PARAGRAPHS)}</p>" for _ in range(8)),
+                    is_headline=i % 50 == 0, is_recommended=i % 7 == 0, is_picture_news=i % 11 == 0,
+                ))
+            created = Article.objects.bulk_create(batch)
+            photos = Photo.objects.bulk_create(
+                Photo(article=a, image=rng.choice(images), width=1200, height=800, caption=f"{a.title}现场",
+                      alt_text="居民参加社区活动", credit_kind="photo", credit_person=reporter, body_position=1)
+                for a in created
+            )
+            for article, photo in zip(created, photos):
+                article.cover = photo
+            Article.objects.bulk_update(created, ["cover"], batch_size=500)
+            through_topics.objects.bulk_create(
+                through_topics(article_id=a.pk, topic_id=t.pk) for a in created for t in rng.sample(topics, rng.randint(2, 4))
+            )
+            through_communities.objects.bulk_create(
+                through_communities(article_id=a.pk, community_id=rng.choice(communities).pk) for a in created
+            )
+
+    def _images(self):
+        folder = Path(settings.MEDIA_ROOT) / "bench"
+        folder.mkdir(parents=True, exist_ok=True)
+        names = []
+        for k in range(12):
+            path = folder / f"photo-{k}.jpg"
+            if not path.exists():
+                buffer = BytesIO()
+                Image.effect_noise((1200, 800), 40 + k).convert("RGB").save(buffer, "JPEG", quality=70)
+                path.write_bytes(buffer.getvalue())
+            names.append(f"bench/photo-{k}.jpg")
+        return names
+
+    # -- serving -------------------------------------------------------------------------
+
+    def _env(self, database_url, page_cache):
+        return {
+            **{k: v for k, v in os.environ.items() if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE",)},
+            "DEBUG": "0", "SECRET_KEY": "bench-portal-only-" + "x" * 40, "HTTPS": "0",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost", "DATABASE_URL": database_url, "DB_CONN_MAX_AGE": "600",
+            "REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": KEY_PREFIX, "PAGE_CACHE_SECONDS": str(page_cache),
+            "STATIC_ROOT": str(self.work / "static"), "MEDIA_ROOT": str(self.work / "media"), "SERVE_MEDIA": "0",
+            "BEHIND_PROXY": "1",
+        }
+
+    def _collectstatic(self, env, page_size):
+        subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env=env,
+                       cwd=settings.BASE_DIR, check=True)
+        (self.work / "static" / "bench-page.html").write_bytes(b"<!DOCTYPE html>" + b"x" * (page_size - 15))
+
+    def _clear_redis(self):
+        import redis
+
+        client = redis.Redis.from_url(REDIS_URL)
+        for key in client.scan_iter(f"{KEY_PREFIX}:*"):
+            client.delete(key)
+
+    def _gunicorn(self, env):
+        self._clear_redis()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", str(self.options["workers"]),
+             "--bind", f"127.0.0.1:{self.options['port']}", "--log-level", "warning"],
+            env=env, cwd=settings.BASE_DIR,
+        )
+        url = f"http://127.0.0.1:{self.options['port']}/healthz"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url, timeout=1)
+                return process
+            except OSError:
+                time.sleep(0.2)
+        process.kill()
+        raise CommandError("gunicorn 没有启动。")
+
+    @staticmethod
+    def _stop(process):
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+
+    @staticmethod
+    def _rss_mb(process):
+        children = subprocess.run(["ps", "-o", "rss=", "--ppid", str(process.pid)], capture_output=True, text=True)
+        sizes = [int(x) for x in children.stdout.split()]
+        return sum(sizes) / 1024 / max(len(sizes), 1)
+
+    def _wrk(self, url, connections=None, duration=None):
+        connections = connections or self.options["connections"]
+        duration = duration or self.options["duration"]
+        if self.options["warmup"]:
+            subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{self.options['warmup']}s", url],
+                           capture_output=True, check=True)
+        result = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
+                                capture_output=True, text=True, check=True).stdout
+        errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", result))
+        non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", result)
+        return {
+            "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", result).group(1)),
+            "p50": _ms(re.search(r"50%\s+([\d.]+\w+)", result).group(1)),
+            "p99": _ms(re.search(r"99%\s+([\d.]+\w+)", result).group(1)),
+            "errors": errors + (int(non_2xx.group(1)) if non_2xx else 0),
+        }
+
+    def _nginx(self, gunicorn_port, nginx_port):
+        conf = (settings.BASE_DIR / "docs" / "nginx.conf").read_text(encoding="utf-8")
+        conf = (conf.replace("/srv/linli/staticfiles/", f"{self.work / 'static'}/")
+                .replace("/srv/linli/media/", f"{self.work / 'media'}/")
+                .replace("/var/cache/nginx/linli", str(self.work / "nginx-cache"))
+                .replace("127.0.0.1:8001", f"127.0.0.1:{gunicorn_port}")
+                .replace("listen 80;", f"listen 127.0.0.1:{nginx_port};"))
+        shutil.rmtree(self.work / "nginx-cache", ignore_errors=True)
+        (self.work / "nginx.conf").write_text(
+            "worker_processes auto;\npid %s;\nerror_log %s warn;\nevents { worker_connections 1024; }\n"
+            "http {\n include /etc/nginx/mime.types;\n access_log off;\n sendfile on;\n"
+            " client_body_temp_path %s;\n proxy_temp_path %s;\n%s\n}\n"
+            % (self.work / "nginx.pid", self.work / "nginx-error.log", self.work / "nginx-body",
+               self.work / "nginx-proxy", conf),
+            encoding="utf-8",
+        )
+        process = subprocess.Popen(["nginx", "-c", str(self.work / "nginx.conf"), "-g", "daemon off;"])
+        time.sleep(1)
+        if process.poll() is not None:
+            raise CommandError(f"nginx 没有启动:见 {self.work / 'nginx-error.log'}")
+        return process
+
+    # -- the run -------------------------------------------------------------------------
+
+    def _run(self, database_url):
+        opts = self.options
+        self._content()
+        article = Article.objects.published().order_by("-first_published_at").first()
+        column = article.column.parent or article.column
+        community = Community.objects.order_by("id").first()
+        targets = {
+            "首页": "/", "文章页": article.get_absolute_url(), "栏目页": column.get_absolute_url(),
+            "社区页": community.get_absolute_url(),
+        }
+        page_size = len(Client().get(targets["文章页"]).content)
+        self._collectstatic(self._env(database_url, 0), page_size)
+        base = f"http://127.0.0.1:{opts['port']}"
+        rows = []
+        self.out(f"数据库:{connection.vendor};文章 {Article.objects.count()} 篇;gunicorn {opts['workers']} 个 sync worker;"
+                 f"wrk {opts['connections']} 连接 × {opts['duration']} 秒;文章页 {page_size // 1024} KB")
+
+        for cached in (True, False):
+            process = self._gunicorn(self._env(database_url, 300 if cached else 0))
+            try:
+                if cached:
+                    rows.append(("gunicorn", "静态文件(同大小)", self._wrk(base + "/static/bench-page.html")))
+                for name, path in targets.items():
+                    rows.append(("gunicorn", f"{name}({'缓存' if cached else '不缓存'})", self._wrk(base + path)))
+                at_100 = self._wrk(base + targets["文章页"], connections=100, duration=10)
+                rows.append(("gunicorn", f"文章页({'缓存' if cached else '不缓存'},100 连接)", at_100))
+                rss = self._rss_mb(process)
+                self.out(f"worker 内存(RSS,{'缓存' if cached else '不缓存'}运行后):平均每个 {rss:.0f} MB")
+            finally:
+                self._stop(process)
+
+        if opts["nginx"]:
+            process = self._gunicorn(self._env(database_url, 300))
+            nginx_port = opts["port"] + 1
+            web = self._nginx(opts["port"], nginx_port)
+            front = f"http://127.0.0.1:{nginx_port}"
+            try:
+                rows.append(("nginx", "静态文件(nginx 直接)", self._wrk(front + "/static/bench-page.html")))
+                for name, path in targets.items():
+                    rows.append(("nginx", f"{name}(微缓存)", self._wrk(front + path)))
+                rows.append(("nginx", "文章页(微缓存,100 连接)", self._wrk(front + targets["文章页"], 100, 10)))
+            finally:
+                web.send_signal(signal.SIGQUIT)
+                web.wait(timeout=30)
+                self._stop(process)
+        self._table(rows)
+
+    def _table(self, rows):
+        static = {server: r["rps"] for server, name, r in rows if name.startswith("静态文件")}
+        self.out("\n| 服务 | 目标 | 请求/秒 | p50 ms | p99 ms | 相对静态文件 | 错误 |")
+        self.out("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
+        for server, name, r in rows:
+            share = r["rps"] / static[server] if static.get(server) else 0
+            self.out(f"| {server} | {name} | {r['rps']:,.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {share:.0%} | {r['errors']} |")
+
+
+def _ms(text):
+    value, unit = re.match(r"([\d.]+)(\w+)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]

@@ -1,0 +1,51 @@
+"""Under the real Content-Security-Policy, Chromium reports no violation: the portal's own
+script runs, and the admin's CKEditor 4 loads, takes typing and its toolbar works."""
+
+from tests.browser.conftest import screenshot
+from tests.conftest import new_draft, user_in
+
+
+def violations_while(browser, visit):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    refused = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    visit(page)
+    context.close()
+    return refused
+
+
+def test_public_pages_run_under_the_policy(browser, site):
+    def visit(page):
+        for path in ("/", "/article/hohhot-yuquan-grassroots-party-building/", "/communities/zhongnan/"):
+            page.goto(site + path)
+            page.wait_for_load_state("networkidle")
+        page.get_by_role("link", name="繁", exact=True).first.click()
+        page.wait_for_load_state("networkidle")
+        assert "社區" in page.content()
+
+    assert violations_while(browser, visit) == []
+
+
+def test_ckeditor_loads_and_takes_typing_under_the_policy(browser, site):
+    editor = user_in("编辑", "csp-editor")
+    editor.set_password("pw-csp-2026")
+    editor.save()
+    draft = new_draft(editor, slug="csp-draft")
+
+    def visit(page):
+        page.goto(site + "/admin/login/")
+        page.fill("#id_username", "csp-editor")
+        page.fill("#id_password", "pw-csp-2026")
+        page.click("input[type=submit]")
+        page.goto(site + f"/admin/newsroom/article/{draft.pk}/change/")
+        editable = page.locator(".cke_wysiwyg_div[contenteditable=true]").first
+        editable.click()
+        page.keyboard.type("在严格的内容安全策略下输入")
+        assert "在严格的内容安全策略下输入" in editable.inner_text()
+        page.keyboard.press("Control+A")
+        page.locator("a.cke_button__bold").first.click()  # a toolbar button works
+        assert editable.locator("strong").count() >= 1
+        screenshot(page, "admin-ckeditor-under-csp")
+
+    assert violations_while(browser, visit) == []

@@ -1,0 +1,177 @@
+"""Anonymous pages come from the page cache, and every change a reader should see makes the
+affected pages fresh at the next request: publishing, editing, unpublishing, scheduled
+go-live and expiry, takedown measures and community edits. Personal choices never leak."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.test import Client
+
+from communities.models import Community
+from newsroom import workflow
+from newsroom.models import Article
+from newsroom.previews import preview_token
+from newsroom.takedowns import actions
+from tests.conftest import new_draft, user_in
+from tests.takedowns.helpers import file_notice
+
+pytestmark = pytest.mark.django_db
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+YUQUAN = "hohhot-yuquan-grassroots-party-building"
+YUQUAN_TITLE = "让基层党建在服务群众中更加接地气"
+# Where an article of the 党建 column about 中南 community, in the urban party-building topic, shows.
+LISTS = ["/", "/column/party/", "/column/party-news/", "/communities/zhongnan/", "/topic/urban-party-building/",
+         "/rss/", "/column/party-news/rss/", "/sitemap.xml"]
+
+
+def cached(urls):
+    """A reader's client with these pages in the cache (the second request is a hit)."""
+    reader = Client()
+    for url in urls:
+        reader.get(url)
+        response = reader.get(url)
+        assert response.status_code == 200, url
+        assert response["X-Page-Cache"] == "HIT", url
+    return reader
+
+
+def text(reader, url):
+    return reader.get(url).content.decode()
+
+
+def ready_to_publish(roles, slug="fresh-story", title="中南社区开展邻里节活动"):
+    article = new_draft(roles["editor"], slug=slug, title=title)
+    article.communities.add(Community.objects.get(slug="zhongnan"))
+    article.topics.add(*Article.objects.get(slug="changsha-zhongnan-six-neighbours").topics.all())
+    workflow.submit(article, roles["editor"])
+    for role in ("first", "second", "chief"):
+        workflow.approve(article, roles[role])
+    return Article.objects.get(pk=article.pk)
+
+
+def test_a_repeat_visit_is_a_hit_with_the_same_page(demo):
+    reader = Client()
+    first = reader.get("/")
+    assert first["X-Page-Cache"] == "MISS"
+    second = reader.get("/")
+    assert second["X-Page-Cache"] == "HIT" and second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+    assert second["Content-Security-Policy"] and second["X-Frame-Options"] == first["X-Frame-Options"]
+
+
+def test_publishing_shows_the_article_on_every_list_at_once(demo, roles):
+    article = ready_to_publish(roles)
+    reader = cached(LISTS)
+    workflow.publish(article, roles["chief"])
+    for url in LISTS:
+        assert "fresh-story" in text(reader, url), url
+    assert reader.get("/article/fresh-story/").status_code == 200
+
+
+def test_editing_a_live_article_changes_every_page_that_shows_its_title(demo, roles):
+    reader = cached(LISTS + [f"/article/{YUQUAN}/"])
+    draft = workflow.new_version(Article.objects.get(slug=YUQUAN), roles["editor"])
+    draft.title = "基层党建接地气的玉泉样本"
+    draft.save()
+    workflow.submit(draft, roles["editor"])
+    for role in ("first", "second", "chief"):
+        workflow.approve(draft, roles[role])
+    workflow.publish(Article.objects.get(pk=draft.pk), roles["chief"])
+    for url in ["/", "/column/party/", "/rss/"]:
+        page = text(reader, url)
+        assert "基层党建接地气的玉泉样本" in page and YUQUAN_TITLE not in page, url
+    assert "<title>基层党建接地气的玉泉样本" in text(reader, f"/article/{YUQUAN}/")
+
+
+def test_unpublishing_removes_the_article_everywhere_at_once(demo, roles):
+    reader = cached(LISTS + [f"/article/{YUQUAN}/"])
+    workflow.unpublish(Article.objects.get(slug=YUQUAN), roles["chief"], "内容需核实")
+    assert reader.get(f"/article/{YUQUAN}/").status_code == 404
+    for url in ["/", "/column/party/", "/rss/", "/sitemap.xml"]:
+        assert YUQUAN not in text(reader, url), url
+
+
+def test_scheduled_go_live_and_expiry_show_on_cached_pages_on_the_minute(demo, roles):
+    now = datetime(2026, 12, 1, 9, 0, tzinfo=SHANGHAI)
+    go_live, expiry = now + timedelta(hours=2), now + timedelta(hours=5)
+    with time_machine.travel(now, tick=False):
+        workflow.publish(ready_to_publish(roles), roles["chief"], at=go_live, expires_at=expiry)
+        reader = cached(["/", "/column/party-news/", "/rss/"])
+        assert "fresh-story" not in text(reader, "/")
+    with time_machine.travel(go_live - timedelta(seconds=1), tick=False):
+        assert "fresh-story" not in text(reader, "/")
+        assert reader.get("/")["X-Page-Cache"] == "HIT"
+    with time_machine.travel(go_live, tick=False):
+        for url in ["/", "/column/party-news/", "/rss/"]:
+            assert "fresh-story" in text(reader, url), url
+        cached(["/"])
+    with time_machine.travel(expiry, tick=False):
+        for url in ["/", "/column/party-news/", "/rss/"]:
+            assert "fresh-story" not in text(reader, url), url
+        assert reader.get("/article/fresh-story/").status_code == 404
+
+
+def test_takedown_measures_take_effect_on_cached_pages_at_once(demo):
+    moderator = user_in("版权审核", "test-moderator")
+    request = file_notice(Client(), part="photo", photo_number="2")
+    actions.start_review(request, moderator)
+    actions.accept(request, moderator, "要件齐全")
+    reader = cached([f"/article/{YUQUAN}/", "/"])
+    measure = actions.apply_measure(request, moderator, "hide_photo", request.targets.get())
+    assert "该图片因权利人通知已依法屏蔽" in text(reader, f"/article/{YUQUAN}/")
+    cached([f"/article/{YUQUAN}/"])
+    actions.revert_measure(measure, moderator, "误操作")
+    assert "该图片因权利人通知已依法屏蔽" not in text(reader, f"/article/{YUQUAN}/")
+    withdraw = actions.apply_measure(request, moderator, "withdraw_article", request.targets.get())
+    assert withdraw.active
+    assert reader.get(f"/article/{YUQUAN}/").status_code == 451
+    assert YUQUAN not in text(reader, "/")
+
+
+def test_community_edits_show_on_its_pages_at_once(demo):
+    reader = cached(["/communities/", "/communities/zhongnan/"])
+    community = Community.objects.get(slug="zhongnan")
+    community.name = "中南社区(更名)"
+    community.save()
+    for url in ["/communities/", "/communities/zhongnan/"]:
+        assert "中南社区(更名)" in text(reader, url), url
+
+
+def test_script_and_care_mode_never_leak_between_readers(demo):
+    url = f"/article/{YUQUAN}/"
+    simplified = Client()
+    traditional = Client()
+    traditional.cookies["linli_script"] = "hant"
+    care = Client()
+    care.cookies["linli_care"] = "1"
+    for _ in range(2):  # second round: all three from the cache
+        assert "让基层党建在服务群众中更加接地气" in text(simplified, url)
+        assert "讓基層黨建在服務群眾中更加接地氣" in text(traditional, url)
+        assert '<body class="care">' in text(care, url)
+        assert '<body class="care">' not in text(simplified, url)
+    assert traditional.get(url)["X-Page-Cache"] == "HIT"
+
+
+def test_staff_and_previews_bypass_the_cache(demo, roles):
+    cached(["/"])
+    staff = Client()
+    staff.force_login(roles["editor"])
+    response = staff.get("/")
+    assert response.status_code == 200 and "X-Page-Cache" not in response
+    article = new_draft(roles["editor"], slug="secret-draft", title="尚未发布的稿件")
+    link = workflow.create_preview_link(article, roles["editor"])
+    reader = Client()
+    for _ in range(2):
+        response = reader.get(f"/preview/{preview_token(link)}/")
+        assert response.status_code == 200 and "X-Page-Cache" not in response
+    assert "尚未发布的稿件" not in text(reader, "/")
+
+
+def test_a_form_page_and_a_reader_with_a_session_are_never_cached(demo):
+    reader = Client()
+    for _ in range(2):
+        assert "X-Page-Cache" not in reader.get("/takedown/new/")
+    reader.cookies["sessionid"] = "not-a-real-session"
+    assert "X-Page-Cache" not in reader.get("/")
