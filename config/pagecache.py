@@ -16,8 +16,8 @@ only forget a page by timeout. Here:
   at the next request. Go-live and expiry times are content changes nobody saves: the time of
   the next one is kept beside the generation (``register_clock``), and the first request
   after it bumps the generation.
-- **Work done on a hit**: hooks named by the view (``response.page_cache_hook``) run for hits
-  too, which is how article views are still counted (``newsroom/viewcounts.py``).
+- **View counts** are not the cache's business: the article page's script reports each view
+  (``newsroom/viewcounts.py``), whoever served the page.
 
 - **nginx**: the same pages, and only those, carry ``X-Accel-Expires: MICRO_CACHE_SECONDS``,
   which lets nginx's micro-cache (docs/nginx.conf) keep them that long; nginx strips it.
@@ -42,7 +42,6 @@ NO_CHANGE = 0.0  # stored when nothing is scheduled
 SAFE_COOKIES = {settings.CSRF_COOKIE_NAME, SCRIPT_COOKIE, CARE_COOKIE}
 
 _clocks = []
-_hooks = {}
 
 
 def public_page(view):
@@ -62,16 +61,6 @@ def register_clock(next_change):
     by itself, or None."""
     _clocks.append(next_change)
     return next_change
-
-
-def hit_hook(name):
-    """Register a function the cache calls, with the view's arguments, when it serves a hit."""
-
-    def register(func):
-        _hooks[name] = func
-        return func
-
-    return register
 
 
 def invalidate():
@@ -153,18 +142,14 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if _cacheable_response(request, response):
             headers = dict(response.items())
-            hook = getattr(response, "page_cache_hook", None)
-            cache.set(key, (response.content, headers, hook), settings.PAGE_CACHE_SECONDS)
+            cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "MISS"
             response["X-Accel-Expires"] = str(settings.MICRO_CACHE_SECONDS)
         return response
 
     @staticmethod
     def _replay(entry):
-        content, headers, hook = entry
-        if hook:
-            name, args = hook
-            _hooks[name](*args)
+        content, headers = entry
         response = HttpResponse(content)
         for name, value in headers.items():
             response[name] = value

@@ -7,7 +7,7 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("新闻编辑部")
 
     def ready(self):
-        from . import freshness, viewcounts  # noqa: F401  (viewcounts registers its cache hook)
+        from . import freshness
         from .search import signals
 
         signals.connect()

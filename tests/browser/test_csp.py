@@ -15,16 +15,24 @@ def violations_while(browser, visit):
     return refused
 
 
-def test_public_pages_run_under_the_policy(browser, site):
+def test_public_pages_run_under_the_policy_and_count_views(browser, site):
+    from newsroom.models import Article
+
     def visit(page):
         for path in ("/", "/article/hohhot-yuquan-grassroots-party-building/", "/communities/zhongnan/"):
             page.goto(site + path)
             page.wait_for_load_state("networkidle")
+        for figure in ("2", "3"):  # the second visit is served from the page cache and still counts
+            page.goto(site + "/article/hohhot-yuquan-grassroots-party-building/")
+            page.wait_for_load_state("networkidle")
+            assert page.locator(".views").inner_text() == figure
         page.get_by_role("link", name="繁", exact=True).first.click()
         page.wait_for_load_state("networkidle")
         assert "社區" in page.content()
 
     assert violations_while(browser, visit) == []
+    # Four views: three visits, and the 繁 switch, which reloads the article.
+    assert Article.objects.get(slug="hohhot-yuquan-grassroots-party-building").view_count == 4
 
 
 def test_ckeditor_loads_and_takes_typing_under_the_policy(browser, site):
