@@ -11,7 +11,7 @@ only forget a page by timeout. Here:
 - **Personalised parts**: the reader's script (简/繁) and care mode are part of the key, and
   the page is stored after ``ScriptConversionMiddleware`` has converted it, so the conversion
   is paid once per script, not once per reader.
-- **Freshness**: every key carries a generation number. ``invalidate()`` bumps it (content
+- **Freshness**: every stored page carries the generation it was made in. ``invalidate()`` bumps it (content
   saved or deleted, takedown measures; see ``newsroom/freshness.py``), so every page is fresh
   at the next request. Go-live and expiry times are content changes nobody saves: the time of
   the next one is kept beside the generation (``register_clock``), and the first request
@@ -63,6 +63,12 @@ def register_clock(next_change):
     return next_change
 
 
+def forget_local():
+    """Drop this process's pages and generation (tests, after clearing the cache)."""
+    _local.pages.clear()
+    _local.forget()
+
+
 def invalidate():
     """Make every cached page stale: now, and again when the current transaction commits (a
     reader between the two could have cached what was about to change)."""
@@ -71,6 +77,7 @@ def invalidate():
 
 
 def _bump():
+    _local.forget()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -83,9 +90,42 @@ def _next_change():
     return min(times).timestamp() if times else NO_CHANGE
 
 
-def generation():
-    """The current generation, bumped first if a scheduled change has come due."""
-    values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY])
+class _Local:
+    """What one worker process keeps between requests: the generation, trusted for
+    ``PAGE_CACHE_LOCAL_SECONDS`` (and never past the next scheduled change), and the pages it
+    served most recently. A hit on a popular page then costs no cache round trip; a change
+    made through another process reaches this one within that many seconds."""
+
+    def __init__(self):
+        self.pages = {}
+        self.forget()
+
+    def forget(self):
+        self.gen, self.due, self.until = None, None, 0.0
+
+    def remember(self, gen, due):
+        self.gen, self.due = gen, due
+        self.until = time.monotonic() + settings.PAGE_CACHE_LOCAL_SECONDS
+
+    def generation(self):
+        if self.gen is None or time.monotonic() >= self.until:
+            return None
+        if self.due is None or (self.due != NO_CHANGE and self.due <= time.time()):
+            return None
+        return self.gen
+
+    def keep(self, key, entry):
+        if key not in self.pages and len(self.pages) >= settings.PAGE_CACHE_LOCAL_PAGES:
+            self.pages.pop(next(iter(self.pages)))
+        self.pages[key] = entry
+
+
+_local = _Local()
+
+
+def _current(values):
+    """The current generation from what was read with the page, bumped first if a scheduled
+    change has come due."""
     gen, due = values.get(GENERATION_KEY), values.get(NEXT_CHANGE_KEY)
     if gen is None:
         cache.add(GENERATION_KEY, 1, timeout=None)
@@ -98,20 +138,28 @@ def generation():
     return gen
 
 
+def generation():
+    return _current(cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY]))
+
+
 def _cacheable_request(request):
     return (
         settings.PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
-        and not request.path.startswith("/admin/")
+        and not request.path.startswith(_BYPASS)
         and set(request.COOKIES) <= SAFE_COOKIES
     )
 
 
-def _key(request, gen):
+_BYPASS = ("/admin/", settings.STATIC_URL, settings.MEDIA_URL)
+
+
+def _key(request):
     script = request.COOKIES.get(SCRIPT_COOKIE, "")
     care = request.COOKIES.get(CARE_COOKIE) == "1"
-    raw = "|".join((request.get_host(), request.get_full_path(), script if script in SCRIPTS else "", str(care)))
-    return f"pagecache:{gen}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    raw = "|".join((request.scheme, request.get_host(), request.get_full_path(),
+                    script if script in SCRIPTS else "", str(care)))
+    return f"pagecache:page:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
 def _cacheable_response(request, response):
@@ -127,7 +175,9 @@ def _cacheable_response(request, response):
 
 
 class PageCacheMiddleware:
-    """Serve and store marked pages; sits above the session, auth and script middleware."""
+    """Serve and store marked pages. It sits near the top of MIDDLEWARE, so a stored page keeps
+    the headers the security, CSP and script middleware gave it, and a hit costs one cache
+    round trip (generation, next scheduled change and page read together)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -135,24 +185,31 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
-        key = _key(request, generation())
-        entry = cache.get(key)
-        if entry is not None:
+        key = _key(request)
+        gen = _local.generation()
+        entry = _local.pages.get(key) if gen is not None else None
+        if entry is None or entry[0] != gen:
+            values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, key])
+            gen = _current(values)
+            _local.remember(gen, values.get(NEXT_CHANGE_KEY))
+            entry = values.get(key)
+        if entry is not None and entry[0] == gen:
+            _local.keep(key, entry)
             return self._replay(entry)
         response = self.get_response(request)
         if _cacheable_response(request, response):
-            headers = dict(response.items())
-            cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
-            response["X-Page-Cache"] = "MISS"
             response["X-Accel-Expires"] = str(settings.MICRO_CACHE_SECONDS)
+            entry = (gen, response.content, dict(response.items()))
+            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+            _local.keep(key, entry)
+            response["X-Page-Cache"] = "MISS"
         return response
 
     @staticmethod
     def _replay(entry):
-        content, headers = entry
+        _, content, headers = entry
         response = HttpResponse(content)
         for name, value in headers.items():
             response[name] = value
         response["X-Page-Cache"] = "HIT"
-        response["X-Accel-Expires"] = str(settings.MICRO_CACHE_SECONDS)
         return response

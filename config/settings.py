@@ -57,14 +57,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "config.proxy.RealIPMiddleware",
+    "config.requestlog.RequestLogMiddleware",
+    # Whole pages for anonymous readers, stored with the headers the middleware below gave
+    # them; a hit skips everything else (config/pagecache.py).
+    "config.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files with hashed names and gzip/brotli copies, straight from the app server
     # (nginx serves /static/ itself when it sits in front; see docs/nginx.conf).
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "config.requestlog.RequestLogMiddleware",
     "config.csp.LinliCSPMiddleware",
-    # Whole pages for anonymous readers, above everything a cached page does not need.
-    "config.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -205,7 +206,7 @@ LOGIN_URL = "admin:login"
 REDIS_URL = os.getenv("REDIS_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+        {"BACKEND": "config.cache.RedisCache", "LOCATION": REDIS_URL,
          "KEY_PREFIX": os.getenv("CACHE_KEY_PREFIX", "linli")}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "linli"}
@@ -216,6 +217,10 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Whole-page cache for anonymous readers (config/pagecache.py); 0 turns it off. Pages are made
 # stale by content changes at once, so the timeout only bounds how long a 点击 figure lags.
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", "300")
+# Each worker trusts its last look at the cache's generation for this long and keeps this many
+# recent pages in memory: a hit on a hot page then costs no Redis round trip.
+PAGE_CACHE_LOCAL_SECONDS = envint("PAGE_CACHE_LOCAL_SECONDS", "1")
+PAGE_CACHE_LOCAL_PAGES = envint("PAGE_CACHE_LOCAL_PAGES", "200")
 # How long nginx's micro-cache may keep an anonymous page (docs/nginx.conf): a change reaches
 # readers behind nginx within this many seconds.
 MICRO_CACHE_SECONDS = envint("MICRO_CACHE_SECONDS", "5")

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from PIL import Image
 
+from config import pagecache
 from newsroom.demo.loader import load_demo
 
 
@@ -15,6 +16,7 @@ def test_settings(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()  # no page cached by one test is served to the next
+    pagecache.forget_local()
     return settings
 
 

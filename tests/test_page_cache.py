@@ -175,3 +175,18 @@ def test_a_form_page_and_a_reader_with_a_session_are_never_cached(demo):
         assert "X-Page-Cache" not in reader.get("/takedown/new/")
     reader.cookies["sessionid"] = "not-a-real-session"
     assert "X-Page-Cache" not in reader.get("/")
+
+
+def test_a_change_made_in_another_process_reaches_this_one_within_a_second(demo, monkeypatch):
+    from django.core.cache import cache
+
+    from config import pagecache
+
+    reader = cached(["/"])
+    # Another worker edits and bumps the shared generation; this process has not heard of it.
+    Article.objects.filter(slug=YUQUAN).update(title="另一个进程改的标题")
+    cache.incr(pagecache.GENERATION_KEY)
+    assert "另一个进程改的标题" not in text(reader, "/")  # this worker's memory, for up to a second
+    later = pagecache.time.monotonic() + 1.01
+    monkeypatch.setattr(pagecache.time, "monotonic", lambda: later)
+    assert "另一个进程改的标题" in text(reader, "/")

@@ -205,17 +205,26 @@ class Command(BaseCommand):
         sizes = [int(x) for x in children.stdout.split()]
         return sum(sizes) / 1024 / max(len(sizes), 1)
 
-    def _wrk(self, url, connections=None, duration=None):
+    def _wrk(self, url, connections=None, duration=None, post=False):
         connections = connections or self.options["connections"]
         duration = duration or self.options["duration"]
+        script = []
+        if post:
+            lua = self.work / "post.lua"
+            lua.write_text('wrk.method = "POST"\n', encoding="utf-8")
+            script = ["-s", str(lua)]
+        sent = 0
         if self.options["warmup"]:
-            subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{self.options['warmup']}s", url],
-                           capture_output=True, check=True)
-        result = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
+            warm = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{self.options['warmup']}s", *script, url],
+                                  capture_output=True, text=True, check=True).stdout
+            sent += int(re.search(r"(\d+) requests in", warm).group(1))
+        result = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", *script, url],
                                 capture_output=True, text=True, check=True).stdout
         errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", result))
         non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", result)
+        sent += int(re.search(r"(\d+) requests in", result).group(1))
         return {
+            "sent": sent,
             "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", result).group(1)),
             "p50": _ms(re.search(r"50%\s+([\d.]+\w+)", result).group(1)),
             "p99": _ms(re.search(r"99%\s+([\d.]+\w+)", result).group(1)),
@@ -243,6 +252,10 @@ class Command(BaseCommand):
         if process.poll() is not None:
             raise CommandError(f"nginx 没有启动:见 {self.work / 'nginx-error.log'}")
         return process
+
+    def _flush_counts(self, database_url):
+        subprocess.run([sys.executable, "manage.py", "flush_view_counts"], env=self._env(database_url, 0),
+                       cwd=settings.BASE_DIR, check=True, capture_output=True)
 
     # -- the run -------------------------------------------------------------------------
 
@@ -272,10 +285,18 @@ class Command(BaseCommand):
                     rows.append(("gunicorn", f"{name}({'缓存' if cached else '不缓存'})", self._wrk(base + path)))
                 at_100 = self._wrk(base + targets["文章页"], connections=100, duration=10)
                 rows.append(("gunicorn", f"文章页({'缓存' if cached else '不缓存'},100 连接)", at_100))
+                if cached:  # what each reader's view report costs (Redis, one indexed SELECT)
+                    before = Article.objects.get(pk=article.pk).view_count
+                    report = self._wrk(base + f"/views/{article.pk}/", post=True)
+                    rows.append(("gunicorn", "点击上报(POST /views/<id>/)", report))
                 rss = self._rss_mb(process)
                 self.out(f"worker 内存(RSS,{'缓存' if cached else '不缓存'}运行后):平均每个 {rss:.0f} MB")
             finally:
                 self._stop(process)
+            if cached:
+                self._flush_counts(database_url)
+                counted = Article.objects.get(pk=article.pk).view_count - before
+                self.out(f"点击上报:wrk 完成 {report['sent']} 次上报,数据库增加 {counted} 次(Redis 计数,批量写入)")
 
         if opts["nginx"]:
             process = self._gunicorn(self._env(database_url, 300))
