@@ -26,6 +26,7 @@ only forget a page by timeout. Here:
 """
 
 import hashlib
+import logging
 import time
 from functools import wraps
 
@@ -36,6 +37,7 @@ from django.http import HttpResponse
 
 from config.reader import CARE_COOKIE, SCRIPT_COOKIE, SCRIPTS
 
+logger = logging.getLogger("linli.pagecache")
 GENERATION_KEY = "pagecache:generation"
 NEXT_CHANGE_KEY = "pagecache:next-change"
 NO_CHANGE = 0.0  # stored when nothing is scheduled
@@ -79,10 +81,13 @@ def invalidate():
 def _bump():
     _local.forget()
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-    cache.delete(NEXT_CHANGE_KEY)
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:
+            cache.add(GENERATION_KEY, 1, timeout=None)
+        cache.delete(NEXT_CHANGE_KEY)
+    except Exception:  # a save must not fail because the cache is down; its pages expire
+        logger.error("page cache unavailable: cached pages may be stale for PAGE_CACHE_SECONDS", exc_info=True)
 
 
 def _next_change():
@@ -151,7 +156,7 @@ def _cacheable_request(request):
     )
 
 
-_BYPASS = ("/admin/", settings.STATIC_URL, settings.MEDIA_URL)
+_BYPASS = ("/admin/", "/healthz", settings.STATIC_URL, settings.MEDIA_URL)
 
 
 def _key(request):
@@ -186,13 +191,11 @@ class PageCacheMiddleware:
         if not _cacheable_request(request):
             return self.get_response(request)
         key = _key(request)
-        gen = _local.generation()
-        entry = _local.pages.get(key) if gen is not None else None
-        if entry is None or entry[0] != gen:
-            values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, key])
-            gen = _current(values)
-            _local.remember(gen, values.get(NEXT_CHANGE_KEY))
-            entry = values.get(key)
+        try:
+            gen, entry = self._lookup(key)
+        except Exception:  # the cache server is down: serve from Django, as without a cache
+            logger.warning("page cache unavailable", exc_info=True)
+            return self.get_response(request)
         if entry is not None and entry[0] == gen:
             _local.keep(key, entry)
             return self._replay(entry)
@@ -200,10 +203,25 @@ class PageCacheMiddleware:
         if _cacheable_response(request, response):
             response["X-Accel-Expires"] = str(settings.MICRO_CACHE_SECONDS)
             entry = (gen, response.content, dict(response.items()))
-            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+            try:
+                cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+            except Exception:
+                logger.warning("page cache unavailable", exc_info=True)
+                return response
             _local.keep(key, entry)
             response["X-Page-Cache"] = "MISS"
         return response
+
+    @staticmethod
+    def _lookup(key):
+        gen = _local.generation()
+        entry = _local.pages.get(key) if gen is not None else None
+        if entry is None or entry[0] != gen:
+            values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, key])
+            gen = _current(values)
+            _local.remember(gen, values.get(NEXT_CHANGE_KEY))
+            entry = values.get(key)
+        return gen, entry
 
     @staticmethod
     def _replay(entry):

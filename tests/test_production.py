@@ -41,7 +41,7 @@ def test_production_uses_redis_for_cache_and_sessions_and_secure_cookies():
             " s.STORAGES['staticfiles']['BACKEND'])")
     result = manage("shell", "-c", code, **PRODUCTION)
     assert result.stdout.split()[-6:] == [
-        "django.core.cache.backends.redis.RedisCache", "django.contrib.sessions.backends.cached_db",
+        "config.cache.RedisCache", "django.contrib.sessions.backends.cached_db",
         "True", "True", "True", "whitenoise.storage.CompressedManifestStaticFilesStorage",
     ], result.stderr
 
@@ -77,3 +77,22 @@ def test_request_log_has_no_ip_query_string_or_user(client, caplog, demo):
     lines = [r.getMessage() for r in caplog.records if r.name == "linli.requests"]
     assert lines == [lines[0]] and lines[0].startswith("GET /search/ 200 ")
     assert "203.0.113.9" not in lines[0] and "身份证" not in lines[0]
+
+
+@pytest.mark.django_db
+def test_pages_and_saves_work_while_the_cache_is_down(client, settings, demo):
+    from django.core.cache import caches
+
+    from newsroom.models import Article
+
+    settings.CACHES = {"default": {"BACKEND": "config.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
+    caches._settings = None
+    try:
+        del caches._connections.default
+    except AttributeError:
+        pass
+    assert client.get("/").status_code == 200
+    article = Article.objects.get(slug="hohhot-yuquan-grassroots-party-building")
+    article.summary = "缓存服务器停机时也能保存。"
+    article.save()
+    assert client.get(article.get_absolute_url()).status_code == 200
