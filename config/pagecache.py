@@ -144,7 +144,34 @@ def _current(values):
 
 
 def generation():
-    return _current(cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY]))
+    """The current generation, from this worker's memory when it is recent enough."""
+    gen = _local.generation()
+    if gen is None:
+        values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY])
+        gen = _current(values)
+        _local.remember(gen, values.get(NEXT_CHANGE_KEY))
+    return gen
+
+
+def remember(name, compute):
+    """``compute()``, kept in the cache until content changes (the same generations as pages).
+
+    For what many pages show alike (navigation, footer, the 头条/推荐/最新 blocks), so an
+    uncached page does not query for them again. ``name`` must say everything the value
+    depends on (the portal, say). Fails open: without a cache, ``compute()`` runs."""
+    try:
+        key = f"pagecache:block:{generation()}:{name}"
+        value = cache.get(key)
+    except Exception:
+        logger.warning("page cache unavailable", exc_info=True)
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            cache.set(key, value, max(settings.PAGE_CACHE_SECONDS, 60))
+        except Exception:
+            logger.warning("page cache unavailable", exc_info=True)
+    return value
 
 
 def _cacheable_request(request):

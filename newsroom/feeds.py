@@ -4,12 +4,13 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from .models import Article, Column, Portal
+from .middleware import portal_for
+from .models import Article, Column
 
 
 class LatestFeed(Feed):
     def get_object(self, request, *args, **kwargs):
-        return Portal.objects.for_host(request.get_host())
+        return portal_for(request.get_host())
 
     def title(self, portal):
         return f"{portal.name} · 最新文章"
@@ -41,7 +42,7 @@ class LatestFeed(Feed):
 
 class ColumnFeed(LatestFeed):
     def get_object(self, request, slug):
-        portal = Portal.objects.for_host(request.get_host())
+        portal = portal_for(request.get_host())
         return get_object_or_404(Column.objects.select_related("portal"), portal=portal, slug=slug)
 
     def title(self, column):

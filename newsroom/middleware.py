@@ -1,6 +1,13 @@
 from django.utils.functional import SimpleLazyObject
 
+from config import pagecache
+
 from .models import Portal
+
+
+def portal_for(host):
+    portals = pagecache.remember("portals", lambda: list(Portal.objects.order_by("-is_default", "id")))
+    return Portal.objects.for_host(host, portals)
 
 
 class PortalMiddleware:
@@ -10,5 +17,5 @@ class PortalMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request.portal = SimpleLazyObject(lambda: Portal.objects.for_host(request.get_host()))
+        request.portal = SimpleLazyObject(lambda: portal_for(request.get_host()))
         return self.get_response(request)

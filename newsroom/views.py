@@ -10,6 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from communities.models import Community
+from config import pagecache
 from config.pagecache import public_page
 
 from . import sharing, viewcounts
@@ -174,15 +175,29 @@ def article_page(request, article, parts, preview=None):
             "previous": previous,
             "next": following,
             "related": list(published.filter(pk__in=related_ids)[:6]),
-            "recommended": list(published.filter(is_recommended=True).exclude(pk__in=exclude)[:5]),
-            "headlines": list(published.filter(is_headline=True).exclude(pk__in=exclude)[:5]),
-            "picture_news": list(published.filter(is_picture_news=True, cover__isnull=False,
-                                                  cover__hidden_by_takedown=False).exclude(pk__in=exclude)[:2]),
-            "latest": list(published.exclude(pk__in=exclude)[:5]),
+            **{name: [a for a in items if a.pk not in exclude][:size]
+               for name, (items, size) in _sidebar(request).items()},
             "qr_svg": sharing.qr_svg(url),
             "share_links": sharing.share_links(url, article.title),
         },
     )
+
+
+def _sidebar(request):
+    """The article page's 推荐/头条/图片新闻/最新 blocks: the same on every article of a portal
+    (less the article itself), so kept in the cache until content changes."""
+
+    def compute():
+        published = _published(request)
+        pictures = published.filter(is_picture_news=True, cover__isnull=False, cover__hidden_by_takedown=False)
+        return {
+            "recommended": (list(published.filter(is_recommended=True)[:7]), 5),
+            "headlines": (list(published.filter(is_headline=True)[:7]), 5),
+            "picture_news": (list(pictures[:4]), 2),
+            "latest": (list(published[:7]), 5),
+        }
+
+    return pagecache.remember(f"article-sidebar:{request.portal.pk}", compute)
 
 
 @public_page

@@ -190,3 +190,18 @@ def test_a_change_made_in_another_process_reaches_this_one_within_a_second(demo,
     later = pagecache.time.monotonic() + 1.01
     monkeypatch.setattr(pagecache.time, "monotonic", lambda: later)
     assert "另一个进程改的标题" in text(reader, "/")
+
+
+def test_navigation_and_footer_follow_their_edits_at_once(demo):
+    from newsroom.models import Column, Page
+
+    reader = cached(["/", f"/article/{YUQUAN}/", "/communities/"])
+    column = Column.objects.get(slug="party")
+    column.name = "党建引领"
+    column.save()
+    footer = Page.objects.filter(in_footer=True).first()
+    footer.title = "联系我们(新)"
+    footer.save()
+    for url in ["/", f"/article/{YUQUAN}/", "/communities/"]:
+        page = text(reader, url)
+        assert "党建引领" in page and "联系我们(新)" in page, url

@@ -14,10 +14,11 @@ from ..images import validate_image
 
 
 class PortalQuerySet(models.QuerySet):
-    def for_host(self, host):
-        """The portal serving ``host`` (port ignored), else the default one."""
+    def for_host(self, host, portals=None):
+        """The portal serving ``host`` (port ignored), else the default one. ``portals``: all of
+        them, when the caller already has them (the middleware keeps them in the cache)."""
         host = host.split(":")[0].lower()
-        portals = list(self.order_by("-is_default", "id"))
+        portals = list(self.order_by("-is_default", "id")) if portals is None else portals
         for portal in portals:
             if host in portal.host_list:
                 return portal
