@@ -98,6 +98,8 @@ class Command(BaseCommand):
         settings.MEDIA_ROOT = self.work / "media"
         load_demo()
         self._generate(wanted - Article.objects.count())
+        with connection.cursor() as cursor:  # table statistics, as autovacuum keeps them
+            cursor.execute("ANALYZE")
         self.out(f"生成内容:{Article.objects.count()} 篇文章,{time.perf_counter() - started:.1f} 秒")
 
     def _generate(self, count):
@@ -215,10 +217,10 @@ class Command(BaseCommand):
             script = ["-s", str(lua)]
         sent = 0
         if self.options["warmup"]:
-            warm = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{self.options['warmup']}s", *script, url],
+            warm = subprocess.run(["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{self.options['warmup']}s", *script, url],
                                   capture_output=True, text=True, check=True).stdout
             sent += int(re.search(r"(\d+) requests in", warm).group(1))
-        result = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", *script, url],
+        result = subprocess.run(["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{duration}s", "--latency", *script, url],
                                 capture_output=True, text=True, check=True).stdout
         errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", result))
         non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", result)
@@ -285,6 +287,9 @@ class Command(BaseCommand):
                     rows.append(("gunicorn", f"{name}({'缓存' if cached else '不缓存'})", self._wrk(base + path)))
                 at_100 = self._wrk(base + targets["文章页"], connections=100, duration=10)
                 rows.append(("gunicorn", f"文章页({'缓存' if cached else '不缓存'},100 连接)", at_100))
+                if not cached:  # one reader at a time: the page's own latency, without queueing
+                    alone = self._wrk(base + targets["文章页"], connections=1, duration=10)
+                    rows.append(("gunicorn", "文章页(不缓存,1 连接)", alone))
                 if cached:  # what each reader's view report costs (Redis, one indexed SELECT)
                     before = Article.objects.get(pk=article.pk).view_count
                     report = self._wrk(base + f"/views/{article.pk}/", post=True)
