@@ -68,6 +68,7 @@ def register_clock(next_change):
 def forget_local():
     """Drop this process's pages and generation (tests, after clearing the cache)."""
     _local.pages.clear()
+    _local.blocks.clear()
     _local.forget()
 
 
@@ -102,7 +103,7 @@ class _Local:
     made through another process reaches this one within that many seconds."""
 
     def __init__(self):
-        self.pages = {}
+        self.pages, self.blocks = {}, {}
         self.forget()
 
     def forget(self):
@@ -118,6 +119,11 @@ class _Local:
         if self.due is None or (self.due != NO_CHANGE and self.due <= time.time()):
             return None
         return self.gen
+
+    def keep_block(self, key, value):
+        if len(self.blocks) >= settings.PAGE_CACHE_LOCAL_PAGES:
+            self.blocks.clear()  # older generations' blocks
+        self.blocks[key] = value
 
     def keep(self, key, entry):
         if key not in self.pages and len(self.pages) >= settings.PAGE_CACHE_LOCAL_PAGES:
@@ -154,13 +160,21 @@ def generation():
 
 
 def remember(name, compute):
-    """``compute()``, kept in the cache until content changes (the same generations as pages).
+    """``compute()``, kept until content changes (the same generations as pages): in this
+    worker's memory, and in the cache for the other workers.
 
     For what many pages show alike (navigation, footer, the 头条/推荐/最新 blocks), so an
     uncached page does not query for them again. ``name`` must say everything the value
-    depends on (the portal, say). Fails open: without a cache, ``compute()`` runs."""
+    depends on (the portal, say); callers must not change what they get. Fails open: without a
+    cache, ``compute()`` runs."""
     try:
         key = f"pagecache:block:{generation()}:{name}"
+    except Exception:
+        logger.warning("page cache unavailable", exc_info=True)
+        return compute()
+    if key in _local.blocks:
+        return _local.blocks[key]
+    try:
         value = cache.get(key)
     except Exception:
         logger.warning("page cache unavailable", exc_info=True)
@@ -171,6 +185,7 @@ def remember(name, compute):
             cache.set(key, value, max(settings.PAGE_CACHE_SECONDS, 60))
         except Exception:
             logger.warning("page cache unavailable", exc_info=True)
+    _local.keep_block(key, value)
     return value
 
 

@@ -2,7 +2,7 @@
 
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -98,9 +98,10 @@ def article(request, slug):
             "communities",
         )
         .filter(slug=slug)
-        .first()
     )
-    if found is None:
+    try:
+        found = found.get()  # get() drops the list ordering, so the slug index answers
+    except Article.DoesNotExist:
         return unavailable_for_legal_reasons(request, slug)
     return article_page(request, found, ArticleParts.of(found))
 
@@ -147,17 +148,21 @@ def article_page(request, article, parts, preview=None):
     published = _published(request)
     same_column = published.filter(column=article.column_id).exclude(pk=article.pk)
     at = article.first_published_at or timezone.now()
-    previous = same_column.filter(Q(first_published_at__lt=at) | Q(first_published_at=at, pk__lt=article.pk or 0)).first()
+    # Range conditions the (column, date) index can serve; ties on the date go by id.
+    previous = same_column.filter(first_published_at__lte=at).exclude(first_published_at=at, pk__gte=article.pk or 0).first()
     following = (
-        same_column.filter(Q(first_published_at__gt=at) | Q(first_published_at=at, pk__gt=article.pk or 0))
+        same_column.filter(first_published_at__gte=at).exclude(first_published_at=at, pk__lte=article.pk or 0)
         .order_by("first_published_at", "pk")
         .first()
     )
-    relation = Q(communities__in=[c.pk for c in parts.communities]) | Q(topics__in=[t.pk for t in parts.topics])
+    # EXISTS per link table: the newest-first index is walked until six related articles are
+    # found, instead of collecting every article that shares a topic or community first.
+    links = Article.communities.through.objects, Article.topics.through.objects
+    relation = Exists(links[0].filter(article=OuterRef("pk"), community__in=[c.pk for c in parts.communities]))
+    relation |= Exists(links[1].filter(article=OuterRef("pk"), topic__in=[t.pk for t in parts.topics]))
     if article.series_id:
         relation |= Q(series=article.series_id)
     exclude = [pk for pk in (article.pk, article.replaces_id) if pk]
-    related_ids = published.filter(relation).exclude(pk__in=exclude).values("pk")
     segments, gallery = compose(article.body, parts.photos)
     notes = article.measures.filter(kind__in=["correction", "apology"], reverted_at=None) if article.pk else []
     url = request.build_absolute_uri(article.get_absolute_url() if article.is_live else request.path)
@@ -174,7 +179,7 @@ def article_page(request, article, parts, preview=None):
             "gallery": gallery,
             "previous": previous,
             "next": following,
-            "related": list(published.filter(pk__in=related_ids)[:6]),
+            "related": list(published.filter(relation).exclude(pk__in=exclude)[:6]),
             **{name: [a for a in items if a.pk not in exclude][:size]
                for name, (items, size) in _sidebar(request).items()},
             "qr_svg": sharing.qr_svg(url),

@@ -35,8 +35,9 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.IN_REVIEW).filter(steps_for_user(user))
 
     def for_list(self):
-        """What list items show: title, date, column, thumbnail."""
-        return self.select_related("column", "cover")
+        """What list items show: title, date, column, thumbnail (not the body: lists never show
+        it, and it is most of a row)."""
+        return self.select_related("column", "cover").defer("body", "editors_note")
 
 
 def _new_slug():
@@ -175,6 +176,8 @@ class Article(models.Model):
             models.Index(fields=["status", "review_step"]),
             # Every list is "newest published first, the first few": read this index backwards.
             models.Index(fields=["-first_published_at", "-id"], name="article_newest_first"),
+            # 上一篇/下一篇 and column lists: one column's articles by date.
+            models.Index(fields=["column", "-first_published_at", "-id"], name="article_column_newest"),
         ]
         permissions = [
             ("review_first", _("初审")),
