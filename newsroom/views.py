@@ -2,7 +2,7 @@
 
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -155,11 +155,7 @@ def article_page(request, article, parts, preview=None):
         .order_by("first_published_at", "pk")
         .first()
     )
-    # EXISTS per link table: the newest-first index is walked until six related articles are
-    # found, instead of collecting every article that shares a topic or community first.
-    links = Article.communities.through.objects, Article.topics.through.objects
-    relation = Exists(links[0].filter(article=OuterRef("pk"), community__in=[c.pk for c in parts.communities]))
-    relation |= Exists(links[1].filter(article=OuterRef("pk"), topic__in=[t.pk for t in parts.topics]))
+    relation = Q(communities__in=[c.pk for c in parts.communities]) | Q(topics__in=[t.pk for t in parts.topics])
     if article.series_id:
         relation |= Q(series=article.series_id)
     exclude = [pk for pk in (article.pk, article.replaces_id) if pk]
@@ -179,7 +175,7 @@ def article_page(request, article, parts, preview=None):
             "gallery": gallery,
             "previous": previous,
             "next": following,
-            "related": list(published.filter(relation).exclude(pk__in=exclude)[:6]),
+            "related": list(published.filter(pk__in=published.filter(relation).exclude(pk__in=exclude).values("pk"))[:6]),
             **{name: [a for a in items if a.pk not in exclude][:size]
                for name, (items, size) in _sidebar(request).items()},
             "qr_svg": sharing.qr_svg(url),
