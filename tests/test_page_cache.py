@@ -14,7 +14,7 @@ from newsroom import workflow
 from newsroom.models import Article
 from newsroom.previews import preview_token
 from newsroom.takedowns import actions
-from tests.conftest import new_draft, user_in
+from tests.conftest import new_draft, publish_new_title, user_in
 from tests.takedowns.helpers import file_notice
 
 pytestmark = pytest.mark.django_db
@@ -72,13 +72,7 @@ def test_publishing_shows_the_article_on_every_list_at_once(demo, roles):
 
 def test_editing_a_live_article_changes_every_page_that_shows_its_title(demo, roles):
     reader = cached(LISTS + [f"/article/{YUQUAN}/"])
-    draft = workflow.new_version(Article.objects.get(slug=YUQUAN), roles["editor"])
-    draft.title = "基层党建接地气的玉泉样本"
-    draft.save()
-    workflow.submit(draft, roles["editor"])
-    for role in ("first", "second", "chief"):
-        workflow.approve(draft, roles[role])
-    workflow.publish(Article.objects.get(pk=draft.pk), roles["chief"])
+    publish_new_title(YUQUAN, "基层党建接地气的玉泉样本", roles)
     for url in ["/", "/column/party/", "/rss/"]:
         page = text(reader, url)
         assert "基层党建接地气的玉泉样本" in page and YUQUAN_TITLE not in page, url

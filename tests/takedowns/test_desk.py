@@ -9,7 +9,7 @@ from django.utils import timezone
 from newsroom.models import Article, AuditEntry, Portal
 from newsroom.takedowns import actions
 from newsroom.takedowns.models import CounterNotice, TakedownRequest
-from tests.conftest import user_in
+from tests.conftest import publish_new_title, user_in
 from tests.takedowns.helpers import file_notice
 
 pytestmark = pytest.mark.django_db
@@ -165,19 +165,11 @@ def test_article_stays_unchanged_in_body(demo, client, moderator):
 
 
 def test_a_new_version_keeps_a_hidden_photo_hidden(client, demo, moderator):
-    from newsroom import workflow
-
     request = accepted(client, moderator, part="photo", photo_number="2")
     actions.apply_measure(request, moderator, "hide_photo", request.targets.get())
     roles = {role: user_in(group, f"test-{role}") for role, group in
              (("editor", "编辑"), ("first", "初审"), ("second", "复审"), ("chief", "终审签发"))}
-    draft = workflow.new_version(Article.objects.get(slug=YUQUAN), roles["editor"])
-    draft.title = "玉泉区基层党建新版本"
-    draft.save()
-    workflow.submit(draft, roles["editor"])
-    for role in ("first", "second", "chief"):
-        workflow.approve(draft, roles[role])
-    workflow.publish(Article.objects.get(pk=draft.pk), roles["chief"])
+    publish_new_title(YUQUAN, "玉泉区基层党建新版本", roles)
     page = client.get(URL).content.decode()
     assert "玉泉区基层党建新版本" in page
     assert "该图片因权利人通知已依法屏蔽" in page
