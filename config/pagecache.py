@@ -166,7 +166,9 @@ def remember(name, compute):
     For what many pages show alike (navigation, footer, the 头条/推荐/最新 blocks), so an
     uncached page does not query for them again. ``name`` must say everything the value
     depends on (the portal, say); callers must not change what they get. Fails open: without a
-    cache, ``compute()`` runs."""
+    cache, ``compute()`` runs. Off unless ``PAGE_CACHE_BLOCKS``."""
+    if not settings.PAGE_CACHE_BLOCKS:
+        return compute()
     try:
         key = f"pagecache:block:{generation()}:{name}"
     except Exception:

@@ -216,7 +216,10 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Whole-page cache for anonymous readers (config/pagecache.py); 0 turns it off. Pages are made
 # stale by content changes at once, so the timeout only bounds how long a 点击 figure lags.
-PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", "300")
+# On by default only with Redis: a per-process cache would not hear of changes saved by other
+# workers. PAGE_CACHE_BLOCKS: navigation, footer and side blocks kept the same way.
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0")
+PAGE_CACHE_BLOCKS = envbool("PAGE_CACHE_BLOCKS", str(bool(REDIS_URL)))
 # Each worker trusts its last look at the cache's generation for this long and keeps this many
 # recent pages in memory: a hit on a hot page then costs no Redis round trip.
 PAGE_CACHE_LOCAL_SECONDS = envint("PAGE_CACHE_LOCAL_SECONDS", "1")

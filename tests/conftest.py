@@ -15,6 +15,8 @@ def test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The page cache as production has it (there with Redis; here the per-process cache).
+    settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_BLOCKS = 300, True
     cache.clear()  # no page cached by one test is served to the next
     pagecache.forget_local()
     return settings

@@ -46,6 +46,13 @@ def test_production_uses_redis_for_cache_and_sessions_and_secure_cookies():
     ], result.stderr
 
 
+def test_the_page_cache_is_on_only_where_every_worker_shares_it():
+    code = "from django.conf import settings as s; print(s.PAGE_CACHE_SECONDS, s.PAGE_CACHE_BLOCKS, s.VIEW_COUNT_BUFFER)"
+    assert manage("shell", "-c", code, **PRODUCTION).stdout.split()[-3:] == ["300", "True", "True"]
+    without_redis = {**PRODUCTION, "REDIS_URL": ""}
+    assert manage("shell", "-c", code, **without_redis).stdout.split()[-3:] == ["0", "False", "False"]
+
+
 @pytest.mark.django_db
 def test_healthz_reports_database_and_cache(client):
     response = client.get("/healthz")
