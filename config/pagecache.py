@@ -149,14 +149,19 @@ def _current(values):
     return gen
 
 
+def _read(*keys):
+    """The generation and ``keys`` from the cache in one round trip; this worker remembers the
+    generation."""
+    values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, *keys])
+    gen = _current(values)
+    _local.remember(gen, values.get(NEXT_CHANGE_KEY))
+    return gen, values
+
+
 def generation():
     """The current generation, from this worker's memory when it is recent enough."""
     gen = _local.generation()
-    if gen is None:
-        values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY])
-        gen = _current(values)
-        _local.remember(gen, values.get(NEXT_CHANGE_KEY))
-    return gen
+    return gen if gen is not None else _read()[0]
 
 
 def remember(name, compute):
@@ -261,9 +266,7 @@ class PageCacheMiddleware:
         gen = _local.generation()
         entry = _local.pages.get(key) if gen is not None else None
         if entry is None or entry[0] != gen:
-            values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, key])
-            gen = _current(values)
-            _local.remember(gen, values.get(NEXT_CHANGE_KEY))
+            gen, values = _read(key)
             entry = values.get(key)
         return gen, entry
 
