@@ -1,4 +1,6 @@
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 
 from config import pagecache
 
@@ -6,12 +8,14 @@ from .models import Column
 
 
 def portal(request):
-    """The portal's header and footer: identity, navigation, tip channels, footer pages. The
-    same on every page of a portal, so kept in the cache until content changes."""
+    """The portal's header navigation and footer. The same on every page of a portal, so both
+    the data and the rendered HTML are kept in the cache until content changes."""
     site = getattr(request, "portal", None)
     if site is None or request.path.startswith("/admin/"):
         return {}
-    return {"portal": site, **pagecache.remember(f"chrome:{site.pk}", lambda: _chrome(site))}
+    data = pagecache.remember(f"chrome:{site.pk}", lambda: _chrome(site))
+    html = pagecache.remember(f"chrome-html:{site.pk}:{get_script_prefix()}", lambda: _chrome_html(site, data))
+    return {"portal": site, "tip_channels": data["tip_channels"], "chrome": html}
 
 
 def _chrome(site):
@@ -23,4 +27,12 @@ def _chrome(site):
         ),
         "tip_channels": list(site.tip_channels.all()),
         "footer_pages": list(site.pages.filter(in_footer=True)),
+    }
+
+
+def _chrome_html(site, data):
+    context = {"portal": site, **data}
+    return {
+        "nav": render_to_string("newsroom/_nav.html", context),
+        "footer": render_to_string("newsroom/_footer.html", context),
     }

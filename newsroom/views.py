@@ -2,9 +2,11 @@
 
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -16,7 +18,9 @@ from config.pagecache import public_page
 from . import sharing, viewcounts
 from .filters import ArticleFilter
 from .models import Article, Column, Page, Person, Photo, Series, Topic
+from .related import related
 from .rendering import compose
+from .takedowns.models import Measure, Right
 
 PAGE_SIZE = 20
 
@@ -84,25 +88,19 @@ def column(request, slug):
 
 @public_page
 def article(request, slug):
-    people = Person.objects.order_by("id")
     found = (
         Article.objects.published()
-        .filter(column__portal=request.portal)
-        .select_related("column__parent__parent", "series", "cover")
-        .prefetch_related(
-            Prefetch("photos", queryset=Photo.objects.select_related("credit_person")),
-            Prefetch("reporters", queryset=people),
-            Prefetch("correspondents", queryset=people),
-            Prefetch("editors_in_charge", queryset=people),
-            "topics",
-            "communities",
-        )
-        .filter(slug=slug)
+        .filter(column__portal=request.portal, slug=slug)
+        .select_related("series")
+        .annotate(has_notes=Exists(Measure.objects.notes().filter(article=OuterRef("pk"))))
     )
     try:
         found = found.get()  # get() drops the list ordering, so the slug index answers
     except Article.DoesNotExist:
         return unavailable_for_legal_reasons(request, slug)
+    columns = pagecache.remember(f"columns:{request.portal.pk}", lambda: Column.by_id(request.portal.pk))
+    if found.column_id in columns:  # else (a column made a moment ago) it loads on first use
+        found.column = columns[found.column_id]
     return article_page(request, found, ArticleParts.of(found))
 
 
@@ -121,7 +119,6 @@ def count_view(request, pk):
 
 def unavailable_for_legal_reasons(request, slug):
     """451 with a tombstone for an article withdrawn under a takedown notice; else 404."""
-    from .takedowns.models import Right
 
     held = Article.objects.filter(slug=slug, column__portal=request.portal, legal_hold=True, is_live=True).first()
     if held is None:
@@ -140,28 +137,25 @@ class ArticleParts:
 
     @classmethod
     def of(cls, article):
-        return cls(article.photos.all(), article.reporters.all(), article.correspondents.all(),
-                   article.editors_in_charge.all(), article.topics.all(), article.communities.all())
+        """Four queries: photos, the three kinds of bylines in one, topics, communities."""
+        credited = {"reporters": [], "correspondents": [], "editors": []}
+        for person in Person.objects.credited_on(article.pk, roles={
+            "reporters": "reported_articles", "correspondents": "corresponded_articles",
+            "editors": "edited_articles",
+        }):
+            credited[person.credit].append(person)
+        return cls(article.photos.select_related("credit_person"), credited["reporters"],
+                   credited["correspondents"], credited["editors"], article.topics.all(),
+                   article.communities.all())
 
 
 def article_page(request, article, parts, preview=None):
-    published = _published(request)
-    same_column = published.filter(column=article.column_id).exclude(pk=article.pk)
-    at = article.first_published_at or timezone.now()
-    # Range conditions the (column, date) index can serve; ties on the date go by id.
-    previous = same_column.filter(first_published_at__lte=at).exclude(first_published_at=at, pk__gte=article.pk or 0).first()
-    following = (
-        same_column.filter(first_published_at__gte=at).exclude(first_published_at=at, pk__lte=article.pk or 0)
-        .order_by("first_published_at", "pk")
-        .first()
-    )
-    relation = Q(communities__in=[c.pk for c in parts.communities]) | Q(topics__in=[t.pk for t in parts.topics])
-    if article.series_id:
-        relation |= Q(series=article.series_id)
     exclude = [pk for pk in (article.pk, article.replaces_id) if pk]
     segments, gallery = compose(article.body, parts.photos)
-    notes = article.measures.filter(kind__in=["correction", "apology"], reverted_at=None) if article.pk else []
+    # Corrections and apologies: looked up only when the article query found some (or a preview).
+    notes = article.measures.notes() if article.pk and getattr(article, "has_notes", True) else []
     url = request.build_absolute_uri(article.get_absolute_url() if article.is_live else request.path)
+    previous, following = Article.objects.neighbours(article)
     return render(
         request,
         "newsroom/article.html",
@@ -175,20 +169,20 @@ def article_page(request, article, parts, preview=None):
             "gallery": gallery,
             "previous": previous,
             "next": following,
-            "related": list(published.filter(pk__in=published.filter(relation).exclude(pk__in=exclude).values("pk"))[:6]),
-            **{name: [a for a in items if a.pk not in exclude][:size]
-               for name, (items, size) in _sidebar(request).items()},
+            "related": related(article, parts.topics, parts.communities, exclude),
+            "side_lists": side_lists(request, exclude),
             "qr_svg": sharing.qr_svg(url),
             "share_links": sharing.share_links(url, article.title),
         },
     )
 
 
-def _sidebar(request):
-    """The article page's 推荐/头条/图片新闻/最新 blocks: the same on every article of a portal
-    (less the article itself), so kept in the cache until content changes."""
+def side_lists(request, exclude):
+    """The article page's 推荐/头条/图片新闻/最新 blocks, as HTML: the same on every article of
+    a portal less the article itself, so the lists and their HTML are kept in the cache until
+    content changes (one HTML per article found in the lists, one for all the others)."""
 
-    def compute():
+    def lists():
         published = _published(request)
         pictures = published.filter(is_picture_news=True, cover__isnull=False, cover__hidden_by_takedown=False)
         return {
@@ -198,7 +192,14 @@ def _sidebar(request):
             "latest": (list(published[:7]), 5),
         }
 
-    return pagecache.remember(f"article-sidebar:{request.portal.pk}", compute)
+    blocks = pagecache.remember(f"article-sidebar:{request.portal.pk}", lists)
+    listed = sorted({a.pk for items, _ in blocks.values() for a in items} & set(exclude))
+    return pagecache.remember(
+        f"article-sidebar-html:{request.portal.pk}:{get_script_prefix()}:{listed}",
+        lambda: render_to_string("newsroom/_side_lists.html", {
+            name: [a for a in items if a.pk not in listed][:size] for name, (items, size) in blocks.items()
+        }),
+    )
 
 
 @public_page

@@ -63,11 +63,16 @@ def test_a_repeat_visit_is_a_hit_with_the_same_page(demo):
 
 def test_publishing_shows_the_article_on_every_list_at_once(demo, roles):
     article = ready_to_publish(roles)
-    reader = cached(LISTS)
+    neighbour = "/article/changsha-zhongnan-six-neighbours/"  # same community and topics
+    reader = cached(LISTS + [neighbour])
+    assert "fresh-story" not in text(reader, neighbour)
     workflow.publish(article, roles["chief"])
     for url in LISTS:
         assert "fresh-story" in text(reader, url), url
     assert reader.get("/article/fresh-story/").status_code == 200
+    related, latest = text(reader, neighbour).split('id="h-related"')[1].split('id="h-latest"')
+    assert "/article/fresh-story/" in related.split("</section>")[0]  # 相关文章
+    assert "/article/fresh-story/" in latest.split("</section>")[0]  # 最新文章
 
 
 def test_editing_a_live_article_changes_every_page_that_shows_its_title(demo, roles):
@@ -80,10 +85,12 @@ def test_editing_a_live_article_changes_every_page_that_shows_its_title(demo, ro
 
 
 def test_unpublishing_removes_the_article_everywhere_at_once(demo, roles):
-    reader = cached(LISTS + [f"/article/{YUQUAN}/"])
+    related = "/article/kunming-xinwenli-community/"  # shows it in 相关文章 and the side lists
+    reader = cached(LISTS + [f"/article/{YUQUAN}/", related])
+    assert YUQUAN in text(reader, related)
     workflow.unpublish(Article.objects.get(slug=YUQUAN), roles["chief"], "内容需核实")
     assert reader.get(f"/article/{YUQUAN}/").status_code == 404
-    for url in ["/", "/column/party/", "/rss/", "/sitemap.xml"]:
+    for url in ["/", "/column/party/", "/rss/", "/sitemap.xml", related]:
         assert YUQUAN not in text(reader, url), url
 
 

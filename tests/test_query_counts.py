@@ -10,13 +10,14 @@ from tests.factories import add_articles
 
 pytestmark = pytest.mark.django_db
 
-# With the page cache off. The site chrome (portal, navigation, tip channels, footer pages) and
-# the article page's side blocks come from the cache until content changes (pagecache.remember),
-# so they cost no query here.
+# With the page cache off. The site chrome (portal, navigation, tip channels, footer pages), the
+# article page's side blocks and each topic's, community's and series' newest articles (相关文章)
+# come from the cache until content changes (pagecache.remember), so they cost no query here.
+# The article page: the article, photos, bylines, topics, communities, 上一篇, 下一篇.
 PAGES = {
     "/": 16,
     "/column/party/": 7,
-    "/article/hohhot-yuquan-grassroots-party-building/": 11,
+    "/article/hohhot-yuquan-grassroots-party-building/": 7,
     "/topic/urban-party-building/": 3,
     "/series/jiceng-baolei/": 4,
     "/communities/": 3,

@@ -24,8 +24,9 @@ class ArticleQuerySet(models.QuerySet):
         """What readers may see, decided by the clock at query time: live, past its
         go-live time and not past its expiry. No cron job is needed for either."""
         now = timezone.now()
-        return self.filter(is_live=True, live_from__lte=now, legal_hold=False).filter(
-            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now)
+        return self.filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now),
+            is_live=True, live_from__lte=now, legal_hold=False,
         )
 
     def awaiting(self, user):
@@ -33,6 +34,20 @@ class ArticleQuerySet(models.QuerySet):
         from ..workflow import steps_for_user
 
         return self.filter(status=Article.Status.IN_REVIEW).filter(steps_for_user(user))
+
+    def links(self):
+        """What a plain link to an article shows: its title and date (上一篇, 相关文章)."""
+        return self.only("id", "slug", "title", "first_published_at")
+
+    def neighbours(self, article):
+        """(上一篇, 下一篇): the published articles of the same column just older and just newer
+        than ``article``, ties on the date going by id. Range conditions, so the (column, date)
+        index answers each with one row."""
+        same_column = self.published().filter(column=article.column_id).links()
+        at, pk = article.first_published_at or timezone.now(), article.pk or 0  # the exclusions leave it out
+        older = same_column.filter(first_published_at__lte=at).exclude(first_published_at=at, pk__gte=pk)
+        newer = same_column.filter(first_published_at__gte=at).exclude(first_published_at=at, pk__lte=pk)
+        return older.first(), newer.order_by("first_published_at", "pk").first()
 
     def for_list(self):
         """What list items show: title, date, column, thumbnail (not the body: lists never show

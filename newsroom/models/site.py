@@ -200,6 +200,16 @@ class Column(models.Model):
             children.setdefault(parent, []).append(pk)
         return children
 
+    @staticmethod
+    def by_id(portal_id):
+        """{id: column} for a portal's columns, in one query, each column's ``parent`` taken
+        from the same map (so breadcrumbs need no further query)."""
+        columns = {column.pk: column for column in Column.objects.filter(portal_id=portal_id)}
+        for column in columns.values():
+            if column.parent_id in columns:
+                column.parent = columns[column.parent_id]
+        return columns
+
     def ancestors(self):
         """Columns from the top down to this one (for breadcrumbs)."""
         chain, column = [], self
@@ -273,12 +283,26 @@ class Series(models.Model):
         return self.short_title or self.title
 
 
+class PersonQuerySet(models.QuerySet):
+    def credited_on(self, article_id, roles):
+        """The people one article credits, in one query: ``roles`` maps a label to the reverse
+        name of an article's many-to-many field; each person comes with ``credit`` set to the
+        label, grouped by label and in the order they were entered (by id)."""
+        parts = [
+            self.filter(**{relation: article_id}).annotate(credit=models.Value(label)).order_by()
+            for label, relation in roles.items()
+        ]
+        return parts[0].union(*parts[1:], all=True).order_by("credit", "id")
+
+
 class Person(models.Model):
     """A reporter, correspondent, editor or photographer named on the portal."""
 
     name = models.CharField(_("姓名"), max_length=50)
     organisation = models.CharField(_("单位"), max_length=100, blank=True)
     role = models.CharField(_("职务"), max_length=50, blank=True, help_text=_("如:记者、编辑、通讯员"))
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("人员")

@@ -201,6 +201,12 @@ class Evidence(models.Model):
         return self.original_name
 
 
+class MeasureQuerySet(models.QuerySet):
+    def notes(self):
+        """The corrections and apologies in force: shown under the article."""
+        return self.filter(kind__in=[Measure.Kind.CORRECTION, Measure.Kind.APOLOGY], reverted_at=None)
+
+
 class Measure(models.Model):
     """A reversible measure on the portal's content."""
 
@@ -223,6 +229,8 @@ class Measure(models.Model):
     reverted_at = models.DateTimeField(_("撤销时间"), null=True, blank=True)
     reverted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("撤销人"), on_delete=models.PROTECT,
                                     null=True, blank=True, related_name="+")
+
+    objects = MeasureQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("处理措施")
