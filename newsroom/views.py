@@ -2,12 +2,11 @@
 
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
-from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -17,7 +16,7 @@ from config.pagecache import public_page
 
 from . import sharing, viewcounts
 from .filters import ArticleFilter
-from .models import Article, Column, Page, Person, Photo, Series, Topic
+from .models import Article, Column, Page, Person, Series, Topic
 from .related import related
 from .rendering import compose
 from .takedowns.models import Measure, Right
@@ -119,7 +118,6 @@ def count_view(request, pk):
 
 def unavailable_for_legal_reasons(request, slug):
     """451 with a tombstone for an article withdrawn under a takedown notice; else 404."""
-
     held = Article.objects.filter(slug=slug, column__portal=request.portal, legal_hold=True, is_live=True).first()
     if held is None:
         raise Http404
