@@ -8,8 +8,9 @@ after a warm-up) against a static file of the article page's size, the home page
 a column and a community, with the page cache on and off. Uncached, the article page takes the
 500 newest articles in turn: what any reader gets on a page-cache miss, not one article's page
 again and again. It prints requests/s, p50/p99 latency, each page's throughput as a share of
-the static file's, errors at 100 connections and the workers' memory. ``--nginx`` repeats the cached run through ``docs/nginx.conf`` (its
-micro-cache in front of gunicorn) and also measures nginx serving the static file itself.
+the static file's, errors at 100 connections and the workers' memory. ``--nginx`` repeats the
+cached run through ``docs/nginx.conf`` (its micro-cache in front of gunicorn) and also measures
+nginx serving the static file itself.
 """
 
 import os
