@@ -10,15 +10,15 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .text import _t2s
+from .text import simplified
 
 SNIPPET_CHARS = 120
 
 
 def _normalise_chars(text: str) -> str:
-    converted = _t2s().convert(text)
+    converted = simplified(text)
     if len(converted) != len(text):
-        converted = "".join(c if len(c) == 1 else o for o, c in zip(text, map(_t2s().convert, text)))
+        converted = "".join(c if len(c) == 1 else o for o, c in zip(text, map(simplified, text)))
     out = []
     for char in converted:
         folded = unicodedata.normalize("NFKC", char).lower()

@@ -37,12 +37,17 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+def simplified(text: str) -> str:
+    """OpenCC t2s alone: Traditional characters become Simplified, nothing else changes."""
+    return _t2s().convert(text)
+
+
 def normalise(text: str) -> str:
     """Simplified, NFKC, lower case, without control characters."""
     if not text:
         return ""
     text = _CONTROL.sub(" ", text)
-    return unicodedata.normalize("NFKC", _t2s().convert(text)).lower()
+    return unicodedata.normalize("NFKC", simplified(text)).lower()
 
 
 def runs(normalised: str):
