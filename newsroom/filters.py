@@ -7,17 +7,21 @@ from communities.models import Community
 from .models import Article, Topic
 
 
+def date_range(field_name):
+    """起始日期 and 截止日期: two date filters on the day of ``field_name`` (a date-time), both
+    ends included, with the browser's date picker."""
+    return tuple(
+        django_filters.DateFilter(
+            field_name=field_name, lookup_expr=lookup, label=label, widget=forms.DateInput(attrs={"type": "date"})
+        )
+        for lookup, label in (("date__gte", _("起始日期")), ("date__lte", _("截止日期")))
+    )
+
+
 class ArticleFilter(django_filters.FilterSet):
     """Column list filters: date range, community, topic."""
 
-    since = django_filters.DateFilter(
-        field_name="first_published_at", lookup_expr="date__gte", label=_("起始日期"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    until = django_filters.DateFilter(
-        field_name="first_published_at", lookup_expr="date__lte", label=_("截止日期"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    since, until = date_range("first_published_at")
     community = django_filters.ModelChoiceFilter(
         field_name="communities", queryset=Community.objects.all(), label=_("社区"), empty_label=_("全部社区"),
         distinct=True,

@@ -1,9 +1,9 @@
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import Community
 
+from ..filters import date_range
 from ..models import Column, SearchDocument
 
 
@@ -21,14 +21,7 @@ class SearchFilter(django_filters.FilterSet):
         field_name="communities", queryset=Community.objects.order_by("name"), label=_("社区"),
         empty_label=_("全部社区"),
     )
-    since = django_filters.DateFilter(
-        field_name="date", lookup_expr="date__gte", label=_("起始日期"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    until = django_filters.DateFilter(
-        field_name="date", lookup_expr="date__lte", label=_("截止日期"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    since, until = date_range("date")
     sort = django_filters.ChoiceFilter(
         choices=[("relevance", _("按相关度")), ("date", _("按时间"))], label=_("排序"),
         empty_label=None, method="keep",
@@ -44,6 +37,16 @@ class SearchFilter(django_filters.FilterSet):
         self.filters["column"].queryset = (
             Column.objects.filter(portal=portal).select_related("parent").order_by("order", "id")
         )
+
+    def without_kind(self):
+        """The results with every filter but the type: what the per-type counts are taken over.
+        Like ``qs``, values that did not validate are left out."""
+        self.errors  # validates the form
+        queryset = self.queryset.all()
+        for name, value in self.form.cleaned_data.items():
+            if name != "kind":
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
 
     def filter_column(self, queryset, name, column):
         return queryset.filter(column__in=column.descendants()) if column else queryset
