@@ -21,10 +21,13 @@ run: $(VENV)/.installed
 
 ## Run every test (SQLite; set DATABASE_URL for PostgreSQL). Installs Debian's Chromium if missing.
 test: $(VENV)/.installed
-	bash tests/browser/install-chromium.sh
+	@# Playwright drives Debian's Chromium (no browser download); without fonts-noto-cjk,
+	@# Chinese renders as boxes in the screenshots.
+	bash docs/apt-install.sh "the browser tests" chromium:chromium chromedriver:chromium-driver \
+		/usr/share/fonts/opentype/noto:fonts-noto-cjk
 	$(BIN)/pytest
 
 ## Portal benchmark (not a test): gunicorn + Redis, with and without nginx, driven by wrk.
 bench: $(VENV)/.installed
-	bash docs/install-bench-tools.sh
+	bash docs/apt-install.sh "the benchmark" wrk:wrk nginx:nginx-light
 	$(BIN)/python manage.py bench_portal --nginx $(BENCH_ARGS)
