@@ -80,6 +80,19 @@ def test_it_offers_font_sizes_print_and_a_server_made_qr_code(client, demo):
     assert "https://service.weibo.com/share/share.php?" in html
 
 
+def test_a_qr_code_is_drawn_once_for_every_worker(client, demo, monkeypatch, settings):
+    from newsroom import sharing
+
+    settings.PAGE_CACHE_SECONDS = 0  # each request renders the page
+    sharing.qr_svg.cache_clear()  # earlier tests drew it in this process
+    first = page(client, YUQUAN)
+    sharing.qr_svg.cache_clear()  # what another worker, or this one after a restart, starts with
+    monkeypatch.setattr(sharing, "_draw", lambda url: pytest.fail("drawn again"))
+    again = page(client, YUQUAN)
+    svg = first[first.index("<svg"):first.index("</svg>")]
+    assert svg and svg in again
+
+
 def test_a_traditional_article_shows_credits_in_its_script(client, demo):
     html = page(client, "/article/kunming-xinwenli-community/")
     assert '<html lang="zh-Hant">' in html
