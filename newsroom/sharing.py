@@ -1,6 +1,7 @@
 """Sharing an article: a QR code drawn on the server, and plain share links (no third-party script)."""
 
 import hashlib
+import logging
 from functools import lru_cache
 from urllib.parse import urlencode
 
@@ -8,6 +9,8 @@ import qrcode
 import qrcode.image.svg
 from django.core.cache import cache
 from django.utils.safestring import mark_safe
+
+logger = logging.getLogger(__name__)
 
 # A URL's code never changes, so a drawn code is kept for a month in the shared cache. Bump the
 # version when the drawing changes.
@@ -21,7 +24,11 @@ def qr_svg(url: str) -> str:
     Drawing one takes 4–15 ms, a good part of an article page, so it is drawn once for all
     workers (the shared cache) and each worker also keeps the last few thousand in memory."""
     key = f"qr:{QR_VERSION}:{hashlib.sha256(url.encode()).hexdigest()}"
-    return mark_safe(cache.get_or_set(key, lambda: _draw(url), QR_CACHE_SECONDS))
+    try:
+        return mark_safe(cache.get_or_set(key, lambda: _draw(url), QR_CACHE_SECONDS))
+    except Exception:  # the cache is down: the page is still served, as every cached block is
+        logger.warning("cache unavailable for a QR code", exc_info=True)
+        return mark_safe(_draw(url))
 
 
 def _draw(url):

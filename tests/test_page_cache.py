@@ -206,3 +206,20 @@ def test_navigation_and_footer_follow_their_edits_at_once(demo):
     for url in ["/", f"/article/{YUQUAN}/", "/communities/"]:
         page = text(reader, url)
         assert "党建引领" in page and "联系我们(新)" in page, url
+
+
+def test_pages_are_served_while_the_cache_is_down(demo, monkeypatch):
+    from django.core.cache import cache
+
+    from newsroom import sharing
+
+    def down(*args, **kwargs):
+        raise ConnectionError("redis went away")
+
+    for name in ("get", "set", "add", "get_or_set", "get_many", "set_many", "incr", "delete"):
+        monkeypatch.setattr(cache, name, down)
+    sharing.qr_svg.cache_clear()  # so the article page asks the cache for its QR code
+    article = f"/article/{YUQUAN}/"
+    for url in [article, *LISTS]:
+        assert Client().get(url).status_code == 200, url
+    assert 'aria-label="本文二维码' in text(Client(), article)
