@@ -38,16 +38,6 @@ class SearchFilter(django_filters.FilterSet):
             Column.objects.filter(portal=portal).select_related("parent").order_by("order", "id")
         )
 
-    def without_kind(self):
-        """The results with every filter but the type: what the per-type counts are taken over.
-        Like ``qs``, values that did not validate are left out."""
-        self.errors  # validates the form
-        queryset = self.queryset.all()
-        for name, value in self.form.cleaned_data.items():
-            if name != "kind":
-                queryset = self.filters[name].filter(queryset, value)
-        return queryset
-
     def filter_column(self, queryset, name, column):
         return queryset.filter(column__in=column.descendants()) if column else queryset
 

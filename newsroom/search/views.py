@@ -20,7 +20,7 @@ def results(request):
     other_kinds.pop("page", None)
     sort = "date" if request.GET.get("sort") == "date" else "relevance"
     if request.GET.get("kind"):
-        facets = search.facets(filters.without_kind(), query)
+        facets = search.facets(SearchFilter(other_kinds, queryset=visible, portal=request.portal).qs, query)
         found = search.ranked(filters.qs, query, sort)
     else:
         found, facets = search.counted(filters.qs, query, sort)
