@@ -12,7 +12,7 @@ from .filters import CommunityFilter, HonourFilter
 from .models import Community, Facility, Honour
 
 
-@public_page
+@public_page(params=(*CommunityFilter.base_filters,))
 def directory(request):
     communities = Community.objects.annotate(
         honour_count=Count("honours", distinct=True), facility_count=Count("facilities", distinct=True)
@@ -21,7 +21,7 @@ def directory(request):
     return render(request, "communities/directory.html", {"filters": filters, "communities": filters.qs})
 
 
-@public_page
+@public_page(params=("page",))
 def detail(request, slug):
     community = get_object_or_404(
         Community.objects.prefetch_related(
@@ -44,7 +44,7 @@ def detail(request, slug):
     )
 
 
-@public_page
+@public_page(params=(*HonourFilter.base_filters,))
 def honours(request):
     filters = HonourFilter(request.GET, queryset=Honour.objects.select_related("community"))
     return render(request, "communities/honours.html", {"filters": filters, "honours": filters.qs})

@@ -25,6 +25,7 @@ only forget a page by timeout. Here:
 ``PAGE_CACHE_SECONDS = 0`` turns the cache off.
 """
 
+import functools
 import hashlib
 import logging
 import time
@@ -34,6 +35,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils.http import urlencode
 
 from config.reader import CARE_COOKIE, SCRIPT_COOKIE, SCRIPTS
 
@@ -46,8 +49,14 @@ SAFE_COOKIES = {settings.CSRF_COOKIE_NAME, SCRIPT_COOKIE, CARE_COOKIE}
 _clocks = []
 
 
-def public_page(view):
-    """Mark a view's answers as the same for every anonymous reader."""
+def public_page(view=None, *, params=()):
+    """Mark a view's answers as the same for every anonymous reader.
+
+    ``params`` names the query parameters the view reads: only they are part of the cache key,
+    so a made-up query string neither changes the page nor adds an entry to the cache.
+    ``@public_page`` or ``@public_page(params=("page",))``."""
+    if view is None:
+        return lambda view: public_page(view, params=params)
 
     @wraps(view)
     def marked(request, *args, **kwargs):
@@ -55,7 +64,33 @@ def public_page(view):
         response.page_cache = True
         return response
 
+    marked.page_cache_params = tuple(params)
     return marked
+
+
+@functools.lru_cache(maxsize=4096)
+def _params_for(path_info):
+    """The query parameters the public page at ``path_info`` reads (None: not a public page)."""
+    try:
+        match = resolve(path_info)
+    except Resolver404:
+        return None
+    return getattr(match.func, "page_cache_params", None)
+
+
+def _query(request):
+    """The query parameters that make a difference to this page, in one order."""
+    names = _params_for(request.path_info) or ()
+    return urlencode(sorted((name, value) for name in names for value in request.GET.getlist(name) if value))
+
+
+def page_path(request):
+    """Context processor: the page's own address as every reader of the cached page shares it
+    (links back to it, such as 简/繁 and 长者模式, never carry another reader's query string)."""
+    if _params_for(request.path_info) is None:
+        return {"page_path": request.get_full_path()}
+    query = _query(request)
+    return {"page_path": f"{request.path}?{query}" if query else request.path}
 
 
 def register_clock(next_change):
@@ -211,7 +246,7 @@ _BYPASS = ("/admin/", "/healthz", settings.STATIC_URL, settings.MEDIA_URL)
 def _key(request):
     script = request.COOKIES.get(SCRIPT_COOKIE, "")
     care = request.COOKIES.get(CARE_COOKIE) == "1"
-    raw = "|".join((request.scheme, request.get_host(), request.get_full_path(),
+    raw = "|".join((request.scheme, request.get_host(), request.path, _query(request),
                     script if script in SCRIPTS else "", str(care)))
     return f"pagecache:page:{hashlib.sha256(raw.encode()).hexdigest()}"
 

@@ -7,8 +7,11 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("新闻编辑部")
 
     def ready(self):
+        from config import plaintext
+
         from . import freshness
         from .search import signals
 
+        plaintext.connect("newsroom", "communities")
         signals.connect()
         freshness.connect()

@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 
 from django.utils.html import strip_tags
 
+from config.chinese import matchable
+
 from .models import SensitiveWord
 
 CONTEXT = 12
@@ -33,26 +35,39 @@ class Report:
 
 
 def texts(article):
-    """(where, plain text) pairs scanned for 错敏词."""
+    """(where, plain text) pairs scanned for 错敏词: every text of the article a reader can see."""
     yield "标题", article.title
     yield "副题", article.subtitle
     yield "引题", article.kicker
     yield "摘要", article.summary
     yield "编者按", article.editors_note
+    yield "电头", article.dateline
     yield "正文", strip_tags(article.body)
+    yield "来源", article.source_name
+    yield "原标题", article.original_title
+    yield "原作者", article.original_author
     for index, photo in enumerate(article.photos.all(), start=1):
         yield f"第{index}张图片说明", photo.caption
+        yield f"第{index}张图片替代文字", photo.alt_text
+        yield f"第{index}张图片署名", f"{photo.credit_organisation}{photo.credit_role}"
 
 
-def scan(article, words):
+def scan(texts, words):
+    """Hits of ``words`` in ``texts`` ((where, text) pairs), both compared as ``matchable``
+    text, so Traditional script, zero-width and control characters and spacing hide nothing.
+    The context is shown in that form too."""
     hits = []
-    for where, text in texts(article):
-        for word in words:
-            start = text.find(word.word) if text else -1
+    needles = [(word, matchable(word.word)) for word in words]
+    for where, text in texts:
+        text = matchable(text)
+        if not text:
+            continue
+        for word, needle in needles:
+            start = text.find(needle) if needle else -1
             while start >= 0:
-                context = text[max(0, start - CONTEXT): start + len(word.word) + CONTEXT]
+                context = text[max(0, start - CONTEXT): start + len(needle) + CONTEXT]
                 hits.append(Hit(word.word, word.suggestion, word.severity, where, context))
-                start = text.find(word.word, start + len(word.word))
+                start = text.find(needle, start + len(needle))
     return hits
 
 
@@ -74,6 +89,6 @@ def prepublish(article):
     if not article.editors_in_charge.exists():
         report.blocking.append("至少需要一位责任编辑。")
     words = list(SensitiveWord.objects.filter(portal_id=article.column.portal_id))
-    for hit in scan(article, words):
+    for hit in scan(texts(article), words):
         (report.blocking if hit.severity == SensitiveWord.Severity.BLOCK else report.warnings).append(str(hit))
     return report

@@ -4,6 +4,8 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from config.plaintext import multiline, one_line
+
 from .middleware import portal_for
 from .models import Article, Column
 
@@ -13,7 +15,7 @@ class LatestFeed(Feed):
         return portal_for(request.get_host())
 
     def title(self, portal):
-        return f"{portal.name} · 最新文章"
+        return one_line(f"{portal.name} · 最新文章")
 
     def link(self, portal):
         return reverse("newsroom:home")
@@ -24,11 +26,12 @@ class LatestFeed(Feed):
     def items(self, portal):
         return Article.objects.published().filter(column__portal=portal).select_related("column")[:30]
 
+    # Rows saved before control characters were cleaned on save may still hold some.
     def item_title(self, item):
-        return item.title
+        return one_line(item.title)
 
     def item_description(self, item):
-        return item.summary
+        return multiline(item.summary)
 
     def item_pubdate(self, item):
         return item.first_published_at
@@ -37,7 +40,7 @@ class LatestFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        return [item.column.name]
+        return [one_line(item.column.name)]
 
 
 class ColumnFeed(LatestFeed):

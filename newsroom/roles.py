@@ -1,5 +1,9 @@
 """The roles (groups) and what each may do: the current definition, kept in one place.
 
+站点管理员 holds every review step so that it can give each of them to staff (nobody grants
+what they do not hold, newsroom/admin/accounts.py); four eyes still keep it from reviewing its
+own work (newsroom/workflow.py).
+
 The data migrations create the same groups on a fresh database; ``ensure_roles`` makes
 an existing database match this definition (``load_demo`` calls it).
 """
@@ -46,9 +50,13 @@ ROLES = {
     "站点管理员": [
         (app, f"{action}_{model}")
         for app, models in CONTENT.items() for model in models for action in ("add", "change", "delete", "view")
-    ] + [("newsroom", "review_final"), ("newsroom", "change_publish_date"),
+    ] + [("newsroom", "review_first"), ("newsroom", "review_second"), ("newsroom", "review_final"),
+         ("newsroom", "change_publish_date"),
          ("auth", "view_user"), ("auth", "add_user"), ("auth", "change_user"), ("auth", "view_group")]
     + [("newsroom", codename) for codename in TAKEDOWN_DESK],
+    # Full identity numbers of notifiers: only this role (and superusers); the desk sees them masked.
+    "法务复核": [("newsroom", "view_article"), ("newsroom", "view_photo"), ("newsroom", "view_auditentry")]
+    + [("newsroom", codename) for codename in TAKEDOWN_DESK] + [("newsroom", "view_id_number")],
 }
 
 

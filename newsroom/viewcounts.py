@@ -12,14 +12,22 @@ batch, and the batch is one ``UPDATE`` with ``F()`` additions. The counts live i
 in a worker, so a worker that stops loses none; a batch whose flush died half-way is
 flushed first next time. ``python manage.py flush_view_counts`` flushes at once.
 
-Without Redis (development, tests) a view is one ``UPDATE … SET view_count = view_count + 1``.
+Without Redis (development, tests) a view is one ``UPDATE … SET view_count = view_count + 1``;
+so is a view while Redis is down (counting fails open, the reader never sees an error).
+
+A reader counts once per article within ``VIEW_COUNT_DEDUPE_SECONDS`` (default 30 minutes): the
+reader is a digest of address and browser, kept in the cache, never in the database.
 """
+
+import hashlib
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Case, F, Value, When
 
+logger = logging.getLogger(__name__)
 PENDING, FLUSHING = "viewcounts:pending", "viewcounts:flushing"
 FLUSH_DUE, FLUSH_MUTEX = "viewcounts:flush-due", "viewcounts:flush-mutex"
 
@@ -34,22 +42,47 @@ def _key(name):
     return cache.make_key(name)
 
 
-def count(article_id):
-    """One view of a published article; returns its figure including this view, or None when
-    no published article has this id (nothing is counted)."""
+def reader_key(request):
+    """Who is reading, as far as counting goes: a digest of address and browser."""
+    raw = f"{request.META.get('REMOTE_ADDR', '')}|{request.META.get('HTTP_USER_AGENT', '')}|{settings.SECRET_KEY}"
+    return hashlib.sha256(raw.encode()).hexdigest()[:24]
+
+
+def _first_view(article_id, reader):
+    """True unless this reader was counted for this article within the window."""
+    window = settings.VIEW_COUNT_DEDUPE_SECONDS
+    if not reader or window <= 0:
+        return True
+    try:
+        return cache.add(f"viewcounts:seen:{article_id}:{reader}", 1, window)
+    except Exception:  # the cache is down: count, as without de-duplication
+        logger.warning("view de-duplication unavailable", exc_info=True)
+        return True
+
+
+def count(article_id, reader=None):
+    """One view of a published article by ``reader`` (see ``reader_key``); returns its figure
+    including this view, or None when no published article has this id (nothing is counted).
+    A reader seen within the window gets the figure without adding to it."""
     from .models import Article
 
     base = Article.objects.published().filter(pk=article_id).values_list("view_count", flat=True).first()
     if base is None:
         return None
+    first = _first_view(article_id, reader)
     client = _redis()
-    if client is None:
-        Article.objects.filter(pk=article_id).update(view_count=F("view_count") + 1)
-        return base + 1
-    waiting = client.hincrby(_key(PENDING), article_id, 1)
-    if client.set(_key(FLUSH_DUE), 1, nx=True, ex=settings.VIEW_COUNT_FLUSH_SECONDS):
-        flush()
-    return base + waiting
+    if client is not None:
+        try:
+            waiting = client.hincrby(_key(PENDING), article_id, 1 if first else 0)
+            if client.set(_key(FLUSH_DUE), 1, nx=True, ex=settings.VIEW_COUNT_FLUSH_SECONDS):
+                flush()
+            return base + waiting
+        except Exception:  # Redis is down: count in the database instead
+            logger.warning("view count buffer unavailable", exc_info=True)
+    if not first:
+        return base
+    Article.objects.filter(pk=article_id).update(view_count=F("view_count") + 1)
+    return base + 1
 
 
 def pending(article_id):

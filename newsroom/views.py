@@ -7,6 +7,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
+from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -63,14 +64,15 @@ def home(request):
     )
 
 
-@public_page
+@public_page(params=(*ArticleFilter.base_filters, "page"))
 def column(request, slug):
     column = _column(request, slug)
     articles = _published(request).filter(column__in=column.descendants())
     filters = ArticleFilter(request.GET, queryset=articles)
     page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    # Only the filters go into the pagination links: the page is cached without any other parameter.
+    query = urlencode([(name, value) for name in ArticleFilter.base_filters
+                       for value in request.GET.getlist(name) if value])
     return render(
         request,
         "newsroom/column.html",
@@ -80,7 +82,7 @@ def column(request, slug):
             "children": column.children.all(),
             "filters": filters,
             "page": page,
-            "query": query.urlencode(),
+            "query": query,
         },
     )
 
@@ -108,7 +110,7 @@ def article(request, slug):
 def count_view(request, pk):
     """点击: the article page's script reports each view here, so views are counted whether the
     page came from Django, its page cache or nginx's micro-cache. Answers the live figure."""
-    figure = viewcounts.count(pk)
+    figure = viewcounts.count(pk, viewcounts.reader_key(request))
     if figure is None:
         raise Http404
     response = JsonResponse({"views": figure})
@@ -200,14 +202,14 @@ def side_lists(request, exclude):
     )
 
 
-@public_page
+@public_page(params=("page",))
 def topic(request, slug):
     topic = get_object_or_404(Topic, portal=request.portal, slug=slug)
     page = Paginator(_published(request).filter(topics=topic), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "newsroom/topic.html", {"topic": topic, "page": page})
 
 
-@public_page
+@public_page(params=("page",))
 def series(request, slug):
     series = get_object_or_404(
         Series.objects.prefetch_related("sister_series"), portal=request.portal, slug=slug

@@ -14,6 +14,11 @@ always 终审签发; with three steps they are 初审, 复审, 终审.
 
 A live article is never edited in place: ``new_version`` makes a draft copy that
 goes through review, and publishing it replaces the live content at once.
+
+Four eyes: nobody approves or publishes a version they wrote (created it or saved a revision
+of it), and nobody decides two review steps of the same round. A portal that must relax this
+(a one-person office) sets ``Portal.allow_self_review``, which the admin audits and shows on
+every admin page.
 """
 
 from datetime import timedelta
@@ -24,7 +29,7 @@ from django.db.models import F, ProtectedError, Q
 from django.utils import timezone
 
 from . import checks, revisions
-from .models import Article, AuditEntry, PreviewLink
+from .models import Article, AuditEntry, PreviewLink, Revision
 
 S = Article.Status
 STEP_PERMISSIONS = {
@@ -102,6 +107,32 @@ def _reason(text, what="理由"):
     return text
 
 
+def authors(article):
+    """Everyone who wrote this version: its creator and whoever saved a revision of it."""
+    savers = Revision.objects.filter(source=article, created_by__isnull=False).values_list("created_by", flat=True)
+    return {article.created_by_id, *savers} - {None}
+
+
+def _round_started(article):
+    """When this version was last sent to review (the audit trail is kept on the live article)."""
+    return (
+        AuditEntry.objects.filter(article=article.root, action="submit").order_by("-created_at", "-id")
+        .values_list("created_at", flat=True).first()
+    )
+
+
+def _four_eyes(article, user, deciding_step=True):
+    if article.column.portal.allow_self_review:
+        return
+    if user.pk in authors(article):
+        raise PermissionDenied("作者本人不能审核或发布自己撰写、修改过的稿件(三审须由他人完成)。")
+    if deciding_step:
+        since = _round_started(article)
+        earlier = AuditEntry.objects.filter(article=article.root, action="approve", actor=user)
+        if since is not None and earlier.filter(created_at__gte=since).exists():
+            raise PermissionDenied("同一稿件的不同审核步骤须由不同的人完成:您已审核过本轮的前一步。")
+
+
 @transaction.atomic
 def submit(article, user, opinion=""):
     """The author sends a draft (or a rejected or unpublished article) to review."""
@@ -118,6 +149,7 @@ def approve(article, user, opinion=""):
     article = _locked(article)
     _allowed_from(article, S.IN_REVIEW)
     _require(user, step_permission(article.review_step, article.review_total))
+    _four_eyes(article, user)
     step = article.review_step
     if step < article.review_total:
         return _move(article, user, "approve", S.IN_REVIEW, opinion, step=step, review_step=step + 1)
@@ -143,6 +175,7 @@ def publish(article, user, at=None, expires_at=None):
     _require(user, "review_final")
     article = _locked(article)
     _allowed_from(article, S.APPROVED)
+    _four_eyes(article, user, deciding_step=False)
     report = checks.prepublish(article)
     if not report.ok:
         raise TransitionError("发布前请先处理:" + ";".join(report.blocking))

@@ -17,6 +17,8 @@ def test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # The page cache as production has it (there with Redis; here the per-process cache).
     settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_BLOCKS = 300, True
+    # The test client is one reader: count every view (tests/controls/ turns de-duplication on).
+    settings.VIEW_COUNT_DEDUPE_SECONDS = 0
     cache.clear()  # no page cached by one test is served to the next
     pagecache.forget_local()
     return settings

@@ -35,13 +35,13 @@ def test_check_deploy_leaves_only_the_two_hsts_choices_readme_explains():
     assert "security.W005" in readme and "security.W021" in readme
 
 
-def test_production_uses_redis_for_cache_and_sessions_and_secure_cookies():
+def test_production_uses_redis_for_cache_database_sessions_and_secure_cookies():
     code = ("from django.conf import settings as s; print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE,"
             " s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0,"
             " s.STORAGES['staticfiles']['BACKEND'])")
     result = manage("shell", "-c", code, **PRODUCTION)
     assert result.stdout.split()[-6:] == [
-        "config.cache.RedisCache", "django.contrib.sessions.backends.cached_db",
+        "config.cache.RedisCache", "django.contrib.sessions.backends.db",
         "True", "True", "True", "whitenoise.storage.CompressedManifestStaticFilesStorage",
     ], result.stderr
 

@@ -189,8 +189,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "cover":
-            object_id = request.resolver_match.kwargs.get("object_id")
-            kwargs["queryset"] = Photo.objects.filter(article_id=object_id) if object_id else Photo.objects.none()
+            object_id = request.resolver_match.kwargs.get("object_id", "")
+            kwargs["queryset"] = (Photo.objects.filter(article_id=object_id) if object_id.isdigit()
+                                  else Photo.objects.none())
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
@@ -208,6 +209,8 @@ class ArticleAdmin(admin.ModelAdmin):
     # --- change page ------------------------------------------------------------------
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        if not str(object_id).isdigit():  # the admin's own answer: "… does not exist"
+            return super().change_view(request, object_id, form_url, extra_context)
         article = get_object_or_404(Article.objects.select_related("column__portal", "replaces"), pk=object_id)
         if request.method == "GET":
             EditPresence.objects.update_or_create(article=article, user=request.user,

@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Column, Page, Person, Portal, SensitiveWord, Series, TipChannel, Topic
@@ -22,8 +22,18 @@ class PortalAdmin(admin.ModelAdmin):
                                     ("news_licence", "av_licence"))}),
         (_("版权与免责"), {"fields": ("copyright_line", "reprint_disclaimer", "contact_window_days")}),
         (_("审核流程"), {"fields": ("review_steps", "risk_tiers_enabled", ("tier_a_steps", "tier_b_steps", "tier_c_steps"),
-                                  "preview_link_hours")}),
+                                  "preview_link_hours", "allow_self_review")}),
+        (_("侵权通知处理"), {"fields": ("takedown_sla_hours", ("restore_policy", "restore_after_days"))}),
     )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "allow_self_review" in form.changed_data:
+            # The admin's change message (操作日志) names the field; say it to the user too.
+            if obj.allow_self_review:
+                messages.warning(request, "已允许作者本人审核:三审中的“作者与审核人分离”对本网站不再强制。此项修改已记录。")
+            else:
+                messages.success(request, "已恢复作者与审核人分离。")
 
 
 @admin.register(Column)

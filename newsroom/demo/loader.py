@@ -5,6 +5,7 @@ validated with ``full_clean()`` like an editor's form would, so the demo cannot
 hold what the admin would refuse. Loading twice leaves the same content.
 """
 
+import secrets
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -167,19 +168,26 @@ def load_article(data, columns, topics, series, people, communities):
     return article
 
 
-def load_accounts():
+def load_accounts(random_passwords=False):
+    """One account per role. A new account gets the README's password, or a random one with
+    ``random_passwords`` (a server with DEBUG off); an existing account keeps its password.
+    Returns (username, password or None when it was kept, name)."""
     ensure_roles()
     User = get_user_model()
     logins = []
     for username, password, name, superuser, groups in ACCOUNTS:
-        user = User.objects.filter(username=username).first() or User(username=username)
+        user = User.objects.filter(username=username).first()
+        given = None
+        if user is None:
+            user = User(username=username)
+            given = secrets.token_urlsafe(12) if random_passwords else password
+            user.set_password(given)
         user.first_name = name
         user.is_staff = True
         user.is_superuser = superuser
-        user.set_password(password)
         user.save()
         user.groups.set(Group.objects.filter(name__in=groups))
-        logins.append((username, password, name))
+        logins.append((username, given, name))
     return logins
 
 
@@ -206,11 +214,11 @@ def load_takedown_notice(portal):
 
 
 @transaction.atomic
-def load_demo():
-    """Load everything; return the demo logins."""
+def load_demo(random_passwords=False):
+    """Load everything; return the demo logins (see ``load_accounts``)."""
     portal, columns, topics, series, people = load_portal()
     communities = load_communities()
     for data in ARTICLES:
         load_article(data, columns, topics, series, people, communities)
     load_takedown_notice(portal)
-    return load_accounts()
+    return load_accounts(random_passwords)

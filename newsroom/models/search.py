@@ -42,8 +42,9 @@ class SearchDocument(models.Model):
         Column, verbose_name=_("栏目"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     communities = models.ManyToManyField(Community, verbose_name=_("相关社区"), blank=True, related_name="+")
-    url = models.CharField(_("网址"), max_length=300)
-    title = models.CharField(_("标题"), max_length=300)
+    # Text, not varchar: 引题 + 标题 + 副题 of a publishable article can exceed any fixed length.
+    url = models.TextField(_("网址"))
+    title = models.TextField(_("标题"))
     body = models.TextField(_("正文(纯文本)"), blank=True)
     date = models.DateTimeField(_("日期"), db_index=True)
     rank = models.BigIntegerField(

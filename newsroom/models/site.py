@@ -73,6 +73,11 @@ class Portal(models.Model):
     tier_c_steps = models.PositiveSmallIntegerField(
         _("C 敏感稿件审核步骤"), default=3, validators=[MinValueValidator(1), MaxValueValidator(3)]
     )
+    allow_self_review = models.BooleanField(
+        _("允许作者本人审核"), default=False,
+        help_text=_("不建议开启:开启后作者可审核、发布自己的稿件,一人可完成多个审核步骤。"
+                    "仅供人员不足、确需一人完成审核的网站使用;修改会记入操作日志,并在后台每一页提示。"),
+    )
     takedown_sla_hours = models.PositiveSmallIntegerField(
         _("侵权通知处理时限(小时)"), default=24, validators=[MinValueValidator(1)],
         help_text=_("自收到完整通知起计算。"),

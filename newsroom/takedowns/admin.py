@@ -57,6 +57,22 @@ class EventInline(ReadOnlyInline):
         return obj.change_label
 
 
+class SafeCSVWriter:
+    """csv.writer whose cells never start a spreadsheet formula (= + - @, tab, CR): such a cell
+    gets a leading apostrophe, which Excel and WPS show as text."""
+
+    def __init__(self, stream):
+        self.writer = csv.writer(stream)
+
+    @staticmethod
+    def cell(value):
+        text = "" if value is None else str(value)
+        return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+    def writerow(self, row):
+        self.writer.writerow([self.cell(value) for value in row])
+
+
 @admin.register(TakedownRequest)
 class TakedownRequestAdmin(admin.ModelAdmin):
     change_form_template = "admin/takedowns/change_form.html"
@@ -76,8 +92,8 @@ class TakedownRequestAdmin(admin.ModelAdmin):
     )
 
     def get_fields(self, request, obj=None):
-        """Identity numbers in full only for those allowed to see them."""
-        if request.user.has_perm("newsroom.view_identity"):
+        """Identity numbers in full only for those allowed to see them (法务复核)."""
+        if request.user.has_perm("newsroom.view_id_number"):
             return [tuple("id_number" if f == "masked_id" else f for f in row) if isinstance(row, tuple) else row
                     for row in self.fields]
         return self.fields
@@ -106,12 +122,13 @@ class TakedownRequestAdmin(admin.ModelAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = extra_context or {}
-        if object_id:
+        if object_id and str(object_id).isdigit():
             notice = get_object_or_404(TakedownRequest, pk=object_id)
             extra_context.update(
                 notice=notice,
                 evidence=notice.evidence.all() if request.user.has_perm("newsroom.view_identity") else None,
                 counter_notices=notice.counter_notices.all() if request.user.has_perm("newsroom.view_identity") else None,
+                full_id_numbers=request.user.has_perm("newsroom.view_id_number"),
                 targets=notice.targets.select_related("article", "photo"),
                 active_measures=notice.measures.filter(reverted_at=None),
                 moderators=get_user_model().objects.filter(groups__name="版权审核"),
@@ -184,7 +201,7 @@ class TakedownRequestAdmin(admin.ModelAdmin):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="takedown-audit-{timezone.localdate()}.csv"'
         response.write("\ufeff")  # so Excel reads UTF-8
-        writer = csv.writer(response)
+        writer = SafeCSVWriter(response)
         writer.writerow(["受理编号", "时间", "操作人", "操作", "原状态", "新状态", "理由/说明", "通知人可见"])
         events = Event.objects.filter(request__in=queryset).select_related("request", "actor").order_by(
             "request__reference", "created_at")

@@ -43,6 +43,13 @@ class PrivateStorage(FileSystemStorage):
 private_storage = PrivateStorage()
 
 
+def mask(number):
+    """An identity number with all but its first and last two characters hidden."""
+    if len(number) <= 4:
+        return "*" * len(number)
+    return number[:2] + "*" * (len(number) - 4) + number[-2:]
+
+
 def _reference():
     return f"TD{timezone.localtime():%Y%m%d}-{secrets.randbelow(10**6):06d}"
 
@@ -123,7 +130,10 @@ class TakedownRequest(models.Model):
         verbose_name = _("侵权通知")
         verbose_name_plural = _("侵权通知")
         ordering = ["deadline", "received_at"]
-        permissions = [("view_identity", _("查看证件号码与证据"))]
+        permissions = [
+            ("view_identity", _("查看证据与反通知材料")),
+            ("view_id_number", _("查看完整证件号码")),
+        ]
 
     def __str__(self):
         return f"{self.reference} · {self.get_right_claimed_display()}"
@@ -150,7 +160,7 @@ class TakedownRequest(models.Model):
 
     @property
     def masked_id_number(self):
-        return self.id_number[:2] + "*" * max(0, len(self.id_number) - 4) + self.id_number[-2:]
+        return mask(self.id_number)
 
 
 class Target(models.Model):
@@ -264,6 +274,10 @@ class CounterNotice(models.Model):
 
     def __str__(self):
         return f"{self.name} · {self.received_at:%Y-%m-%d}"
+
+    @property
+    def masked_id_number(self):
+        return mask(self.id_number)
 
 
 EVENT_LABELS = {

@@ -5,8 +5,8 @@ from . import views
 app_name = "takedowns"
 urlpatterns = [
     path("new/", views.new_notice, name="new"),
-    path("track/<str:token>/", views.track, name="track"),
-    path("counter/<str:token>/", views.counter_notice, name="counter"),
+    path("track/<slug:token>/", views.track, name="track"),
+    path("counter/<slug:token>/", views.counter_notice, name="counter"),
     path("policy/", views.policy, name="policy"),
     path("transparency/", views.transparency, name="transparency"),
 ]

@@ -14,3 +14,11 @@ def in_script(text, script):
 @register.filter
 def names(people, separator="、"):
     return separator.join(person.name for person in people)
+
+
+@register.simple_tag
+def self_review_portals():
+    """Portals where authors may review their own work (the admin says so on every page)."""
+    from ..models import Portal
+
+    return list(Portal.objects.filter(allow_self_review=True).values_list("name", flat=True))

@@ -18,7 +18,8 @@ def counts():
     return {model.__name__: model.objects.count() for model in MODELS}
 
 
-def test_it_loads_the_same_content_twice():
+def test_it_loads_the_same_content_twice(settings):
+    settings.DEBUG = True  # as `make run` has it
     out = StringIO()
     call_command("load_demo", stdout=out)
     first = counts()

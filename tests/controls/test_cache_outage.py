@@ -1,0 +1,37 @@
+"""Staff can work when Redis is down: login, the admin, the takedown desk and the view report."""
+
+import pytest
+from django.core.cache import caches
+
+from newsroom.models import Article
+from tests.adminforms import admin_login
+
+pytestmark = pytest.mark.django_db
+CLOSED_PORT = "redis://127.0.0.1:1/0"
+
+
+@pytest.fixture
+def redis_down(settings):
+    settings.CACHES = {"default": {"BACKEND": "config.cache.RedisCache", "LOCATION": CLOSED_PORT}}
+    settings.VIEW_COUNT_BUFFER = True
+    settings.VIEW_COUNT_DEDUPE_SECONDS = 1800
+    assert caches["default"].__class__.__name__ == "RedisCache"  # pytest-django resets the handler
+
+
+def test_staff_log_in_and_work_while_the_cache_is_down(client, demo, redis_down):
+    assert admin_login(client, "moderator", "linli-moderator-2026")
+    assert client.get("/admin/").status_code == 200
+    assert client.get("/admin/newsroom/takedownrequest/").status_code == 200
+    editor = client.__class__()
+    assert admin_login(editor, "editor", "linli-editor-2026")
+    assert editor.get("/admin/newsroom/article/").status_code == 200
+
+
+def test_readers_are_counted_and_served_while_the_cache_is_down(client, demo, redis_down):
+    article = Article.objects.published().first()
+    assert client.get(article.get_absolute_url()).status_code == 200
+    before = article.view_count
+    response = client.post(f"/views/{article.pk}/")
+    assert response.status_code == 200 and response.json()["views"] == before + 1
+    article.refresh_from_db()
+    assert article.view_count == before + 1

@@ -1,0 +1,165 @@
+"""Input and output hardening: what a hostile or careless input must not break."""
+
+import logging
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+import time_machine
+from django.contrib.auth.models import User
+from django.core.management import CommandError, call_command
+from django.test import Client
+from django.utils import timezone
+
+from newsroom import workflow
+from newsroom.models import Article, SearchDocument
+from newsroom.takedowns.models import Event
+from tests.conftest import new_draft
+from tests.takedowns.helpers import file_notice
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_word_line_break_in_a_title_is_cleaned_and_feeds_still_answer(client, demo, roles):
+    article = new_draft(roles["editor"], title="中南社区\x0b开展邻里节")
+    assert Article.objects.get(pk=article.pk).title == "中南社区 开展邻里节"
+    # A row saved before the cleaning existed still has one: the feeds clean on output.
+    Article.objects.filter(is_live=True).update(title="旧稿\x0b标题", summary="摘要\x0b\n第二行")
+    for url in ("/rss/", "/column/party/rss/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert b"\x0b" not in response.content
+
+
+def test_an_article_with_the_longest_titles_publishes_and_is_found(demo, roles):
+    article = new_draft(roles["editor"], kicker="引" * 200, title="中南社区长标题" + "题" * 193, subtitle="副" * 200)
+    workflow.submit(article, roles["editor"])
+    for role in ("first", "second", "chief"):
+        workflow.approve(Article.objects.get(pk=article.pk), roles[role])
+    workflow.publish(Article.objects.get(pk=article.pk), roles["chief"])
+    document = SearchDocument.objects.get(kind="article", object_id=article.pk)
+    assert len(document.title) > 600
+
+
+def test_the_audit_export_never_starts_a_formula(client, demo, superuser):
+    notice = file_notice(Client(), description="=cmd|' /C calc'!A0")
+    Event.objects.create(request=notice, action="note", reason="@SUM(1+1)*cmd")
+    Event.objects.create(request=notice, action="note", reason="-2+3")
+    client.force_login(superuser)
+    response = client.post("/admin/newsroom/takedownrequest/", {
+        "action": "export_audit_trail", "_selected_action": [notice.pk]})
+    text = response.content.decode("utf-8-sig")
+    assert "'@SUM(1+1)*cmd" in text and "'-2+3" in text
+    for line in text.splitlines()[1:]:
+        for cell in line.split(","):
+            assert cell[:1] not in ("=", "+", "-", "@"), line
+
+
+@pytest.mark.parametrize("url, status", [
+    ("/takedown/track/%00/", 404), ("/takedown/counter/%00/", 404), ("/preview/%00/", 404),
+    ("/article/%00/", 404), ("/search/?q=%00", 400), ("/column/party/?since=%00", 400),
+])
+def test_nul_characters_are_answered_without_a_500(client, demo, url, status):
+    assert client.get(url).status_code == status
+
+
+def test_non_numeric_admin_ids_get_the_admins_answer_not_a_500(client, demo, superuser):
+    client.force_login(superuser)
+    for url in ("/admin/newsroom/article/abc/change/", "/admin/newsroom/takedownrequest/abc/change/",
+                "/admin/communities/community/abc/change/", "/admin/auth/user/abc/change/"):
+        response = client.get(url)
+        assert response.status_code in (302, 404), url
+
+
+def test_the_request_log_never_holds_a_token(client, demo, caplog, settings):
+    notice = file_notice(Client())
+    with caplog.at_level(logging.INFO, logger="linli.requests"):
+        client.get(f"/takedown/track/{notice.token}/")
+        client.get("/takedown/counter/abcdefghijklmnopqrstuvwxyz012345/")
+    lines = [record.getMessage() for record in caplog.records if record.name == "linli.requests"]
+    assert lines and all(notice.token not in line for line in lines)
+    assert any("/takedown/track/…/" in line for line in lines)
+
+
+def test_made_up_query_strings_do_not_add_cached_pages(client, demo):
+    first = client.get("/column/party/?utm=1")
+    assert first["X-Page-Cache"] == "MISS"
+    assert client.get("/column/party/?utm=2&x=y")["X-Page-Cache"] == "HIT"
+    assert client.get("/column/party/?page=1&utm=3")["X-Page-Cache"] == "MISS"  # page matters
+    assert client.get("/column/party/?utm=4&page=1")["X-Page-Cache"] == "HIT"
+    assert "utm" not in first.content.decode()
+
+
+def test_every_page_refuses_browser_features_it_does_not_use(client, demo):
+    for url in ("/", "/admin/login/"):
+        policy = client.get(url)["Permissions-Policy"]
+        assert "camera=()" in policy and "geolocation=()" in policy and "microphone=()" in policy
+
+
+def test_the_admin_allows_inline_handlers_only_where_the_editor_loads(client, demo, superuser):
+    client.force_login(superuser)
+    editor_page = client.get("/admin/newsroom/article/add/")
+    assert "'unsafe-inline'" in editor_page["Content-Security-Policy"].split("script-src")[1].split(";")[0]
+    for url in ("/admin/", "/admin/newsroom/article/", "/admin/newsroom/takedownrequest/"):
+        script_src = client.get(url)["Content-Security-Policy"].split("script-src")[1].split(";")[0]
+        assert "'unsafe-inline'" not in script_src, url
+
+
+def test_an_idle_admin_session_ends_after_two_hours(client, demo):
+    from tests.adminforms import admin_login
+
+    assert admin_login(client, "editor", "linli-editor-2026")
+    with time_machine.travel(timezone.now() + timedelta(minutes=110)):
+        assert client.get("/admin/").status_code == 200  # still working: the two hours start again
+    with time_machine.travel(timezone.now() + timedelta(minutes=110 + 121)):
+        assert client.get("/admin/").status_code == 302
+
+
+def test_staff_passwords_need_twelve_characters(client, demo, superuser):
+    client.force_login(superuser)
+    response = client.post("/admin/auth/user/add/", {
+        "username": "short-pw", "password1": "Xq7#pLm2", "password2": "Xq7#pLm2", "usable_password": "true"})
+    assert response.status_code == 200 and "12" in response.content.decode()
+    assert not User.objects.filter(username="short-pw").exists()
+
+
+def test_a_password_spray_across_addresses_locks_the_account(demo, settings):
+    User.objects.create_user("desk", password="right-password-2026", is_staff=True)
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        Client(REMOTE_ADDR=f"10.0.0.{n + 1}").post("/admin/login/", {"username": "desk", "password": f"wrong{n}"})
+    response = Client(REMOTE_ADDR="10.0.0.99").post(
+        "/admin/login/", {"username": "desk", "password": "right-password-2026"})
+    assert response.status_code == 429
+
+
+def test_a_reader_counts_once_per_article_within_the_window(client, demo, settings):
+    settings.VIEW_COUNT_DEDUPE_SECONDS = 1800
+    article = Article.objects.published().first()
+    first = client.post(f"/views/{article.pk}/").json()["views"]
+    assert client.post(f"/views/{article.pk}/").json()["views"] == first
+    assert Client(HTTP_USER_AGENT="another browser").post(f"/views/{article.pk}/").json()["views"] == first + 1
+    with time_machine.travel(timezone.now() + timedelta(minutes=31)):
+        assert client.post(f"/views/{article.pk}/").json()["views"] == first + 2
+
+
+def test_the_demo_refuses_a_production_server_and_never_uses_the_readme_passwords(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("load_demo", stdout=StringIO())
+    out = StringIO()
+    call_command("load_demo", "--on-production-server", stdout=out)
+    admin = User.objects.get(username="admin")
+    assert not admin.check_password("linli-admin-2026") and "linli-admin-2026" not in out.getvalue()
+
+
+def test_running_the_demo_again_never_resets_a_password(db, settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=StringIO())
+    admin = User.objects.get(username="admin")
+    admin.set_password("changed-by-the-office-2026")
+    admin.save()
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    admin.refresh_from_db()
+    assert admin.check_password("changed-by-the-office-2026")
+    assert "已存在,密码未改动" in out.getvalue()
