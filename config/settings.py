@@ -158,9 +158,14 @@ STORAGES = {
 }
 
 MEDIA_URL = "/media/"
-# Django serves uploads itself in development and tests; production lets nginx do it.
-SERVE_MEDIA = envbool("SERVE_MEDIA", str(DEBUG))
 MEDIA_ROOT = Path(os.getenv("MEDIA_ROOT", BASE_DIR / "media"))
+# Every upload is served through an access check (newsroom/media.py): a photo hidden by a
+# takedown or on an article that is not public answers 404. Behind nginx, Django answers with
+# X-Accel-Redirect to MEDIA_ACCEL_LOCATION (an internal location, docs/nginx.conf), and nginx
+# sends the file. Browsers may keep a public file MEDIA_CACHE_SECONDS.
+MEDIA_ACCEL_REDIRECT = envbool("MEDIA_ACCEL_REDIRECT", "False")
+MEDIA_ACCEL_LOCATION = os.getenv("MEDIA_ACCEL_LOCATION", "/protected-media/")
+MEDIA_CACHE_SECONDS = envint("MEDIA_CACHE_SECONDS", "4")
 
 # Identity documents and evidence from takedown notices: outside MEDIA_ROOT, never served directly.
 PRIVATE_MEDIA_ROOT = Path(os.getenv("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))

@@ -1,12 +1,11 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.static import serve
 from django.views.generic import TemplateView
 
 from communities.sitemaps import CommunityPagesSitemap, CommunitySitemap, FacilitySitemap
 from config import health, pagecache, reader
+from newsroom.media import serve_media
 from newsroom.sitemaps import (
     ArticleSitemap, ColumnSitemap, PageSitemap, PortalSitemap, SeriesSitemap, TopicSitemap,
 )
@@ -40,10 +39,6 @@ urlpatterns = [
 ]
 
 
-
-def serve_media(request, path):
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
-
-
-if settings.SERVE_MEDIA:
-    urlpatterns.insert(0, re_path(r"^media/(?P<path>.*)$", serve_media))
+# Every uploaded file goes through an access check (newsroom/media.py); nginx only sends the
+# bytes Django allows (X-Accel-Redirect).
+urlpatterns.insert(0, re_path(r"^media/(?P<path>.+)$", serve_media, name="media"))

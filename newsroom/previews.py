@@ -9,6 +9,7 @@ from django.utils.dateparse import parse_datetime
 
 from communities.models import Community
 
+from .media import grant_preview
 from .models import Article, Column, Person, Photo, PreviewLink, Series, Topic
 from .views import ArticleParts, article_page
 
@@ -68,7 +69,7 @@ def shared_preview(request, token):
         pk = signing.loads(token, salt=SALT)
     except signing.BadSignature:
         raise Http404("预览链接无效。")
-    link = PreviewLink.objects.select_related("article").filter(pk=pk).first()
-    if link is None or not link.is_valid:
+    link = PreviewLink.objects.select_related("article__replaces").filter(pk=pk).first()
+    if link is None or not link.is_valid or not link.allows_reading:
         raise Http404("预览链接已失效或已被撤销。")
-    return render_working_copy(request, link.article, banner="审核预览链接")
+    return grant_preview(render_working_copy(request, link.article, banner="审核预览链接"), link)

@@ -30,6 +30,7 @@ from django.utils import timezone
 
 from . import checks, revisions
 from .models import Article, AuditEntry, PreviewLink, Revision
+from .models.workflow import article_may_be_previewed
 
 S = Article.Status
 STEP_PERMISSIONS = {
@@ -228,6 +229,7 @@ def withdraw(article, user, reason):
     _require(user, "review_final")
     article = _locked(article)
     _allowed_from(article, S.PUBLISHED, S.UNPUBLISHED, S.APPROVED)
+    revoke_all_preview_links(article)
     return _move(article, user, "withdraw", S.WITHDRAWN, _reason(reason, "撤稿理由"), is_live=False)
 
 
@@ -287,6 +289,9 @@ def restore(revision, user):
 
 def create_preview_link(article, user, hours=None):
     _require(user, "change_article")
+    article = Article.objects.select_related("replaces", "column__portal").get(pk=article.pk)
+    if not article_may_be_previewed(article):
+        raise TransitionError("已撤稿或依法下架的文章不能生成预览链接。")
     hours = hours or article.column.portal.preview_link_hours
     link = PreviewLink.objects.create(article=article, created_by=user, expires_at=timezone.now() + timedelta(hours=hours))
     _log(article, user, "preview_link", article.status, article.status, f"预览链接有效期 {hours} 小时")
@@ -297,6 +302,13 @@ def revoke_preview_link(link, user):
     _require(user, "change_article")
     PreviewLink.objects.filter(pk=link.pk, revoked_at=None).update(revoked_at=timezone.now())
     _log(link.article, user, "revoke_preview_link", link.article.status, link.article.status)
+
+
+def revoke_all_preview_links(article):
+    """Withdrawal or a takedown measure ends every preview of the article and of its drafts."""
+    return PreviewLink.objects.filter(
+        Q(article=article) | Q(article__replaces=article), revoked_at=None
+    ).update(revoked_at=timezone.now())
 
 
 def record_scheduled_changes(now=None):

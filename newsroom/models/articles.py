@@ -255,6 +255,22 @@ class Article(models.Model):
             raise ValidationError(errors)
 
 
+class PhotoQuerySet(models.QuerySet):
+    def public(self):
+        """Photos a reader may see: not hidden by a takedown, and on a published article (or on a
+        community or facility page, which are public)."""
+        return self.filter(hidden_by_takedown=False).filter(
+            models.Q(article__in=Article.objects.published().values("pk"))
+            | models.Q(article__isnull=True)
+        )
+
+    def file_is_public(self, name):
+        """Whether the image file ``name`` may be served to anyone: some public photo shows it,
+        and no takedown hides any photo that shows it (a takedown hides every use of the file)."""
+        uses = self.filter(image=name)
+        return uses.public().exists() and not uses.filter(hidden_by_takedown=True).exists()
+
+
 class Photo(models.Model):
     """An image with its caption and a structured credit.
 
@@ -265,6 +281,7 @@ class Photo(models.Model):
     image = models.ImageField(
         _("图片"),
         upload_to="photos/%Y/%m/",
+        db_index=True,  # every /media/ request looks its file up (newsroom/media.py)
         width_field="width",
         height_field="height",
         validators=[validate_image],
@@ -317,6 +334,8 @@ class Photo(models.Model):
         _("插入位置"), help_text=_("放在正文第几段之后;0 表示正文之前,留空则放在文末图集。")
     )
     created_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+
+    objects = PhotoQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("图片")

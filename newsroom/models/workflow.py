@@ -129,6 +129,20 @@ class PreviewLink(models.Model):
     def is_valid(self):
         return self.revoked_at is None and self.expires_at > timezone.now()
 
+    @property
+    def allows_reading(self):
+        """A withdrawn article, or one held under a takedown (or a draft of one), is never
+        previewed: a preview link would be a way round the measure."""
+        return article_may_be_previewed(self.article)
+
+
+def article_may_be_previewed(article):
+    root = article.root
+    return not (
+        article.status == Article.Status.WITHDRAWN or article.legal_hold
+        or root.status == Article.Status.WITHDRAWN or root.legal_hold
+    )
+
 
 class EditPresence(models.Model):
     """Who opened an article's change page, and when they last did."""

@@ -20,6 +20,7 @@ from config import pagecache
 
 from ..models import Article, AuditEntry, Photo
 from ..search import index as search_index
+from ..workflow import revoke_all_preview_links
 from .models import Event, Evidence, Measure, TakedownRequest, Target
 
 R = TakedownRequest.Status
@@ -227,6 +228,9 @@ def apply_measure(request, user, kind, target, text=""):
         summary = f"追加{'更正' if kind == K.CORRECTION else '致歉'}"
     else:
         raise ActionError("未知措施。")
+    if kind in (K.WITHDRAW_ARTICLE, K.HIDE_PHOTO):
+        # A preview link would be a way round the measure.
+        revoke_all_preview_links(article)
     measure = Measure.objects.create(request=request, kind=kind, article=article, photo=photo, text=text,
                                      applied_by=user)
     AuditEntry.objects.create(article=article, actor=user, action="takedown_measure", from_status=article.status,

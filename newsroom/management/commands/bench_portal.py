@@ -166,7 +166,7 @@ class Command(BaseCommand):
             "DEBUG": "0", "SECRET_KEY": "bench-portal-only-" + "x" * 40, "HTTPS": "0",
             "ALLOWED_HOSTS": "127.0.0.1,localhost", "DATABASE_URL": database_url, "DB_CONN_MAX_AGE": "600",
             "REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": KEY_PREFIX, "PAGE_CACHE_SECONDS": str(page_cache),
-            "STATIC_ROOT": str(self.work / "static"), "MEDIA_ROOT": str(self.work / "media"), "SERVE_MEDIA": "0",
+            "STATIC_ROOT": str(self.work / "static"), "MEDIA_ROOT": str(self.work / "media"), "MEDIA_ACCEL_REDIRECT": "1",
             "BEHIND_PROXY": "1",
             # wrk is one reader sending many reports: count each one, so the figures can be checked.
             "VIEW_COUNT_DEDUPE_SECONDS": "0",

@@ -1,0 +1,79 @@
+"""Uploaded files, served only while they may be public.
+
+Files under ``MEDIA_URL`` are never served straight from disk: this view decides each request.
+A photo's file answers while some public photo shows it and no takedown hides it
+(``Photo.objects.file_is_public``): a hidden photo, the photos of a withdrawn, unpublished or
+legally held article, and drafts' photos answer 404 to readers at once. Staff who may view
+photos see every file (the admin's thumbnails, previews); a reviewer holding a valid preview
+link sees the photos of that article (a cookie limited to ``/media/``, set by the preview).
+
+Behind nginx (``MEDIA_ACCEL_REDIRECT=1``) the answer is an ``X-Accel-Redirect`` to an internal
+location, so nginx still sends the bytes (docs/nginx.conf). Public files may be kept by
+browsers for ``MEDIA_CACHE_SECONDS`` (4 s), so a takedown reaches every reader within 5 s.
+"""
+
+import posixpath
+from urllib.parse import quote
+
+from django.conf import settings
+from django.core import signing
+from django.http import Http404, HttpResponse
+from django.utils._os import safe_join
+from django.views.static import serve
+
+from .models import Photo, Portal, PreviewLink
+
+PREVIEW_COOKIE = "linli_preview"
+PREVIEW_SALT = "linli.preview-media"
+
+
+def grant_preview(response, link):
+    """Let the holder of ``link`` see its article's photos for as long as the link is valid."""
+    response.set_signed_cookie(
+        PREVIEW_COOKIE, str(link.pk), salt=PREVIEW_SALT, path=settings.MEDIA_URL, httponly=True,
+        samesite="Lax", secure=settings.SESSION_COOKIE_SECURE,
+        max_age=max(0, int((link.expires_at - link.created_at).total_seconds())),
+    )
+    return response
+
+
+def _previewed(request, name):
+    try:
+        pk = request.get_signed_cookie(PREVIEW_COOKIE, salt=PREVIEW_SALT)
+    except (KeyError, signing.BadSignature):
+        return False
+    link = PreviewLink.objects.select_related("article").filter(pk=pk).first()
+    if link is None or not link.is_valid or not link.allows_reading:
+        return False
+    return Photo.objects.filter(image=name, article=link.article, hidden_by_takedown=False).exists()
+
+
+def may_serve(request, name):
+    """(allowed, public): whether this request may have the file, and whether anyone may."""
+    if Photo.objects.file_is_public(name) or Portal.objects.filter(logo=name).exists():
+        return True, True
+    user = getattr(request, "user", None)
+    if user is not None and user.is_active and user.is_staff and user.has_perm("newsroom.view_photo"):
+        return True, False
+    return _previewed(request, name), False
+
+
+def serve_media(request, path):
+    name = posixpath.normpath(path).lstrip("/")
+    if name.startswith(".."):
+        raise Http404
+    allowed, public = may_serve(request, name)
+    if not allowed:
+        raise Http404("文件不存在或已依法屏蔽。")
+    if settings.MEDIA_ACCEL_REDIRECT:
+        safe_join(str(settings.MEDIA_ROOT), name)  # refuses a path outside the media root
+        response = HttpResponse()
+        response["X-Accel-Redirect"] = settings.MEDIA_ACCEL_LOCATION + quote(name)
+        response["Content-Type"] = ""  # nginx sets it from the file name
+    else:
+        response = serve(request, name, document_root=settings.MEDIA_ROOT)
+    cache_control = f"public, max-age={settings.MEDIA_CACHE_SECONDS}" if public else "private, no-store"
+    response["Cache-Control"] = cache_control
+    response["X-Media-Cache-Control"] = cache_control  # nginx repeats it on the file it sends
+    response["X-Robots-Tag"] = "noindex" if not public else response.get("X-Robots-Tag", "all")
+    return response

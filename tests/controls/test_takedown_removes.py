@@ -1,0 +1,112 @@
+"""A takedown removes the material: files of hidden photos and of withdrawn articles stop being
+served, preview links end, and nothing waits in a cache for longer than 5 s."""
+
+import pytest
+from django.test import Client
+
+from newsroom import workflow
+from newsroom.models import Article, Photo, PreviewLink
+from newsroom.previews import preview_token
+from newsroom.takedowns import actions
+from tests.conftest import new_draft
+from tests.takedowns.test_desk import YUQUAN, accepted
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def moderator(roles):
+    return roles["moderator"]
+
+
+def media(client, photo):
+    return client.get(photo.image.url)
+
+
+def yuquan_photos():
+    return list(Photo.objects.filter(article__slug=YUQUAN).order_by("order", "id"))
+
+
+def test_a_hidden_photos_file_answers_404_to_readers_at_once(client, demo, moderator, roles):
+    photo = yuquan_photos()[0]
+    response = media(client, photo)
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "public, max-age=4"
+    request = accepted(Client(), moderator, part="photo", photo_number="1")
+    measure = actions.apply_measure(request, moderator, "hide_photo", request.targets.get())
+    assert media(client, photo).status_code == 404
+    assert media(client, yuquan_photos()[1]).status_code == 200  # the other photos stay
+    staff = Client()
+    staff.force_login(moderator)
+    hidden = media(staff, photo)  # the desk still sees what it hid
+    assert hidden.status_code == 200 and hidden["Cache-Control"] == "private, no-store"
+    actions.revert_measure(measure, moderator, "通知人撤回")
+    assert media(client, photo).status_code == 200
+
+
+def test_a_withdrawn_or_held_articles_photos_stop_being_served(client, demo, moderator, roles):
+    photos = yuquan_photos()
+    request = accepted(Client(), moderator)
+    actions.apply_measure(request, moderator, "withdraw_article", request.targets.get())
+    assert all(media(client, photo).status_code == 404 for photo in photos)
+    other = Article.objects.published().exclude(slug=YUQUAN).filter(photos__isnull=False).first()
+    workflow.withdraw(other, roles["chief"], "事实有误")
+    assert all(media(client, photo).status_code == 404 for photo in other.photos.all())
+
+
+def test_a_drafts_photos_are_not_public(client, demo, roles):
+    draft = new_draft(roles["editor"])
+    photo = draft.photos.get()
+    assert media(client, photo).status_code == 404
+    staff = Client()
+    staff.force_login(roles["editor"])
+    assert media(staff, photo).status_code == 200
+
+
+def test_a_path_outside_the_media_root_is_not_found(client, demo):
+    assert client.get("/media/../config/settings.py").status_code == 404
+    assert client.get("/media/%2e%2e/config/settings.py").status_code == 404
+
+
+def test_behind_nginx_django_decides_and_nginx_sends(client, demo, settings):
+    settings.MEDIA_ACCEL_REDIRECT = True
+    photo = yuquan_photos()[0]
+    response = media(client, photo)
+    assert response["X-Accel-Redirect"] == "/protected-media/" + photo.image.name
+    assert response["X-Media-Cache-Control"] == "public, max-age=4"
+
+
+def test_preview_links_refuse_withdrawn_and_held_articles_and_a_measure_revokes_them(demo, roles, moderator):
+    article = Article.objects.get(slug=YUQUAN)
+    draft = workflow.new_version(article, roles["editor"])
+    links = [workflow.create_preview_link(draft, roles["editor"])]
+    reader = Client()
+    page = reader.get(f"/preview/{preview_token(links[0])}/")
+    assert page.status_code == 200
+    draft_photo = draft.photos.first()
+    assert media(reader, draft_photo).status_code == 200  # the link's holder sees the draft's photos
+    assert media(Client(), draft_photo).status_code in (200, 404)  # (shares the live file)
+    request = accepted(Client(), moderator)
+    actions.apply_measure(request, moderator, "withdraw_article", request.targets.get())
+    assert not PreviewLink.objects.get(pk=links[0].pk).is_valid
+    assert reader.get(f"/preview/{preview_token(links[0])}/").status_code == 404
+    assert media(reader, draft_photo).status_code == 404
+    with pytest.raises(workflow.TransitionError):
+        workflow.create_preview_link(draft, roles["editor"])
+    with pytest.raises(workflow.TransitionError):
+        workflow.create_preview_link(Article.objects.get(pk=article.pk), roles["editor"])
+
+
+def test_a_withdrawn_article_gets_no_preview_link(demo, roles):
+    article = Article.objects.published().exclude(slug=YUQUAN).first()
+    link = workflow.create_preview_link(article, roles["editor"])
+    workflow.withdraw(article, roles["chief"], "事实有误")
+    assert not PreviewLink.objects.get(pk=link.pk).is_valid
+    assert Client().get(f"/preview/{preview_token(link)}/").status_code == 404
+    with pytest.raises(workflow.TransitionError):
+        workflow.create_preview_link(Article.objects.get(pk=article.pk), roles["editor"])
+
+
+def test_within_five_seconds_even_from_the_caches(settings):
+    assert settings.MICRO_CACHE_SECONDS + settings.PAGE_CACHE_LOCAL_SECONDS <= 5
+    assert settings.MEDIA_CACHE_SECONDS <= 5
