@@ -6,7 +6,7 @@ from .models import Community, Honour, HonourLevel
 
 def _distinct_values(field):
     def choices():
-        values = Community.objects.exclude(**{field: ""}).order_by(field).values_list(field, flat=True).distinct()
+        values = Community.objects.public().exclude(**{field: ""}).order_by(field).values_list(field, flat=True).distinct()
         return [(v, v) for v in values]
 
     return choices
@@ -28,7 +28,7 @@ class CommunityFilter(django_filters.FilterSet):
 
 
 def _years():
-    years = Honour.objects.exclude(year=None).order_by("-year").values_list("year", flat=True).distinct()
+    years = Honour.objects.public().exclude(year=None).order_by("-year").values_list("year", flat=True).distinct()
     return [(y, f"{y}年") for y in years]
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.publishing import Reviewed, ReviewedQuerySet
 from config.richtext import RichTextField
 
 from .fields import CountField, DatePrecision, MeasureField, format_partial_date
@@ -26,7 +27,7 @@ class PartyOrgKind(models.TextChoices):
     BRANCH = "branch", _("党支部")
 
 
-class Community(models.Model):
+class Community(Reviewed):
     name = models.CharField(_("社区名称"), max_length=100)
     slug = models.SlugField(_("网址标识"), max_length=100, unique=True)
     province = models.CharField(_("省(自治区、直辖市)"), max_length=50)
@@ -134,7 +135,13 @@ class RecipientKind(models.TextChoices):
     ORGANISATION = "organisation", _("组织")
 
 
-class Honour(models.Model):
+class BelongingQuerySet(ReviewedQuerySet):
+    def public(self):
+        """Approved, and of an approved community (or of none)."""
+        return self.filter(is_live=True).filter(models.Q(community__isnull=True) | models.Q(community__is_live=True))
+
+
+class Honour(Reviewed):
     title = models.CharField(_("荣誉称号"), max_length=200)
     level = models.PositiveSmallIntegerField(_("级别"), choices=HonourLevel.choices)
     awarding_body = models.CharField(_("授予单位"), max_length=200, blank=True)
@@ -161,6 +168,8 @@ class Honour(models.Model):
         help_text=_("个人、家庭或组织获奖时填写,如:李艳芳家庭。"),
     )
     note = models.TextField(_("说明"), blank=True)
+
+    objects = BelongingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("荣誉称号")
@@ -206,7 +215,7 @@ class FacilityKind(models.TextChoices):
     OTHER = "other", _("其他")
 
 
-class Facility(models.Model):
+class Facility(Reviewed):
     community = models.ForeignKey(
         Community,
         verbose_name=_("所属社区"),
@@ -234,6 +243,8 @@ class Facility(models.Model):
     opened_precision = models.CharField(
         _("启用日期精度"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
+
+    objects = BelongingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("阵地/设施")

@@ -8,7 +8,7 @@ class CommunitySitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Community.objects.order_by("id")
+        return Community.objects.public().order_by("id")
 
     def lastmod(self, item):
         return item.updated_at
@@ -16,7 +16,7 @@ class CommunitySitemap(Sitemap):
 
 class FacilitySitemap(Sitemap):
     def items(self):
-        return Facility.objects.order_by("id")
+        return Facility.objects.public().order_by("id")
 
 
 class CommunityPagesSitemap(Sitemap):

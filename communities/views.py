@@ -3,7 +3,7 @@
 from itertools import groupby
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
 from config.pagecache import public_page
@@ -12,10 +12,18 @@ from .filters import CommunityFilter, HonourFilter
 from .models import Community, Facility, Honour
 
 
+def _public_photos():
+    """The photos the newsroom attaches to communities and facilities (a reverse relation, so
+    this app imports nothing of the newsroom), as far as readers may see them."""
+    photos = Community._meta.get_field("photos").related_model.objects.public()
+    return Prefetch("photos", queryset=photos.select_related("credit_person"))
+
+
 @public_page(params=(*CommunityFilter.base_filters,))
 def directory(request):
-    communities = Community.objects.annotate(
-        honour_count=Count("honours", distinct=True), facility_count=Count("facilities", distinct=True)
+    communities = Community.objects.public().annotate(
+        honour_count=Count("honours", distinct=True, filter=Q(honours__is_live=True)),
+        facility_count=Count("facilities", distinct=True, filter=Q(facilities__is_live=True)),
     )
     filters = CommunityFilter(request.GET, queryset=communities)
     return render(request, "communities/directory.html", {"filters": filters, "communities": filters.qs})
@@ -24,13 +32,14 @@ def directory(request):
 @public_page(params=("page",))
 def detail(request, slug):
     community = get_object_or_404(
-        Community.objects.prefetch_related(
-            Prefetch("facilities", queryset=Facility.objects.prefetch_related("photos__credit_person")),
-            "photos__credit_person",
+        Community.objects.public().prefetch_related(
+            Prefetch("facilities", queryset=Facility.objects.public().prefetch_related(
+                _public_photos())),
+            _public_photos(),
         ),
         slug=slug,
     )
-    honours = community.honours.all()
+    honours = community.honours.public()
     articles = community.articles.published().for_list()
     return render(
         request,
@@ -46,13 +55,14 @@ def detail(request, slug):
 
 @public_page(params=(*HonourFilter.base_filters,))
 def honours(request):
-    filters = HonourFilter(request.GET, queryset=Honour.objects.select_related("community"))
+    filters = HonourFilter(request.GET, queryset=Honour.objects.public().select_related("community"))
     return render(request, "communities/honours.html", {"filters": filters, "honours": filters.qs})
 
 
 @public_page
 def facility(request, slug):
     facility = get_object_or_404(
-        Facility.objects.select_related("community").prefetch_related("photos__credit_person"), slug=slug
+        Facility.objects.public().select_related("community").prefetch_related(
+            _public_photos()), slug=slug
     )
     return render(request, "communities/facility.html", {"facility": facility})

@@ -26,7 +26,7 @@ def _chrome(site):
             )
         ),
         "tip_channels": list(site.tip_channels.all()),
-        "footer_pages": list(site.pages.filter(in_footer=True)),
+        "footer_pages": list(site.pages.public().filter(in_footer=True)),
     }
 
 

@@ -24,12 +24,12 @@ class ColumnSitemap(Sitemap):
 
 class TopicSitemap(Sitemap):
     def items(self):
-        return Topic.objects.order_by("id")
+        return Topic.objects.public().order_by("id")
 
 
 class SeriesSitemap(Sitemap):
     def items(self):
-        return Series.objects.order_by("id")
+        return Series.objects.public().order_by("id")
 
 
 class PageSitemap(Sitemap):
@@ -37,7 +37,7 @@ class PageSitemap(Sitemap):
     priority = 0.3
 
     def items(self):
-        return Page.objects.order_by("id")
+        return Page.objects.public().order_by("id")
 
 
 class PortalSitemap(Sitemap):

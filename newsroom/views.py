@@ -2,7 +2,7 @@
 
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -56,9 +56,10 @@ def home(request):
                                                  cover__hidden_by_takedown=False)[:6]),
             "latest": list(articles[:10]),
             "column_blocks": blocks,
-            "topics": list(Topic.objects.filter(portal=request.portal, is_featured=True)[:4]),
+            "topics": list(Topic.objects.public().filter(portal=request.portal, is_featured=True)[:4]),
             "spotlight": list(
-                Community.objects.annotate(honour_count=Count("honours")).order_by("-honour_count", "name")[:4]
+                Community.objects.public().annotate(
+                    honour_count=Count("honours", filter=Q(honours__is_live=True))).order_by("-honour_count", "name")[:4]
             ),
         },
     )
@@ -99,6 +100,8 @@ def article(request, slug):
         found = found.get()  # get() drops the list ordering, so the slug index answers
     except Article.DoesNotExist:
         return unavailable_for_legal_reasons(request, slug)
+    if found.series_id and not found.series.is_live:
+        found.series = None  # a series still in review is not shown (nor linked) yet
     columns = pagecache.remember(f"columns:{request.portal.pk}", lambda: Column.by_id(request.portal.pk))
     if found.column_id in columns:  # else (a column made a moment ago) it loads on first use
         found.column = columns[found.column_id]
@@ -145,8 +148,8 @@ class ArticleParts:
         }):
             credited[person.credit].append(person)
         return cls(article.photos.select_related("credit_person"), credited["reporters"],
-                   credited["correspondents"], credited["editors"], article.topics.all(),
-                   article.communities.all())
+                   credited["correspondents"], credited["editors"], article.topics.public(),
+                   article.communities.public())
 
 
 def article_page(request, article, parts, preview=None):
@@ -204,7 +207,7 @@ def side_lists(request, exclude):
 
 @public_page(params=("page",))
 def topic(request, slug):
-    topic = get_object_or_404(Topic, portal=request.portal, slug=slug)
+    topic = get_object_or_404(Topic.objects.public(), portal=request.portal, slug=slug)
     page = Paginator(_published(request).filter(topics=topic), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "newsroom/topic.html", {"topic": topic, "page": page})
 
@@ -212,7 +215,8 @@ def topic(request, slug):
 @public_page(params=("page",))
 def series(request, slug):
     series = get_object_or_404(
-        Series.objects.prefetch_related("sister_series"), portal=request.portal, slug=slug
+        Series.objects.public().prefetch_related(
+            Prefetch("sister_series", queryset=Series.objects.public())), portal=request.portal, slug=slug
     )
     page = Paginator(_published(request).filter(series=series), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "newsroom/series.html", {"series": series, "page": page})
@@ -220,7 +224,7 @@ def series(request, slug):
 
 @public_page
 def page(request, slug):
-    page = get_object_or_404(Page, portal=request.portal, slug=slug)
+    page = get_object_or_404(Page.objects.public(), portal=request.portal, slug=slug)
     return render(request, "newsroom/page.html", {"page": page})
 
 
@@ -237,9 +241,9 @@ def site_map(request):
         "newsroom/site_map.html",
         {
             "tree": [(c, children.get(c.pk, [])) for c in tree],
-            "topics": Topic.objects.filter(portal=request.portal),
-            "series_list": Series.objects.filter(portal=request.portal),
-            "communities": Community.objects.all(),
-            "pages": Page.objects.filter(portal=request.portal),
+            "topics": Topic.objects.public().filter(portal=request.portal),
+            "series_list": Series.objects.public().filter(portal=request.portal),
+            "communities": Community.objects.public(),
+            "pages": Page.objects.public().filter(portal=request.portal),
         },
     )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.fields import CountField
 from communities.models import Community, Facility
+from config.publishing import Reviewed, ReviewedQuerySet
 from config.richtext import RichTextField
 
 from ..credits import CreditKind, render_credit
@@ -255,13 +256,14 @@ class Article(models.Model):
             raise ValidationError(errors)
 
 
-class PhotoQuerySet(models.QuerySet):
+class PhotoQuerySet(ReviewedQuerySet):
     def public(self):
-        """Photos a reader may see: not hidden by a takedown, and on a published article (or on a
-        community or facility page, which are public)."""
+        """Photos a reader may see: not hidden by a takedown, and on a published article, or
+        approved (``is_live``) on an approved community or facility."""
         return self.filter(hidden_by_takedown=False).filter(
             models.Q(article__in=Article.objects.published().values("pk"))
-            | models.Q(article__isnull=True)
+            | models.Q(article__isnull=True, is_live=True, community__is_live=True)
+            | models.Q(article__isnull=True, is_live=True, facility__is_live=True)
         )
 
     def file_is_public(self, name):
@@ -271,7 +273,7 @@ class PhotoQuerySet(models.QuerySet):
         return uses.public().exists() and not uses.filter(hidden_by_takedown=True).exists()
 
 
-class Photo(models.Model):
+class Photo(Reviewed):
     """An image with its caption and a structured credit.
 
     A photo belongs to an article (placed in the body after a paragraph, or in

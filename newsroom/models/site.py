@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from config.publishing import Reviewed
 from config.richtext import RichTextField
 
 from ..images import validate_image
@@ -234,7 +235,7 @@ class Column(models.Model):
                 node = node.parent
 
 
-class Topic(models.Model):
+class Topic(Reviewed):
     """A special report (专题), e.g. 走进成都市武侯区."""
 
     portal = models.ForeignKey(
@@ -258,7 +259,7 @@ class Topic(models.Model):
         return reverse("newsroom:topic", args=[self.slug])
 
 
-class Series(models.Model):
+class Series(Reviewed):
     """A series of reports (系列报道) with its editor's note (编者按)."""
 
     portal = models.ForeignKey(
@@ -321,7 +322,7 @@ class Person(models.Model):
         return f"{self.name}({self.organisation})" if self.organisation else self.name
 
 
-class Page(models.Model):
+class Page(Reviewed):
     """A standalone page editors write: 关于我们, 联系我们, 版权声明, 隐私政策."""
 
     portal = models.ForeignKey(Portal, verbose_name=_("网站"), on_delete=models.CASCADE, related_name="pages")

@@ -18,7 +18,7 @@ class SearchFilter(django_filters.FilterSet):
         queryset=Column.objects.none(), label=_("栏目"), empty_label=_("全部栏目"), method="filter_column"
     )
     community = django_filters.ModelChoiceFilter(
-        field_name="communities", queryset=Community.objects.order_by("name"), label=_("社区"),
+        field_name="communities", queryset=Community.objects.public().order_by("name"), label=_("社区"),
         empty_label=_("全部社区"),
     )
     since, until = date_range("date")

@@ -99,6 +99,11 @@ def facility_document(facility):
     }, [facility.community_id] if facility.community_id else []
 
 
+def belongs_publicly(item):
+    """An honour or facility: approved, and of an approved community or of none (``public()``)."""
+    return item.is_live and (item.community_id is None or item.community.is_live)
+
+
 SOURCES = {
     Kind.ARTICLE: (
         lambda: Article.objects.select_related("column").prefetch_related(
@@ -107,9 +112,9 @@ SOURCES = {
         article_is_public,
         article_document,
     ),
-    Kind.COMMUNITY: (lambda: Community.objects.all(), lambda c: True, community_document),
-    Kind.HONOUR: (lambda: Honour.objects.select_related("community"), lambda h: True, honour_document),
-    Kind.FACILITY: (lambda: Facility.objects.select_related("community"), lambda f: True, facility_document),
+    Kind.COMMUNITY: (lambda: Community.objects.all(), lambda c: c.is_live, community_document),
+    Kind.HONOUR: (lambda: Honour.objects.select_related("community"), belongs_publicly, honour_document),
+    Kind.FACILITY: (lambda: Facility.objects.select_related("community"), belongs_publicly, facility_document),
 }
 
 

@@ -69,6 +69,7 @@ def test_facility_and_community_photos_show_credits(client, demo):
 
     facility = Facility.objects.get(slug="tongxin-park")
     Photo.objects.create(facility=facility, community=facility.community, image="demo/x.jpg", width=10, height=10,
+                         is_live=True,
                          caption="同心公园大舞台", alt_text="公园", credit_kind="photo",
                          credit_person=Person.objects.get(name="张聿修"))
     assert "张聿修 摄" in page(client, "/communities/facilities/tongxin-park/")

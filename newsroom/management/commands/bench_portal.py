@@ -109,7 +109,8 @@ class Command(BaseCommand):
         rng = random.Random(2026)
         portal_columns = list(Column.objects.filter(parent__isnull=True).order_by("order", "id")[:5])
         topics = list(Topic.objects.all()) + [
-            Topic.objects.create(portal=portal_columns[0].portal, title=f"专题报道{i}", slug=f"bench-topic-{i}")
+            Topic.objects.create(portal=portal_columns[0].portal, title=f"专题报道{i}", slug=f"bench-topic-{i}",
+                                 is_live=True)
             for i in range(8)
         ]
         communities = list(Community.objects.all())
