@@ -103,7 +103,7 @@ LABELS = {name: Article._meta.get_field(name.removesuffix("_id")).verbose_name f
 LABELS["photos"] = "图片"
 
 
-def _char_diff(old, new):
+def char_diff(old, new):
     """Character-level diff (Chinese has no spaces to split words on)."""
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     left, right = [], []
@@ -120,7 +120,7 @@ def _char_diff(old, new):
     return mark_safe("".join(left)), mark_safe("".join(right))
 
 
-def _body_diff(old, new):
+def body_diff(old, new):
     """Paragraph by paragraph; within a changed paragraph, character by character."""
     old_blocks = [strip_tags(b) for b in split_blocks(old or "")]
     new_blocks = [strip_tags(b) for b in split_blocks(new or "")]
@@ -131,7 +131,7 @@ def _body_diff(old, new):
             continue
         olds, news = old_blocks[a1:a2], new_blocks[b1:b2]
         for i in range(max(len(olds), len(news))):
-            rows.append(_char_diff(olds[i] if i < len(olds) else "", news[i] if i < len(news) else ""))
+            rows.append(char_diff(olds[i] if i < len(olds) else "", news[i] if i < len(news) else ""))
     return rows
 
 
@@ -147,11 +147,11 @@ def diff(old, new):
         if before == after:
             continue
         if name == "body":
-            changes.append((LABELS[name], _body_diff(before, after)))
+            changes.append((LABELS[name], body_diff(before, after)))
         elif name == "photos":
-            changes.append((LABELS[name], [_char_diff(_describe_photos(before or []), _describe_photos(after or []))]))
+            changes.append((LABELS[name], [char_diff(_describe_photos(before or []), _describe_photos(after or []))]))
         else:
-            changes.append((LABELS[name], [_char_diff(_text(before), _text(after))]))
+            changes.append((LABELS[name], [char_diff(_text(before), _text(after))]))
     return changes
 
 

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group, Permission
 
 CONTENT = {
     "newsroom": ["article", "photo", "person", "topic", "series", "column", "portal", "tipchannel", "page",
-                 "auditentry", "revision", "sensitiveword", "previewlink", "editpresence"],
+                 "auditentry", "revision", "sensitiveword", "previewlink", "editpresence", "contentchange"],
     "communities": ["community", "honour", "facility"],
 }
 TAKEDOWN_DESK = [
@@ -29,7 +29,7 @@ EDITOR = [
     ("newsroom", "view_column"), ("newsroom", "view_portal"), ("newsroom", "view_tipchannel"),
     ("newsroom", "add_page"), ("newsroom", "change_page"), ("newsroom", "view_page"),
     ("newsroom", "view_auditentry"), ("newsroom", "view_revision"), ("newsroom", "add_previewlink"),
-    ("newsroom", "view_previewlink"), ("newsroom", "view_sensitiveword"),
+    ("newsroom", "view_previewlink"), ("newsroom", "view_sensitiveword"), ("newsroom", "view_contentchange"),
     ("communities", "add_community"), ("communities", "change_community"), ("communities", "view_community"),
     ("communities", "add_honour"), ("communities", "change_honour"), ("communities", "delete_honour"),
     ("communities", "view_honour"),

@@ -19,6 +19,7 @@ from config.forms import https_urls
 from .. import checks, revisions, workflow
 from ..models import Article, AuditEntry, EditPresence, Photo, PreviewLink, Revision
 from ..previews import preview_token
+from .review import ReviewedAdmin
 
 PRESENCE_WINDOW = timedelta(minutes=15)
 
@@ -183,7 +184,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         """Live articles change only through a new version (the live one stays as it is)."""
-        if obj is not None and (obj.is_live or obj.status in (Article.Status.IN_REVIEW, Article.Status.APPROVED)):
+        if obj is not None and not obj.is_editable:
             return False
         return super().has_change_permission(request, obj)
 
@@ -406,7 +407,11 @@ def available_actions(user, article):
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
+class PhotoAdmin(ReviewedAdmin):
+    """Photos on their own. A photo of an article changes only while the article itself may be
+    edited (a draft; a live article through a new version); a community's or facility's photo
+    goes through content review."""
+
     list_display = ("preview", "caption_short", "credit_line", "article", "community", "facility")
     list_filter = ("credit_kind",)
     search_fields = ("caption", "alt_text", "credit_person__name", "credit_organisation")
@@ -426,6 +431,24 @@ class PhotoAdmin(admin.ModelAdmin):
     @admin.display(description=_("预览"))
     def preview(self, obj):
         return thumbnail(obj)
+
+    def is_reviewed(self, obj):
+        return obj.article_id is None
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.article_id and not obj.article.is_editable:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.article_id and not obj.article.is_editable:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "article":
+            kwargs["queryset"] = Article.objects.editable()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description=_("图片说明"))
     def caption_short(self, obj):

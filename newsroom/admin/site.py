@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from .review import ReviewedAdmin
 from ..models import Column, Page, Person, Portal, SensitiveWord, Series, TipChannel, Topic
 
 
@@ -47,14 +48,14 @@ class ColumnAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(ReviewedAdmin):
     list_display = ("title", "slug", "portal", "is_featured", "created_at")
     list_filter = ("is_featured", "portal")
     search_fields = ("title", "description")
 
 
 @admin.register(Series)
-class SeriesAdmin(admin.ModelAdmin):
+class SeriesAdmin(ReviewedAdmin):
     list_display = ("title", "short_title", "slug", "portal")
     search_fields = ("title", "short_title")
     autocomplete_fields = ("sister_series",)
@@ -68,7 +69,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(ReviewedAdmin):
     list_display = ("title", "slug", "portal", "order", "in_footer", "updated_at")
     list_editable = ("order", "in_footer")
     search_fields = ("title",)

@@ -224,4 +224,18 @@ def load_demo(random_passwords=False):
     for data in ARTICLES:
         load_article(data, columns, topics, series, people, communities)
     load_takedown_notice(portal)
-    return load_accounts(random_passwords)
+    logins = load_accounts(random_passwords)
+    load_pending_change()
+    return logins
+
+
+def load_pending_change():
+    """One change to a community waiting for review, so the reviewers' desk is not empty."""
+    from newsroom import content_review
+
+    community = Community.objects.get(slug="xinwenli")
+    if content_review.history_of(community).exists():
+        return
+    editor = get_user_model().objects.get(username="editor")
+    community.highlights += "<p>2024年起,社区每月举办一次“南侨机工故事会”,由志愿者讲解员为居民和游客讲述南侨机工的历史。</p>"
+    content_review.propose(community, editor, content_review.K.UPDATE, content_review.snapshot(community))

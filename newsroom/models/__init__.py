@@ -1,6 +1,7 @@
 """Newsroom models, one module per concern, re-exported here."""
 
 from .articles import Article, ArticleQuerySet, Photo
+from .review import ContentChange
 from .search import SearchDocument
 from .site import Column, Page, Person, Portal, PortalQuerySet, Series, TipChannel, Topic
 from .workflow import AuditEntry, EditPresence, PreviewLink, Revision, SensitiveWord
@@ -12,6 +13,6 @@ from ..takedowns.models import (  # noqa: E402
 
 __all__ = [
     "CounterNotice", "Event", "Evidence", "Measure", "TakedownRequest", "Target",
-    "Article", "ArticleQuerySet", "AuditEntry", "Column", "EditPresence", "Page", "Person", "Photo",
+    "Article", "ArticleQuerySet", "AuditEntry", "Column", "ContentChange", "EditPresence", "Page", "Person", "Photo",
     "Portal", "PortalQuerySet", "PreviewLink", "Revision", "SearchDocument", "SensitiveWord", "Series", "TipChannel", "Topic",
 ]

@@ -50,6 +50,11 @@ class ArticleQuerySet(models.QuerySet):
         newer = same_column.filter(first_published_at__gte=at).exclude(first_published_at=at, pk__lte=pk)
         return older.first(), newer.order_by("first_published_at", "pk").first()
 
+    def editable(self):
+        """Articles whose content (photos included) may be changed in place: not live and not
+        in review or signed off. A live article changes through a new version."""
+        return self.filter(is_live=False).exclude(status__in=[Article.Status.IN_REVIEW, Article.Status.APPROVED])
+
     def for_list(self):
         """What list items show: title, date, column, thumbnail (not the body: lists never show
         it, and it is most of a row)."""
@@ -223,6 +228,10 @@ class Article(models.Model):
         from ..workflow import step_label
 
         return step_label(self.review_step, self.review_total) if self.status == self.Status.IN_REVIEW else ""
+
+    @property
+    def is_editable(self):
+        return not self.is_live and self.status not in (self.Status.IN_REVIEW, self.Status.APPROVED)
 
     @property
     def is_public(self):

@@ -25,6 +25,10 @@ class PortalQuerySet(models.QuerySet):
                 return portal
         return portals[0] if portals else None
 
+    def default(self):
+        """The default portal (the first, when none is marked)."""
+        return self.order_by("-is_default", "id").first()
+
 
 class Portal(models.Model):
     """A site's identity and everything its header and footer show."""

@@ -22,3 +22,11 @@ def self_review_portals():
     from ..models import Portal
 
     return list(Portal.objects.filter(allow_self_review=True).values_list("name", flat=True))
+
+
+@register.filter
+def staff_name(user):
+    """A staff member as the admin names them: full name, else user name, else —."""
+    if user is None:
+        return "—"
+    return user.get_full_name() or user.get_username()

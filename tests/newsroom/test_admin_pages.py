@@ -7,8 +7,8 @@ pytestmark = pytest.mark.django_db
 
 # What the 编辑 group may not add: the portal's identity, its column tree and 错敏词 list.
 SITE_ADMIN_ONLY = {"portal", "column", "tipchannel", "sensitiveword"}
-# Written only by the workflow or the public form, never by hand.
-NOBODY_ADDS = {"auditentry", "takedownrequest"}
+# Written only by the workflow, content review or the public form, never by hand.
+NOBODY_ADDS = {"auditentry", "takedownrequest", "contentchange"}
 # The takedown desk belongs to 版权审核: identity numbers and evidence stay out of editors' sight.
 NOT_FOR_EDITORS = {"takedownrequest"}
 

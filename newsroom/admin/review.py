@@ -1,0 +1,169 @@
+"""The admin side of content review (newsroom/content_review.py).
+
+``ReviewedAdmin`` makes a ModelAdmin save through review: a new object is saved hidden with a
+pending 新建; saving a live object stores a pending 修改 and leaves the row (what readers see)
+as it is; deleting a live object asks for a 删除. The change page shows the working copy, the
+pending change and the object's history. ``ContentChangeAdmin`` is the reviewers' desk.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+
+from .. import content_review
+from ..models import ContentChange
+
+K = ContentChange.Kind
+NOTICE = {
+    "create": "已保存并提交审核:审核通过前,读者看不到这项内容。",
+    "update": "修改已提交审核:审核通过前,网站上仍显示原来的内容。",
+    "delete": "删除申请已提交审核:审核通过后才会从网站上删除。",
+}
+
+
+class ReviewedAdmin(admin.ModelAdmin):
+    change_form_template = "admin/review/change_form.html"
+
+    def is_reviewed(self, obj):
+        """Whether ``obj`` goes through content review (a photo of an article does not: the
+        article's own workflow reviews it)."""
+        return True
+
+    # -- the working copy ---------------------------------------------------------------------
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None and obj.is_live and request.method == "GET" and self.is_reviewed(obj):
+            change = content_review.pending_for(obj)
+            if change is not None and change.kind == K.UPDATE:
+                obj._pending_m2m = content_review.load(obj, change.data)  # the editor goes on with it
+        return obj
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        pending = getattr(obj, "_pending_m2m", None)
+        if not pending:
+            return form
+
+        class WorkingCopyForm(form):
+            def __init__(self, *args, **kw):
+                super().__init__(*args, **kw)
+                for name, pks in pending.items():
+                    if name in self.fields:
+                        self.initial[name] = pks
+
+        return WorkingCopyForm
+
+    # -- saving through review ----------------------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        if not self.is_reviewed(obj):
+            return super().save_model(request, obj, form, change)
+        if change and obj.is_live:
+            request._linli_review = K.UPDATE  # the row stays as readers see it
+            return None
+        request._linli_review = K.CREATE
+        obj.is_live = False
+        return super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        kind = getattr(request, "_linli_review", None)
+        obj = form.instance
+        if kind == K.UPDATE:
+            m2m = {name: [o.pk for o in value] for name, value in form.cleaned_data.items()
+                   if name in {f.name for f in content_review.relations(type(obj))}}
+            content_review.propose(obj, request.user, K.UPDATE, content_review.snapshot(obj, m2m))
+            return
+        super().save_related(request, form, formsets, change)
+        if kind == K.CREATE:
+            content_review.propose(obj, request.user, K.CREATE)
+
+    def delete_model(self, request, obj):
+        if self.is_reviewed(obj) and obj.is_live:
+            content_review.propose(obj, request.user, K.DELETE)
+            request._linli_review = K.DELETE
+            return
+        change = content_review.pending_for(obj)
+        super().delete_model(request, obj)
+        if change is not None:  # a hidden object deleted before review: nothing left to review
+            change.delete()
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        kind = getattr(request, "_linli_review", None)
+        if kind and level == messages.SUCCESS:
+            return super().message_user(request, NOTICE[kind], messages.WARNING, *args, **kwargs)
+        return super().message_user(request, message, level, *args, **kwargs)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk and self.is_reviewed(obj):
+            context["review_change"] = content_review.pending_for(obj)
+            context["review_history"] = content_review.history_of(obj)[:20]
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+@admin.register(ContentChange)
+class ContentChangeAdmin(admin.ModelAdmin):
+    """待审核的内容: what editors changed, side by side, with the 错敏词 it contains."""
+
+    change_form_template = "admin/review/contentchange.html"
+    list_display = ("object_repr", "content_type", "kind", "status", "created_by", "created_at", "decided_by")
+    list_filter = ("status", "kind", "content_type")
+    search_fields = ("object_repr", "opinion")
+    list_select_related = ("content_type", "created_by", "decided_by")
+    readonly_fields = [f.name for f in ContentChange._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        return [
+            path("<int:pk>/decide/", self.admin_site.admin_view(self.decide_view), name="newsroom_contentchange_decide"),
+        ] + super().get_urls()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        change = self.get_object(request, object_id) if str(object_id).isdigit() else None
+        if change is not None:
+            allowed, why = content_review.may_decide(request.user, change)
+            target = change.target
+            extra_context = {
+                **(extra_context or {}),
+                "content_change": change, "rows": content_review.diff(change),
+                "hits": content_review.sensitive_hits(change),
+                "may_decide": allowed and change.status == ContentChange.Status.PENDING, "why_not": why,
+                "target_url": reverse(f"admin:{change.content_type.app_label}_{change.content_type.model}_change",
+                                      args=[change.object_id]) if target else "",
+                "public_url": target.get_absolute_url() if target is not None and getattr(target, "is_live", False)
+                and hasattr(target, "get_absolute_url") else "",
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def decide_view(self, request, pk):
+        change = get_object_or_404(ContentChange, pk=pk)
+        if request.method != "POST":
+            return redirect("admin:newsroom_contentchange_change", pk)
+        action, opinion = request.POST.get("action"), request.POST.get("opinion", "")
+        try:
+            if action == "approve":
+                content_review.approve(change, request.user, opinion)
+                messages.success(request, "已审核通过,网站上已显示新的内容。")
+            elif action == "reject":
+                content_review.reject(change, request.user, opinion)
+                messages.success(request, "已退回修改。")
+            else:
+                raise content_review.ReviewError("未知操作。")
+        except content_review.ReviewError as error:
+            messages.error(request, str(error))
+        except PermissionDenied as error:
+            messages.error(request, str(error) or "您没有执行此操作的权限。")
+        return redirect("admin:newsroom_contentchange_change", pk)

@@ -1,0 +1,244 @@
+"""Review of communities, honours, facilities, topics, series, pages and community photos
+(先审后发 for everything readers see, not only articles): the only code that changes what
+readers see of them.
+
+    editor saves a new object ──→ hidden row + pending 新建 ──approve→ is_live
+    editor saves a live object ──→ pending 修改 (the row is untouched) ──approve→ applied
+    editor deletes a live object ──→ pending 删除 ──approve→ deleted
+    any pending change ──reject (reason)→ 已退回; the editor saves again to resubmit
+
+Each function checks the actor's permission, runs in a transaction with the change row
+locked, and leaves the change as the object's history (who proposed, who decided, when, why).
+One step by default, decided by a holder of 终审签发 who is not among the change's authors
+(four eyes, relaxed only by ``Portal.allow_self_review``); blocking 错敏词 in any text of the
+proposed version stop the approval, as they stop an article.
+"""
+
+import json
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from . import checks
+from .models import ContentChange, Portal, SensitiveWord
+from .revisions import body_diff, char_diff
+
+K, S = ContentChange.Kind, ContentChange.Status
+SKIP = {"id", "is_live", "created_at", "updated_at"}
+
+
+class ReviewError(Exception):
+    """Not possible in the change's state, or the proposed version cannot be approved as it is."""
+
+
+# --- the working copy --------------------------------------------------------------------------
+
+def fields(model):
+    """The concrete fields an editor's version consists of."""
+    return [f for f in model._meta.concrete_fields if f.editable and f.name not in SKIP]
+
+
+def relations(model):
+    return [f for f in model._meta.many_to_many if f.editable]
+
+
+def snapshot(instance, m2m=None):
+    """``instance`` as JSON-able data: its fields as they are in memory (a form may have changed
+    them without saving) and its many-to-many relations (from ``m2m`` or the database). A file
+    chosen but not yet stored is stored now, under a new name nothing public points at."""
+    data = {}
+    for field in fields(type(instance)):
+        value = getattr(instance, field.attname)
+        if isinstance(field, models.FileField):
+            if value and not value._committed:
+                value.save(value.name, value.file, save=False)
+            value = value.name if value else ""
+        data[field.attname] = value
+    for field in relations(type(instance)):
+        if m2m is not None and field.name in m2m:
+            data[field.name] = sorted(m2m[field.name])
+        elif instance.pk:
+            data[field.name] = sorted(getattr(instance, field.name).values_list("pk", flat=True))
+        else:
+            data[field.name] = []
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+
+def load(instance, data):
+    """Put ``data`` into ``instance`` in memory (not saved); returns the relations' values."""
+    for field in fields(type(instance)):
+        if field.attname in data:
+            value = data[field.attname]
+            if not isinstance(field, (models.ForeignKey, models.FileField)):
+                value = field.to_python(value)
+            setattr(instance, field.attname, value)
+    return {f.name: data.get(f.name, []) for f in relations(type(instance))}
+
+
+def pending_for(instance):
+    return ContentChange.objects.filter(
+        content_type=ContentType.objects.get_for_model(instance), object_id=instance.pk, status=S.PENDING
+    ).first()
+
+
+def history_of(instance):
+    return ContentChange.objects.filter(
+        content_type=ContentType.objects.get_for_model(instance), object_id=instance.pk
+    ).select_related("created_by", "decided_by")
+
+
+# --- permissions ---------------------------------------------------------------------------------
+
+ACTION_LABELS = {"add": "新建", "change": "修改", "delete": "删除"}
+
+
+def _require(user, instance, action):
+    opts = instance._meta
+    if not user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}"):
+        raise PermissionDenied(f"没有{ACTION_LABELS[action]}“{opts.verbose_name}”的权限。")
+
+
+def _portal(instance):
+    portal_id = getattr(instance, "portal_id", None)
+    return Portal.objects.filter(pk=portal_id).first() if portal_id else Portal.objects.default()
+
+
+def may_decide(user, change):
+    """Whether ``user`` may approve or return ``change`` (and why not)."""
+    if not user.has_perm("newsroom.review_final"):
+        return False, "只有终审签发人员可以审核内容。"
+    portal = _portal(change.target) if change.target else Portal.objects.default()
+    if user.pk in change.authors and not (portal and portal.allow_self_review):
+        return False, "作者本人不能审核自己提交的修改(须由他人审核)。"
+    return True, ""
+
+
+# --- proposing -------------------------------------------------------------------------------------
+
+@transaction.atomic
+def propose(instance, user, kind, data=None):
+    """Record an editor's version of ``instance`` for review (one pending change per object:
+    a later save updates it). For 新建 the hidden row itself is the version."""
+    _require(user, instance, {K.CREATE: "add", K.UPDATE: "change", K.DELETE: "delete"}[kind])
+    data = data if data is not None else snapshot(instance)
+    ct = ContentType.objects.get_for_model(instance)
+    change = ContentChange.objects.select_for_update().filter(content_type=ct, object_id=instance.pk,
+                                                             status=S.PENDING).first()
+    if change is None:
+        change = ContentChange(content_type=ct, object_id=instance.pk, created_by=user, authors=[],
+                               before=snapshot(type(instance)._default_manager.get(pk=instance.pk))
+                               if kind != K.CREATE else None)
+    if change.kind != K.CREATE or kind == K.DELETE:  # editing a pending new object keeps it 新建
+        change.kind = kind
+    change.data, change.object_repr = data, str(instance)[:200]
+    if user.pk not in change.authors:
+        change.authors = [*change.authors, user.pk]
+    change.save()
+    return change
+
+
+def save_hidden(instance, user):
+    """A new object, or one never approved: saved as it is (readers cannot see it), with its
+    pending 新建 change brought up to date."""
+    instance.is_live = False
+    instance.save()
+    return propose(instance, user, K.CREATE)
+
+
+# --- deciding ---------------------------------------------------------------------------------------
+
+def sensitive_hits(change):
+    target = change.target
+    portal = _portal(target) if target else None
+    words = SensitiveWord.objects.filter(portal=portal) if portal else SensitiveWord.objects.all()
+    model = change.content_type.model_class()
+    texts = [
+        (str(f.verbose_name), strip_tags(str(change.data.get(f.attname) or "")))
+        for f in fields(model) if isinstance(f, (models.CharField, models.TextField))
+    ]
+    return checks.scan(texts, list(words))
+
+
+@transaction.atomic
+def approve(change, user, opinion=""):
+    change = ContentChange.objects.select_for_update().get(pk=change.pk)
+    if change.status != S.PENDING:
+        raise ReviewError(f"该修改当前状态为“{change.get_status_display()}”,不能再审核。")
+    allowed, why = may_decide(user, change)
+    if not allowed:
+        raise PermissionDenied(why)
+    blocking = [str(hit) for hit in sensitive_hits(change) if hit.severity == SensitiveWord.Severity.BLOCK]
+    if blocking:
+        raise ReviewError("审核前请先退回修改:" + ";".join(blocking))
+    target = change.target
+    if target is None:
+        raise ReviewError("该内容已不存在。")
+    if change.kind == K.DELETE:
+        target.delete()
+    else:
+        m2m = load(target, change.data)
+        target.is_live = True
+        target.full_clean()
+        target.save()
+        for name, pks in m2m.items():
+            getattr(target, name).set(pks)
+    change.status, change.decided_by, change.decided_at = S.APPROVED, user, timezone.now()
+    change.opinion = (opinion or "").strip()
+    change.save(update_fields=["status", "decided_by", "decided_at", "opinion", "updated_at"])
+    return change
+
+
+@transaction.atomic
+def reject(change, user, reason):
+    change = ContentChange.objects.select_for_update().get(pk=change.pk)
+    if change.status != S.PENDING:
+        raise ReviewError(f"该修改当前状态为“{change.get_status_display()}”,不能再审核。")
+    allowed, why = may_decide(user, change)
+    if not allowed:
+        raise PermissionDenied(why)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ReviewError("请填写退回理由。")
+    change.status, change.decided_by, change.decided_at, change.opinion = S.REJECTED, user, timezone.now(), reason
+    change.save(update_fields=["status", "decided_by", "decided_at", "opinion", "updated_at"])
+    return change
+
+
+# --- what the reviewer reads -------------------------------------------------------------------------
+
+def _display(field, value):
+    if value in (None, "", []):
+        return ""
+    if isinstance(field, models.ManyToManyField):
+        return "、".join(str(o) for o in field.related_model._default_manager.filter(pk__in=value))
+    if isinstance(field, models.ForeignKey):
+        return str(field.related_model._default_manager.filter(pk=value).first() or value)
+    if field.choices:
+        return str(dict(field.flatchoices).get(field.to_python(value), value))
+    if isinstance(field, models.BooleanField):
+        return "是" if value else "否"
+    return strip_tags(str(value))
+
+
+def diff(change):
+    """[(label, [(old html, new html), …])] for every field the change alters, in words a
+    reviewer reads (names, not ids; rich text as paragraphs)."""
+    model = change.content_type.model_class()
+    before = change.before or {}
+    if change.kind == K.DELETE:
+        return [("删除", [char_diff(change.object_repr, "")])]
+    rows = []
+    for field in [*fields(model), *relations(model)]:
+        key = field.name if field.many_to_many else field.attname
+        old, new = before.get(key), change.data.get(key)
+        if old == new or (change.kind == K.CREATE and new in (None, "", [])):
+            continue
+        if isinstance(field, models.TextField) and ("<p" in str(new) or "<p" in str(old)):
+            rows.append((str(field.verbose_name), body_diff(old or "", new or "")))
+        else:
+            rows.append((str(field.verbose_name), [char_diff(_display(field, old), _display(field, new))]))
+    return rows

@@ -1,0 +1,61 @@
+"""Review of content other than articles: a change waits here until someone else approves it.
+
+A new community, honour, facility, topic, series, page or community photo is saved hidden
+(``is_live`` off) with a pending change of kind 新建; a change to a live one is not written to
+its row at all but kept here as the working copy (新建 / 修改 / 删除), so readers see the last
+approved version. Approved and returned changes stay as the object's history.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ContentChange(models.Model):
+    class Kind(models.TextChoices):
+        CREATE = "create", _("新建")
+        UPDATE = "update", _("修改")
+        DELETE = "delete", _("删除")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("待审核")
+        APPROVED = "approved", _("已通过")
+        REJECTED = "rejected", _("已退回")
+
+    content_type = models.ForeignKey(ContentType, verbose_name=_("内容类型"), on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField(_("对象编号"))
+    object_repr = models.CharField(_("对象"), max_length=200)
+    kind = models.CharField(_("类别"), max_length=10, choices=Kind.choices)
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    data = models.JSONField(_("提交的内容"), encoder=DjangoJSONEncoder)
+    before = models.JSONField(_("修改前的内容"), encoder=DjangoJSONEncoder, null=True, blank=True)
+    authors = models.JSONField(_("修改人"), default=list, help_text=_("修改过这份待审内容的人(他们不能审核它)。"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("提交人"), on_delete=models.SET_NULL,
+                                   null=True, related_name="+")
+    created_at = models.DateTimeField(_("提交时间"), default=timezone.now)
+    updated_at = models.DateTimeField(_("最近修改"), auto_now=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("审核人"), on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+")
+    decided_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
+    opinion = models.TextField(_("审核意见"), blank=True)
+
+    class Meta:
+        verbose_name = _("内容审核")
+        verbose_name_plural = _("内容审核(社区、荣誉、阵地、专题、系列、单页)")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "status"])]
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], condition=models.Q(status="pending"),
+                                    name="one_pending_change_per_object"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}:{self.object_repr}"
+
+    @property
+    def target(self):
+        """The object the change is about (None once a deletion went through)."""
+        return self.content_type.model_class()._default_manager.filter(pk=self.object_id).first()

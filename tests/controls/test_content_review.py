@@ -1,0 +1,162 @@
+"""先审后发 for everything readers see: communities (书记感怀 included), honours, facilities, 专题,
+系列 and 单页 change in public only after someone else approves; photos of live articles change
+only through a new version."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.exceptions import PermissionDenied
+from django.test import Client
+
+from communities.models import Community, Honour
+from newsroom import content_review
+from newsroom.models import Article, ContentChange, Page, Photo, Portal, SensitiveWord, Series, Topic
+from tests.adminforms import admin_form_data
+from tests.conftest import jpeg_bytes
+
+pytestmark = pytest.mark.django_db
+XINWENLI = "/communities/xinwenli/"
+
+
+def public(url):
+    return Client().get(url)
+
+
+def edit(client, url, **changes):
+    data = admin_form_data(client.get(url))
+    data.update(changes)
+    return client.post(url, data)
+
+
+def pending(obj):
+    return content_review.pending_for(obj)
+
+
+def test_a_change_to_a_live_community_waits_for_review(client, demo, roles):
+    community = Community.objects.get(slug="xinwenli")
+    client.force_login(roles["editor"])
+    url = f"/admin/communities/community/{community.pk}/change/"
+    response = edit(client, url, secretary_reflections="<p>新写的书记感怀。</p>", name="新闻里社区(改)")
+    assert response.status_code == 302
+    assert "新写的书记感怀" not in public(XINWENLI).content.decode()  # readers see the approved version
+    community.refresh_from_db()
+    assert community.name == "新闻里社区"
+    page = client.get(url)  # the editor goes on with the working copy
+    assert "新写的书记感怀" in page.content.decode() and "待审核" in page.content.decode()
+    change = pending(community)
+    with pytest.raises(PermissionDenied):
+        content_review.approve(change, roles["editor"])  # no review permission, and the author
+    content_review.approve(change, roles["chief"], "同意")
+    assert "新写的书记感怀" in public("/communities/xinwenli/").content.decode()
+    assert ContentChange.objects.get(pk=change.pk).decided_by == roles["chief"]
+
+
+def test_a_new_community_is_hidden_until_approved(client, demo, roles):
+    client.force_login(roles["editor"])
+    data = admin_form_data(client.get("/admin/communities/community/add/"))
+    data.update(name="测试社区", slug="test-community", province="云南省", city="昆明市", district="五华区",
+                street="华山街道")
+    assert client.post("/admin/communities/community/add/", data).status_code == 302
+    community = Community.objects.get(slug="test-community")
+    assert not community.is_live
+    assert public("/communities/test-community/").status_code == 404
+    assert "测试社区" not in public("/communities/").content.decode()
+    content_review.approve(pending(community), roles["chief"])
+    assert public("/communities/test-community/").status_code == 200
+
+
+def test_an_author_never_approves_their_own_change_not_even_a_superuser(demo, roles, superuser):
+    community = Community.objects.get(slug="zhongnan")
+    community.profile = "<p>超级管理员改的简介。</p>"
+    change = content_review.propose(community, superuser, "update", content_review.snapshot(community))
+    with pytest.raises(PermissionDenied, match="作者本人"):
+        content_review.approve(change, superuser)
+    with pytest.raises(content_review.ReviewError):
+        content_review.reject(change, roles["chief"], "")  # a reason is required
+    content_review.reject(change, roles["chief"], "简介需核实")
+    community.refresh_from_db()
+    assert "超级管理员改的简介" not in community.profile
+
+
+def test_a_blocking_word_stops_the_approval(demo, roles):
+    SensitiveWord.objects.create(portal=Portal.objects.get(), word="错误用语", severity="block")
+    community = Community.objects.get(slug="zhongnan")
+    community.secretary_reflections = "<p>书记感怀里有錯誤用語。</p>"  # Traditional script too
+    change = content_review.propose(community, roles["editor"], "update", content_review.snapshot(community))
+    with pytest.raises(content_review.ReviewError, match="错误用语"):
+        content_review.approve(change, roles["chief"])
+
+
+def test_deleting_a_live_honour_waits_for_review(client, demo, roles):
+    honour = Honour.objects.filter(community__slug="xinwenli").first()
+    client.force_login(roles["editor"])
+    response = client.post(f"/admin/communities/honour/{honour.pk}/delete/", {"post": "yes"}, follow=True)
+    assert "删除申请已提交审核" in response.content.decode()
+    assert Honour.objects.filter(pk=honour.pk).exists()
+    assert honour.title in public("/communities/honours/").content.decode()
+    content_review.approve(pending(honour), roles["chief"])
+    assert not Honour.objects.filter(pk=honour.pk).exists()
+
+
+@pytest.mark.parametrize("model, lookup, url, field", [
+    (Topic, {"slug": "wuhou-chengdu"}, "/topic/wuhou-chengdu/", "title"),
+    (Series, {"slug": "jiceng-baolei"}, "/series/jiceng-baolei/", "title"),
+    (Page, {"slug": "about"}, "/pages/about/", "title"),
+])
+def test_topics_series_and_pages_change_only_through_review(client, demo, roles, model, lookup, url, field):
+    obj = model.objects.get(**lookup)
+    client.force_login(roles["siteadmin"])  # even the site admin
+    admin_url = f"/admin/newsroom/{model._meta.model_name}/{obj.pk}/change/"
+    assert edit(client, admin_url, **{field: "未经审核的新标题"}).status_code == 302
+    assert "未经审核的新标题" not in public(url).content.decode()
+    with pytest.raises(PermissionDenied):
+        content_review.approve(pending(obj), roles["siteadmin"])
+    content_review.approve(pending(obj), roles["chief"])
+    assert "未经审核的新标题" in public(url).content.decode()
+
+
+def test_the_reviewer_reads_a_diff_in_words_and_decides_in_the_admin(client, demo, roles):
+    change = ContentChange.objects.get(status="pending")  # the demo's waiting change
+    client.force_login(roles["chief"])
+    page = client.get(f"/admin/newsroom/contentchange/{change.pk}/change/").content.decode()
+    assert "党建亮点" in page and "<ins>" in page and "南侨机工故事会" in page and "审核通过" in page
+    response = client.post(f"/admin/newsroom/contentchange/{change.pk}/decide/",
+                           {"action": "approve", "opinion": "同意"}, follow=True)
+    assert "已审核通过" in response.content.decode()
+    assert "南侨机工故事会" in public(XINWENLI).content.decode()
+
+
+def test_photos_of_a_live_article_cannot_be_changed_from_the_photo_page(client, demo, roles):
+    client.force_login(roles["editor"])
+    photo = Photo.objects.filter(article__is_live=True).first()
+    url = f"/admin/newsroom/photo/{photo.pk}/"
+    data = admin_form_data(client.get(url + "change/"))
+    data["caption"] = "未经审核的说明"
+    client.post(url + "change/", data)
+    assert client.post(url + "delete/", {"post": "yes"}).status_code == 403
+    photo.refresh_from_db()
+    assert photo.caption != "未经审核的说明"
+    add = admin_form_data(client.get("/admin/newsroom/photo/add/"))
+    add.update(caption="偷偷加的图", alt_text="图", credit_kind="provided", credit_organisation="某单位",
+               article=str(photo.article_id), image=SimpleUploadedFile("x.jpg", jpeg_bytes(), "image/jpeg"))
+    response = client.post("/admin/newsroom/photo/add/", add)
+    assert response.status_code == 200 and response.context["adminform"].form.errors["article"]
+    assert not Photo.objects.filter(caption="偷偷加的图").exists()
+
+
+def test_a_new_community_photo_is_public_only_once_approved(client, demo, roles):
+    community = Community.objects.get(slug="xinwenli")
+    client.force_login(roles["editor"])
+    add = admin_form_data(client.get("/admin/newsroom/photo/add/"))
+    add.update(caption="社区新貌", alt_text="社区街景", credit_kind="provided", credit_organisation="新闻里社区",
+               community=str(community.pk), image=SimpleUploadedFile("new.jpg", jpeg_bytes(), "image/jpeg"))
+    assert client.post("/admin/newsroom/photo/add/", add).status_code == 302
+    photo = Photo.objects.get(caption="社区新貌")
+    assert public(photo.image.url).status_code == 404
+    assert "社区新貌" not in public(XINWENLI).content.decode()
+    content_review.approve(pending(photo), roles["chief"])
+    assert public(photo.image.url).status_code == 200
+    assert "社区新貌" in public(XINWENLI).content.decode()
+
+
+def test_existing_articles_are_unaffected(demo):
+    assert Article.objects.published().count() == 5
