@@ -172,6 +172,9 @@ PRIVATE_MEDIA_ROOT = Path(os.getenv("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
 MAX_EVIDENCE_BYTES = envint("MAX_EVIDENCE_BYTES", str(10 * 1024 * 1024))
 TAKEDOWN_LIMIT_PER_IP = envint("TAKEDOWN_LIMIT_PER_IP", "5")
 TAKEDOWN_LIMIT_PER_EMAIL = envint("TAKEDOWN_LIMIT_PER_EMAIL", "3")
+# Notifiers' and counter-notifiers' personal data (contacts, ID numbers, evidence) are kept this
+# many days after a request is closed; `manage.py purge_takedown_data` (daily cron) clears them.
+TAKEDOWN_RETENTION_DAYS = envint("TAKEDOWN_RETENTION_DAYS", str(3 * 365))
 EMAIL_BACKEND = os.getenv("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "noreply@example.com")
 

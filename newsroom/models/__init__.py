@@ -8,11 +8,11 @@ from .workflow import AuditEntry, EditPresence, PreviewLink, Revision, Sensitive
 
 # Takedown models live with the rest of the takedown desk; imported here so Django registers them.
 from ..takedowns.models import (  # noqa: E402
-    CounterNotice, Event, Evidence, Measure, TakedownRequest, Target,
+    CounterNotice, Event, Evidence, Measure, OutboundMail, TakedownRequest, Target,
 )
 
 __all__ = [
-    "CounterNotice", "Event", "Evidence", "Measure", "TakedownRequest", "Target",
+    "CounterNotice", "Event", "Evidence", "Measure", "OutboundMail", "TakedownRequest", "Target",
     "Article", "ArticleQuerySet", "AuditEntry", "Column", "ContentChange", "EditPresence", "Page", "Person", "Photo",
     "Portal", "PortalQuerySet", "PreviewLink", "Revision", "SearchDocument", "SensitiveWord", "Series", "TipChannel", "Topic",
 ]

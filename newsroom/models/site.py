@@ -94,6 +94,10 @@ class Portal(models.Model):
     )
     restore_after_days = models.PositiveSmallIntegerField(_("等待投诉或起诉证明的天数"), default=15,
                                                           validators=[MinValueValidator(1)])
+    info_wait_days = models.PositiveSmallIntegerField(
+        _("等待补充材料的天数"), default=15, validators=[MinValueValidator(1)],
+        help_text=_("要求通知人补充材料后,处理期限最多暂停这么多天;逾期未补充的,按现有材料处理。"),
+    )
     preview_link_hours = models.PositiveSmallIntegerField(
         _("预览链接有效期(小时)"), default=72, validators=[MinValueValidator(1)]
     )

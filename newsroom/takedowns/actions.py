@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from config import pagecache
@@ -21,6 +22,7 @@ from config import pagecache
 from ..models import Article, AuditEntry, Photo
 from ..search import index as search_index
 from ..workflow import revoke_all_preview_links
+from . import mail
 from .models import Event, Evidence, Measure, TakedownRequest, Target
 
 R = TakedownRequest.Status
@@ -61,7 +63,21 @@ def _event(request, user, action, to_status=None, reason="", internal=True):
     if to_status and to_status != request.status:
         request.status = to_status
         request.save(update_fields=["status"])
+    if user is not None and not internal:
+        _tell_notifier(request, event)
     return event
+
+
+def _tell_notifier(request, event):
+    """Every step of the desk that concerns the notifier reaches them by e-mail too."""
+    mail.queue(
+        request, f"progress:{event.action}", request.email,
+        f"[{request.portal.name}] 您的通知 {request.reference} 有新进展:{event.action_label}",
+        f"{request.notifier_name}:\n\n您的通知(受理编号 {request.reference})有新进展。\n\n"
+        f"{event.action_label}:{event.reason}\n当前状态:{request.get_status_display()}\n"
+        + (f"可恢复时间:{timezone.localtime(request.restore_due_at):%Y-%m-%d %H:%M}\n" if request.restore_due_at else "")
+        + f"\n处理进度与全部记录见您的私人链接(请勿转发):\n{mail.tracking_url(request)}\n\n{request.portal.name}",
+    )
 
 
 def _sla(request):
@@ -74,10 +90,14 @@ def _sla(request):
 def receive(request, targets, files):
     """Store a new notice with its targets and evidence; start the SLA clock."""
     request.deadline = request.received_at + timedelta(hours=request.portal.takedown_sla_hours)
-    earlier = _restored_before(request, targets)
+    earlier = restored_before(request, targets)
     if earlier:
         request.needs_legal_review = True
-        request.legal_review_reason = f"同一通知人曾就同一作品发出通知,已于 {earlier} 依反通知恢复(条例第十七条)。"
+        request.legal_review_reason = (
+            f"同一权利人曾就同一作品发出通知({earlier.reference}),已于 "
+            f"{timezone.localtime(earlier.decided_at):%Y-%m-%d} 依条例第十七条根据反通知恢复,不得再通知删除。"
+        )[:200]
+    _author_on_record(request, targets)
     request.save()
     for target in targets:
         target.request = request
@@ -85,17 +105,56 @@ def receive(request, targets, files):
     for kind, upload in files:
         _store(request, kind, upload)
     _event(request, None, "received", reason="收到通知", internal=False)
+    mail.queue(
+        request, "acknowledgement", request.email, f"[{request.portal.name}] 已收到您的通知 {request.reference}",
+        f"{request.notifier_name}:\n\n我们已收到您关于“{request.get_right_claimed_display()}”的通知,受理编号 "
+        f"{request.reference}。\n我们将在收到完整通知后 {request.portal.takedown_sla_hours} 小时内处理,每一步都会发邮件告知您。\n"
+        f"您可以在以下私人链接查看处理进度和结果(请勿转发):\n{mail.tracking_url(request)}\n\n{request.portal.name}",
+    )
     return request
 
 
-def _restored_before(request, targets):
-    articles = [t.article_id for t in targets if t.article_id]
-    previous = (
-        TakedownRequest.objects.filter(status=R.RESTORED, targets__article__in=articles)
-        .filter(email__iexact=request.email) | TakedownRequest.objects.filter(
-            status=R.RESTORED, targets__article__in=articles, id_number=request.id_number)
-    ).filter(events__action="restore", events__reason__contains="第十七条").distinct().first()
-    return timezone.localtime(previous.decided_at).strftime("%Y-%m-%d") if previous and previous.decided_at else None
+def _claimants(name, principal, email, id_number):
+    """Who claims the right: the notifier and, for an agent, the principal; by name, e-mail, ID."""
+    names = {" ".join(n.split()).lower() for n in (name, principal) if n and n.strip()}
+    return names, (email or "").strip().lower(), (id_number or "").strip().upper()
+
+
+def restored_before(request, targets):
+    """The earlier notice, restored under 条例 Art. 17, about the same work (article or photo)
+    by the same claimant — the notifier or the principal, matched by name, e-mail or ID number,
+    so a law firm acting for the same person is caught too."""
+    articles = {t.article_id for t in targets if t.article_id}
+    photos = {t.photo_id for t in targets if t.photo_id}
+    if not articles:
+        return None
+    names, email, id_number = _claimants(request.notifier_name, request.principal_name, request.email,
+                                         request.id_number)
+    earlier = TakedownRequest.objects.filter(
+        status=R.RESTORED, restored_under=TakedownRequest.RestoredUnder.ARTICLE_17, targets__article__in=articles,
+    ).prefetch_related("targets").distinct().order_by("-decided_at")
+    for previous in earlier:
+        their_photos = {t.photo_id for t in previous.targets.all() if t.photo_id}
+        if photos and their_photos and not (photos & their_photos):
+            continue  # another photo of the same article is another work
+        p_names, p_email, p_id = _claimants(previous.notifier_name, previous.principal_name, previous.email,
+                                            previous.id_number)
+        if names & p_names or (email and email == p_email) or (id_number and id_number == p_id):
+            return previous
+    return None
+
+
+def _author_on_record(request, targets):
+    """Who provided the content (the service object the law asks the desk to forward to)."""
+    article = next((t.article for t in targets if t.article_id), None)
+    if article is None or request.author_kind:
+        return
+    if article.is_reprint or article.source_name and not article.reporters.exists():
+        request.author_kind = TakedownRequest.AuthorKind.REPRINT
+        request.author_name = (article.original_author or article.source_name)[:100]
+    else:
+        request.author_kind = TakedownRequest.AuthorKind.STAFF
+        request.author_name = "、".join(p.name for p in article.reporters.all())[:100] or request.portal.name
 
 
 def _store(request, kind, upload):
@@ -131,11 +190,38 @@ def receive_counter_notice(request, counter, files):
     _allowed(request, R.MEASURES_APPLIED)
     counter.request = request
     counter.save()
-    for upload in files:
-        _store(request, Evidence.Kind.COUNTER, upload)
+    stored = [_store(request, Evidence.Kind.COUNTER, upload) for upload in files]
     request.deadline = _sla(request)
     request.save(update_fields=["deadline"])
     _event(request, None, "counter_received", R.COUNTER_RECEIVED, f"收到 {counter.name} 的反通知", internal=False)
+    # 条例 Art. 17 / 民法典 Art. 1196: the counter-notice goes to the rights holder, with its evidence.
+    mail.queue(
+        request, "counter_to_notifier", request.email,
+        f"[{request.portal.name}] 转送反通知:您的通知 {request.reference}",
+        f"{request.notifier_name}:\n\n您的通知(受理编号 {request.reference})所涉内容的提供者 {counter.name} "
+        f"于 {timezone.localtime(counter.received_at):%Y-%m-%d %H:%M} 提交了反通知,现依法转送给您。\n\n"
+        f"不侵权的说明(全文):\n{counter.statement}\n\n不侵权的初步证据见附件({len(stored)} 个文件)。\n\n"
+        f"依照《民法典》第一千一百九十六条,如您在本邮件送达后 {request.portal.restore_after_days} 日内未在以下私人链接"
+        f"上传已经投诉或者提起诉讼的证明,本网可能恢复有关内容:\n{mail.tracking_url(request)}\n\n{request.portal.name}",
+        attachments=stored,
+    )
+    return request
+
+
+@transaction.atomic
+def submit_proof(request, note, files):
+    """The notifier shows they complained to the authorities or sued: the restore stops."""
+    request = _locked(request)
+    _allowed(request, R.COUNTER_RECEIVED, R.COUNTER_REVIEWED)
+    if not files:
+        raise ActionError("请上传投诉或起诉的证明材料。")
+    for upload in files:
+        _store(request, Evidence.Kind.PROOF, upload)
+    request.proof_received_at = timezone.now()
+    request.deadline = _sla(request)
+    request.save(update_fields=["proof_received_at", "deadline"])
+    _event(request, None, "proof_received", reason=(note or "").strip() or "通知人提交了已投诉或起诉的证明,暂不恢复。",
+           internal=False)
     return request
 
 
@@ -165,9 +251,13 @@ def request_information(request, user, message):
     _require(user)
     request = _locked(request)
     _allowed(request, R.RECEIVED, R.UNDER_REVIEW)
-    request.deadline = None
+    days = request.portal.info_wait_days
+    request.deadline = timezone.now() + timedelta(days=days)  # the pause is bounded
     request.save(update_fields=["deadline"])
-    _event(request, user, "request_info", R.NEEDS_INFO, _reason(message, "需要补充的材料"), internal=False)
+    message = _reason(message, "需要补充的材料")
+    _event(request, user, "request_info", R.NEEDS_INFO,
+           f"{message}(请于 {timezone.localtime(request.deadline):%Y-%m-%d} 前补充;逾期未补充的,将按现有材料处理。)",
+           internal=False)
     return request
 
 
@@ -267,17 +357,49 @@ def _revert(measure, user, reason):
 
 
 @transaction.atomic
-def forward(request, user, how):
-    """Record that the notice went to the author (or was announced), and open the counter-notice link."""
+def forward(request, user, note="", email="", announce=False, author_kind="", author_name=""):
+    """Forward the notice to the author (民法典 Art. 1195: on receipt, not only after measures):
+    by e-mail to the author or reprint source on record, or, when they cannot be reached, by a
+    公告 on the portal. What was sent, and when, is kept; the counter-notice link opens."""
     _require(user)
     request = _locked(request)
-    _allowed(request, R.MEASURES_APPLIED)
-    request.forwarded_at = timezone.now()
-    request.forward_note = _reason(how, "转送方式")[:200]
+    _allowed(request, *OPEN)
+    email = (email or "").strip()
+    if not email and not announce:
+        raise ActionError("请填写作者或转载来源的电子邮箱;无法联系的,请选择网上公告。")
+    if author_kind:
+        request.author_kind = author_kind
+    if author_name:
+        request.author_name = author_name[:100]
     request.counter_token = request.counter_token or secrets.token_urlsafe(24)
-    request.save(update_fields=["forwarded_at", "forward_note", "counter_token"])
-    _event(request, user, "forward", reason=f"已转送作者:{request.forward_note}", internal=False)
+    request.forward_note = (note or "").strip()[:200]
+    counter_url = mail.site_url(request.portal, reverse("takedowns:counter", args=[request.counter_token]))
+    letter = _forward_letter(request, counter_url)
+    if email:
+        request.author_email = email
+        mail.queue(request, "forward_to_author", email,
+                   f"[{request.portal.name}] 关于您提供的内容的权利通知 {request.reference}", letter)
+        reason = f"已向{request.get_author_kind_display() or '作者'} {request.author_name} 的邮箱 {email} 发出通知转送函。"
+    else:
+        request.announced_at = request.forwarded_at = timezone.now()
+        reason = "作者无法联系,已在网站公告通知(公告页面:" + reverse("takedowns:announcement", args=[request.reference]) + ")。"
+    request.save(update_fields=["counter_token", "forward_note", "author_kind", "author_name", "author_email",
+                                "announced_at", "forwarded_at"])
+    _event(request, user, "forward" if email else "announce", reason=reason, internal=False)
     return request
+
+
+def _forward_letter(request, counter_url):
+    targets = "\n".join(f"- {t.work_title}:{t.url}({t.get_part_display()})" for t in request.targets.all())
+    return (
+        f"{request.author_name or '作者'}:\n\n本网于 {timezone.localtime(request.received_at):%Y-%m-%d %H:%M} 收到"
+        f"{request.notifier_name}{'(代理 ' + request.principal_name + ')' if request.is_agent else ''}"
+        f"关于“{request.get_right_claimed_display()}”的通知(受理编号 {request.reference}),涉及您提供的以下内容:\n"
+        f"{targets}\n\n通知人的说明:\n{request.description}\n\n"
+        f"依照《信息网络传播权保护条例》第十六条、《民法典》第一千一百九十五条,现将通知转送给您。"
+        f"如您认为内容未侵犯他人权利,可通过以下链接提交书面说明(反通知)及不侵权的初步证据:\n{counter_url}\n\n"
+        f"{request.portal.name}"
+    )
 
 
 @transaction.atomic
@@ -293,14 +415,34 @@ def review_counter_notice(request, user, valid, reason):
         return request
     _event(request, user, "counter_reviewed", R.COUNTER_REVIEWED, reason, internal=False)
     if request.portal.restore_policy == "immediate":
-        _restore(request, user, f"反通知成立,依《信息网络传播权保护条例》第十七条立即恢复。{reason}")
+        _restore(request, user, f"反通知成立,依《信息网络传播权保护条例》第十七条立即恢复。{reason}",
+                 TakedownRequest.RestoredUnder.ARTICLE_17)
     else:
-        days = request.portal.restore_after_days
-        request.restore_due_at = timezone.now() + timedelta(days=days)
-        request.save(update_fields=["restore_due_at"])
-        _event(request, user, "restore_scheduled",
-               reason=f"已将反通知转送通知人;{days}日内未收到投诉或起诉证明的,恢复内容(《民法典》第一千一百九十六条)。",
-               internal=False)
+        schedule_restore(request, user)
+    return request
+
+
+def schedule_restore(request, user=None):
+    """民法典 Art. 1196: the waiting period counts from the counter-notice's delivery to the
+    notifier. Called when the desk accepts the counter-notice and when the mail is delivered."""
+    request = TakedownRequest.objects.select_related("portal").get(pk=request.pk)
+    if request.status != R.COUNTER_REVIEWED or request.restore_due_at or request.portal.restore_policy == "immediate":
+        return request
+    days = request.portal.restore_after_days
+    if not request.counter_forwarded_at:
+        Event.objects.create(request=request, actor=user, action="restore_scheduled", from_status=request.status,
+                             to_status=request.status, internal=False,
+                             reason=f"反通知送达通知人后,{days}日内未收到投诉或起诉证明的,恢复内容(《民法典》第一千一百九十六条)。")
+        return request
+    request.restore_due_at = request.counter_forwarded_at + timedelta(days=days)
+    request.save(update_fields=["restore_due_at"])
+    Event.objects.create(
+        request=request, actor=user, action="restore_scheduled", from_status=request.status, to_status=request.status,
+        internal=False, reason=(
+            f"反通知已于 {timezone.localtime(request.counter_forwarded_at):%Y-%m-%d %H:%M} 送达通知人;至 "
+            f"{timezone.localtime(request.restore_due_at):%Y-%m-%d %H:%M} 未收到投诉或起诉证明的,恢复内容"
+            f"(《民法典》第一千一百九十六条)。"),
+    )
     return request
 
 
@@ -309,15 +451,22 @@ def restore(request, user, reason=""):
     _require(user)
     request = _locked(request)
     _allowed(request, R.COUNTER_REVIEWED)
-    if request.restore_due_at and request.restore_due_at > timezone.now():
+    if request.proof_received_at:
+        raise ActionError("通知人已提交投诉或起诉证明:请审查后维持措施,不能恢复。")
+    if not request.restore_due_at:
+        raise ActionError("反通知尚未送达通知人,等待期还没有开始。")
+    if request.restore_due_at > timezone.now():
         raise ActionError(f"等待期至 {timezone.localtime(request.restore_due_at):%Y-%m-%d %H:%M} 才届满。")
-    _restore(request, user, reason or "等待期届满,未收到投诉或起诉证明,依《民法典》第一千一百九十六条恢复。")
+    _restore(request, user, reason or "等待期届满,未收到投诉或起诉证明,依《民法典》第一千一百九十六条恢复。",
+             TakedownRequest.RestoredUnder.ARTICLE_1196)
     return request
 
 
-def _restore(request, user, reason):
+def _restore(request, user, reason, under):
     for measure in request.measures.filter(reverted_at=None):
         _revert(measure, user, "反通知成立,恢复")
+    request.restored_under = under
+    request.save(update_fields=["restored_under"])
     _decide(request, reason)
     _event(request, user, "restore", R.RESTORED, reason, internal=False)
 
@@ -347,3 +496,29 @@ def close(request, user, reason=""):
 def add_note(request, user, text):
     _require(user)
     return _event(request, user, "note", reason=_reason(text, "备注"))
+
+
+def record_download(evidence, user):
+    """Evidence holds personal data: every download by the desk is in the audit trail."""
+    return Event.objects.create(
+        request=evidence.request, actor=user, action="evidence_download", from_status=evidence.request.status,
+        to_status=evidence.request.status, reason=f"下载“{evidence.get_kind_display()}”#{evidence.pk}", internal=True,
+    )
+
+
+@transaction.atomic
+def purge_personal_data(request):
+    """After the retention period: the notifier's and counter-notifier's contacts, ID numbers and
+    every evidence file go; the reference, decision, measures and audit trail stay."""
+    request = _locked(request)
+    for evidence in request.evidence.all():
+        evidence.file.delete(save=False)
+    request.evidence.all().delete()
+    request.counter_notices.update(phone="", email="deleted@invalid", address="", id_number="", statement="(已清除)")
+    request.phone, request.email, request.address, request.id_number = "", "deleted@invalid", "", ""
+    request.personal_data_purged_at = timezone.now()
+    request.save(update_fields=["phone", "email", "address", "id_number", "personal_data_purged_at"])
+    request.mails.all().delete()
+    Event.objects.create(request=request, action="purge_personal_data", from_status=request.status,
+                         to_status=request.status, reason="保存期限届满,已清除个人信息与证据材料。", internal=True)
+    return request

@@ -134,6 +134,8 @@ class TakedownRequestAdmin(admin.ModelAdmin):
                 moderators=get_user_model().objects.filter(groups__name="版权审核"),
                 counter_url=request.build_absolute_uri(reverse("takedowns:counter", args=[notice.counter_token]))
                 if notice.counter_token else "",
+                mails=notice.mails.all(),
+                author_kinds=TakedownRequest.AuthorKind.choices,
             )
         return super().changeform_view(request, object_id, form_url, extra_context)
 
@@ -167,7 +169,10 @@ class TakedownRequestAdmin(admin.ModelAdmin):
                 measure = get_object_or_404(Measure, pk=request.POST.get("measure"), request=notice)
                 actions.revert_measure(measure, user, reason)
             elif action == "forward":
-                actions.forward(notice, user, reason)
+                actions.forward(notice, user, reason, email=request.POST.get("author_email", ""),
+                                announce=request.POST.get("announce") == "1",
+                                author_kind=request.POST.get("author_kind", ""),
+                                author_name=request.POST.get("author_name", ""))
             elif action in ("counter_valid", "counter_invalid"):
                 actions.review_counter_notice(notice, user, action == "counter_valid", reason)
             elif action == "restore":
@@ -192,9 +197,13 @@ class TakedownRequestAdmin(admin.ModelAdmin):
         """Evidence and identity documents: only for moderators, never from a public URL."""
         if not request.user.has_perm("newsroom.view_identity"):
             raise PermissionDenied
-        item = get_object_or_404(Evidence, pk=evidence, request_id=pk)
-        return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name,
-                            content_type=item.content_type or "application/octet-stream")
+        item = get_object_or_404(Evidence.objects.select_related("request"), pk=evidence, request_id=pk)
+        actions.record_download(item, request.user)
+        response = FileResponse(item.file.open("rb"), as_attachment=True, filename=item.download_name,
+                                content_type=item.content_type or "application/octet-stream")
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
 
     @admin.action(description=_("导出处理记录(CSV)"))
     def export_audit_trail(self, request, queryset):

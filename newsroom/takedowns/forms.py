@@ -1,5 +1,6 @@
 """The public notice, counter-notice and supplement forms: every problem is a form error."""
 
+import os
 from urllib.parse import urlsplit
 
 from django import forms
@@ -18,6 +19,8 @@ SIGNATURES = {
     b"\x89PNG\r\n\x1a\n": "image/png",
 }
 MAX_FILES = 5
+# The name's extension must say what the content is: "授权.bat" starting with %PDF- is refused.
+EXTENSION_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"}
 
 
 def detect_type(upload):
@@ -58,9 +61,11 @@ class EvidenceField(forms.FileField):
                     code="too_large",
                 )
             detected = detect_type(upload)
-            if detected is None:
+            extension = os.path.splitext(upload.name or "")[1].lower()
+            if detected is None or EXTENSION_TYPES.get(extension) != detected:
                 raise forms.ValidationError(
-                    _("文件“%(name)s”不是 PDF、JPEG 或 PNG 文件(按文件内容检查,不看扩展名)。") % {"name": upload.name},
+                    _("文件“%(name)s”不是 PDF、JPEG 或 PNG 文件:文件内容和扩展名(.pdf、.jpg、.png)都须相符。")
+                    % {"name": upload.name},
                     code="bad_type",
                 )
             upload.detected_type = detected
@@ -160,7 +165,8 @@ class BaseTargetFormSet(forms.BaseFormSet):
             raise forms.ValidationError(_("请至少填写一个涉及的作品网址。"))
 
 
-TargetFormSet = forms.formset_factory(TargetForm, formset=BaseTargetFormSet, extra=0, min_num=1, max_num=5,
+# One target row filled in, two more offered: a notice may name several works.
+TargetFormSet = forms.formset_factory(TargetForm, formset=BaseTargetFormSet, extra=2, min_num=1, max_num=5,
                                       validate_max=True)
 
 

@@ -86,6 +86,16 @@ class TakedownRequest(models.Model):
         PERSON = "person", _("个人")
         ORGANISATION = "organisation", _("单位")
 
+    class AuthorKind(models.TextChoices):
+        STAFF = "staff", _("本网记者/编辑")
+        REPRINT = "reprint", _("转载来源")
+        CORRESPONDENT = "correspondent", _("通讯员")
+        USER = "user", _("用户/投稿人")
+
+    class RestoredUnder(models.TextChoices):
+        ARTICLE_17 = "art17", _("《信息网络传播权保护条例》第十七条")
+        ARTICLE_1196 = "art1196", _("《民法典》第一千一百九十六条")
+
     class IdType(models.TextChoices):
         ID_CARD = "id_card", _("居民身份证")
         PASSPORT = "passport", _("护照")
@@ -117,8 +127,20 @@ class TakedownRequest(models.Model):
     deadline = models.DateTimeField(_("处理期限"), null=True, blank=True, editable=False)
     decided_at = models.DateTimeField(_("决定时间"), null=True, blank=True, editable=False)
     decision = models.TextField(_("决定与理由(通知人可见)"), blank=True, editable=False)
-    forwarded_at = models.DateTimeField(_("转送作者时间"), null=True, blank=True, editable=False)
+    author_kind = models.CharField(_("作者(服务对象)类别"), max_length=20, choices=AuthorKind.choices, blank=True,
+                                   editable=False, help_text=_("被通知内容的提供者:本网记者、转载来源、通讯员或用户。"))
+    author_name = models.CharField(_("作者或来源名称"), max_length=100, blank=True, editable=False)
+    author_email = models.EmailField(_("作者或来源电子邮箱"), blank=True, editable=False)
+    forwarded_at = models.DateTimeField(_("转送作者时间"), null=True, blank=True, editable=False,
+                                        help_text=_("通知送达作者(邮件发出)或公告发布的时间。"))
     forward_note = models.CharField(_("转送方式"), max_length=200, blank=True, editable=False)
+    announced_at = models.DateTimeField(_("公告时间"), null=True, blank=True, editable=False,
+                                        help_text=_("无法联系作者时,在网站上公告通知的时间。"))
+    counter_forwarded_at = models.DateTimeField(_("反通知送达通知人时间"), null=True, blank=True, editable=False)
+    proof_received_at = models.DateTimeField(_("收到投诉或起诉证明时间"), null=True, blank=True, editable=False)
+    restored_under = models.CharField(_("恢复依据"), max_length=10, choices=RestoredUnder.choices, blank=True,
+                                      editable=False)
+    personal_data_purged_at = models.DateTimeField(_("个人信息清除时间"), null=True, blank=True, editable=False)
     counter_token = models.CharField(_("反通知令牌"), max_length=64, blank=True, editable=False)
     restore_due_at = models.DateTimeField(_("可恢复时间"), null=True, blank=True, editable=False)
     needs_legal_review = models.BooleanField(_("需法务复核"), default=False, editable=False)
@@ -188,17 +210,27 @@ class Target(models.Model):
         return f"{self.work_title}({self.get_part_display()})"
 
 
+EXTENSIONS = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
+
+
+def evidence_path(evidence, filename):
+    """A generated name: nothing of what the sender called the file reaches the disk."""
+    extension = EXTENSIONS.get(evidence.content_type, "bin")
+    return f"takedowns/{timezone.localtime():%Y/%m}/{secrets.token_hex(16)}.{extension}"
+
+
 class Evidence(models.Model):
     class Kind(models.TextChoices):
         EVIDENCE = "evidence", _("侵权初步证据")
         AUTHORISATION = "authorisation", _("授权委托书")
         SUPPLEMENT = "supplement", _("补充材料")
         COUNTER = "counter", _("不侵权初步证据")
+        PROOF = "proof", _("投诉或起诉证明")
 
     request = models.ForeignKey(TakedownRequest, verbose_name=_("通知"), on_delete=models.CASCADE,
                                 related_name="evidence")
     kind = models.CharField(_("类别"), max_length=20, choices=Kind.choices)
-    file = models.FileField(_("文件"), storage=private_storage, upload_to="takedowns/%Y/%m/")
+    file = models.FileField(_("文件"), storage=private_storage, upload_to=evidence_path)
     original_name = models.CharField(_("原文件名"), max_length=200)
     content_type = models.CharField(_("类型"), max_length=50)
     uploaded_at = models.DateTimeField(_("上传时间"), default=timezone.now)
@@ -209,6 +241,13 @@ class Evidence(models.Model):
 
     def __str__(self):
         return self.original_name
+
+    @property
+    def download_name(self):
+        """What the file is called when the desk downloads it: reference, kind, number and the
+        extension its content has (never the sender's, which could be .hta or .bat)."""
+        extension = EXTENSIONS.get(self.content_type, "bin")
+        return f"{self.request.reference}-{self.get_kind_display()}-{self.pk}.{extension}"
 
 
 class MeasureQuerySet(models.QuerySet):
@@ -280,6 +319,31 @@ class CounterNotice(models.Model):
         return mask(self.id_number)
 
 
+class OutboundMail(models.Model):
+    """A message to a notifier or an author, kept as sent: written in the same transaction as
+    the step it reports, sent after commit, retried until it goes (``send_takedown_mail``)."""
+
+    request = models.ForeignKey(TakedownRequest, verbose_name=_("通知"), on_delete=models.CASCADE,
+                                related_name="mails")
+    kind = models.CharField(_("类别"), max_length=30)
+    to = models.EmailField(_("收件人"))
+    subject = models.CharField(_("主题"), max_length=200)
+    body = models.TextField(_("正文"))
+    attachments = models.JSONField(_("附件(证据材料编号)"), default=list, blank=True)
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
+    sent_at = models.DateTimeField(_("发出时间"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
+    last_error = models.CharField(_("最近一次失败原因"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("邮件")
+        verbose_name_plural = _("邮件")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.subject} → {self.to}"
+
+
 EVENT_LABELS = {
     "received": _("收到通知"), "assign": _("分配承办人"), "start_review": _("开始审查"),
     "request_info": _("要求补充材料"), "material_added": _("补充材料"), "accept": _("受理"),
@@ -287,6 +351,9 @@ EVENT_LABELS = {
     "counter_received": _("收到反通知"), "counter_reviewed": _("反通知成立"), "counter_rejected": _("反通知不成立"),
     "restore_scheduled": _("等待投诉或起诉证明"), "restore": _("恢复内容"), "maintain": _("维持措施"),
     "withdrawn": _("通知人撤回"), "close": _("结案"), "note": _("内部备注"),
+    "announce": _("公告通知"), "mail_sent": _("邮件已送达"), "counter_forwarded": _("反通知已转送通知人"),
+    "proof_received": _("收到投诉或起诉证明"), "evidence_download": _("下载证据材料"),
+    "purge_personal_data": _("清除个人信息"),
 }
 
 

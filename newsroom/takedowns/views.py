@@ -6,8 +6,8 @@ from collections import Counter
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
@@ -65,7 +65,6 @@ def new_notice(request):
             files = [(Evidence.Kind.EVIDENCE, f) for f in form.cleaned_data["evidence"]]
             files += [(Evidence.Kind.AUTHORISATION, f) for f in form.cleaned_data["authorisation"]]
             notice = actions.receive(notice, [f.instance for f in targets.forms if f.has_changed()], files)
-            _acknowledge(request, notice)
             return redirect(notice.get_tracking_url() + "?new=1")
         else:
             status = 400
@@ -73,18 +72,6 @@ def new_notice(request):
         form = NoticeForm()
         targets = TargetFormSet(prefix="targets", initial=_prefill(request), form_kwargs={"portal": portal})
     return render(request, "takedowns/new.html", {"form": form, "targets": targets}, status=status)
-
-
-def _acknowledge(request, notice):
-    url = request.build_absolute_uri(notice.get_tracking_url())
-    send_mail(
-        f"[{notice.portal.name}] 已收到您的通知 {notice.reference}",
-        f"{notice.notifier_name}:\n\n我们已收到您关于“{notice.get_right_claimed_display()}”的通知,受理编号 {notice.reference}。\n"
-        f"我们将在收到完整通知后 {notice.portal.takedown_sla_hours} 小时内处理。\n"
-        f"您可以在以下私人链接查看处理进度和结果(请勿转发):\n{url}\n\n{notice.portal.name}",
-        None,
-        [notice.email],
-    )
 
 
 @never_cache
@@ -99,7 +86,10 @@ def track(request, token):
                 return redirect(notice.get_tracking_url())
             supplement = SupplementForm(request.POST, request.FILES)
             if supplement.is_valid():
-                actions.add_material(notice, supplement.cleaned_data["note"], supplement.cleaned_data["files"])
+                if request.POST.get("action") == "proof":
+                    actions.submit_proof(notice, supplement.cleaned_data["note"], supplement.cleaned_data["files"])
+                else:
+                    actions.add_material(notice, supplement.cleaned_data["note"], supplement.cleaned_data["files"])
                 return redirect(notice.get_tracking_url())
         except actions.ActionError as problem:
             error = str(problem)
@@ -107,6 +97,8 @@ def track(request, token):
         "notice": notice,
         "events": notice.events.filter(internal=False),
         "targets": notice.targets.select_related("article", "photo"),
+        "counter_notices": notice.counter_notices.all(),
+        "counter_evidence": notice.evidence.filter(kind=Evidence.Kind.COUNTER),
         "supplement": supplement,
         "error": error,
         "new": request.GET.get("new") == "1",
@@ -127,6 +119,16 @@ def counter_notice(request, token):
                       status=400 if request.method == "POST" and form.errors else 200)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
+
+
+def announcement(request, reference):
+    """公告: a notice forwarded to an author who cannot be reached, published with no personal data."""
+    notice = get_object_or_404(TakedownRequest.objects.exclude(announced_at=None), reference=reference,
+                               portal=request.portal)
+    return render(request, "takedowns/announcement.html", {
+        "notice": notice, "targets": notice.targets.all(),
+        "counter_url": reverse("takedowns:counter", args=[notice.counter_token]) if notice.counter_token else "",
+    })
 
 
 def policy(request):

@@ -10,6 +10,7 @@ from newsroom.models import Article, AuditEntry, Portal
 from newsroom.takedowns import actions
 from newsroom.takedowns.models import CounterNotice, TakedownRequest
 from tests.conftest import publish_new_title, user_in
+from newsroom.takedowns.mail import send_waiting
 from tests.takedowns.helpers import file_notice
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +53,7 @@ def test_withdrawn_article_answers_451_and_leaves_every_list(client, demo, moder
 def test_counter_notice_restores_at_once_under_article_17(client, demo, moderator):
     request = accepted(client, moderator)
     actions.apply_measure(request, moderator, "withdraw_article", request.targets.get())
-    actions.forward(request, moderator, "已邮件转送人民网内蒙古频道")
+    actions.forward(request, moderator, "转送原作者", email="author@example.com")
     request.refresh_from_db()
     page = client.get(f"/takedown/counter/{request.counter_token}/").content.decode()
     assert "反通知" in page
@@ -71,10 +72,14 @@ def test_counter_notice_restores_after_the_waiting_period_under_article_1196(cli
     Portal.objects.update(restore_policy="after_days", restore_after_days=15)
     request = accepted(client, moderator)
     actions.apply_measure(request, moderator, "withdraw_article", request.targets.get())
-    actions.forward(request, moderator, "网上公告")
+    actions.forward(request, moderator, announce=True)
     actions.receive_counter_notice(request, counter(request), [])
     actions.review_counter_notice(request, moderator, True, "初步证据成立")
-    with pytest.raises(actions.ActionError):
+    with pytest.raises(actions.ActionError, match="尚未送达"):
+        actions.restore(request, moderator)  # the period counts from delivery to the notifier
+    send_waiting()
+    assert TakedownRequest.objects.get(pk=request.pk).restore_due_at is not None
+    with pytest.raises(actions.ActionError, match="才届满"):
         actions.restore(request, moderator)
     assert client.get(URL).status_code == 451
     with time_machine.travel(timezone.now() + timedelta(days=15, minutes=1)):
@@ -87,7 +92,7 @@ def test_proof_of_a_lawsuit_maintains_the_measure(client, demo, moderator):
     Portal.objects.update(restore_policy="after_days")
     request = accepted(client, moderator)
     actions.apply_measure(request, moderator, "withdraw_article", request.targets.get())
-    actions.forward(request, moderator, "网上公告")
+    actions.forward(request, moderator, announce=True)
     actions.receive_counter_notice(request, counter(request), [])
     actions.review_counter_notice(request, moderator, True, "初步证据成立")
     actions.maintain(request, moderator, "通知人提交了起诉受理通知书")
@@ -126,7 +131,8 @@ def test_asking_for_information_pauses_the_deadline_until_material_arrives(clien
     request = file_notice(client)
     actions.request_information(request, moderator, "请补充身份证明")
     request.refresh_from_db()
-    assert request.deadline is None
+    # Paused for the portal's 15 days at most, not for ever.
+    assert timedelta(days=14) < request.deadline - timezone.now() <= timedelta(days=15)
     page = client.get(request.get_tracking_url()).content.decode()
     assert "请补充身份证明" in page and "提交补充材料" in page
     client.post(request.get_tracking_url(), {"note": "已补充", "files": evidence("身份证.pdf")})

@@ -22,9 +22,11 @@ def test_every_article_links_to_the_form_prefilled(client, demo):
     assert 'value="2"' in form and 'value="photo" selected' in form
 
 
-def test_a_complete_notice_gets_a_reference_a_tracking_page_and_an_email(client, demo, settings, tmp_path):
+def test_a_complete_notice_gets_a_reference_a_tracking_page_and_an_email(
+        client, demo, settings, tmp_path, django_capture_on_commit_callbacks):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    notice = file_notice(client, part="photo", photo_number="1")
+    with django_capture_on_commit_callbacks(execute=True):  # the mail goes once the notice is stored
+        notice = file_notice(client, part="photo", photo_number="1")
     assert notice.reference.startswith("TD") and len(notice.token) >= 32
     target = notice.targets.get()
     assert target.article.slug == YUQUAN and target.photo.order == 0
