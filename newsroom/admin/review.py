@@ -115,7 +115,10 @@ class ContentChangeAdmin(admin.ModelAdmin):
     list_filter = ("status", "kind", "content_type")
     search_fields = ("object_repr", "opinion")
     list_select_related = ("content_type", "created_by", "decided_by")
-    readonly_fields = [f.name for f in ContentChange._meta.fields]
+    # The proposed and earlier versions are shown as a diff above, not as raw data.
+    fields = (("object_repr", "content_type"), ("kind", "status"), ("created_by", "created_at", "updated_at"),
+              ("decided_by", "decided_at"), "opinion")
+    readonly_fields = [name for row in fields for name in (row if isinstance(row, tuple) else (row,))]
 
     def has_add_permission(self, request):
         return False
