@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench
+.PHONY: run test bench measure-takedown
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,3 +31,8 @@ test: $(VENV)/.installed
 bench: $(VENV)/.installed
 	bash docs/apt-install.sh "the benchmark" wrk:wrk nginx:nginx-light
 	$(BIN)/python manage.py bench_portal --nginx $(BENCH_ARGS)
+
+## How long a takedown measure takes to reach readers through docs/nginx.conf (not a test).
+measure-takedown: $(VENV)/.installed
+	bash docs/apt-install.sh "the takedown measurement" wrk:wrk nginx:nginx-light
+	$(BIN)/python manage.py measure_takedown $(MEASURE_ARGS)

@@ -110,3 +110,16 @@ def test_a_withdrawn_article_gets_no_preview_link(demo, roles):
 def test_within_five_seconds_even_from_the_caches(settings):
     assert settings.MICRO_CACHE_SECONDS + settings.PAGE_CACHE_LOCAL_SECONDS <= 5
     assert settings.MEDIA_CACHE_SECONDS <= 5
+
+
+def test_the_shipped_nginx_config_serves_no_upload_and_keeps_no_withdrawn_page():
+    """docs/nginx.conf: uploads go through Django's check (X-Accel-Redirect to an internal
+    location), and a 451/404 replaces a cached page (measured: `make measure-takedown`)."""
+    from pathlib import Path
+
+    conf = (Path(__file__).resolve().parents[2] / "docs" / "nginx.conf").read_text()
+    media = conf.split("location /media/ {")[1].split("}")[0]
+    assert "proxy_pass http://linli;" in media and "alias" not in media
+    protected = conf.split("location /protected-media/ {")[1].split("}")[0]
+    assert "internal;" in protected
+    assert "proxy_cache_valid 404 410 451" in conf

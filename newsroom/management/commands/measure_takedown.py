@@ -1,0 +1,118 @@
+"""How long a takedown measure takes to reach readers, through the shipped nginx config.
+
+``python manage.py measure_takedown`` (``make measure-takedown`` installs nginx and wrk first)
+serves a throw-away copy of the demo as ``bench_portal`` does: gunicorn with production settings
+(Redis page cache, 2 workers) behind ``docs/nginx.conf`` (micro-cache, media through
+X-Accel-Redirect). For each measure it warms every cache by reading the article and a photo
+through nginx, applies the measure in another process (as the desk would, with the same Redis
+and database), then polls through nginx every 20 ms until the article answers 451 (下架全文) or
+the photo's file 404 (屏蔽图片), and prints the seconds. The clock starts when the measure's
+transaction has committed.
+"""
+
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+from django.conf import settings
+from django.core.management.base import CommandError
+
+from newsroom.models import Article
+
+from .bench_portal import Command as PortalBenchmark
+
+APPLY = """
+from django.contrib.auth.models import User, Group
+from newsroom.models import Article, Photo
+from newsroom.takedowns import actions
+from newsroom.takedowns.models import TakedownRequest, Target, Measure
+article = Article.objects.get(pk={article})
+photo = Photo.objects.get(pk={photo})
+user, _ = User.objects.get_or_create(username="measure-moderator", defaults={{"is_staff": True}})
+user.groups.add(Group.objects.get(name="版权审核"))
+for measure in Measure.objects.filter(reverted_at=None):
+    actions.revert_measure(measure, user, "测量结束,恢复")
+if "{kind}" != "revert":
+    notice = TakedownRequest(portal=article.column.portal, notifier_kind="person", notifier_name="测量",
+        phone="13800000000", email="measure@example.com", address="本机", id_type="id_card",
+        id_number="110101199001010000", right_claimed="copyright", description="测量", declared_true=True)
+    target = Target(url="http://127.0.0.1" + article.get_absolute_url(), work_title=article.title,
+                    part="photo" if "{kind}" == "hide_photo" else "whole", article=article,
+                    photo=photo if "{kind}" == "hide_photo" else None)
+    notice = actions.receive(notice, [target], [])
+    actions.start_review(notice, user)
+    actions.accept(notice, user)
+    actions.apply_measure(notice, user, "{kind}", notice.targets.get())
+"""
+
+
+def status(url):
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+class Command(PortalBenchmark):
+    help = "测量侵权处理措施生效到读者(经 nginx 微缓存)所需的时间。"
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.set_defaults(articles=50)
+        parser.add_argument("--rounds", type=int, default=5, help="每种措施测几次")
+
+    def _apply(self, database_url, article, photo, kind):
+        code = APPLY.format(article=article.pk, photo=photo.pk, kind=kind)
+        subprocess.run([sys.executable, "manage.py", "shell", "-c", code], env=self._env(database_url, 300),
+                       cwd=settings.BASE_DIR, check=True, capture_output=True)
+
+    def _until(self, url, wanted, limit=30.0):
+        started = time.perf_counter()
+        while time.perf_counter() - started < limit:
+            if status(url) == wanted:
+                return time.perf_counter() - started
+            time.sleep(0.02)
+        return float("inf")
+
+    def _run(self, database_url):
+        opts = self.options
+        self._content()
+        article = Article.objects.get(slug="hohhot-yuquan-grassroots-party-building")  # a demo article, its own photos
+        photo = article.photos.order_by("order", "id").first()
+        self._collectstatic(self._env(database_url, 0), 1000)
+        process = self._gunicorn(self._env(database_url, 300))
+        nginx_port = opts["port"] + 1
+        web = self._nginx(opts["port"], nginx_port)
+        front = f"http://127.0.0.1:{nginx_port}"
+        page_url, photo_url = front + article.get_absolute_url(), front + photo.image.url
+        results = {"withdraw_article": [], "hide_photo": []}
+        try:
+            for _ in range(opts["rounds"]):
+                for kind, url, wanted in (("withdraw_article", page_url, 451), ("hide_photo", photo_url, 404)):
+                    self._apply(database_url, article, photo, "revert")
+                    self._until(page_url, 200)
+                    self._until(photo_url, 200)
+                    for _ in range(30):  # every cache holds the page and the photo now
+                        status(page_url), status(photo_url)
+                    if (status(page_url), status(photo_url)) != (200, 200):
+                        raise CommandError(f"测量前页面或图片不是 200:{status(page_url)}、{status(photo_url)}")
+                    self._apply(database_url, article, photo, kind)
+                    took = self._until(url, wanted)
+                    if took == float("inf"):
+                        self.out(f"{kind}: {url} 30 秒内仍为 {status(url)}")
+                    results[kind].append(took)
+            self._apply(database_url, article, photo, "revert")
+        finally:
+            web.send_signal(15)
+            web.wait(timeout=30)
+            self._stop(process)
+        self.out(f"经 nginx(微缓存 {settings.MICRO_CACHE_SECONDS} 秒)与 gunicorn(页面缓存,Redis),每种措施 {opts['rounds']} 次:")
+        self.out("\n| 措施 | 读者看到的结果 | 最快 s | 中位 s | 最慢 s |")
+        self.out("| --- | --- | ---: | ---: | ---: |")
+        for kind, label, seen in (("withdraw_article", "下架全文", "文章页 451"), ("hide_photo", "屏蔽图片", "图片文件 404")):
+            times = results[kind]
+            self.out(f"| {label} | {seen} | {min(times):.2f} | {statistics.median(times):.2f} | {max(times):.2f} |")
