@@ -9,9 +9,10 @@ readers see of them.
 
 Each function checks the actor's permission, runs in a transaction with the change row
 locked, and leaves the change as the object's history (who proposed, who decided, when, why).
-One step by default, decided by a holder of 终审签发 who is not among the change's authors
-(four eyes, relaxed only by ``Portal.allow_self_review``); blocking 错敏词 in any text of the
-proposed version stop the approval, as they stop an article.
+One step by default (终审), or the portal's ``content_review_steps`` (初审, 复审, 终审 with the
+same permissions as articles); nobody among the change's authors decides it and nobody decides
+two steps of it (four eyes, relaxed only by ``Portal.allow_self_review``); blocking 错敏词 in
+any text of the proposed version stop the final approval, as they stop an article.
 """
 
 import json
@@ -26,6 +27,7 @@ from django.utils.html import strip_tags
 from . import checks
 from .models import ContentChange, Portal, SensitiveWord
 from .revisions import body_diff, char_diff
+from .workflow import PERMISSION_LABELS, step_permission
 
 K, S = ContentChange.Kind, ContentChange.Status
 SKIP = {"id", "is_live", "created_at", "updated_at"}
@@ -107,13 +109,21 @@ def _portal(instance):
     return Portal.objects.filter(pk=portal_id).first() if portal_id else Portal.objects.default()
 
 
+def step_label(change):
+    return PERMISSION_LABELS[step_permission(change.review_step, change.review_total)]
+
+
 def may_decide(user, change):
-    """Whether ``user`` may approve or return ``change`` (and why not)."""
-    if not user.has_perm("newsroom.review_final"):
-        return False, "只有终审签发人员可以审核内容。"
+    """Whether ``user`` may approve or return ``change`` at its current step (and why not)."""
+    codename = step_permission(change.review_step, change.review_total)
+    if not user.has_perm(f"newsroom.{codename}"):
+        return False, f"当前为{PERMISSION_LABELS[codename]},须由有{PERMISSION_LABELS[codename]}权限的人员审核。"
     portal = _portal(change.target) if change.target else Portal.objects.default()
-    if user.pk in change.authors and not (portal and portal.allow_self_review):
-        return False, "作者本人不能审核自己提交的修改(须由他人审核)。"
+    if not (portal and portal.allow_self_review):
+        if user.pk in change.authors:
+            return False, "作者本人不能审核自己提交的修改(须由他人审核)。"
+        if any(a["user"] == user.pk for a in change.approvals):
+            return False, "同一修改的不同审核步骤须由不同的人完成:您已审核过前一步。"
     return True, ""
 
 
@@ -129,12 +139,15 @@ def propose(instance, user, kind, data=None):
     change = ContentChange.objects.select_for_update().filter(content_type=ct, object_id=instance.pk,
                                                              status=S.PENDING).first()
     if change is None:
+        portal = _portal(instance)
         change = ContentChange(content_type=ct, object_id=instance.pk, created_by=user, authors=[],
+                               review_total=portal.content_review_steps if portal else 1,
                                before=snapshot(type(instance)._default_manager.get(pk=instance.pk))
                                if kind != K.CREATE else None)
     if change.kind != K.CREATE or kind == K.DELETE:  # editing a pending new object keeps it 新建
         change.kind = kind
     change.data, change.object_repr = data, str(instance)[:200]
+    change.review_step, change.approvals = 1, []  # a changed version is reviewed again from the first step
     if user.pk not in change.authors:
         change.authors = [*change.authors, user.pk]
     change.save()
@@ -171,6 +184,13 @@ def approve(change, user, opinion=""):
     allowed, why = may_decide(user, change)
     if not allowed:
         raise PermissionDenied(why)
+    opinion = (opinion or "").strip()
+    if change.review_step < change.review_total:
+        change.approvals = [*change.approvals, {"user": user.pk, "step": change.review_step,
+                                                "at": timezone.now().isoformat(), "opinion": opinion}]
+        change.review_step += 1
+        change.save(update_fields=["approvals", "review_step", "updated_at"])
+        return change
     blocking = [str(hit) for hit in sensitive_hits(change) if hit.severity == SensitiveWord.Severity.BLOCK]
     if blocking:
         raise ReviewError("审核前请先退回修改:" + ";".join(blocking))
@@ -186,8 +206,7 @@ def approve(change, user, opinion=""):
         target.save()
         for name, pks in m2m.items():
             getattr(target, name).set(pks)
-    change.status, change.decided_by, change.decided_at = S.APPROVED, user, timezone.now()
-    change.opinion = (opinion or "").strip()
+    change.status, change.decided_by, change.decided_at, change.opinion = S.APPROVED, user, timezone.now(), opinion
     change.save(update_fields=["status", "decided_by", "decided_at", "opinion", "updated_at"])
     return change
 

@@ -142,6 +142,7 @@ class ContentChangeAdmin(admin.ModelAdmin):
             extra_context = {
                 **(extra_context or {}),
                 "content_change": change, "rows": content_review.diff(change),
+                "step_label": content_review.step_label(change),
                 "hits": content_review.sensitive_hits(change),
                 "may_decide": allowed and change.status == ContentChange.Status.PENDING, "why_not": why,
                 "target_url": reverse(f"admin:{change.content_type.app_label}_{change.content_type.model}_change",
@@ -158,8 +159,11 @@ class ContentChangeAdmin(admin.ModelAdmin):
         action, opinion = request.POST.get("action"), request.POST.get("opinion", "")
         try:
             if action == "approve":
-                content_review.approve(change, request.user, opinion)
-                messages.success(request, "已审核通过,网站上已显示新的内容。")
+                change = content_review.approve(change, request.user, opinion)
+                if change.status == ContentChange.Status.PENDING:
+                    messages.success(request, f"已通过本步审核,转{content_review.step_label(change)}。")
+                else:
+                    messages.success(request, "已审核通过,网站上已显示新的内容。")
             elif action == "reject":
                 content_review.reject(change, request.user, opinion)
                 messages.success(request, "已退回修改。")

@@ -23,7 +23,7 @@ class PortalAdmin(admin.ModelAdmin):
                                     ("news_licence", "av_licence"))}),
         (_("版权与免责"), {"fields": ("copyright_line", "reprint_disclaimer", "contact_window_days")}),
         (_("审核流程"), {"fields": ("review_steps", "risk_tiers_enabled", ("tier_a_steps", "tier_b_steps", "tier_c_steps"),
-                                  "preview_link_hours", "allow_self_review")}),
+                                  "preview_link_hours", "content_review_steps", "allow_self_review")}),
         (_("侵权通知处理"), {"fields": (("takedown_sla_hours", "info_wait_days"), ("restore_policy", "restore_after_days"))}),
     )
 

@@ -78,6 +78,10 @@ class Portal(models.Model):
     tier_c_steps = models.PositiveSmallIntegerField(
         _("C 敏感稿件审核步骤"), default=3, validators=[MinValueValidator(1), MaxValueValidator(3)]
     )
+    content_review_steps = models.PositiveSmallIntegerField(
+        _("社区等内容的审核步骤数"), default=1, validators=[MinValueValidator(1), MaxValueValidator(3)],
+        help_text=_("社区、荣誉、阵地、专题、系列、单页的修改:1:终审;2:初审、终审;3:初审、复审、终审。"),
+    )
     allow_self_review = models.BooleanField(
         _("允许作者本人审核"), default=False,
         help_text=_("不建议开启:开启后作者可审核、发布自己的稿件,一人可完成多个审核步骤。"

@@ -32,7 +32,7 @@ def test_a_community_change_goes_live_only_after_someone_else_approves(site, bro
     editor.goto(site + "/admin/newsroom/contentchange/")
     editor.get_by_role("link", name="中南社区").click()
     assert editor.get_by_role("button", name="审核通过").count() == 0  # authors never approve
-    assert "终审签发" in editor.locator(".linli-workflow").inner_text()
+    assert "须由有终审权限的人员审核" in editor.locator(".linli-workflow").inner_text()
     editor.context.close()
 
     chief = login(browser, site, "chief", "linli-chief-2026")

@@ -160,3 +160,21 @@ def test_a_new_community_photo_is_public_only_once_approved(client, demo, roles)
 
 def test_existing_articles_are_unaffected(demo):
     assert Article.objects.published().count() == 5
+
+
+def test_a_portal_can_ask_for_three_steps_each_by_someone_else(demo, roles):
+    Portal.objects.update(content_review_steps=3)
+    community = Community.objects.get(slug="zhongnan")
+    community.profile = "<p>三审后的简介。</p>"
+    change = content_review.propose(community, roles["editor"], "update", content_review.snapshot(community))
+    with pytest.raises(PermissionDenied, match="初审"):
+        content_review.approve(change, roles["chief"])  # the first step is 初审's
+    change = content_review.approve(change, roles["siteadmin"])  # holds every step
+    with pytest.raises(PermissionDenied, match="不同的人"):
+        content_review.approve(change, roles["siteadmin"])
+    change = content_review.approve(change, roles["second"])
+    assert change.status == "pending" and change.review_step == 3
+    assert "三审后的简介" not in public("/communities/zhongnan/").content.decode()
+    change = content_review.approve(change, roles["chief"])
+    assert change.status == "approved"
+    assert "三审后的简介" in public("/communities/zhongnan/").content.decode()
