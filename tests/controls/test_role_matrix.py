@@ -1,0 +1,144 @@
+"""Every role × every escalation and bypass path of the controls audit: what each role should
+not be able to do, tried through the admin and the modules the admin calls."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission, User
+from django.core.exceptions import PermissionDenied
+from django.test import Client
+
+from communities.models import Community
+from newsroom import content_review, workflow
+from newsroom.models import Article, Photo
+from newsroom.takedowns.models import TakedownRequest
+from tests.adminforms import admin_form_data
+from tests.conftest import new_draft
+from tests.controls.test_escalation import user_form
+
+pytestmark = pytest.mark.django_db
+ROLES = ("editor", "first", "second", "chief", "moderator", "siteadmin")
+
+
+def logged_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def becomes_superuser(user):
+    client = logged_in(user)
+    if client.get(f"/admin/auth/user/{user.pk}/change/").status_code != 200:
+        return False
+    client.post(f"/admin/auth/user/{user.pk}/change/", {**user_form(client, user), "is_superuser": "on"})
+    user.refresh_from_db()
+    return user.is_superuser
+
+
+def widens_a_role(user):
+    group = Group.objects.get(name="编辑")
+    before = group.permissions.count()
+    logged_in(user).post(f"/admin/auth/group/{group.pk}/change/", {
+        "name": "编辑", "permissions": [str(pk) for pk in Permission.objects.values_list("pk", flat=True)]})
+    return group.permissions.count() != before
+
+
+def changes_a_live_photo(user):
+    photo = Photo.objects.filter(article__is_live=True).first()
+    client = logged_in(user)
+    page = client.get(f"/admin/newsroom/photo/{photo.pk}/change/")
+    if page.status_code == 200 and "adminform" in page.context:
+        client.post(f"/admin/newsroom/photo/{photo.pk}/change/", {**admin_form_data(page), "caption": "绕过审核"})
+    client.post(f"/admin/newsroom/photo/{photo.pk}/delete/", {"post": "yes"})
+    return not Photo.objects.filter(pk=photo.pk).exists() or Photo.objects.get(pk=photo.pk).caption == "绕过审核"
+
+
+def changes_a_live_community_at_once(user):
+    community = Community.objects.get(slug="zhongnan")
+    client = logged_in(user)
+    page = client.get(f"/admin/communities/community/{community.pk}/change/")
+    if page.status_code == 200 and "adminform" in page.context:
+        client.post(f"/admin/communities/community/{community.pk}/change/",
+                    {**admin_form_data(page), "name": "绕过审核社区"})
+    return Community.objects.get(pk=community.pk).name == "绕过审核社区"
+
+
+def approves_its_own_content_change(user):
+    community = Community.objects.get(slug="zhongnan")
+    community.profile = "<p>自己改自己批。</p>"
+    try:
+        change = content_review.propose(community, user, "update", content_review.snapshot(community))
+        content_review.approve(change, user)
+    except PermissionDenied:
+        return False
+    return True
+
+
+def publishes_its_own_article(user, roles):
+    article = new_draft(user)
+    try:
+        workflow.submit(article, user)
+    except PermissionDenied:
+        return False
+    for step in range(3):
+        current = Article.objects.get(pk=article.pk)
+        if current.status != Article.Status.IN_REVIEW:
+            break
+        try:
+            workflow.approve(current, user)
+        except PermissionDenied:
+            return False
+    try:
+        workflow.publish(Article.objects.get(pk=article.pk), user)
+    except (PermissionDenied, workflow.TransitionError):
+        return False
+    return Article.objects.get(pk=article.pk).is_public
+
+
+def previews_a_withdrawn_article(user, roles):
+    article = Article.objects.published().last()
+    workflow.withdraw(article, roles["chief"], "撤稿")
+    try:
+        workflow.create_preview_link(Article.objects.get(pk=article.pk), user)
+    except (PermissionDenied, workflow.TransitionError):
+        return False
+    return True
+
+
+def opens_the_takedown_desk(user):
+    return logged_in(user).get("/admin/newsroom/takedownrequest/").status_code == 200
+
+
+def downloads_evidence(user):
+    notice = TakedownRequest.objects.get()
+    evidence = notice.evidence.first()
+    return logged_in(user).get(f"/admin/newsroom/takedownrequest/{notice.pk}/evidence/{evidence.pk}/").status_code == 200
+
+
+def sees_full_id_numbers(user):
+    notice = TakedownRequest.objects.get()
+    page = logged_in(user).get(f"/admin/newsroom/takedownrequest/{notice.pk}/change/")
+    return page.status_code == 200 and notice.id_number in page.content.decode()
+
+
+# path: (what it tries, the roles allowed to succeed)
+MATRIX = {
+    "becomes_superuser": (becomes_superuser, set()),
+    "widens_a_role": (widens_a_role, set()),
+    "changes_a_live_photo": (changes_a_live_photo, set()),
+    "changes_a_live_community_at_once": (changes_a_live_community_at_once, set()),
+    "approves_its_own_content_change": (approves_its_own_content_change, set()),
+    "publishes_its_own_article": (publishes_its_own_article, set()),
+    "previews_a_withdrawn_article": (previews_a_withdrawn_article, set()),
+    "opens_the_takedown_desk": (opens_the_takedown_desk, {"moderator", "siteadmin"}),
+    "downloads_evidence": (downloads_evidence, {"moderator", "siteadmin"}),
+    "sees_full_id_numbers": (sees_full_id_numbers, set()),
+}
+NEEDS_ROLES = {"publishes_its_own_article", "previews_a_withdrawn_article"}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("path", MATRIX)
+def test_role_cannot_bypass(demo, roles, role, path):
+    attempt, allowed = MATRIX[path]
+    user = User.objects.get(pk=roles[role].pk)
+    succeeded = attempt(user, roles) if path in NEEDS_ROLES else attempt(user)
+    assert succeeded == (role in allowed), f"{role} {path}"
