@@ -176,14 +176,20 @@ def sensitive_hits(change):
     return checks.scan(texts, list(words))
 
 
-@transaction.atomic
-def approve(change, user, opinion=""):
+def _decidable(change, user):
+    """The change, locked, if it waits for review and ``user`` may decide its current step."""
     change = ContentChange.objects.select_for_update().get(pk=change.pk)
     if change.status != S.PENDING:
         raise ReviewError(f"该修改当前状态为“{change.get_status_display()}”,不能再审核。")
     allowed, why = may_decide(user, change)
     if not allowed:
         raise PermissionDenied(why)
+    return change
+
+
+@transaction.atomic
+def approve(change, user, opinion=""):
+    change = _decidable(change, user)
     opinion = (opinion or "").strip()
     if change.review_step < change.review_total:
         change.approvals = [*change.approvals, {"user": user.pk, "step": change.review_step,
@@ -213,12 +219,7 @@ def approve(change, user, opinion=""):
 
 @transaction.atomic
 def reject(change, user, reason):
-    change = ContentChange.objects.select_for_update().get(pk=change.pk)
-    if change.status != S.PENDING:
-        raise ReviewError(f"该修改当前状态为“{change.get_status_display()}”,不能再审核。")
-    allowed, why = may_decide(user, change)
-    if not allowed:
-        raise PermissionDenied(why)
+    change = _decidable(change, user)
     reason = (reason or "").strip()
     if not reason:
         raise ReviewError("请填写退回理由。")

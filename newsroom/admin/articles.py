@@ -19,6 +19,7 @@ from config.forms import https_urls
 from .. import checks, revisions, workflow
 from ..models import Article, AuditEntry, EditPresence, Photo, PreviewLink, Revision
 from ..previews import preview_token
+from .records import RecordAdmin
 from .review import ReviewedAdmin
 
 PRESENCE_WINDOW = timedelta(minutes=15)
@@ -460,18 +461,9 @@ class PhotoAdmin(ReviewedAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(RecordAdmin):
     list_display = ("created_at", "article", "action_label", "from_status", "to_status", "step", "actor", "opinion")
     list_filter = ("action",)
     search_fields = ("article__title", "opinion")
     list_select_related = ("article", "actor")
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -13,6 +13,7 @@ from django.urls import path, reverse
 
 from .. import content_review
 from ..models import ContentChange
+from .records import RecordAdmin
 
 K = ContentChange.Kind
 NOTICE = {
@@ -107,7 +108,7 @@ class ReviewedAdmin(admin.ModelAdmin):
 
 
 @admin.register(ContentChange)
-class ContentChangeAdmin(admin.ModelAdmin):
+class ContentChangeAdmin(RecordAdmin):
     """待审核的内容: what editors changed, side by side, with the 错敏词 it contains."""
 
     change_form_template = "admin/review/contentchange.html"
@@ -119,15 +120,6 @@ class ContentChangeAdmin(admin.ModelAdmin):
     fields = (("object_repr", "content_type"), ("kind", "status"), ("created_by", "created_at", "updated_at"),
               ("decided_by", "decided_at"), "opinion")
     readonly_fields = [name for row in fields for name in (row if isinstance(row, tuple) else (row,))]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_urls(self):
         return [

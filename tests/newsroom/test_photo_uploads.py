@@ -10,7 +10,6 @@ from tests.conftest import draft_of
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from newsroom.models import Photo
 from tests.adminforms import admin_form_data
 from tests.conftest import jpeg_bytes
 
