@@ -227,7 +227,7 @@ class ArticleAdmin(admin.ModelAdmin):
             .exclude(user=request.user).select_related("user")
         )
         return {
-            "workflow_actions": available_actions(request.user, article),
+            "workflow_actions": workflow.available_transitions(request.user, article),
             "history": AuditEntry.objects.filter(article=root).select_related("actor"),
             "others_here": others,
             "draft_version": root.draft_versions.first() if article.is_live else None,
@@ -272,8 +272,6 @@ class ArticleAdmin(admin.ModelAdmin):
             elif action == "publish":
                 at = parse_local(request.POST.get("publish_at"))
                 expires = parse_local(request.POST.get("expires_at"))
-                if at and at < timezone.now() - timedelta(minutes=1):
-                    raise workflow.TransitionError("定时发布时间不能早于现在(不得倒填发稿日期)。")
                 for warning in workflow.publish(article, request.user, at=at, expires_at=expires):
                     messages.warning(request, f"提醒:{warning}")
                 target = article.replaces or article
@@ -383,28 +381,6 @@ def parse_local(value):
     if parsed is None:
         raise workflow.TransitionError("时间格式不正确。")
     return timezone.make_aware(parsed) if timezone.is_naive(parsed) else parsed
-
-
-def available_actions(user, article):
-    """The workflow buttons this user may press on this article now."""
-    S = Article.Status
-    actions = []
-    can_edit = user.has_perm("newsroom.change_article")
-    final = user.has_perm("newsroom.review_final")
-    if article.status in (S.DRAFT, S.REJECTED, S.UNPUBLISHED) and can_edit and not article.is_live:
-        actions.append(("submit", "提交审核", False))
-    if article.status == S.IN_REVIEW and user.has_perm(
-        "newsroom." + workflow.step_permission(article.review_step, article.review_total)
-    ):
-        label = "签发" if article.review_step == article.review_total else f"{article.review_step_label}通过"
-        actions += [("approve", label, False), ("reject", "退回", True)]
-    if article.status == S.APPROVED and final:
-        actions.append(("publish", "发布", False))
-    if article.status == S.PUBLISHED and final:
-        actions += [("unpublish", "下线", True), ("withdraw", "撤稿", True)]
-    if article.is_live and can_edit:
-        actions.append(("new_version", "编辑新版本", False))
-    return actions
 
 
 @admin.register(Photo)

@@ -235,9 +235,12 @@ class Article(models.Model):
 
     @property
     def is_public(self):
+        """What ``published()`` decides, for one article in memory (a held article answers 451:
+        not public)."""
         now = timezone.now()
         return (
             self.is_live
+            and not self.legal_hold
             and self.live_from is not None
             and self.live_from <= now
             and (self.expires_at is None or self.expires_at > now)

@@ -15,7 +15,7 @@ ACTION_LABELS = {
     "publish": _("发布"), "publish_version": _("发布新版本"), "unpublish": _("下线"), "withdraw": _("撤稿"),
     "new_version": _("编辑新版本"), "restore": _("恢复修订"), "change_publish_date": _("修改首次发布时间"),
     "preview_link": _("生成预览链接"), "revoke_preview_link": _("撤销预览链接"), "went_live": _("定时上线"),
-    "expired": _("定时下线"),
+    "expired": _("定时下线"), "takedown_measure": _("侵权处理措施"), "takedown_revert": _("撤销侵权处理措施"),
 }
 
 
