@@ -74,7 +74,7 @@ class CommunityAdmin(admin.ModelAdmin):
 def _linked(community, relation, model):
     """The community's honours or facilities as links to their own pages, and an "add" link."""
     if not community.pk:
-        return _("保存社区后,可在此添加。")
+        return _("保存社区后，可在此添加。")
     items = getattr(community, relation).all()
     links = format_html_join("、", '<a href="{}">{}</a>', (
         (reverse(f"admin:communities_{model}_change", args=[item.pk]), str(item)) for item in items))

@@ -44,7 +44,7 @@ class Community(Reviewed):
     residents = CountField(_("常住人口"))
     floating_population = CountField(_("流动人口"))
     streets_covered = models.TextField(
-        _("辖区街道"), blank=True, help_text=_("辖区内主要街道,用顿号分隔。")
+        _("辖区街道"), blank=True, help_text=_("辖区内主要街道，用顿号分隔。")
     )
 
     party_org_kind = models.CharField(
@@ -64,12 +64,12 @@ class Community(Reviewed):
     profile = RichTextField(_("社区简介"), blank=True)
     secretary_name = models.CharField(_("党组织书记"), max_length=50, blank=True)
     secretary_title = models.CharField(
-        _("书记职务"), max_length=100, blank=True, help_text=_("如:社区党委书记、居委会主任")
+        _("书记职务"), max_length=100, blank=True, help_text=_("如：社区党委书记、居委会主任")
     )
     secretary_reflections = RichTextField(_("书记感怀"), blank=True)
     highlights = RichTextField(_("党建亮点"), blank=True)
     work_method = models.CharField(
-        _("工作法品牌"), max_length=100, blank=True, help_text=_("如:六邻工作法、“家门口”党建")
+        _("工作法品牌"), max_length=100, blank=True, help_text=_("如：六邻工作法、“家门口”党建")
     )
     work_method_summary = models.TextField(_("工作法简介"), blank=True)
 
@@ -151,7 +151,7 @@ class Honour(Reviewed):
         blank=True,
         validators=[MinValueValidator(1949, _("年份不能早于1949年。"))],
     )
-    edition = models.CharField(_("届次"), max_length=50, blank=True, help_text=_("如:第六届"))
+    edition = models.CharField(_("届次"), max_length=50, blank=True, help_text=_("如：第六届"))
     community = models.ForeignKey(
         Community,
         verbose_name=_("所属社区"),
@@ -165,7 +165,7 @@ class Honour(Reviewed):
         _("获得者名称"),
         max_length=100,
         blank=True,
-        help_text=_("个人、家庭或组织获奖时填写,如:李艳芳家庭。"),
+        help_text=_("个人、家庭或组织获奖时填写，如：李艳芳家庭。"),
     )
     note = models.TextField(_("说明"), blank=True)
 
@@ -191,7 +191,7 @@ class Honour(Reviewed):
     def clean(self):
         errors = {}
         if self.recipient_kind != RecipientKind.COMMUNITY and not self.recipient_name:
-            errors["recipient_name"] = _("获得者是个人、家庭或组织时,请填写获得者名称。")
+            errors["recipient_name"] = _("获得者是个人、家庭或组织时，请填写获得者名称。")
         if self.year and self.year > _today().year:
             errors["year"] = _("年份不能晚于今年。")
         if errors:
@@ -223,7 +223,7 @@ class Facility(Reviewed):
         related_name="facilities",
         null=True,
         blank=True,
-        help_text=_("街道级阵地可不选社区,填写所在街道。"),
+        help_text=_("街道级阵地可不选社区，填写所在街道。"),
     )
     street = models.CharField(_("所在街道(镇)"), max_length=50, blank=True)
     name = models.CharField(_("名称"), max_length=100)
@@ -238,7 +238,7 @@ class Facility(Reviewed):
     units = CountField(_("套(间、个)数"), help_text=_("公寓套数、摊位数、门面数等。"))
     rooms = models.TextField(_("功能室与设施"), blank=True, help_text=_("每行一项。"))
     opening_hours = models.CharField(_("开放时间"), max_length=100, blank=True)
-    fee = models.CharField(_("收费"), max_length=100, blank=True, help_text=_("如:25元/月;免费"))
+    fee = models.CharField(_("收费"), max_length=100, blank=True, help_text=_("如:25元/月；免费"))
     opened_on = models.DateField(_("启用日期"), null=True, blank=True)
     opened_precision = models.CharField(
         _("启用日期精度"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
@@ -268,7 +268,7 @@ class Facility(Reviewed):
     def clean(self):
         errors = {}
         if not self.community_id and not self.street:
-            errors["street"] = _("请选择所属社区,或填写所在街道。")
+            errors["street"] = _("请选择所属社区，或填写所在街道。")
         if self.opened_on and self.opened_on > _today():
             errors["opened_on"] = _("启用日期不能晚于今天。")
         if errors:

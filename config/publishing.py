@@ -18,7 +18,7 @@ class ReviewedQuerySet(models.QuerySet):
 class Reviewed(models.Model):
     is_live = models.BooleanField(
         _("已审核发布"), default=False, editable=False,
-        help_text=_("审核通过后读者才能看到;修改须再经审核,读者始终看到最后一次审核通过的版本。"),
+        help_text=_("审核通过后读者才能看到；修改须再经审核，读者始终看到最后一次审核通过的版本。"),
     )
 
     objects = ReviewedQuerySet.as_manager()

@@ -20,7 +20,7 @@ class Hit:
     context: str
 
     def __str__(self):
-        advice = f",建议改为“{self.suggestion}”" if self.suggestion else ""
+        advice = f"，建议改为“{self.suggestion}”" if self.suggestion else ""
         return f"{self.where}中出现“{self.word}”{advice}:…{self.context}…"
 
 
@@ -80,7 +80,7 @@ def prepublish(article):
         if not photo.alt_text.strip():
             report.blocking.append(f"第{index}张图片没有替代文字(供读屏软件朗读)。")
         if photo.credit_kind == "photo" and not photo.credit_person_id:
-            report.blocking.append(f"第{index}张图片署名为“摄”,但没有拍摄者。")
+            report.blocking.append(f"第{index}张图片署名为“摄”，但没有拍摄者。")
     if article.is_reprint:
         for name, label in (("source_name", "来源"), ("original_author", "原作者"), ("original_title", "原标题"),
                             ("original_url", "原文链接")):

@@ -117,13 +117,13 @@ def may_decide(user, change):
     """Whether ``user`` may approve or return ``change`` at its current step (and why not)."""
     codename = step_permission(change.review_step, change.review_total)
     if not user.has_perm(f"newsroom.{codename}"):
-        return False, f"当前为{PERMISSION_LABELS[codename]},须由有{PERMISSION_LABELS[codename]}权限的人员审核。"
+        return False, f"当前为{PERMISSION_LABELS[codename]}，须由有{PERMISSION_LABELS[codename]}权限的人员审核。"
     portal = _portal(change.target) if change.target else Portal.objects.default()
     if not (portal and portal.allow_self_review):
         if user.pk in change.authors:
             return False, "作者本人不能审核自己提交的修改(须由他人审核)。"
         if any(a["user"] == user.pk for a in change.approvals):
-            return False, "同一修改的不同审核步骤须由不同的人完成:您已审核过前一步。"
+            return False, "同一修改的不同审核步骤须由不同的人完成：您已审核过前一步。"
     return True, ""
 
 
@@ -180,7 +180,7 @@ def _decidable(change, user):
     """The change, locked, if it waits for review and ``user`` may decide its current step."""
     change = ContentChange.objects.select_for_update().get(pk=change.pk)
     if change.status != S.PENDING:
-        raise ReviewError(f"该修改当前状态为“{change.get_status_display()}”,不能再审核。")
+        raise ReviewError(f"该修改当前状态为“{change.get_status_display()}”，不能再审核。")
     allowed, why = may_decide(user, change)
     if not allowed:
         raise PermissionDenied(why)
@@ -199,7 +199,7 @@ def approve(change, user, opinion=""):
         return change
     blocking = [str(hit) for hit in sensitive_hits(change) if hit.severity == SensitiveWord.Severity.BLOCK]
     if blocking:
-        raise ReviewError("审核前请先退回修改:" + ";".join(blocking))
+        raise ReviewError("审核前请先退回修改：" + "；".join(blocking))
     target = change.target
     if target is None:
         raise ReviewError("该内容已不存在。")

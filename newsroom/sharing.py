@@ -34,7 +34,7 @@ def qr_svg(url: str) -> str:
 def _draw(url):
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8, border=2)
     svg = image.to_string(encoding="unicode")
-    return svg.replace("<svg ", '<svg role="img" aria-label="本文二维码,手机扫一扫阅读" ', 1)
+    return svg.replace("<svg ", '<svg role="img" aria-label="本文二维码，手机扫一扫阅读" ', 1)
 
 
 def share_links(url: str, title: str) -> list[tuple[str, str]]:

@@ -100,7 +100,7 @@ def _move(article, user, action, to_status, opinion="", step=None, **fields):
 
 def _allowed_from(article, *states):
     if article.status not in states:
-        raise TransitionError(f"文章当前状态为“{article.get_status_display()}”,不能执行此操作。")
+        raise TransitionError(f"文章当前状态为“{article.get_status_display()}”，不能执行此操作。")
 
 
 def _reason(text, what="理由"):
@@ -133,7 +133,7 @@ def _four_eyes(article, user, deciding_step=True):
         since = _round_started(article)
         earlier = AuditEntry.objects.filter(article=article.root, action="approve", actor=user)
         if since is not None and earlier.filter(created_at__gte=since).exists():
-            raise PermissionDenied("同一稿件的不同审核步骤须由不同的人完成:您已审核过本轮的前一步。")
+            raise PermissionDenied("同一稿件的不同审核步骤须由不同的人完成：您已审核过本轮的前一步。")
 
 
 @transaction.atomic
@@ -181,7 +181,7 @@ def publish(article, user, at=None, expires_at=None):
     _four_eyes(article, user, deciding_step=False)
     report = checks.prepublish(article)
     if not report.ok:
-        raise TransitionError("发布前请先处理:" + ";".join(report.blocking))
+        raise TransitionError("发布前请先处理：" + "；".join(report.blocking))
     now = timezone.now()
     if at and at < now - BACKDATE_TOLERANCE:
         # 伪造发稿日期 is a single-veto item of the government website inspection: no path may
@@ -193,7 +193,7 @@ def publish(article, user, at=None, expires_at=None):
     if article.replaces_id:
         _publish_new_version(article, user, expires_at)
         return report.warnings
-    opinion = "定时发布:" + timezone.localtime(go_live).strftime("%Y-%m-%d %H:%M") if go_live > now else ""
+    opinion = "定时发布：" + timezone.localtime(go_live).strftime("%Y-%m-%d %H:%M") if go_live > now else ""
     _move(
         article, user, "publish", S.PUBLISHED, opinion,
         is_live=True, live_from=go_live, expires_at=expires_at or article.expires_at,
@@ -208,7 +208,7 @@ def _publish_new_version(draft, user, expires_at):
         revisions.apply(live, revisions.snapshot(draft))
     except ProtectedError:
         raise TransitionError(
-            "新版本删去了一张涉及侵权通知的图片,这张图片暂不能删除:请在新版本中保留它,或等版权审核办结该通知。"
+            "新版本删去了一张涉及侵权通知的图片，这张图片暂不能删除：请在新版本中保留它，或等版权审核办结该通知。"
         ) from None
     if expires_at:
         live.expires_at = expires_at
@@ -245,7 +245,7 @@ def change_publish_date(article, user, new_date, reason):
     _require(user, "change_publish_date")
     article = _locked(article)
     if not article.first_published_at:
-        raise TransitionError("文章尚未发布,没有首次发布时间。")
+        raise TransitionError("文章尚未发布，没有首次发布时间。")
     reason = _reason(reason, "修改理由")
     old = timezone.localtime(article.first_published_at).strftime("%Y-%m-%d %H:%M")
     new = timezone.localtime(new_date).strftime("%Y-%m-%d %H:%M")
@@ -263,7 +263,7 @@ def new_version(live, user):
     _require(user, "change_article")
     live = _locked(live)
     if not live.is_live:
-        raise TransitionError("只有线上文章需要新建版本;请直接编辑。")
+        raise TransitionError("只有线上文章需要新建版本；请直接编辑。")
     existing = live.draft_versions.first()
     if existing:
         return existing

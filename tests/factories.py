@@ -17,7 +17,7 @@ def add_articles(count, column_slug="party-news", status=Article.Status.PUBLISHE
     start = timezone.now() - timedelta(days=1)
     articles = Article.objects.bulk_create(
         Article(
-            title=f"社区新闻第{i}号:邻里互助在身边",
+            title=f"社区新闻第{i}号：邻里互助在身边",
             slug=f"bulk-{column_slug}-{i}",
             column=column,
             summary="社区党组织带领居民开展邻里互助。",

@@ -35,7 +35,7 @@ def test_existing_content_and_takedowns_survive_the_migrations():
         right_claimed="copyright", description="x", received_at=timezone.now(),
     )
     old.get_model("newsroom", "Event").objects.create(
-        request=restored, action="restore", reason="反通知成立,依《信息网络传播权保护条例》第十七条立即恢复。")
+        request=restored, action="restore", reason="反通知成立，依《信息网络传播权保护条例》第十七条立即恢复。")
     document = old.get_model("newsroom", "SearchDocument").objects.create(
         kind="community", object_id=community.pk, url="/communities/old/", title="老社区", date=timezone.now(), rank=1)
 

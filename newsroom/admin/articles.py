@@ -78,8 +78,8 @@ class ArticleForm(forms.ModelForm):
         if loaded is not None and current != loaded:
             self.conflict = conflict_details(self.instance, loaded)
             raise ValidationError(
-                _("保存失败:您打开本文后,%(who)s 于 %(when)s 保存了新版本(改动:%(what)s)。"
-                  "为免覆盖对方的修改,本次保存未生效。请复制您的修改,刷新页面后再合并。")
+                _("保存失败：您打开本文后，%(who)s 于 %(when)s 保存了新版本(改动：%(what)s)。"
+                  "为免覆盖对方的修改，本次保存未生效。请复制您的修改，刷新页面后再合并。")
                 % self.conflict,
                 code="edit_conflict",
             )
@@ -273,7 +273,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 at = parse_local(request.POST.get("publish_at"))
                 expires = parse_local(request.POST.get("expires_at"))
                 for warning in workflow.publish(article, request.user, at=at, expires_at=expires):
-                    messages.warning(request, f"提醒:{warning}")
+                    messages.warning(request, f"提醒：{warning}")
                 target = article.replaces or article
             elif action == "unpublish":
                 workflow.unpublish(article, request.user, opinion)
@@ -316,7 +316,7 @@ class ArticleAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "article": root,
-            "title": f"修订版本:{root.title}",
+            "title": f"修订版本：{root.title}",
             "revisions": Revision.objects.filter(article=root).select_related("created_by"),
         }
         return TemplateResponse(request, "admin/newsroom/article/revisions.html", context)
@@ -347,7 +347,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "article": article.root,
             "revision": revision,
             "previous": previous,
-            "title": f"修订对比:{revision}",
+            "title": f"修订对比：{revision}",
             "changes": revisions.diff(previous.data if previous else {}, revision.data),
         }
         return TemplateResponse(request, "admin/newsroom/article/revision.html", context)

@@ -17,9 +17,9 @@ from .records import RecordAdmin
 
 K = ContentChange.Kind
 NOTICE = {
-    "create": "已保存并提交审核:审核通过前,读者看不到这项内容。",
-    "update": "修改已提交审核:审核通过前,网站上仍显示原来的内容。",
-    "delete": "删除申请已提交审核:审核通过后才会从网站上删除。",
+    "create": "已保存并提交审核：审核通过前，读者看不到这项内容。",
+    "update": "修改已提交审核：审核通过前，网站上仍显示原来的内容。",
+    "delete": "删除申请已提交审核：审核通过后才会从网站上删除。",
 }
 
 
@@ -153,9 +153,9 @@ class ContentChangeAdmin(RecordAdmin):
             if action == "approve":
                 change = content_review.approve(change, request.user, opinion)
                 if change.status == ContentChange.Status.PENDING:
-                    messages.success(request, f"已通过本步审核,转{content_review.step_label(change)}。")
+                    messages.success(request, f"已通过本步审核，转{content_review.step_label(change)}。")
                 else:
-                    messages.success(request, "已审核通过,网站上已显示新的内容。")
+                    messages.success(request, "已审核通过，网站上已显示新的内容。")
             elif action == "reject":
                 content_review.reject(change, request.user, opinion)
                 messages.success(request, "已退回修改。")

@@ -32,7 +32,7 @@ class PortalAdmin(admin.ModelAdmin):
         if "allow_self_review" in form.changed_data:
             # The admin's change message (操作日志) names the field; say it to the user too.
             if obj.allow_self_review:
-                messages.warning(request, "已允许作者本人审核:三审中的“作者与审核人分离”对本网站不再强制。此项修改已记录。")
+                messages.warning(request, "已允许作者本人审核：三审中的“作者与审核人分离”对本网站不再强制。此项修改已记录。")
             else:
                 messages.success(request, "已恢复作者与审核人分离。")
 

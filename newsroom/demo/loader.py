@@ -165,7 +165,7 @@ def load_article(data, columns, topics, series, people, communities):
     if not article.audit_entries.filter(action="import").exists():
         AuditEntry.objects.create(
             article=article, action="import", to_status=article.status, created_at=published_at,
-            opinion=f"演示内容导入,原发布时间 {data['published_at']}(来源:{article.source_name})",
+            opinion=f"演示内容导入，原发布时间 {data['published_at']}(来源：{article.source_name})",
         )
         revisions.record(article, None, note="演示内容导入")
     return article
@@ -206,7 +206,7 @@ def load_takedown_notice(portal):
         portal=portal, notifier_kind="person", notifier_name="演示通知人", phone="13800000000",
         email="notifier@example.com", address="呼和浩特市玉泉区(演示)", id_type="id_card",
         id_number="150104199001010000", right_claimed="portrait",
-        description="(演示)第五张图片中的人物是本人,发布前未征得同意,请求屏蔽该图片。", declared_true=True,
+        description="(演示)第五张图片中的人物是本人，发布前未征得同意，请求屏蔽该图片。", declared_true=True,
     )
     photo = article.photos.order_by("order", "id")[4]
     target = Target(url=f"http://127.0.0.1:8000{article.get_absolute_url()}", work_title=article.title,
@@ -237,5 +237,5 @@ def load_pending_change():
     if content_review.history_of(community).exists():
         return
     editor = get_user_model().objects.get(username="editor")
-    community.highlights += "<p>2024年起,社区每月举办一次“南侨机工故事会”,由志愿者讲解员为居民和游客讲述南侨机工的历史。</p>"
+    community.highlights += "<p>2024年起，社区每月举办一次“南侨机工故事会”，由志愿者讲解员为居民和游客讲述南侨机工的历史。</p>"
     content_review.propose(community, editor, content_review.K.UPDATE, content_review.snapshot(community))

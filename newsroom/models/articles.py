@@ -111,7 +111,7 @@ class Article(models.Model):
     summary = models.TextField(_("摘要"), blank=True)
     editors_note = models.TextField(_("编者按"), blank=True)
     dateline = models.CharField(
-        _("电头"), max_length=100, blank=True, help_text=_("如:新重庆客户端讯(记者 伊永军)")
+        _("电头"), max_length=100, blank=True, help_text=_("如：新重庆客户端讯(记者 伊永军)")
     )
     body = RichTextField(_("正文"))
 
@@ -139,7 +139,7 @@ class Article(models.Model):
     review_total = models.PositiveSmallIntegerField(_("审核步骤总数"), default=0, editable=False)
     risk_tier = models.CharField(
         _("风险等级"), max_length=1, choices=RiskTier.choices, default=RiskTier.ORDINARY,
-        help_text=_("网站启用分级审核时,决定审核步骤数。"),
+        help_text=_("网站启用分级审核时，决定审核步骤数。"),
     )
     is_live = models.BooleanField(_("线上可见"), default=False, editable=False)
     live_from = models.DateTimeField(_("上线时间"), null=True, blank=True, editable=False)
@@ -147,7 +147,7 @@ class Article(models.Model):
     first_published_at = models.DateTimeField(_("首次发布时间"), null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(_("版本号"), default=1, editable=False)
     legal_hold = models.BooleanField(_("依法下架"), default=False, editable=False,
-                                     help_text=_("侵权通知处理措施:页面返回 451,可由版权审核恢复。"))
+                                     help_text=_("侵权通知处理措施：页面返回 451,可由版权审核恢复。"))
     legal_hold_category = models.CharField(_("下架原因类别"), max_length=20, blank=True, editable=False)
     legal_hold_since = models.DateTimeField(_("下架时间"), null=True, blank=True, editable=False)
     replaces = models.ForeignKey(
@@ -158,7 +158,7 @@ class Article(models.Model):
         blank=True,
         editable=False,
         related_name="draft_versions",
-        help_text=_("线上文章的新版本草稿:审核通过并发布后替换线上内容。"),
+        help_text=_("线上文章的新版本草稿：审核通过并发布后替换线上内容。"),
     )
     is_headline = models.BooleanField(_("头条"), default=False)
     is_slideshow = models.BooleanField(_("幻灯"), default=False)
@@ -254,10 +254,10 @@ class Article(models.Model):
                     label = self._meta.get_field(field).verbose_name
                     errors[field] = _("转载文章必须填写%(field)s。") % {"field": label}
         if self.source_url and not self.source_name:
-            errors["source_name"] = _("填写了来源网址,请同时填写来源名称。")
+            errors["source_name"] = _("填写了来源网址，请同时填写来源名称。")
         if self.body and re.search(r"<img\b", self.body, re.IGNORECASE):
             errors["body"] = _(
-                "正文中不能直接插入图片:请在下方“图片”中上传,并填写图片说明和署名,"
+                "正文中不能直接插入图片：请在下方“图片”中上传，并填写图片说明和署名，"
                 "再用“插入位置”放到正文中。"
             )
         if self.expires_at and self.live_from and self.expires_at <= self.live_from:
@@ -304,7 +304,7 @@ class Photo(Reviewed):
     height = models.PositiveIntegerField(_("高度"), null=True, blank=True, editable=False)
     caption = models.TextField(_("图片说明"), blank=True)
     alt_text = models.CharField(
-        _("替代文字"), max_length=200, blank=True, help_text=_("供读屏软件朗读,简述画面内容。")
+        _("替代文字"), max_length=200, blank=True, help_text=_("供读屏软件朗读，简述画面内容。")
     )
     credit_kind = models.CharField(_("署名方式"), max_length=20, choices=CreditKind.choices)
     credit_person = models.ForeignKey(
@@ -316,7 +316,7 @@ class Photo(Reviewed):
         related_name="photos",
     )
     credit_organisation = models.CharField(_("署名单位"), max_length=100, blank=True)
-    credit_role = models.CharField(_("署名职务"), max_length=50, blank=True, help_text=_("如:记者"))
+    credit_role = models.CharField(_("署名职务"), max_length=50, blank=True, help_text=_("如：记者"))
 
     article = models.ForeignKey(
         Article,
@@ -345,7 +345,7 @@ class Photo(Reviewed):
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
     hidden_by_takedown = models.BooleanField(_("依法屏蔽"), default=False, editable=False)
     body_position = CountField(
-        _("插入位置"), help_text=_("放在正文第几段之后;0 表示正文之前,留空则放在文末图集。")
+        _("插入位置"), help_text=_("放在正文第几段之后;0 表示正文之前，留空则放在文末图集。")
     )
     created_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
@@ -376,6 +376,6 @@ class Photo(Reviewed):
     def clean(self):
         errors = {}
         if self.credit_kind == CreditKind.PHOTOGRAPHER and not self.credit_person_id:
-            errors["credit_person"] = _("署名方式为“摄”时,请选择拍摄者。")
+            errors["credit_person"] = _("署名方式为“摄”时，请选择拍摄者。")
         if errors:
             raise ValidationError(errors)

@@ -40,7 +40,7 @@ class ContentChange(models.Model):
     review_step = models.PositiveSmallIntegerField(_("当前审核步骤"), default=1)
     review_total = models.PositiveSmallIntegerField(_("审核步骤总数"), default=1)
     approvals = models.JSONField(_("各步审核"), default=list, blank=True,
-                                 help_text=_("已通过的审核步骤:审核人、时间、意见。"))
+                                 help_text=_("已通过的审核步骤：审核人、时间、意见。"))
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("审核人"), on_delete=models.SET_NULL,
                                    null=True, blank=True, related_name="+")
     decided_at = models.DateTimeField(_("审核时间"), null=True, blank=True)

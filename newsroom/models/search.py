@@ -48,7 +48,7 @@ class SearchDocument(models.Model):
     body = models.TextField(_("正文(纯文本)"), blank=True)
     date = models.DateTimeField(_("日期"), db_index=True)
     rank = models.BigIntegerField(
-        _("排序键"), unique=True, help_text=_("由日期生成,越新越大;全文索引按它排序。")
+        _("排序键"), unique=True, help_text=_("由日期生成，越新越大；全文索引按它排序。")
     )
     live_from = models.DateTimeField(_("上线时间"), null=True, blank=True)
     expires_at = models.DateTimeField(_("下线时间"), null=True, blank=True)

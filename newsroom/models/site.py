@@ -39,7 +39,7 @@ class Portal(models.Model):
         _("域名"),
         max_length=500,
         blank=True,
-        help_text=_("用逗号分隔,如:www.yqnews.cn, yqnews.cn。未匹配域名的访问显示默认网站。"),
+        help_text=_("用逗号分隔，如:www.yqnews.cn, yqnews.cn。未匹配域名的访问显示默认网站。"),
     )
     is_default = models.BooleanField(_("默认网站"), default=False)
     logo = models.ImageField(
@@ -48,7 +48,7 @@ class Portal(models.Model):
     news_hotline = models.CharField(_("新闻热线"), max_length=100, blank=True)
     submission_email = models.EmailField(_("投稿邮箱"), blank=True)
     tip_reward_note = models.CharField(
-        _("报料说明"), max_length=200, blank=True, help_text=_("如:一经采纳有费用酬谢。")
+        _("报料说明"), max_length=200, blank=True, help_text=_("如：一经采纳有费用酬谢。")
     )
     sponsor = models.CharField(_("主办单位"), max_length=200, blank=True)
     contact_phone = models.CharField(_("联系电话"), max_length=100, blank=True)
@@ -84,8 +84,8 @@ class Portal(models.Model):
     )
     allow_self_review = models.BooleanField(
         _("允许作者本人审核"), default=False,
-        help_text=_("不建议开启:开启后作者可审核、发布自己的稿件,一人可完成多个审核步骤。"
-                    "仅供人员不足、确需一人完成审核的网站使用;修改会记入操作日志,并在后台每一页提示。"),
+        help_text=_("不建议开启：开启后作者可审核、发布自己的稿件，一人可完成多个审核步骤。"
+                    "仅供人员不足、确需一人完成审核的网站使用；修改会记入操作日志，并在后台每一页提示。"),
     )
     takedown_sla_hours = models.PositiveSmallIntegerField(
         _("侵权通知处理时限(小时)"), default=24, validators=[MinValueValidator(1)],
@@ -100,7 +100,7 @@ class Portal(models.Model):
                                                           validators=[MinValueValidator(1)])
     info_wait_days = models.PositiveSmallIntegerField(
         _("等待补充材料的天数"), default=15, validators=[MinValueValidator(1)],
-        help_text=_("要求通知人补充材料后,处理期限最多暂停这么多天;逾期未补充的,按现有材料处理。"),
+        help_text=_("要求通知人补充材料后，处理期限最多暂停这么多天；逾期未补充的，按现有材料处理。"),
     )
     preview_link_hours = models.PositiveSmallIntegerField(
         _("预览链接有效期(小时)"), default=72, validators=[MinValueValidator(1)]
@@ -278,7 +278,7 @@ class Series(Reviewed):
         Portal, verbose_name=_("网站"), on_delete=models.CASCADE, related_name="series"
     )
     title = models.CharField(_("系列名称"), max_length=100)
-    short_title = models.CharField(_("简称"), max_length=50, blank=True, help_text=_("如:基层堡垒"))
+    short_title = models.CharField(_("简称"), max_length=50, blank=True, help_text=_("如：基层堡垒"))
     slug = models.SlugField(_("网址标识"), max_length=100, unique=True)
     editors_note = models.TextField(_("编者按"), blank=True)
     sister_series = models.ManyToManyField(
@@ -318,7 +318,7 @@ class Person(models.Model):
 
     name = models.CharField(_("姓名"), max_length=50)
     organisation = models.CharField(_("单位"), max_length=100, blank=True)
-    role = models.CharField(_("职务"), max_length=50, blank=True, help_text=_("如:记者、编辑、通讯员"))
+    role = models.CharField(_("职务"), max_length=50, blank=True, help_text=_("如：记者、编辑、通讯员"))
 
     objects = PersonQuerySet.as_manager()
 

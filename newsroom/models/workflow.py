@@ -60,7 +60,7 @@ class Revision(models.Model):
 
     article = models.ForeignKey(
         Article, verbose_name=_("文章"), on_delete=models.CASCADE, related_name="revisions",
-        help_text=_("线上文章;新版本草稿的修订也记在线上文章名下。"),
+        help_text=_("线上文章；新版本草稿的修订也记在线上文章名下。"),
     )
     source = models.ForeignKey(
         Article, verbose_name=_("保存自"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -94,7 +94,7 @@ class SensitiveWord(models.Model):
     word = models.CharField(_("错敏词"), max_length=50)
     suggestion = models.CharField(_("建议改为"), max_length=50, blank=True)
     severity = models.CharField(_("级别"), max_length=5, choices=Severity.choices, default=Severity.BLOCK)
-    note = models.CharField(_("说明"), max_length=200, blank=True, help_text=_("如:领导人姓名错字,属严重错别字。"))
+    note = models.CharField(_("说明"), max_length=200, blank=True, help_text=_("如：领导人姓名错字，属严重错别字。"))
 
     class Meta:
         verbose_name = _("错敏词")

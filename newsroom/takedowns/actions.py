@@ -45,7 +45,7 @@ def _locked(request):
 
 def _allowed(request, *states):
     if request.status not in states:
-        raise ActionError(f"通知当前状态为“{request.get_status_display()}”,不能执行此操作。")
+        raise ActionError(f"通知当前状态为“{request.get_status_display()}”，不能执行此操作。")
 
 
 def _reason(text, what="理由"):
@@ -72,10 +72,10 @@ def _tell_notifier(request, event):
     """Every step of the desk that concerns the notifier reaches them by e-mail too."""
     mail.queue(
         request, f"progress:{event.action}", request.email,
-        f"[{request.portal.name}] 您的通知 {request.reference} 有新进展:{event.action_label}",
+        f"[{request.portal.name}] 您的通知 {request.reference} 有新进展：{event.action_label}",
         f"{request.notifier_name}:\n\n您的通知(受理编号 {request.reference})有新进展。\n\n"
-        f"{event.action_label}:{event.reason}\n当前状态:{request.get_status_display()}\n"
-        + (f"可恢复时间:{timezone.localtime(request.restore_due_at):%Y-%m-%d %H:%M}\n" if request.restore_due_at else "")
+        f"{event.action_label}:{event.reason}\n当前状态：{request.get_status_display()}\n"
+        + (f"可恢复时间：{timezone.localtime(request.restore_due_at):%Y-%m-%d %H:%M}\n" if request.restore_due_at else "")
         + f"\n处理进度与全部记录见您的私人链接(请勿转发):\n{mail.tracking_url(request)}\n\n{request.portal.name}",
     )
 
@@ -94,8 +94,8 @@ def receive(request, targets, files):
     if earlier:
         request.needs_legal_review = True
         request.legal_review_reason = (
-            f"同一权利人曾就同一作品发出通知({earlier.reference}),已于 "
-            f"{timezone.localtime(earlier.decided_at):%Y-%m-%d} 依条例第十七条根据反通知恢复,不得再通知删除。"
+            f"同一权利人曾就同一作品发出通知({earlier.reference})，已于 "
+            f"{timezone.localtime(earlier.decided_at):%Y-%m-%d} 依条例第十七条根据反通知恢复，不得再通知删除。"
         )[:200]
     _author_on_record(request, targets)
     request.save()
@@ -107,8 +107,8 @@ def receive(request, targets, files):
     _event(request, None, "received", reason="收到通知", internal=False)
     mail.queue(
         request, "acknowledgement", request.email, f"[{request.portal.name}] 已收到您的通知 {request.reference}",
-        f"{request.notifier_name}:\n\n我们已收到您关于“{request.get_right_claimed_display()}”的通知,受理编号 "
-        f"{request.reference}。\n我们将在收到完整通知后 {request.portal.takedown_sla_hours} 小时内处理,每一步都会发邮件告知您。\n"
+        f"{request.notifier_name}:\n\n我们已收到您关于“{request.get_right_claimed_display()}”的通知，受理编号 "
+        f"{request.reference}。\n我们将在收到完整通知后 {request.portal.takedown_sla_hours} 小时内处理，每一步都会发邮件告知您。\n"
         f"您可以在以下私人链接查看处理进度和结果(请勿转发):\n{mail.tracking_url(request)}\n\n{request.portal.name}",
     )
     return request
@@ -197,12 +197,12 @@ def receive_counter_notice(request, counter, files):
     # 条例 Art. 17 / 民法典 Art. 1196: the counter-notice goes to the rights holder, with its evidence.
     mail.queue(
         request, "counter_to_notifier", request.email,
-        f"[{request.portal.name}] 转送反通知:您的通知 {request.reference}",
+        f"[{request.portal.name}] 转送反通知：您的通知 {request.reference}",
         f"{request.notifier_name}:\n\n您的通知(受理编号 {request.reference})所涉内容的提供者 {counter.name} "
-        f"于 {timezone.localtime(counter.received_at):%Y-%m-%d %H:%M} 提交了反通知,现依法转送给您。\n\n"
+        f"于 {timezone.localtime(counter.received_at):%Y-%m-%d %H:%M} 提交了反通知，现依法转送给您。\n\n"
         f"不侵权的说明(全文):\n{counter.statement}\n\n不侵权的初步证据见附件({len(stored)} 个文件)。\n\n"
-        f"依照《民法典》第一千一百九十六条,如您在本邮件送达后 {request.portal.restore_after_days} 日内未在以下私人链接"
-        f"上传已经投诉或者提起诉讼的证明,本网可能恢复有关内容:\n{mail.tracking_url(request)}\n\n{request.portal.name}",
+        f"依照《民法典》第一千一百九十六条，如您在本邮件送达后 {request.portal.restore_after_days} 日内未在以下私人链接"
+        f"上传已经投诉或者提起诉讼的证明，本网可能恢复有关内容:\n{mail.tracking_url(request)}\n\n{request.portal.name}",
         attachments=stored,
     )
     return request
@@ -220,7 +220,7 @@ def submit_proof(request, note, files):
     request.proof_received_at = timezone.now()
     request.deadline = _sla(request)
     request.save(update_fields=["proof_received_at", "deadline"])
-    _event(request, None, "proof_received", reason=(note or "").strip() or "通知人提交了已投诉或起诉的证明,暂不恢复。",
+    _event(request, None, "proof_received", reason=(note or "").strip() or "通知人提交了已投诉或起诉的证明，暂不恢复。",
            internal=False)
     return request
 
@@ -233,7 +233,7 @@ def assign(request, user, assignee):
     request = _locked(request)
     request.assigned_to = assignee
     request.save(update_fields=["assigned_to"])
-    _event(request, user, "assign", reason=f"承办人:{assignee.get_full_name() or assignee.get_username()}")
+    _event(request, user, "assign", reason=f"承办人：{assignee.get_full_name() or assignee.get_username()}")
     return request
 
 
@@ -256,7 +256,7 @@ def request_information(request, user, message):
     request.save(update_fields=["deadline"])
     message = _reason(message, "需要补充的材料")
     _event(request, user, "request_info", R.NEEDS_INFO,
-           f"{message}(请于 {timezone.localtime(request.deadline):%Y-%m-%d} 前补充;逾期未补充的,将按现有材料处理。)",
+           f"{message}(请于 {timezone.localtime(request.deadline):%Y-%m-%d} 前补充；逾期未补充的，将按现有材料处理。)",
            internal=False)
     return request
 
@@ -266,7 +266,7 @@ def accept(request, user, reason=""):
     _require(user)
     request = _locked(request)
     _allowed(request, R.UNDER_REVIEW)
-    _event(request, user, "accept", R.ACCEPTED, reason or "通知要件齐全,予以受理", internal=False)
+    _event(request, user, "accept", R.ACCEPTED, reason or "通知要件齐全，予以受理", internal=False)
     return request
 
 
@@ -325,7 +325,7 @@ def apply_measure(request, user, kind, target, text=""):
                                      applied_by=user)
     AuditEntry.objects.create(article=article, actor=user, action="takedown_measure", from_status=article.status,
                               to_status=article.status, opinion=f"{request.reference}:{summary}")
-    _decide(request, f"已采取措施:{summary}。")
+    _decide(request, f"已采取措施：{summary}。")
     _event(request, user, "measure", R.MEASURES_APPLIED, summary, internal=False)
     return measure
 
@@ -352,8 +352,8 @@ def _revert(measure, user, reason):
     pagecache.invalidate()
     Measure.objects.filter(pk=measure.pk).update(reverted_at=timezone.now(), reverted_by=user)
     AuditEntry.objects.create(article_id=measure.article_id, actor=user, action="takedown_revert",
-                              opinion=f"{measure.request.reference}:撤销“{measure.get_kind_display()}”:{reason}")
-    _event(measure.request, user, "revert_measure", reason=f"撤销“{measure.get_kind_display()}”:{reason}")
+                              opinion=f"{measure.request.reference}：撤销“{measure.get_kind_display()}”：{reason}")
+    _event(measure.request, user, "revert_measure", reason=f"撤销“{measure.get_kind_display()}”：{reason}")
 
 
 @transaction.atomic
@@ -366,7 +366,7 @@ def forward(request, user, note="", email="", announce=False, author_kind="", au
     _allowed(request, *OPEN)
     email = (email or "").strip()
     if not email and not announce:
-        raise ActionError("请填写作者或转载来源的电子邮箱;无法联系的,请选择网上公告。")
+        raise ActionError("请填写作者或转载来源的电子邮箱；无法联系的，请选择网上公告。")
     if author_kind:
         request.author_kind = author_kind
     if author_name:
@@ -382,7 +382,7 @@ def forward(request, user, note="", email="", announce=False, author_kind="", au
         reason = f"已向{request.get_author_kind_display() or '作者'} {request.author_name} 的邮箱 {email} 发出通知转送函。"
     else:
         request.announced_at = request.forwarded_at = timezone.now()
-        reason = "作者无法联系,已在网站公告通知(公告页面:" + reverse("takedowns:announcement", args=[request.reference]) + ")。"
+        reason = "作者无法联系，已在网站公告通知(公告页面：" + reverse("takedowns:announcement", args=[request.reference]) + ")。"
     request.save(update_fields=["counter_token", "forward_note", "author_kind", "author_name", "author_email",
                                 "announced_at", "forwarded_at"])
     _event(request, user, "forward" if email else "announce", reason=reason, internal=False)
@@ -394,10 +394,10 @@ def _forward_letter(request, counter_url):
     return (
         f"{request.author_name or '作者'}:\n\n本网于 {timezone.localtime(request.received_at):%Y-%m-%d %H:%M} 收到"
         f"{request.notifier_name}{'(代理 ' + request.principal_name + ')' if request.is_agent else ''}"
-        f"关于“{request.get_right_claimed_display()}”的通知(受理编号 {request.reference}),涉及您提供的以下内容:\n"
+        f"关于“{request.get_right_claimed_display()}”的通知(受理编号 {request.reference})，涉及您提供的以下内容:\n"
         f"{targets}\n\n通知人的说明:\n{request.description}\n\n"
-        f"依照《信息网络传播权保护条例》第十六条、《民法典》第一千一百九十五条,现将通知转送给您。"
-        f"如您认为内容未侵犯他人权利,可通过以下链接提交书面说明(反通知)及不侵权的初步证据:\n{counter_url}\n\n"
+        f"依照《信息网络传播权保护条例》第十六条、《民法典》第一千一百九十五条，现将通知转送给您。"
+        f"如您认为内容未侵犯他人权利，可通过以下链接提交书面说明(反通知)及不侵权的初步证据:\n{counter_url}\n\n"
         f"{request.portal.name}"
     )
 
@@ -410,12 +410,12 @@ def review_counter_notice(request, user, valid, reason):
     _allowed(request, R.COUNTER_RECEIVED)
     reason = _reason(reason, "审查意见")
     if not valid:
-        _decide(request, f"反通知不成立,维持措施:{reason}")
+        _decide(request, f"反通知不成立，维持措施：{reason}")
         _event(request, user, "counter_rejected", R.MAINTAINED, reason, internal=False)
         return request
     _event(request, user, "counter_reviewed", R.COUNTER_REVIEWED, reason, internal=False)
     if request.portal.restore_policy == "immediate":
-        _restore(request, user, f"反通知成立,依《信息网络传播权保护条例》第十七条立即恢复。{reason}",
+        _restore(request, user, f"反通知成立，依《信息网络传播权保护条例》第十七条立即恢复。{reason}",
                  TakedownRequest.RestoredUnder.ARTICLE_17)
     else:
         schedule_restore(request, user)
@@ -432,15 +432,15 @@ def schedule_restore(request, user=None):
     if not request.counter_forwarded_at:
         Event.objects.create(request=request, actor=user, action="restore_scheduled", from_status=request.status,
                              to_status=request.status, internal=False,
-                             reason=f"反通知送达通知人后,{days}日内未收到投诉或起诉证明的,恢复内容(《民法典》第一千一百九十六条)。")
+                             reason=f"反通知送达通知人后，{days}日内未收到投诉或起诉证明的，恢复内容(《民法典》第一千一百九十六条)。")
         return request
     request.restore_due_at = request.counter_forwarded_at + timedelta(days=days)
     request.save(update_fields=["restore_due_at"])
     Event.objects.create(
         request=request, actor=user, action="restore_scheduled", from_status=request.status, to_status=request.status,
         internal=False, reason=(
-            f"反通知已于 {timezone.localtime(request.counter_forwarded_at):%Y-%m-%d %H:%M} 送达通知人;至 "
-            f"{timezone.localtime(request.restore_due_at):%Y-%m-%d %H:%M} 未收到投诉或起诉证明的,恢复内容"
+            f"反通知已于 {timezone.localtime(request.counter_forwarded_at):%Y-%m-%d %H:%M} 送达通知人；至 "
+            f"{timezone.localtime(request.restore_due_at):%Y-%m-%d %H:%M} 未收到投诉或起诉证明的，恢复内容"
             f"(《民法典》第一千一百九十六条)。"),
     )
     return request
@@ -452,19 +452,19 @@ def restore(request, user, reason=""):
     request = _locked(request)
     _allowed(request, R.COUNTER_REVIEWED)
     if request.proof_received_at:
-        raise ActionError("通知人已提交投诉或起诉证明:请审查后维持措施,不能恢复。")
+        raise ActionError("通知人已提交投诉或起诉证明：请审查后维持措施，不能恢复。")
     if not request.restore_due_at:
-        raise ActionError("反通知尚未送达通知人,等待期还没有开始。")
+        raise ActionError("反通知尚未送达通知人，等待期还没有开始。")
     if request.restore_due_at > timezone.now():
         raise ActionError(f"等待期至 {timezone.localtime(request.restore_due_at):%Y-%m-%d %H:%M} 才届满。")
-    _restore(request, user, reason or "等待期届满,未收到投诉或起诉证明,依《民法典》第一千一百九十六条恢复。",
+    _restore(request, user, reason or "等待期届满，未收到投诉或起诉证明，依《民法典》第一千一百九十六条恢复。",
              TakedownRequest.RestoredUnder.ARTICLE_1196)
     return request
 
 
 def _restore(request, user, reason, under):
     for measure in request.measures.filter(reverted_at=None):
-        _revert(measure, user, "反通知成立,恢复")
+        _revert(measure, user, "反通知成立，恢复")
     request.restored_under = under
     request.save(update_fields=["restored_under"])
     _decide(request, reason)
@@ -478,7 +478,7 @@ def maintain(request, user, reason):
     request = _locked(request)
     _allowed(request, R.COUNTER_REVIEWED)
     reason = _reason(reason, "投诉或起诉证明情况")
-    _decide(request, f"维持措施:{reason}")
+    _decide(request, f"维持措施：{reason}")
     _event(request, user, "maintain", R.MAINTAINED, reason, internal=False)
     return request
 
@@ -520,5 +520,5 @@ def purge_personal_data(request):
     request.save(update_fields=["phone", "email", "address", "id_number", "personal_data_purged_at"])
     request.mails.all().delete()
     Event.objects.create(request=request, action="purge_personal_data", from_status=request.status,
-                         to_status=request.status, reason="保存期限届满,已清除个人信息与证据材料。", internal=True)
+                         to_status=request.status, reason="保存期限届满，已清除个人信息与证据材料。", internal=True)
     return request

@@ -56,7 +56,7 @@ class EvidenceField(forms.FileField):
         for upload in uploads:
             if upload.size > limit:
                 raise forms.ValidationError(
-                    _("文件“%(name)s”过大(%(size)s MB),每个文件不超过 %(limit)s MB。")
+                    _("文件“%(name)s”过大(%(size)s MB)，每个文件不超过 %(limit)s MB。")
                     % {"name": upload.name, "size": round(upload.size / 1048576, 1), "limit": limit // 1048576},
                     code="too_large",
                 )
@@ -64,7 +64,7 @@ class EvidenceField(forms.FileField):
             extension = os.path.splitext(upload.name or "")[1].lower()
             if detected is None or EXTENSION_TYPES.get(extension) != detected:
                 raise forms.ValidationError(
-                    _("文件“%(name)s”不是 PDF、JPEG 或 PNG 文件:文件内容和扩展名(.pdf、.jpg、.png)都须相符。")
+                    _("文件“%(name)s”不是 PDF、JPEG 或 PNG 文件：文件内容和扩展名(.pdf、.jpg、.png)都须相符。")
                     % {"name": upload.name},
                     code="bad_type",
                 )
@@ -76,7 +76,7 @@ class NoticeForm(forms.ModelForm):
     website = forms.CharField(required=False, label=_("网站(请留空)"),
                               widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
     evidence = EvidenceField(label=_("侵权初步证据"), required=True,
-                             help_text=_("PDF、JPEG 或 PNG,最多 5 个,每个不超过 10 MB。"))
+                             help_text=_("PDF、JPEG 或 PNG,最多 5 个，每个不超过 10 MB。"))
     authorisation = EvidenceField(label=_("授权委托书"), help_text=_("代理人提交时必须上传权利人的授权委托书。"))
 
     class Meta:
@@ -89,13 +89,13 @@ class NoticeForm(forms.ModelForm):
 
     def clean_declared_true(self):
         if not self.cleaned_data.get("declared_true"):
-            raise forms.ValidationError(_("请确认通知内容真实,并承担相应法律责任。"), code="declaration")
+            raise forms.ValidationError(_("请确认通知内容真实，并承担相应法律责任。"), code="declaration")
         return True
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("website"):  # filled only by bots: the field is hidden from people
-            self.add_error(None, forms.ValidationError(_("提交失败,请重试。"), code="honeypot"))
+            self.add_error(None, forms.ValidationError(_("提交失败，请重试。"), code="honeypot"))
         if cleaned.get("is_agent"):
             if not cleaned.get("principal_name"):
                 self.add_error("principal_name", _("代理人提交时请填写权利人姓名或名称。"))
@@ -108,14 +108,14 @@ def resolve_article(url, portal):
     """The article of ``portal`` that ``url`` points to, or a form error."""
     parts = urlsplit(url)
     if parts.hostname and parts.hostname.lower() not in portal.host_list:
-        raise forms.ValidationError(_("该网址不属于本网(%(host)s),本网只能处理本网发布的内容。") % {"host": parts.hostname},
+        raise forms.ValidationError(_("该网址不属于本网(%(host)s)，本网只能处理本网发布的内容。") % {"host": parts.hostname},
                                     code="foreign")
     try:
         match = resolve(parts.path or "/")
     except Resolver404:
         match = None
     if not match or match.view_name != "newsroom:article":
-        raise forms.ValidationError(_("该网址不是本网的文章页面,请复制文章页地址栏中的网址。"), code="not_article")
+        raise forms.ValidationError(_("该网址不是本网的文章页面，请复制文章页地址栏中的网址。"), code="not_article")
     article = Article.objects.filter(slug=match.kwargs["slug"], column__portal=portal).first()
     if article is None or not (article.is_public or article.legal_hold):
         raise forms.ValidationError(_("本网没有找到该网址对应的文章。"), code="missing")

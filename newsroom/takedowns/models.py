@@ -128,14 +128,14 @@ class TakedownRequest(models.Model):
     decided_at = models.DateTimeField(_("决定时间"), null=True, blank=True, editable=False)
     decision = models.TextField(_("决定与理由(通知人可见)"), blank=True, editable=False)
     author_kind = models.CharField(_("作者(服务对象)类别"), max_length=20, choices=AuthorKind.choices, blank=True,
-                                   editable=False, help_text=_("被通知内容的提供者:本网记者、转载来源、通讯员或用户。"))
+                                   editable=False, help_text=_("被通知内容的提供者：本网记者、转载来源、通讯员或用户。"))
     author_name = models.CharField(_("作者或来源名称"), max_length=100, blank=True, editable=False)
     author_email = models.EmailField(_("作者或来源电子邮箱"), blank=True, editable=False)
     forwarded_at = models.DateTimeField(_("转送作者时间"), null=True, blank=True, editable=False,
                                         help_text=_("通知送达作者(邮件发出)或公告发布的时间。"))
     forward_note = models.CharField(_("转送方式"), max_length=200, blank=True, editable=False)
     announced_at = models.DateTimeField(_("公告时间"), null=True, blank=True, editable=False,
-                                        help_text=_("无法联系作者时,在网站上公告通知的时间。"))
+                                        help_text=_("无法联系作者时，在网站上公告通知的时间。"))
     counter_forwarded_at = models.DateTimeField(_("反通知送达通知人时间"), null=True, blank=True, editable=False)
     proof_received_at = models.DateTimeField(_("收到投诉或起诉证明时间"), null=True, blank=True, editable=False)
     restored_under = models.CharField(_("恢复依据"), max_length=10, choices=RestoredUnder.choices, blank=True,
@@ -146,7 +146,7 @@ class TakedownRequest(models.Model):
     needs_legal_review = models.BooleanField(_("需法务复核"), default=False, editable=False)
     legal_review_reason = models.CharField(_("复核原因"), max_length=200, blank=True, editable=False)
     client_key = models.CharField(_("来源标识"), max_length=64, blank=True, editable=False,
-                                  help_text=_("提交者 IP 的摘要,仅用于频率限制。"))
+                                  help_text=_("提交者 IP 的摘要，仅用于频率限制。"))
 
     class Meta:
         verbose_name = _("侵权通知")

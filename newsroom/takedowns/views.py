@@ -26,10 +26,10 @@ def _rate_limited(request):
     hour_ago = timezone.now() - timedelta(hours=1)
     recent = TakedownRequest.objects.filter(received_at__gte=hour_ago)
     if recent.filter(client_key=_client_key(request)).count() >= settings.TAKEDOWN_LIMIT_PER_IP:
-        return "您提交得太频繁了,请一小时后再试。如情况紧急,请拨打本网联系电话。"
+        return "您提交得太频繁了，请一小时后再试。如情况紧急，请拨打本网联系电话。"
     email = request.POST.get("email", "").strip()
     if email and recent.filter(email__iexact=email).count() >= settings.TAKEDOWN_LIMIT_PER_EMAIL:
-        return "该邮箱一小时内提交的通知已达上限,请稍后再试。"
+        return "该邮箱一小时内提交的通知已达上限，请稍后再试。"
     return None
 
 
@@ -44,7 +44,7 @@ def _prefill(request):
         if int(photo_id) in photos:
             photo = Photo.objects.get(pk=photo_id)
             initial.update(part="photo", photo_number=photos.index(photo.pk) + 1,
-                           work_title=f"{article.title}(图:{photo.caption[:30]})")
+                           work_title=f"{article.title}(图：{photo.caption[:30]})")
     return [initial]
 
 

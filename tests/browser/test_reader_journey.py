@@ -25,7 +25,7 @@ def test_a_reader_goes_from_home_to_a_community_profile(site, page):
     page.goto(site + "/")
     page.get_by_role("navigation", name="栏目导航").get_by_role("link", name="党建工作", exact=True).click()
     assert page.locator("h1").inner_text() == "党建工作"
-    page.get_by_role("link", name="呼和浩特市玉泉区:让基层党建在服务群众中更加接地气、有温度").first.click()
+    page.get_by_role("link", name="呼和浩特市玉泉区：让基层党建在服务群众中更加接地气、有温度").first.click()
     assert "玉泉区" in page.locator("h1").inner_text()
     assert page.locator("figure.photo figcaption .credit").first.inner_text() == "张聿修 摄"
     assert page.locator("figure.photo img").first.evaluate("img => img.naturalWidth") == 1200

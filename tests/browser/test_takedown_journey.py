@@ -23,7 +23,7 @@ def test_a_reader_reports_a_photo_and_sees_the_decision(site, browser, page, tmp
     page.get_by_label("证件类型").select_option("id_card")
     page.get_by_label("证件号码").fill("150104199001011234")
     page.get_by_label("主张的权利").select_option("copyright")
-    page.get_by_label("情况说明").fill("第二张图片为本人拍摄,未经许可使用。")
+    page.get_by_label("情况说明").fill("第二张图片为本人拍摄，未经许可使用。")
     page.get_by_label("侵权初步证据").set_input_files(str(evidence))
     page.get_by_label("声明通知内容真实").check()
     screenshot(page, "takedown-form-filled")

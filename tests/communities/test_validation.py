@@ -77,7 +77,7 @@ def test_an_honour_year_cannot_be_in_the_future():
 
 def test_a_facility_needs_a_community_or_a_street():
     facility = Facility(name="同心公园", slug="park", kind="park")
-    assert errors_of(facility)["street"] == ["请选择所属社区,或填写所在街道。"]
+    assert errors_of(facility)["street"] == ["请选择所属社区，或填写所在街道。"]
 
 
 def test_a_facility_refuses_negative_capacity():

@@ -162,7 +162,7 @@ def test_running_the_demo_again_never_resets_a_password(db, settings):
     call_command("load_demo", stdout=out)
     admin.refresh_from_db()
     assert admin.check_password("changed-by-the-office-2026")
-    assert "已存在,密码未改动" in out.getvalue()
+    assert "已存在，密码未改动" in out.getvalue()
 
 
 def test_a_dropped_database_connection_is_replaced_not_answered_with_a_500(settings):

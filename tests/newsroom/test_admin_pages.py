@@ -56,7 +56,7 @@ def test_a_site_admin_opens_every_page(superuser_client, demo, app, model):
 def test_the_article_list_shows_cover_thumbnails_and_flags(editor_client, demo):
     page = editor_client.get("/admin/newsroom/article/").content.decode()
     assert 'class="linli-thumb"' in page
-    assert "呼和浩特市玉泉区:让基层党建在服务群众中更加接地气、有温度" in page
+    assert "呼和浩特市玉泉区：让基层党建在服务群众中更加接地气、有温度" in page
     assert "头条 幻灯 图片" in page
 
 

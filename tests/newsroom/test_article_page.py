@@ -19,12 +19,12 @@ WUHOU = "/article/chengdu-wuhou-gongheli-community/"
 
 def test_it_shows_breadcrumb_title_and_meta_line(client, demo):
     html = page(client, YUQUAN)
-    assert '当前位置:<a href="/">首页</a> &gt; <a href="/column/party/">党建工作</a> &gt; <a href="/column/party-news/">党建新闻</a>' in html
-    assert "<h1" in html and "呼和浩特市玉泉区:让基层党建在服务群众中更加接地气、有温度</h1>" in html
-    assert "发布时间:<time" in html and "2020-09-02 14:52</time>" in html
-    assert '来源:<a href="http://nm.people.com.cn/" rel="noopener">人民网内蒙古频道</a>' in html
-    assert '栏目:<a href="/column/party-news/">党建新闻</a>' in html
-    assert "点击:" in html
+    assert '当前位置：<a href="/">首页</a> &gt; <a href="/column/party/">党建工作</a> &gt; <a href="/column/party-news/">党建新闻</a>' in html
+    assert "<h1" in html and "呼和浩特市玉泉区：让基层党建在服务群众中更加接地气、有温度</h1>" in html
+    assert "发布时间：<time" in html and "2020-09-02 14:52</time>" in html
+    assert '来源：<a href="http://nm.people.com.cn/" rel="noopener">人民网内蒙古频道</a>' in html
+    assert '栏目：<a href="/column/party-news/">党建新闻</a>' in html
+    assert "点击：" in html
 
 
 def test_it_shows_every_photo_with_its_credit_in_the_body(client, demo):
@@ -39,19 +39,19 @@ def test_it_shows_every_photo_with_its_credit_in_the_body(client, demo):
 def test_it_shows_series_editors_note_dateline_and_mixed_credits(client, demo):
     html = page(client, CHONGQING)
     assert "系列报道 · 基层堡垒" in html
-    assert "编者按:" in html and "一个支部就是一座堡垒" in html
+    assert "编者按：" in html and "一个支部就是一座堡垒" in html
     assert "新重庆客户端讯(记者 伊永军)" in html
     assert '<span class="credit">受访者供图</span>' in html
     assert '<span class="credit">新重庆客户端记者 伊永军 摄</span>' in html
-    assert "记者:伊永军" in html
+    assert "记者：伊永军" in html
 
 
 def test_it_shows_the_reprint_block_and_editors_in_charge(client, demo):
     html = page(client, YUQUAN)
     assert "<dt>转自</dt>" in html and "<dt>原标题</dt>" in html and "<dt>原作者</dt>" in html
     assert "<dt>原文链接</dt>" in html
-    assert "[责任编辑:王晋南]" in html
-    assert "[责任编辑:高巍、秦华]" in page(client, WUHOU)
+    assert "[责任编辑：王晋南]" in html
+    assert "[责任编辑：高巍、秦华]" in page(client, WUHOU)
 
 
 def test_it_shows_the_disclaimer_with_the_portals_contact_window(client, demo):
@@ -66,8 +66,8 @@ def test_it_shows_the_disclaimer_with_the_portals_contact_window(client, demo):
 
 def test_it_shows_previous_next_related_and_recommended(client, demo):
     html = page(client, YUQUAN)
-    assert "上一篇:没有了" in html
-    assert '下一篇:<a href="/article/changsha-zhongnan-six-neighbours/">' in html
+    assert "上一篇：没有了" in html
+    assert '下一篇：<a href="/article/changsha-zhongnan-six-neighbours/">' in html
     assert 'id="h-related">相关文章' in html and "/article/kunming-xinwenli-community/" in html
     assert 'id="h-recommended">推荐阅读' in html
 
@@ -102,7 +102,7 @@ def test_a_traditional_article_shows_credits_in_its_script(client, demo):
 def test_each_view_counts_once(client, demo):
     article = Article.objects.get(slug="hohhot-yuquan-grassroots-party-building")
     html = page(client, YUQUAN)
-    assert f'点击:<span class="views" data-count-url="/views/{article.pk}/">0</span>' in html
+    assert f'点击：<span class="views" data-count-url="/views/{article.pk}/">0</span>' in html
     assert client.post(f"/views/{article.pk}/").json() == {"views": 1}
     assert client.post(f"/views/{article.pk}/").json() == {"views": 2}
     assert Article.objects.get(pk=article.pk).view_count == 2

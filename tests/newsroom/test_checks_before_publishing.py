@@ -33,7 +33,7 @@ def test_a_photo_without_alt_text_blocks(demo, roles):
 def test_a_photographer_credit_without_a_photographer_blocks(demo, roles):
     article = approved(roles)
     article.photos.update(credit_kind="photo", credit_person=None)
-    assert "第1张图片署名为“摄”,但没有拍摄者" in refused(article, roles)
+    assert "第1张图片署名为“摄”，但没有拍摄者" in refused(article, roles)
 
 
 def test_a_reprint_without_its_facts_blocks(demo, roles):
@@ -52,7 +52,7 @@ def test_no_editor_in_charge_blocks(demo, roles):
 def test_a_blocking_sensitive_word_blocks_with_context_and_suggestion(demo, roles):
     article = approved(roles, body="<p>会议传达了国务院办公室下发的通知精神。</p>")
     message = refused(article, roles)
-    assert "正文中出现“国务院办公室”,建议改为“国务院办公厅”" in message
+    assert "正文中出现“国务院办公室”，建议改为“国务院办公厅”" in message
     assert "传达了国务院办公室下发的通知" in message
 
 

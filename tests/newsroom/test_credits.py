@@ -46,4 +46,4 @@ def test_a_photographer_credit_needs_a_photographer(demo):
     photo.credit_person = None
     with pytest.raises(ValidationError) as caught:
         photo.full_clean()
-    assert caught.value.message_dict["credit_person"] == ["署名方式为“摄”时,请选择拍摄者。"]
+    assert caught.value.message_dict["credit_person"] == ["署名方式为“摄”时，请选择拍摄者。"]

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_home_has_header_blocks_and_footer(client, demo):
     html = page(client, "/")
     assert "玉泉区新闻网" in html
-    assert "新闻热线:0471-5103964" in html and "投稿邮箱" in html
+    assert "新闻热线：0471-5103964" in html and "投稿邮箱" in html
     assert 'role="search"' in html
     for block in ("头条", "焦点图", "要闻", "图片新闻", "专题报道", "社区风采"):
         assert f">{block}" in html, block
@@ -36,9 +36,9 @@ def test_footer_shows_every_portal_fact(client, demo):
     html = page(client, "/")
     assert '<a href="https://beian.miit.gov.cn/" rel="noopener">蒙ICP证:09003619号</a>' in html
     assert "蒙公网安备 15010402000001号" in html
-    assert "网站标识码:1501040001" in html
-    assert "互联网新闻信息服务许可证:15120180001" in html
-    assert "主办单位:内蒙古互联网新闻中心" in html
+    assert "网站标识码：1501040001" in html
+    assert "互联网新闻信息服务许可证：15120180001" in html
+    assert "主办单位：内蒙古互联网新闻中心" in html
     assert "Copyright ©" in html
     assert "违法和不良信息举报" in html
     assert "微信 hualongbaoliao" in html and "QQ 3401582423" in html
@@ -48,7 +48,7 @@ def test_footer_shows_every_portal_fact(client, demo):
 
 def test_column_lists_dated_items_of_its_subcolumns(client, demo):
     html = page(client, "/column/party/")
-    assert "当前位置:" in html and ">党建工作</a>" in html
+    assert "当前位置：" in html and ">党建工作</a>" in html
     assert 'href="/column/party-news/">党建新闻</a>' in html
     assert html.count('<li class="item') == 4
     assert "2017-04-28" in html
@@ -78,7 +78,7 @@ def test_column_paginates(client, demo):
     add_articles(45)
     html = page(client, "/column/party-news/")
     assert html.count('<li class="item') == 20
-    assert "第 1 / 3 页,共 47 条" in html
+    assert "第 1 / 3 页，共 47 条" in html
     assert page(client, "/column/party-news/", page=3).count('<li class="item') == 7
 
 
@@ -91,9 +91,9 @@ def test_picture_columns_show_thumbnails(client, demo):
 
 def test_topic_and_series_pages(client, demo):
     html = page(client, "/topic/wuhou-chengdu/")
-    assert "专题:走进成都市武侯区" in html and "共和路社" in html
+    assert "专题：走进成都市武侯区" in html and "共和路社" in html
     html = page(client, "/series/jiceng-baolei/")
-    assert "编者按:" in html and "党员先锋" in html and "民安华福" in html
+    assert "编者按：" in html and "党员先锋" in html and "民安华福" in html
 
 
 def test_standalone_pages_and_readable_site_map(client, demo):

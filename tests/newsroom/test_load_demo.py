@@ -51,7 +51,7 @@ def test_articles_keep_the_script_they_were_published_in(demo):
     traditional = Article.objects.get(slug="chengdu-wuhou-gongheli-community")
     assert traditional.script == "zh-hant"
     assert "共和路社區成立於2002年1月1日" in traditional.body
-    assert traditional.title == "最佳黨建工作示範社區:武侯區望江路街道共和路社區"
+    assert traditional.title == "最佳黨建工作示範社區：武侯區望江路街道共和路社區"
     simplified = Article.objects.get(slug="changsha-zhongnan-six-neighbours")
     assert "社区老年大学现有学员273人" in simplified.body
 

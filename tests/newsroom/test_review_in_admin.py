@@ -26,7 +26,7 @@ def test_draft_to_published_with_the_demo_accounts(demo):
     data = admin_form_data(page)
     data.update({
         "title": "望城区中南社区举办邻里节", "column": Article.objects.get(slug="changsha-zhongnan-six-neighbours").column_id,
-        "body": "<p>同心广场上,居民们摆起百家宴。</p>", "risk_tier": "A",
+        "body": "<p>同心广场上，居民们摆起百家宴。</p>", "risk_tier": "A",
         "editors_in_charge": [str(pk) for pk in Article.objects.get(slug="changsha-zhongnan-six-neighbours")
                               .editors_in_charge.values_list("pk", flat=True)],
     })

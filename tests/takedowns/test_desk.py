@@ -111,7 +111,7 @@ def test_hiding_a_photo_keeps_the_article(client, demo, moderator):
 def test_a_correction_is_appended_and_can_be_reverted(client, demo, moderator):
     request = accepted(client, moderator, right_claimed="factual")
     measure = actions.apply_measure(request, moderator, "correction", request.targets.get(),
-                                    "文中“25个项目”应为“26个项目”,特此更正。")
+                                    "文中“25个项目”应为“26个项目”，特此更正。")
     assert "更正" in client.get(URL).content.decode() and "应为“26个项目”" in client.get(URL).content.decode()
     actions.revert_measure(measure, moderator, "误操作")
     assert "应为“26个项目”" not in client.get(URL).content.decode()

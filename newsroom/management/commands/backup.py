@@ -45,7 +45,7 @@ def archive(source: Path, target: Path):
 
 
 class Command(BaseCommand):
-    help = "备份数据库(dumpdata)和上传文件,写入一个新文件夹。"
+    help = "备份数据库(dumpdata)和上传文件，写入一个新文件夹。"
 
     def add_arguments(self, parser):
         parser.add_argument("destination", help="备份存放的目录")
@@ -61,5 +61,5 @@ class Command(BaseCommand):
         archive(Path(settings.PRIVATE_MEDIA_ROOT), folder / "private.tar.gz")
         manifest = {"created": timezone.now().isoformat(), "database": connection.vendor, "counts": counts()}
         (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-        self.stdout.write(f"备份完成:{folder}({manifest['counts']['articles']} 篇文章)")
+        self.stdout.write(f"备份完成：{folder}({manifest['counts']['articles']} 篇文章)")
         return str(folder)

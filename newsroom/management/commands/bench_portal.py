@@ -41,15 +41,15 @@ REDIS_URL = os.getenv("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
 KEY_PREFIX = "linli-bench-portal"
 ROTATION = 500  # articles the uncached article page is measured over
 PARAGRAPHS = [
-    "社区党组织把服务送到居民家门口,志愿者每周走访独居老人。",
-    "街道整合辖区资源,建成党群服务中心和日间照料中心。",
+    "社区党组织把服务送到居民家门口，志愿者每周走访独居老人。",
+    "街道整合辖区资源，建成党群服务中心和日间照料中心。",
     "居民议事会围绕加装电梯、垃圾分类和停车难题协商议事。",
     "新时代文明实践站组织读书会、法律咨询和义诊活动。",
 ]
 
 
 class Command(BaseCommand):
-    help = "门户性能测试:生成文章,用生产配置启动 gunicorn,用 wrk 压测静态文件和各类页面(缓存/不缓存)。"
+    help = "门户性能测试：生成文章，用生产配置启动 gunicorn,用 wrk 压测静态文件和各类页面(缓存/不缓存)。"
 
     def add_arguments(self, parser):
         parser.add_argument("--articles", type=int, default=10_000)
@@ -63,9 +63,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if not shutil.which("wrk"):
-            raise CommandError("需要 wrk(Debian:apt-get install wrk),或运行 make bench。")
+            raise CommandError("需要 wrk(Debian:apt-get install wrk)，或运行 make bench。")
         if options["nginx"] and not shutil.which("nginx"):
-            raise CommandError("--nginx 需要 nginx(Debian:apt-get install nginx-light),或运行 make bench。")
+            raise CommandError("--nginx 需要 nginx(Debian:apt-get install nginx-light)，或运行 make bench。")
         self.options, self.out = options, self.stdout.write
         self.work = Path(tempfile.gettempdir()) / "linli-bench-portal"
         self.work.mkdir(exist_ok=True)
@@ -103,7 +103,7 @@ class Command(BaseCommand):
         self._generate(wanted - Article.objects.count())
         with connection.cursor() as cursor:  # table statistics, as autovacuum keeps them
             cursor.execute("ANALYZE")
-        self.out(f"生成内容:{Article.objects.count()} 篇文章,{time.perf_counter() - started:.1f} 秒")
+        self.out(f"生成内容：{Article.objects.count()} 篇文章，{time.perf_counter() - started:.1f} 秒")
 
     def _generate(self, count):
         rng = random.Random(2026)
@@ -267,7 +267,7 @@ class Command(BaseCommand):
         process = subprocess.Popen(["nginx", "-c", str(self.work / "nginx.conf"), "-g", "daemon off;"])
         time.sleep(1)
         if process.poll() is not None:
-            raise CommandError(f"nginx 没有启动:见 {self.work / 'nginx-error.log'}")
+            raise CommandError(f"nginx 没有启动：见 {self.work / 'nginx-error.log'}")
         return process
 
     def _flush_counts(self, database_url):
@@ -293,8 +293,8 @@ class Command(BaseCommand):
         self._collectstatic(self._env(database_url, 0), page_size)
         base = f"http://127.0.0.1:{opts['port']}"
         rows = []
-        self.out(f"数据库:{connection.vendor};文章 {Article.objects.count()} 篇;gunicorn {opts['workers']} 个 sync worker;"
-                 f"wrk {opts['connections']} 连接 × {opts['duration']} 秒;文章页 {page_size // 1024} KB")
+        self.out(f"数据库：{connection.vendor}；文章 {Article.objects.count()} 篇;gunicorn {opts['workers']} 个 sync worker;"
+                 f"wrk {opts['connections']} 连接 × {opts['duration']} 秒；文章页 {page_size // 1024} KB")
 
         for cached in (True, False):
             process = self._gunicorn(self._env(database_url, 300 if cached else 0))
@@ -303,7 +303,7 @@ class Command(BaseCommand):
                     rows.append(("gunicorn", "静态文件(同大小)", self._wrk(base + "/static/bench-page.html")))
                 for name, path in targets.items():
                     if name == "文章页" and not cached:
-                        rows.append(("gunicorn", f"文章页(不缓存,{len(rotation)} 篇轮换)",
+                        rows.append(("gunicorn", f"文章页(不缓存，{len(rotation)} 篇轮换)",
                                      self._wrk(base + path, paths=rotation)))
                     else:
                         rows.append(("gunicorn", f"{name}({'缓存' if cached else '不缓存'})", self._wrk(base + path)))
@@ -312,22 +312,22 @@ class Command(BaseCommand):
                     rows.append(("gunicorn", "文章页(缓存,100 连接)", at_100))
                 else:
                     at_100 = self._wrk(base + targets["文章页"], connections=100, duration=10, paths=rotation)
-                    rows.append(("gunicorn", f"文章页(不缓存,{len(rotation)} 篇轮换,100 连接)", at_100))
+                    rows.append(("gunicorn", f"文章页(不缓存，{len(rotation)} 篇轮换,100 连接)", at_100))
                     # one reader at a time: the page's own latency, without queueing
                     alone = self._wrk(base + targets["文章页"], connections=1, duration=10, paths=rotation)
-                    rows.append(("gunicorn", f"文章页(不缓存,{len(rotation)} 篇轮换,1 连接)", alone))
+                    rows.append(("gunicorn", f"文章页(不缓存，{len(rotation)} 篇轮换,1 连接)", alone))
                 if cached:  # what each reader's view report costs (Redis, one indexed SELECT)
                     before = Article.objects.get(pk=article.pk).view_count
                     report = self._wrk(base + f"/views/{article.pk}/", post=True)
                     rows.append(("gunicorn", "点击上报(POST /views/<id>/)", report))
                 rss = self._rss_mb(process)
-                self.out(f"worker 内存(RSS,{'缓存' if cached else '不缓存'}运行后):平均每个 {rss:.0f} MB")
+                self.out(f"worker 内存(RSS,{'缓存' if cached else '不缓存'}运行后)：平均每个 {rss:.0f} MB")
             finally:
                 self._stop(process)
             if cached:
                 self._flush_counts(database_url)
                 counted = Article.objects.get(pk=article.pk).view_count - before
-                self.out(f"点击上报:wrk 完成 {report['sent']} 次上报,数据库增加 {counted} 次(Redis 计数,批量写入)")
+                self.out(f"点击上报:wrk 完成 {report['sent']} 次上报，数据库增加 {counted} 次(Redis 计数，批量写入)")
 
         if opts["nginx"]:
             process = self._gunicorn(self._env(database_url, 300))

@@ -49,7 +49,7 @@ def _vocabulary():
 
 
 class Command(BaseCommand):
-    help = "站内搜索性能测试:生成文章、建索引、跑固定查询集,打印建索引时间、索引大小和 p50/p95。"
+    help = "站内搜索性能测试：生成文章、建索引、跑固定查询集，打印建索引时间、索引大小和 p50/p95。"
 
     def add_arguments(self, parser):
         parser.add_argument("--articles", type=int, default=100_000)
@@ -76,18 +76,18 @@ class Command(BaseCommand):
     def _run(self, options):
         wanted = options["articles"]
         out = self.stdout.write
-        out(f"数据库:{connection.vendor}({backend().name});文章数:{wanted}")
+        out(f"数据库：{connection.vendor}({backend().name})；文章数：{wanted}")
         have = Article.objects.count()
         if have != wanted:
             started = time.perf_counter()
             self._generate(wanted, random.Random(options["seed"]))
-            out(f"生成文章:{time.perf_counter() - started:.1f} 秒")
+            out(f"生成文章：{time.perf_counter() - started:.1f} 秒")
             started = time.perf_counter()
             counts = index.rebuild(batch=1000)
             build = time.perf_counter() - started
-            out(f"建索引:{build:.1f} 秒({sum(counts.values())} 条,{sum(counts.values()) / build:.0f} 条/秒)")
+            out(f"建索引：{build:.1f} 秒({sum(counts.values())} 条，{sum(counts.values()) / build:.0f} 条/秒)")
         size = backend().size_bytes()
-        out(f"索引大小:{size / 1024 / 1024:.1f} MB" if size else "索引大小:无法测量(SQLite 未编译 dbstat)")
+        out(f"索引大小：{size / 1024 / 1024:.1f} MB" if size else "索引大小：无法测量(SQLite 未编译 dbstat)")
         self._queries(options["repeat"])
 
     def _generate(self, count, rng):
@@ -149,6 +149,6 @@ class Command(BaseCommand):
         p95 = samples[int(len(samples) * 0.95) - 1]
         docs = SearchDocument.objects.count()
         self.stdout.write(
-            f"整页查询({len(QUERIES)} 个查询 × {repeat} 次,{docs} 条索引):p50 {p50:.1f} ms,p95 {p95:.1f} ms,"
+            f"整页查询({len(QUERIES)} 个查询 × {repeat} 次，{docs} 条索引):p50 {p50:.1f} ms,p95 {p95:.1f} ms,"
             f"最慢 {samples[-1]:.1f} ms"
         )

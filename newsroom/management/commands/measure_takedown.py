@@ -34,7 +34,7 @@ photo = Photo.objects.get(pk={photo})
 user, _ = User.objects.get_or_create(username="measure-moderator", defaults={{"is_staff": True}})
 user.groups.add(Group.objects.get(name="版权审核"))
 for measure in Measure.objects.filter(reverted_at=None):
-    actions.revert_measure(measure, user, "测量结束,恢复")
+    actions.revert_measure(measure, user, "测量结束，恢复")
 if "{kind}" != "revert":
     notice = TakedownRequest(portal=article.column.portal, notifier_kind="person", notifier_name="测量",
         phone="13800000000", email="measure@example.com", address="本机", id_type="id_card",
@@ -110,7 +110,7 @@ class Command(PortalBenchmark):
             web.send_signal(15)
             web.wait(timeout=30)
             self._stop(process)
-        self.out(f"经 nginx(微缓存 {settings.MICRO_CACHE_SECONDS} 秒)与 gunicorn(页面缓存,Redis),每种措施 {opts['rounds']} 次:")
+        self.out(f"经 nginx(微缓存 {settings.MICRO_CACHE_SECONDS} 秒)与 gunicorn(页面缓存,Redis)，每种措施 {opts['rounds']} 次：")
         self.out("\n| 措施 | 读者看到的结果 | 最快 s | 中位 s | 最慢 s |")
         self.out("| --- | --- | ---: | ---: | ---: |")
         for kind, label, seen in (("withdraw_article", "下架全文", "文章页 451"), ("hide_photo", "屏蔽图片", "图片文件 404")):

@@ -4,8 +4,8 @@ from newsroom.workflow import record_scheduled_changes
 
 
 class Command(BaseCommand):
-    help = "记录已到时间的定时发布和定时下线(读者可见性由查询按时间决定,不依赖本命令)。可每分钟由 cron 运行。"
+    help = "记录已到时间的定时发布和定时下线(读者可见性由查询按时间决定，不依赖本命令)。可每分钟由 cron 运行。"
 
     def handle(self, *args, **options):
         went_live, expired = record_scheduled_changes()
-        return f"定时发布上线 {went_live} 篇,定时下线 {expired} 篇。"
+        return f"定时发布上线 {went_live} 篇，定时下线 {expired} 篇。"

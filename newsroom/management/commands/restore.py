@@ -36,7 +36,7 @@ class Command(BaseCommand):
         folder = Path(folder)
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         if Article.objects.exists():
-            raise CommandError("数据库中已有文章:恢复只能在空数据库上进行(先新建数据库并执行 migrate)。")
+            raise CommandError("数据库中已有文章：恢复只能在空数据库上进行(先新建数据库并执行 migrate)。")
         with transaction.atomic():
             # Natural keys: the groups and users migrate made are matched by name, not duplicated.
             call_command("loaddata", str(folder / "data.json.gz"), verbosity=0)
@@ -46,5 +46,5 @@ class Command(BaseCommand):
         pagecache.invalidate()
         found = counts()
         if found != manifest["counts"]:
-            raise CommandError(f"恢复后的数量与备份清单不符:清单 {manifest['counts']},恢复后 {found}")
-        self.stdout.write(f"恢复完成:{found['articles']} 篇文章,{found['photos']} 张图片,{found['communities']} 个社区。")
+            raise CommandError(f"恢复后的数量与备份清单不符：清单 {manifest['counts']}，恢复后 {found}")
+        self.stdout.write(f"恢复完成：{found['articles']} 篇文章，{found['photos']} 张图片，{found['communities']} 个社区。")

@@ -7,10 +7,10 @@ from newsroom.takedowns.models import TakedownRequest
 
 
 class Command(BaseCommand):
-    help = "列出今天到期和已超期的侵权通知,并发邮件给版权审核人员。"
+    help = "列出今天到期和已超期的侵权通知，并发邮件给版权审核人员。"
 
     def add_arguments(self, parser):
-        parser.add_argument("--no-email", action="store_true", help="只打印,不发邮件。")
+        parser.add_argument("--no-email", action="store_true", help="只打印，不发邮件。")
 
     def handle(self, *args, **options):
         now = timezone.localtime()
@@ -23,7 +23,7 @@ class Command(BaseCommand):
         for r in open_requests:
             mark = "【超期】" if r.deadline < now else "【今日到期】"
             who = r.assigned_to.get_username() if r.assigned_to else "未分配"
-            lines.append(f"{mark}{r.reference} {r.get_status_display()} 期限 {timezone.localtime(r.deadline):%m-%d %H:%M} 承办:{who}")
+            lines.append(f"{mark}{r.reference} {r.get_status_display()} 期限 {timezone.localtime(r.deadline):%m-%d %H:%M} 承办：{who}")
         for r in due:
             lines.append(f"【可恢复】{r.reference} 等待期 {timezone.localtime(r.restore_due_at):%m-%d %H:%M} 届满")
         text = "\n".join(lines) or "今天没有到期的侵权通知。"
