@@ -75,5 +75,6 @@ def serve_media(request, path):
     cache_control = f"public, max-age={settings.MEDIA_CACHE_SECONDS}" if public else "private, no-store"
     response["Cache-Control"] = cache_control
     response["X-Media-Cache-Control"] = cache_control  # nginx repeats it on the file it sends
-    response["X-Robots-Tag"] = "noindex" if not public else response.get("X-Robots-Tag", "all")
+    if not public:
+        response["X-Robots-Tag"] = "noindex"
     return response

@@ -8,8 +8,6 @@ desk shows each message as sent, with its time, so what the record says happened
 """
 
 import logging
-from datetime import timedelta
-
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -88,10 +86,8 @@ def _delivered(mail):
         schedule_restore(request)
 
 
-def send_waiting(now=None):
+def send_waiting():
     """Try every message still waiting (oldest first); returns (sent, still waiting)."""
-    now = now or timezone.now()
-    waiting = OutboundMail.objects.filter(sent_at=None, attempts__lt=MAX_ATTEMPTS,
-                                          created_at__lte=now + timedelta(seconds=1)).values_list("pk", flat=True)
+    waiting = OutboundMail.objects.filter(sent_at=None, attempts__lt=MAX_ATTEMPTS).values_list("pk", flat=True)
     sent = sum(1 for pk in list(waiting) if deliver(pk))
     return sent, OutboundMail.objects.filter(sent_at=None).count()
