@@ -1,4 +1,6 @@
 import io
+import os
+import shutil
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -9,12 +11,40 @@ from config import pagecache
 from newsroom.demo.loader import load_demo
 
 
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def demo_files(tmp_path_factory):
+    """Where the session's demo keeps its uploads (photos, takedown evidence)."""
+    return tmp_path_factory.mktemp("demo-files")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, demo_files):
+    """The demo portal is built once per session, in the test database every test starts from.
+
+    Each test runs in a transaction that is rolled back, so the demo is what every test sees and
+    no test's changes reach the next. Tests on a transactional database (live server,
+    migrations) come last; the database is emptied after each, so ``demo`` rebuilds it there.
+    """
+    from django.test import override_settings
+
+    with django_db_blocker.unblock(), override_settings(
+        MEDIA_ROOT=demo_files / "media", PRIVATE_MEDIA_ROOT=demo_files / "private", PASSWORD_HASHERS=FAST_HASHERS,
+    ):
+        load_demo()
+
+
 @pytest.fixture(autouse=True)
-def test_settings(settings, tmp_path):
-    """Every test writes uploads into its own folder; passwords hash fast."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def test_settings(settings, tmp_path, demo_files):
+    """Every test writes uploads into its own folder, which starts with the demo's files
+    (hard links: a test that moves or deletes a file changes only its own copy); passwords
+    hash fast."""
+    shutil.copytree(demo_files, tmp_path / "files", copy_function=os.link)
+    settings.MEDIA_ROOT = tmp_path / "files" / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "files" / "private"
+    settings.PASSWORD_HASHERS = FAST_HASHERS
     # The page cache as production has it (there with Redis; here the per-process cache).
     settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_BLOCKS = 300, True
     # The test client is one reader: count every view (tests/controls/ turns de-duplication on).
@@ -24,10 +54,20 @@ def test_settings(settings, tmp_path):
     return settings
 
 
+def _transactional(request):
+    marker = request.node.get_closest_marker("django_db")
+    return bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+        or (marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+    )
+
+
 @pytest.fixture
-def demo(db):
-    """The demo portal, as ``load_demo`` builds it."""
-    load_demo()
+def demo(request, db):
+    """The demo portal, as ``load_demo`` builds it: already in the database (built once per
+    session), except after a transactional test emptied it."""
+    if _transactional(request):
+        load_demo()
 
 
 @pytest.fixture

@@ -143,6 +143,10 @@ def test_a_reader_counts_once_per_article_within_the_window(client, demo, settin
 
 
 def test_the_demo_refuses_a_production_server_and_never_uses_the_readme_passwords(db, settings):
+    from newsroom.demo.accounts import ACCOUNTS
+
+    for username, *_ in ACCOUNTS:  # a new server: none of the demo's accounts exist yet
+        User.objects.filter(username=username).update(username=f"old-{username}")
     settings.DEBUG = False
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("load_demo", stdout=StringIO())
