@@ -33,7 +33,10 @@ def test_draft_to_published_with_the_demo_accounts(demo):
     response = editor.post("/admin/newsroom/article/add/", data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     article = Article.objects.get(title="望城区中南社区举办邻里节")
-    assert "已提交" not in press(editor, article, "submit").content.decode()
+    submitted = press(editor, article, "submit")
+    article.refresh_from_db()
+    assert article.status == Article.Status.IN_REVIEW and article.review_step == 1
+    assert "已提交" in submitted.content.decode() or "审核" in submitted.content.decode()
 
     first = login("reviewer1", "linli-first-2026")
     queue = first.get("/admin/newsroom/article/", {"queue": "mine"}).content.decode()

@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 """The desk end to end: every path, every measure reversible, every step audited."""
 
 from datetime import timedelta
@@ -158,7 +159,7 @@ def test_every_step_is_in_the_audit_trail(client, demo, moderator):
 
 def test_editors_cannot_act(client, demo, editor):
     request = file_notice(client)
-    with pytest.raises(Exception):
+    with pytest.raises(PermissionDenied):
         actions.start_review(request, editor)
     assert TakedownRequest.objects.get(pk=request.pk).status == TakedownRequest.Status.RECEIVED
 
