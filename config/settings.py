@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "django_filters",
     "communities",
     "newsroom",
+    "newsroom.search",
+    "newsroom.takedowns",
 ]
 
 MIDDLEWARE = [

@@ -10,8 +10,6 @@ class NewsroomConfig(AppConfig):
         from config import plaintext
 
         from . import freshness
-        from .search import signals
 
-        plaintext.connect("newsroom", "communities")
-        signals.connect()
+        plaintext.connect("newsroom", "communities", "takedowns")
         freshness.connect()

@@ -46,17 +46,17 @@ ROLES = {
         ("newsroom", "add_previewlink"),
     ],
     "版权审核": [("newsroom", "view_article"), ("newsroom", "view_photo"), ("newsroom", "view_auditentry")]
-    + [("newsroom", codename) for codename in TAKEDOWN_DESK],
+    + [("takedowns", codename) for codename in TAKEDOWN_DESK],
     "站点管理员": [
         (app, f"{action}_{model}")
         for app, models in CONTENT.items() for model in models for action in ("add", "change", "delete", "view")
     ] + [("newsroom", "review_first"), ("newsroom", "review_second"), ("newsroom", "review_final"),
          ("newsroom", "change_publish_date"),
          ("auth", "view_user"), ("auth", "add_user"), ("auth", "change_user"), ("auth", "view_group")]
-    + [("newsroom", codename) for codename in TAKEDOWN_DESK],
+    + [("takedowns", codename) for codename in TAKEDOWN_DESK],
     # Full identity numbers of notifiers: only this role (and superusers); the desk sees them masked.
     "法务复核": [("newsroom", "view_article"), ("newsroom", "view_photo"), ("newsroom", "view_auditentry")]
-    + [("newsroom", codename) for codename in TAKEDOWN_DESK] + [("newsroom", "view_id_number")],
+    + [("takedowns", codename) for codename in TAKEDOWN_DESK] + [("takedowns", "view_id_number")],
 }
 
 

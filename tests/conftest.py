@@ -62,6 +62,17 @@ def _transactional(request):
     )
 
 
+@pytest.fixture(autouse=True)
+def _transactional_starts_empty(request):
+    """A transactional test that does not ask for the demo starts from an empty database, as
+    it would without the session's demo (the first one would otherwise find it there)."""
+    if "demo" not in request.fixturenames and _transactional(request):
+        from django.core.management import call_command
+
+        request.getfixturevalue("transactional_db")
+        call_command("flush", interactive=False, verbosity=0)
+
+
 @pytest.fixture
 def demo(request, db):
     """The demo portal, as ``load_demo`` builds it: already in the database (built once per

@@ -7,14 +7,18 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-BEFORE = [("newsroom", "0011_article_column_newest_index"), ("communities", "0001_initial")]
+BEFORE = [("newsroom", "0011_article_column_newest_index"), ("communities", "0001_initial"),
+          ("takedowns", None), ("search", None)]
+# The last schema with the takedown desk and the search index inside newsroom.
+INSIDE_NEWSROOM = [("newsroom", "0018_fullwidth_labels"), ("communities", "0003_fullwidth_labels"),
+                   ("takedowns", None), ("search", None)]
 
 
 def state_at(targets):
     executor = MigrationExecutor(connection)
     executor.migrate(targets)
     executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
+    return executor.loader.project_state([t for t in targets if t[1]]).apps
 
 
 @pytest.mark.django_db(transaction=True)
@@ -42,7 +46,9 @@ def test_existing_content_and_takedowns_survive_the_migrations():
     call_command("migrate", verbosity=0)
 
     from communities.models import Community as Now, Honour as HonourNow
-    from newsroom.models import SearchDocument, TakedownRequest, Topic as TopicNow
+    from newsroom.models import Topic as TopicNow
+    from newsroom.search.models import SearchDocument
+    from newsroom.takedowns.models import TakedownRequest
 
     assert Now.objects.get(pk=community.pk).is_live and HonourNow.objects.public().count() == 1
     assert TopicNow.objects.public().filter(slug="old-topic").exists()
@@ -52,3 +58,49 @@ def test_existing_content_and_takedowns_survive_the_migrations():
     from django.contrib.auth.models import Group
 
     assert Group.objects.get(name="法务复核").permissions.filter(codename="view_id_number").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_desk_and_the_index_move_to_their_own_apps_with_everything_in_them():
+    """newsroom 0019 / takedowns 0001 / search 0001: the tables change app, nothing is lost, and
+    the groups that worked the desk keep their rights."""
+    old = state_at(INSIDE_NEWSROOM)
+    from django.contrib.auth.management import create_permissions
+
+    config = old.get_app_config("newsroom")
+    config.models_module = True  # as the data migrations do: a state app has no models module
+    create_permissions(config, verbosity=0, apps=old)
+    Permission, Group = old.get_model("auth", "Permission"), old.get_model("auth", "Group")
+    desk = Group.objects.create(name="旧版权审核")
+    desk.permissions.set(Permission.objects.filter(
+        content_type__app_label="newsroom", codename__in=["change_takedownrequest", "view_id_number", "view_event"]))
+    Portal = old.get_model("newsroom", "Portal")
+    portal = Portal.objects.create(name="测试网站", short_name="测试", hosts="localhost", is_default=True)
+    Request = old.get_model("newsroom", "TakedownRequest")
+    notice = Request.objects.create(
+        reference="TD20261201-000002", token="u" * 32, portal=portal, status="under_review", notifier_kind="person",
+        notifier_name="乙", phone="1", email="b@example.com", address="x", id_type="id_card", id_number="110101",
+        right_claimed="portrait", description="照片未经同意", received_at=timezone.now(),
+    )
+    old.get_model("newsroom", "Event").objects.create(request=notice, action="start_review", reason="开始审查")
+    old.get_model("newsroom", "Target").objects.create(request=notice, url="http://localhost/a/", work_title="甲文")
+
+    call_command("migrate", verbosity=0)
+
+    from django.contrib.auth.models import Group as GroupNow, User
+
+    from newsroom.search import index
+    from newsroom.search.models import SearchDocument
+    from newsroom.takedowns.models import Event, TakedownRequest, Target
+
+    moved = TakedownRequest.objects.get(pk=notice.pk)
+    assert (moved.notifier_name, moved.status) == ("乙", "under_review")
+    assert Event.objects.get(request=moved).reason == "开始审查" and Target.objects.get(request=moved).work_title == "甲文"
+    assert TakedownRequest._meta.db_table == "takedowns_takedownrequest"
+    member = User.objects.create_user("desk-member", is_staff=True)
+    member.groups.add(GroupNow.objects.get(name="旧版权审核"))
+    assert member.has_perm("takedowns.change_takedownrequest") and member.has_perm("takedowns.view_id_number")
+    assert not member.has_perm("newsroom.change_takedownrequest")
+    # The index still works under its new names (its full-text part included).
+    index.rebuild()
+    assert SearchDocument._meta.db_table == "search_searchdocument"

@@ -1,4 +1,5 @@
-"""The editors' admin: site settings, articles and their workflow, and the takedown desk."""
+"""The editors' admin: site settings, staff, articles and their workflow, content review.
 
-from ..takedowns import admin as takedowns  # noqa: F401
+The takedown desk registers its own admin (newsroom/takedowns/admin.py)."""
+
 from . import accounts, articles, communities, review, site  # noqa: F401  (registers the ModelAdmins)

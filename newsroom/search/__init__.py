@@ -17,7 +17,3 @@ Choosing the tokenisation (measured on the demo set and on ``bench_search``; see
   (区, 社区) fall back to a full scan; pg_trgm also depends on the database locale treating Han
   characters as word characters and needs an extension.
 """
-
-from .search import Results, run
-
-__all__ = ["Results", "run"]

@@ -3,12 +3,12 @@
 Both backends store the token stream made by ``text.index_tokens`` (Han bigrams plus a
 run-final unigram, whole Latin words) and never let the database parse Chinese itself:
 
-- SQLite keeps the tokens, space-separated, in the FTS5 table ``newsroom_search_fts``
+- SQLite keeps the tokens, space-separated, in the FTS5 table ``search_fts``
   (``unicode61`` only splits on the spaces). Its rowid is the document's ``rank`` (newer is
   larger), so FTS5 hands out matches newest first and a page needs only the first few
   hundred of them, however common the word. A ``kind`` column makes per-type counts an
   intersection inside FTS5.
-- PostgreSQL keeps them in two ``tsvector`` columns of ``newsroom_searchdocument`` written as
+- PostgreSQL keeps them in two ``tsvector`` columns of ``search_searchdocument`` written as
   literals with explicit positions (``'社区':1 '区服':2``), so no text-search configuration,
   locale or extension is involved; GIN indexes serve ``@@`` and the unique ``rank`` index
   serves the order.
@@ -25,8 +25,8 @@ from django.db import connection, transaction
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
-FTS_TABLE = "newsroom_search_fts"
-DOC_TABLE = "newsroom_searchdocument"
+FTS_TABLE = "search_fts"
+DOC_TABLE = "search_searchdocument"
 MAX_POSITION = 16383  # PostgreSQL's largest tsvector position
 
 

@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from communities.models import Community
 
 from ..filters import date_range
-from ..models import Column, SearchDocument
+from newsroom.models import Column
+
+from .models import SearchDocument
 
 
 class SearchFilter(django_filters.FilterSet):

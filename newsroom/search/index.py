@@ -14,7 +14,9 @@ from django.utils.html import strip_tags
 
 from communities.models import Community, Facility, Honour
 
-from ..models import Article, SearchDocument
+from newsroom.models import Article
+
+from .models import SearchDocument
 from .backends import backend
 from .text import index_tokens
 

@@ -1,8 +1,8 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from ..models import SearchDocument
-from . import search
+from .models import SearchDocument
+from . import ranking
 from .filters import SearchFilter
 from .text import MAX_QUERY_CHARS, parse
 
@@ -20,12 +20,12 @@ def results(request):
     other_kinds.pop("page", None)
     sort = "date" if request.GET.get("sort") == "date" else "relevance"
     if request.GET.get("kind"):
-        facets = search.facets(SearchFilter(other_kinds, queryset=visible, portal=request.portal).qs, query)
-        found = search.ranked(filters.qs, query, sort)
+        facets = ranking.facets(SearchFilter(other_kinds, queryset=visible, portal=request.portal).qs, query)
+        found = ranking.ranked(filters.qs, query, sort)
     else:
-        found, facets = search.counted(filters.qs, query, sort)
+        found, facets = ranking.counted(filters.qs, query, sort)
     page = Paginator(found.ids, PAGE_SIZE).get_page(request.GET.get("page"))
-    documents = search.decorate(search.load(list(page.object_list)), query)
+    documents = ranking.decorate(ranking.load(list(page.object_list)), query)
     params = request.GET.copy()
     params.pop("page", None)
     return render(
@@ -40,7 +40,7 @@ def results(request):
             "facet_capped": any(capped for _, capped in facets.values()),
             "kind": request.GET.get("kind", ""),
             "found": found,
-            "limit": search.MAX_RESULTS,
+            "limit": ranking.MAX_RESULTS,
             "page": page,
             "documents": documents,
             "query_string": params.urlencode(),

@@ -35,7 +35,7 @@ class ActionError(Exception):
 
 
 def _require(user):
-    if user is None or not user.has_perm("newsroom.change_takedownrequest"):
+    if user is None or not user.has_perm("takedowns.change_takedownrequest"):
         raise PermissionDenied("只有版权审核人员可以处理侵权通知。")
 
 

@@ -93,7 +93,7 @@ class TakedownRequestAdmin(admin.ModelAdmin):
 
     def get_fields(self, request, obj=None):
         """Identity numbers in full only for those allowed to see them (法务复核)."""
-        if request.user.has_perm("newsroom.view_id_number"):
+        if request.user.has_perm("takedowns.view_id_number"):
             return [tuple("id_number" if f == "masked_id" else f for f in row) if isinstance(row, tuple) else row
                     for row in self.fields]
         return self.fields
@@ -126,9 +126,9 @@ class TakedownRequestAdmin(admin.ModelAdmin):
             notice = get_object_or_404(TakedownRequest, pk=object_id)
             extra_context.update(
                 notice=notice,
-                evidence=notice.evidence.all() if request.user.has_perm("newsroom.view_identity") else None,
-                counter_notices=notice.counter_notices.all() if request.user.has_perm("newsroom.view_identity") else None,
-                full_id_numbers=request.user.has_perm("newsroom.view_id_number"),
+                evidence=notice.evidence.all() if request.user.has_perm("takedowns.view_identity") else None,
+                counter_notices=notice.counter_notices.all() if request.user.has_perm("takedowns.view_identity") else None,
+                full_id_numbers=request.user.has_perm("takedowns.view_id_number"),
                 targets=notice.targets.select_related("article", "photo"),
                 active_measures=notice.measures.filter(reverted_at=None),
                 moderators=get_user_model().objects.filter(groups__name="版权审核"),
@@ -148,7 +148,7 @@ class TakedownRequestAdmin(admin.ModelAdmin):
 
     def act_view(self, request, pk):
         if request.method != "POST":
-            return redirect("admin:newsroom_takedownrequest_change", pk)
+            return redirect("admin:takedowns_takedownrequest_change", pk)
         notice = get_object_or_404(TakedownRequest, pk=pk)
         action, reason, user = request.POST.get("action", ""), request.POST.get("reason", ""), request.user
         try:
@@ -191,11 +191,11 @@ class TakedownRequestAdmin(admin.ModelAdmin):
             messages.error(request, str(error) or "您没有执行此操作的权限。")
         else:
             messages.success(request, "操作已完成并记入处理记录。")
-        return redirect("admin:newsroom_takedownrequest_change", pk)
+        return redirect("admin:takedowns_takedownrequest_change", pk)
 
     def evidence_view(self, request, pk, evidence):
         """Evidence and identity documents: only for moderators, never from a public URL."""
-        if not request.user.has_perm("newsroom.view_identity"):
+        if not request.user.has_perm("takedowns.view_identity"):
             raise PermissionDenied
         item = get_object_or_404(Evidence.objects.select_related("request"), pk=evidence, request_id=pk)
         actions.record_download(item, request.user)

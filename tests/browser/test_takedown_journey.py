@@ -38,7 +38,7 @@ def test_a_reader_reports_a_photo_and_sees_the_decision(site, browser, page, tmp
     desk.fill("#id_username", "moderator")
     desk.fill("#id_password", "linli-moderator-2026")
     desk.click("input[type=submit]")
-    desk.goto(site + "/admin/newsroom/takedownrequest/")
+    desk.goto(site + "/admin/takedowns/takedownrequest/")
     desk.get_by_role("link", name=reference).click()
     desk.get_by_role("button", name="开始审查").click()
     desk.get_by_role("button", name="受理", exact=True).click()

@@ -12,7 +12,8 @@ from django.test import Client
 from django.utils import timezone
 
 from newsroom import workflow
-from newsroom.models import Article, SearchDocument
+from newsroom.models import Article
+from newsroom.search.models import SearchDocument
 from newsroom.takedowns.models import Event
 from tests.conftest import new_draft
 from tests.takedowns.helpers import file_notice
@@ -46,7 +47,7 @@ def test_the_audit_export_never_starts_a_formula(client, demo, superuser):
     Event.objects.create(request=notice, action="note", reason="@SUM(1+1)*cmd")
     Event.objects.create(request=notice, action="note", reason="-2+3")
     client.force_login(superuser)
-    response = client.post("/admin/newsroom/takedownrequest/", {
+    response = client.post("/admin/takedowns/takedownrequest/", {
         "action": "export_audit_trail", "_selected_action": [notice.pk]})
     text = response.content.decode("utf-8-sig")
     assert "'@SUM(1+1)*cmd" in text and "'-2+3" in text
@@ -65,7 +66,7 @@ def test_nul_characters_are_answered_without_a_500(client, demo, url, status):
 
 def test_non_numeric_admin_ids_get_the_admins_answer_not_a_500(client, demo, superuser):
     client.force_login(superuser)
-    for url in ("/admin/newsroom/article/abc/change/", "/admin/newsroom/takedownrequest/abc/change/",
+    for url in ("/admin/newsroom/article/abc/change/", "/admin/takedowns/takedownrequest/abc/change/",
                 "/admin/communities/community/abc/change/", "/admin/auth/user/abc/change/"):
         response = client.get(url)
         assert response.status_code in (302, 404), url
@@ -100,7 +101,7 @@ def test_the_admin_allows_inline_handlers_only_where_the_editor_loads(client, de
     client.force_login(superuser)
     editor_page = client.get("/admin/newsroom/article/add/")
     assert "'unsafe-inline'" in editor_page["Content-Security-Policy"].split("script-src")[1].split(";")[0]
-    for url in ("/admin/", "/admin/newsroom/article/", "/admin/newsroom/takedownrequest/"):
+    for url in ("/admin/", "/admin/newsroom/article/", "/admin/takedowns/takedownrequest/"):
         script_src = client.get(url)["Content-Security-Policy"].split("script-src")[1].split(";")[0]
         assert "'unsafe-inline'" not in script_src, url
 

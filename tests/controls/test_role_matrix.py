@@ -104,18 +104,18 @@ def previews_a_withdrawn_article(user, roles):
 
 
 def opens_the_takedown_desk(user):
-    return logged_in(user).get("/admin/newsroom/takedownrequest/").status_code == 200
+    return logged_in(user).get("/admin/takedowns/takedownrequest/").status_code == 200
 
 
 def downloads_evidence(user):
     notice = TakedownRequest.objects.get()
     evidence = notice.evidence.first()
-    return logged_in(user).get(f"/admin/newsroom/takedownrequest/{notice.pk}/evidence/{evidence.pk}/").status_code == 200
+    return logged_in(user).get(f"/admin/takedowns/takedownrequest/{notice.pk}/evidence/{evidence.pk}/").status_code == 200
 
 
 def sees_full_id_numbers(user):
     notice = TakedownRequest.objects.get()
-    page = logged_in(user).get(f"/admin/newsroom/takedownrequest/{notice.pk}/change/")
+    page = logged_in(user).get(f"/admin/takedowns/takedownrequest/{notice.pk}/change/")
     return page.status_code == 200 and notice.id_number in page.content.decode()
 
 

@@ -55,7 +55,7 @@ def test_evidence_is_stored_under_a_generated_name_and_downloaded_safely_and_aud
     assert "证据" not in stored.file.name and stored.file.name.endswith(".pdf")
     desk = Client()
     desk.force_login(moderator)
-    response = desk.get(f"/admin/newsroom/takedownrequest/{notice.pk}/evidence/{stored.pk}/")
+    response = desk.get(f"/admin/takedowns/takedownrequest/{notice.pk}/evidence/{stored.pk}/")
     assert response.status_code == 200
     assert response["X-Content-Type-Options"] == "nosniff"
     disposition = response["Content-Disposition"]
@@ -180,11 +180,11 @@ def test_a_moderator_sees_id_numbers_masked_and_only_legal_sees_them_whole(clien
     notice = file_notice(client)
     desk = Client()
     desk.force_login(moderator)
-    page = desk.get(f"/admin/newsroom/takedownrequest/{notice.pk}/change/").content.decode()
+    page = desk.get(f"/admin/takedowns/takedownrequest/{notice.pk}/change/").content.decode()
     assert notice.id_number not in page
     legal = Client()
     legal.force_login(user_in("法务复核", "test-legal"))
-    assert notice.id_number in legal.get(f"/admin/newsroom/takedownrequest/{notice.pk}/change/").content.decode()
+    assert notice.id_number in legal.get(f"/admin/takedowns/takedownrequest/{notice.pk}/change/").content.decode()
 
 
 def test_personal_data_goes_after_the_retention_period(client, demo, moderator, settings):
@@ -222,7 +222,7 @@ def test_sla_restore_policy_and_the_information_pause_are_set_in_the_portal_admi
 def test_the_demo_moderator_forwards_from_the_desk(client, demo):
     notice = TakedownRequest.objects.get(notifier_name="演示通知人")
     assert admin_login(client, "moderator", "linli-moderator-2026")
-    response = client.post(f"/admin/newsroom/takedownrequest/{notice.pk}/act/", {
+    response = client.post(f"/admin/takedowns/takedownrequest/{notice.pk}/act/", {
         "action": "forward", "author_kind": "staff", "author_name": "本网记者", "author_email": "r@example.com",
         "reason": ""}, follow=True)
     assert "操作已完成" in response.content.decode()

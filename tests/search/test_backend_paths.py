@@ -4,7 +4,8 @@ are dense and asks GIN for the rest), a page of k results is the first k of all 
 import pytest
 from django.db import connection
 
-from newsroom.models import Portal, SearchDocument
+from newsroom.models import Portal
+from newsroom.search.models import SearchDocument
 from newsroom.search.backends import PostgresBackend, backend
 from newsroom.search.text import parse
 from tests.factories import add_articles
@@ -25,7 +26,7 @@ def test_every_path_gives_the_same_matches_newest_first(demo, monkeypatch, chunk
     add_articles(12)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:  # element statistics, as autovacuum keeps them
-            cursor.execute("ANALYZE newsroom_searchdocument")
+            cursor.execute("ANALYZE search_searchdocument")
     documents = SearchDocument.objects.visible(Portal.objects.get())
     engine = backend()
     newest_first = list(documents.order_by("-rank").values_list("id", flat=True))

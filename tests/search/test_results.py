@@ -3,7 +3,7 @@
 import pytest
 
 from newsroom.models import Portal
-from newsroom.search import search
+from newsroom.search import ranking as search
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from newsroom import workflow
-from newsroom.models import Article, Portal, SearchDocument
-from newsroom.search import search
+from newsroom.models import Article, Portal
+from newsroom.search.models import SearchDocument
+from newsroom.search import ranking as search
 from newsroom.takedowns import actions
 from newsroom.takedowns.models import Measure
 from tests.conftest import new_draft

@@ -24,7 +24,7 @@ def login(username, password):
 def test_the_demo_moderator_takes_a_notice_through_the_desk(client, demo):
     request = file_notice(client, part="photo", photo_number="1")
     desk = login("moderator", "linli-moderator-2026")
-    url = f"/admin/newsroom/takedownrequest/{request.pk}/"
+    url = f"/admin/takedowns/takedownrequest/{request.pk}/"
     page = desk.get(url + "change/").content.decode()
     # The moderator sees the identity number masked; only 法务复核 (view_id_number) sees it whole.
     assert "150104199001011234" not in page and "15**************34" in page
@@ -43,10 +43,10 @@ def test_the_demo_moderator_takes_a_notice_through_the_desk(client, demo):
 def test_editors_see_neither_identity_numbers_nor_evidence(client, demo):
     request = file_notice(client)
     editor = login("editor", "linli-editor-2026")
-    assert editor.get("/admin/newsroom/takedownrequest/").status_code == 403
-    assert editor.get(f"/admin/newsroom/takedownrequest/{request.pk}/change/").status_code == 403
+    assert editor.get("/admin/takedowns/takedownrequest/").status_code == 403
+    assert editor.get(f"/admin/takedowns/takedownrequest/{request.pk}/change/").status_code == 403
     evidence = request.evidence.get()
-    assert editor.get(f"/admin/newsroom/takedownrequest/{request.pk}/evidence/{evidence.pk}/").status_code == 403
+    assert editor.get(f"/admin/takedowns/takedownrequest/{request.pk}/evidence/{evidence.pk}/").status_code == 403
     with pytest.raises(ValueError):
         evidence.file.url  # private files have no public URL
     assert client.get(f"/media/{evidence.file.name}").status_code == 404
@@ -56,7 +56,7 @@ def test_the_queue_is_ordered_by_deadline_and_flags_overdue(client, demo):
     late = file_notice(client)
     TakedownRequest.objects.filter(pk=late.pk).update(deadline=timezone.now() - timedelta(hours=2))
     file_notice(client, email="b@example.com")
-    page = login("moderator", "linli-moderator-2026").get("/admin/newsroom/takedownrequest/").content.decode()
+    page = login("moderator", "linli-moderator-2026").get("/admin/takedowns/takedownrequest/").content.decode()
     assert "已超期" in page and "期限内" in page
     assert page.index(late.reference) < page.index("期限内")
 
@@ -64,8 +64,8 @@ def test_the_queue_is_ordered_by_deadline_and_flags_overdue(client, demo):
 def test_the_audit_trail_exports_as_csv(client, demo):
     request = file_notice(client)
     desk = login("moderator", "linli-moderator-2026")
-    desk.post(f"/admin/newsroom/takedownrequest/{request.pk}/act/", {"action": "start_review"})
-    response = desk.post("/admin/newsroom/takedownrequest/",
+    desk.post(f"/admin/takedowns/takedownrequest/{request.pk}/act/", {"action": "start_review"})
+    response = desk.post("/admin/takedowns/takedownrequest/",
                          {"action": "export_audit_trail", "_selected_action": [request.pk]})
     text = response.content.decode("utf-8-sig")
     assert response["Content-Type"].startswith("text/csv")

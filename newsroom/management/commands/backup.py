@@ -27,7 +27,7 @@ from django.utils import timezone
 from communities.models import Community
 from newsroom.models import Article, Photo
 
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "newsroom.searchdocument", "axes"]
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "search.searchdocument", "axes"]
 
 
 def counts():

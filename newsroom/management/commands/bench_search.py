@@ -22,7 +22,8 @@ from communities.models import Community
 from config.chinese import to_traditional
 from newsroom.demo.articles import ARTICLES
 from newsroom.demo.communities import COMMUNITIES
-from newsroom.models import Article, Column, SearchDocument
+from newsroom.models import Article, Column
+from newsroom.search.models import SearchDocument
 from newsroom.search import index
 from newsroom.search.backends import backend
 

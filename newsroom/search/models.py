@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.models import Community
 
-from .site import Column, Portal
+from newsroom.models import Column, Portal
 
 
 class SearchDocumentQuerySet(models.QuerySet):

@@ -7,7 +7,7 @@ Counts above the cap are shown as "超过 1000".
 
 from dataclasses import dataclass
 
-from ..models import SearchDocument
+from .models import SearchDocument
 from .backends import backend
 from .highlight import highlight, snippet
 from .text import Query, parse
