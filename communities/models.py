@@ -136,9 +136,9 @@ class RecipientKind(models.TextChoices):
 
 
 class BelongingQuerySet(ReviewedQuerySet):
-    def public(self):
-        """Approved, and of an approved community (or of none)."""
-        return self.filter(is_live=True).filter(models.Q(community__isnull=True) | models.Q(community__is_live=True))
+    def public(self, portal=None):
+        """Approved, and of an approved community (or of none). Shared by every portal."""
+        return super().public(portal).filter(models.Q(community__isnull=True) | models.Q(community__is_live=True))
 
 
 class Honour(Reviewed):

@@ -40,7 +40,7 @@ def detail(request, slug):
         slug=slug,
     )
     honours = community.honours.public()
-    articles = community.articles.published().for_list()
+    articles = community.articles.public(request.portal).for_list()
     return render(
         request,
         "communities/detail.html",

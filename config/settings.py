@@ -76,7 +76,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "newsroom.middleware.PortalMiddleware",
+    "newsroom.portals.PortalMiddleware",
     "config.reader.ScriptConversionMiddleware",
     # Last, as django-axes asks: counts failed admin logins and locks out.
     "axes.middleware.AxesMiddleware",

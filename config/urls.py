@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
@@ -7,7 +6,7 @@ from communities.sitemaps import CommunityPagesSitemap, CommunitySitemap, Facili
 from config import health, pagecache, reader
 from newsroom.media import serve_media
 from newsroom.sitemaps import (
-    ArticleSitemap, ColumnSitemap, PageSitemap, PortalSitemap, SeriesSitemap, TopicSitemap,
+    ArticleSitemap, ColumnSitemap, FixedPagesSitemap, PageSitemap, SeriesSitemap, TopicSitemap, sitemap,
 )
 
 admin.site.site_header = "邻里 · 新闻编辑部"
@@ -15,7 +14,7 @@ admin.site.site_title = "邻里新闻编辑部"
 admin.site.index_title = "内容管理"
 
 SITEMAPS = {
-    "portal": PortalSitemap,
+    "portal": FixedPagesSitemap,
     "articles": ArticleSitemap,
     "columns": ColumnSitemap,
     "topics": TopicSitemap,

@@ -4,7 +4,7 @@ from django.urls import get_script_prefix
 
 from config import pagecache
 
-from .models import Column
+from .models import Column, Page
 
 
 def portal(request):
@@ -21,12 +21,12 @@ def portal(request):
 def _chrome(site):
     return {
         "nav_columns": list(
-            Column.objects.filter(portal=site, parent=None, show_in_nav=True).prefetch_related(
+            Column.objects.for_portal(site).filter(parent=None, show_in_nav=True).prefetch_related(
                 Prefetch("children", queryset=Column.objects.filter(show_in_nav=True), to_attr="nav_children")
             )
         ),
         "tip_channels": list(site.tip_channels.all()),
-        "footer_pages": list(site.pages.public().filter(in_footer=True)),
+        "footer_pages": list(Page.objects.public(site).filter(in_footer=True)),
     }
 
 

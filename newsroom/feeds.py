@@ -6,13 +6,12 @@ from django.urls import reverse
 
 from config.plaintext import multiline, one_line
 
-from .middleware import portal_for
 from .models import Article, Column
 
 
 class LatestFeed(Feed):
     def get_object(self, request, *args, **kwargs):
-        return portal_for(request.get_host())
+        return request.portal
 
     def title(self, portal):
         return one_line(f"{portal.name} · 最新文章")
@@ -24,7 +23,7 @@ class LatestFeed(Feed):
         return f"{portal.name}最新发布的文章"
 
     def items(self, portal):
-        return Article.objects.published().filter(column__portal=portal).select_related("column")[:30]
+        return Article.objects.public(portal).select_related("column")[:30]
 
     # Rows saved before control characters were cleaned on save may still hold some.
     def item_title(self, item):
@@ -45,8 +44,7 @@ class LatestFeed(Feed):
 
 class ColumnFeed(LatestFeed):
     def get_object(self, request, slug):
-        portal = portal_for(request.get_host())
-        return get_object_or_404(Column.objects.select_related("portal"), portal=portal, slug=slug)
+        return get_object_or_404(Column.objects.for_portal(request.portal).select_related("portal"), slug=slug)
 
     def title(self, column):
         return f"{column.portal.name} · {column.name}"
@@ -58,4 +56,5 @@ class ColumnFeed(LatestFeed):
         return column.description or f"{column.portal.name}“{column.name}”栏目文章"
 
     def items(self, column):
-        return Article.objects.published().filter(column__in=column.descendants()).select_related("column")[:30]
+        return (Article.objects.public(column.portal_id).filter(column__in=column.descendants())
+                .select_related("column")[:30])

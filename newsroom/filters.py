@@ -27,9 +27,13 @@ class ArticleFilter(django_filters.FilterSet):
         distinct=True,
     )
     topic = django_filters.ModelChoiceFilter(
-        field_name="topics", queryset=Topic.objects.public(), label=_("专题"), empty_label=_("全部专题"),
+        field_name="topics", queryset=Topic.objects.none(), label=_("专题"), empty_label=_("全部专题"),
         distinct=True,
     )
+
+    def __init__(self, *args, portal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["topic"].queryset = Topic.objects.public(portal)
 
     class Meta:
         model = Article

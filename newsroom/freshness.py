@@ -44,7 +44,7 @@ def next_change():
     from .models import Article
 
     now = timezone.now()
-    times = Article.objects.filter(is_live=True, legal_hold=False).aggregate(
+    times = Article.objects.live().aggregate(
         live=Min("live_from", filter=Q(live_from__gt=now)),
         expires=Min("expires_at", filter=Q(expires_at__gt=now)),
     )

@@ -35,5 +35,5 @@ def related(article, topics, communities, exclude, size=SIZE):
 def _newest(portal, field, pk, keep):
     return pagecache.remember(
         f"related:{portal}:{field}:{pk}:{keep}",
-        lambda: list(Article.objects.published().filter(column__portal=portal, **{field: pk}).links()[:keep]),
+        lambda: list(Article.objects.public(portal).filter(**{field: pk}).links()[:keep]),
     )

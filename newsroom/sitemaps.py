@@ -1,46 +1,56 @@
+"""sitemap.xml: each section lists the public content of the portal the request is for."""
+
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import reverse
 
 from .models import Article, Column, Page, Series, Topic
 
 
-class ArticleSitemap(Sitemap):
+class PortalSitemap(Sitemap):
+    """A section of one portal's content (``self.portal``, from the request)."""
+
+    def __init__(self, portal):
+        self.portal = portal
+
+
+class ArticleSitemap(PortalSitemap):
     changefreq = "monthly"
     priority = 0.8
 
     def items(self):
-        return Article.objects.published().order_by("-first_published_at", "-id")
+        return Article.objects.public(self.portal).order_by("-first_published_at", "-id")
 
     def lastmod(self, item):
         return item.updated_at
 
 
-class ColumnSitemap(Sitemap):
+class ColumnSitemap(PortalSitemap):
     changefreq = "daily"
 
     def items(self):
-        return Column.objects.order_by("order", "id")
+        return Column.objects.for_portal(self.portal).order_by("order", "id")
 
 
-class TopicSitemap(Sitemap):
+class TopicSitemap(PortalSitemap):
     def items(self):
-        return Topic.objects.public().order_by("id")
+        return Topic.objects.public(self.portal).order_by("id")
 
 
-class SeriesSitemap(Sitemap):
+class SeriesSitemap(PortalSitemap):
     def items(self):
-        return Series.objects.public().order_by("id")
+        return Series.objects.public(self.portal).order_by("id")
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(PortalSitemap):
     changefreq = "yearly"
     priority = 0.3
 
     def items(self):
-        return Page.objects.public().order_by("id")
+        return Page.objects.public(self.portal).order_by("id")
 
 
-class PortalSitemap(Sitemap):
+class FixedPagesSitemap(Sitemap):
     """Fixed pages: home, readable site map."""
 
     changefreq = "hourly"
@@ -50,3 +60,13 @@ class PortalSitemap(Sitemap):
 
     def location(self, item):
         return reverse(item)
+
+
+def sitemap(request, sitemaps, **kwargs):
+    """Django's sitemap view, with each portal section made for the request's portal (sections
+    shared by every portal, like the communities', are used as they are)."""
+    sections = {
+        name: section(request.portal) if isinstance(section, type) and issubclass(section, PortalSitemap) else section
+        for name, section in sitemaps.items()
+    }
+    return sitemap_views.sitemap(request, sections, **kwargs)

@@ -60,13 +60,13 @@ def _first_view(article_id, reader):
         return True
 
 
-def count(article_id, reader=None):
-    """One view of a published article by ``reader`` (see ``reader_key``); returns its figure
-    including this view, or None when no published article has this id (nothing is counted).
+def count(article_id, portal, reader=None):
+    """One view of a published article of ``portal`` by ``reader`` (see ``reader_key``); returns
+    its figure including this view, or None when no such article has this id (nothing is counted).
     A reader seen within the window gets the figure without adding to it."""
     from .models import Article
 
-    base = Article.objects.published().filter(pk=article_id).values_list("view_count", flat=True).first()
+    base = Article.objects.public(portal).filter(pk=article_id).values_list("view_count", flat=True).first()
     if base is None:
         return None
     first = _first_view(article_id, reader)

@@ -26,19 +26,17 @@ PAGE_SIZE = 20
 
 
 def _published(request):
-    return Article.objects.published().filter(column__portal=request.portal).for_list()
+    return Article.objects.public(request.portal).for_list()
 
 
 def _column(request, slug):
-    return get_object_or_404(
-        Column.objects.select_related("parent__parent"), portal=request.portal, slug=slug
-    )
+    return get_object_or_404(Column.objects.for_portal(request.portal).select_related("parent__parent"), slug=slug)
 
 
 @public_page
 def home(request):
     articles = _published(request)
-    top_columns = list(Column.objects.filter(portal=request.portal, parent=None).order_by("order", "id"))
+    top_columns = list(Column.objects.for_portal(request.portal).filter(parent=None).order_by("order", "id"))
     tree = Column.tree(request.portal.pk)
     blocks = []
     for column in top_columns:
@@ -56,7 +54,7 @@ def home(request):
                                                  cover__hidden_by_takedown=False)[:6]),
             "latest": list(articles[:10]),
             "column_blocks": blocks,
-            "topics": list(Topic.objects.public().filter(portal=request.portal, is_featured=True)[:4]),
+            "topics": list(Topic.objects.public(request.portal).filter(is_featured=True)[:4]),
             "spotlight": list(
                 Community.objects.public().annotate(
                     honour_count=Count("honours", filter=Q(honours__is_live=True))).order_by("-honour_count", "name")[:4]
@@ -69,7 +67,7 @@ def home(request):
 def column(request, slug):
     column = _column(request, slug)
     articles = _published(request).filter(column__in=column.descendants())
-    filters = ArticleFilter(request.GET, queryset=articles)
+    filters = ArticleFilter(request.GET, queryset=articles, portal=request.portal)
     page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     # Only the filters go into the pagination links: the page is cached without any other parameter.
     query = urlencode([(name, value) for name in ArticleFilter.base_filters
@@ -91,8 +89,8 @@ def column(request, slug):
 @public_page
 def article(request, slug):
     found = (
-        Article.objects.published()
-        .filter(column__portal=request.portal, slug=slug)
+        Article.objects.public(request.portal)
+        .filter(slug=slug)
         .select_related("series")
         .annotate(has_notes=Exists(Measure.objects.notes().filter(article=OuterRef("pk"))))
     )
@@ -113,7 +111,7 @@ def article(request, slug):
 def count_view(request, pk):
     """点击: the article page's script reports each view here, so views are counted whether the
     page came from Django, its page cache or nginx's micro-cache. Answers the live figure."""
-    figure = viewcounts.count(pk, viewcounts.reader_key(request))
+    figure = viewcounts.count(pk, request.portal, viewcounts.reader_key(request))
     if figure is None:
         raise Http404
     response = JsonResponse({"views": figure})
@@ -123,7 +121,7 @@ def count_view(request, pk):
 
 def unavailable_for_legal_reasons(request, slug):
     """451 with a tombstone for an article withdrawn under a takedown notice; else 404."""
-    held = Article.objects.filter(slug=slug, column__portal=request.portal, legal_hold=True, is_live=True).first()
+    held = Article.objects.held(request.portal).filter(slug=slug).first()
     if held is None:
         raise Http404
     category = Right(held.legal_hold_category).label if held.legal_hold_category in Right.values else "其他"
@@ -148,7 +146,7 @@ class ArticleParts:
         }):
             credited[person.credit].append(person)
         return cls(article.photos.select_related("credit_person"), credited["reporters"],
-                   credited["correspondents"], credited["editors"], article.topics.public(),
+                   credited["correspondents"], credited["editors"], article.topics.public(article.column.portal_id),
                    article.communities.public())
 
 
@@ -207,7 +205,7 @@ def side_lists(request, exclude):
 
 @public_page(params=("page",))
 def topic(request, slug):
-    topic = get_object_or_404(Topic.objects.public(), portal=request.portal, slug=slug)
+    topic = get_object_or_404(Topic.objects.public(request.portal), slug=slug)
     page = Paginator(_published(request).filter(topics=topic), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "newsroom/topic.html", {"topic": topic, "page": page})
 
@@ -215,8 +213,8 @@ def topic(request, slug):
 @public_page(params=("page",))
 def series(request, slug):
     series = get_object_or_404(
-        Series.objects.public().prefetch_related(
-            Prefetch("sister_series", queryset=Series.objects.public())), portal=request.portal, slug=slug
+        Series.objects.public(request.portal).prefetch_related(
+            Prefetch("sister_series", queryset=Series.objects.public(request.portal))), slug=slug
     )
     page = Paginator(_published(request).filter(series=series), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "newsroom/series.html", {"series": series, "page": page})
@@ -224,13 +222,13 @@ def series(request, slug):
 
 @public_page
 def page(request, slug):
-    page = get_object_or_404(Page.objects.public(), portal=request.portal, slug=slug)
+    page = get_object_or_404(Page.objects.public(request.portal), slug=slug)
     return render(request, "newsroom/page.html", {"page": page})
 
 
 @public_page
 def site_map(request):
-    columns = Column.objects.filter(portal=request.portal).select_related("parent")
+    columns = Column.objects.for_portal(request.portal).select_related("parent")
     tree = [c for c in columns if c.parent_id is None]
     children = {}
     for column in columns:
@@ -241,9 +239,9 @@ def site_map(request):
         "newsroom/site_map.html",
         {
             "tree": [(c, children.get(c.pk, [])) for c in tree],
-            "topics": Topic.objects.public().filter(portal=request.portal),
-            "series_list": Series.objects.public().filter(portal=request.portal),
+            "topics": Topic.objects.public(request.portal),
+            "series_list": Series.objects.public(request.portal),
             "communities": Community.objects.public(),
-            "pages": Page.objects.public().filter(portal=request.portal),
+            "pages": Page.objects.public(request.portal),
         },
     )

@@ -347,13 +347,13 @@ def record_scheduled_changes(now=None):
     """Audit go-lives and expiries that the clock has already made visible (for cron)."""
     now = now or timezone.now()
     went_live = expired = 0
-    for article in Article.objects.filter(is_live=True, live_from__lte=now).exclude(
+    for article in Article.objects.live().filter(live_from__lte=now).exclude(
         audit_entries__action="went_live", audit_entries__created_at__gte=F("live_from")
     ):
         AuditEntry.objects.create(article=article, action="went_live", from_status=article.status,
                                   to_status=article.status, opinion="定时发布已上线", created_at=article.live_from)
         went_live += 1
-    for article in Article.objects.filter(is_live=True, expires_at__lte=now).exclude(audit_entries__action="expired"):
+    for article in Article.objects.live().filter(expires_at__lte=now).exclude(audit_entries__action="expired"):
         AuditEntry.objects.create(article=article, action="expired", from_status=article.status,
                                   to_status=article.status, opinion="定时下线已生效", created_at=article.expires_at)
         expired += 1

@@ -51,7 +51,7 @@ def test_existing_content_and_takedowns_survive_the_migrations():
     from newsroom.takedowns.models import TakedownRequest
 
     assert Now.objects.get(pk=community.pk).is_live and HonourNow.objects.public().count() == 1
-    assert TopicNow.objects.public().filter(slug="old-topic").exists()
+    assert TopicNow.objects.public(portal.pk).filter(slug="old-topic").exists()
     assert TakedownRequest.objects.get(pk=restored.pk).restored_under == "art17"
     SearchDocument.objects.filter(pk=document.pk).update(title="长" * 700)  # no varchar limit left
     assert len(SearchDocument.objects.get(pk=document.pk).title) == 700

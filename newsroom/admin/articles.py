@@ -129,6 +129,9 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ("title", "subtitle", "kicker", "summary", "source_name")
     date_hierarchy = "first_published_at"
     list_select_related = ("column", "column__parent", "cover")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_public_flag()  # 定时 in the list: no query per row
     autocomplete_fields = (
         "column", "topics", "series", "communities", "reporters", "correspondents", "editors_in_charge",
     )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.fields import CountField
 from communities.models import Community, Facility
-from config.publishing import Reviewed, ReviewedQuerySet
+from config.publishing import ALL_PORTALS, PortalScopedQuerySet, Reviewed, ReviewedQuerySet
 from config.richtext import RichTextField
 
 from ..credits import CreditKind, render_credit
@@ -20,15 +20,37 @@ from ..images import validate_image
 from .site import Column, Person, Series, Topic
 
 
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """What readers may see, decided by the clock at query time: live, past its
-        go-live time and not past its expiry. No cron job is needed for either."""
-        now = timezone.now()
-        return self.filter(
-            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now),
-            is_live=True, live_from__lte=now, legal_hold=False,
-        )
+def public_condition(at=None):
+    """The one definition of a public article: signed off and published (``is_live``), not held
+    under a takedown notice (those answer 451), past its go-live time and not past its expiry,
+    decided by the clock at query time (no cron job is needed for either)."""
+    at = at or timezone.now()
+    return models.Q(is_live=True, legal_hold=False, live_from__lte=at) & (
+        models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=at)
+    )
+
+
+class ArticleQuerySet(PortalScopedQuerySet):
+    portal_field = "column__portal"
+
+    def public(self, portal, at=None):
+        """What readers of ``portal`` may see at ``at`` (now): every page, feed, sitemap,
+        related block and ``is_public`` goes through this."""
+        return self.for_portal(portal).filter(public_condition(at))
+
+    def live(self):
+        """Published and not held, whatever the clock says: what the search index holds (it
+        applies the clock when queried) and what the page cache's clock watches. Not a list for
+        readers: that is ``public()``."""
+        return self.filter(is_live=True, legal_hold=False)
+
+    def held(self, portal):
+        """Published articles of ``portal`` withdrawn under a takedown notice (the 451 page)."""
+        return self.for_portal(portal).filter(is_live=True, legal_hold=True)
+
+    def with_public_flag(self, at=None):
+        """Each row's ``is_public`` decided in the same query (admin lists)."""
+        return self.annotate(public_now=models.ExpressionWrapper(public_condition(at), models.BooleanField()))
 
     def awaiting(self, user):
         """In review at a step this user may decide (待我审核)."""
@@ -44,7 +66,8 @@ class ArticleQuerySet(models.QuerySet):
         """(上一篇, 下一篇): the published articles of the same column just older and just newer
         than ``article``, ties on the date going by id. Range conditions, so the (column, date)
         index answers each with one row."""
-        same_column = self.published().filter(column=article.column_id).links()
+        # The column is one portal's.
+        same_column = self.public(ALL_PORTALS).filter(column=article.column_id).links()
         at, pk = article.first_published_at or timezone.now(), article.pk or 0  # the exclusions leave it out
         older = same_column.filter(first_published_at__lte=at).exclude(first_published_at=at, pk__gte=pk)
         newer = same_column.filter(first_published_at__gte=at).exclude(first_published_at=at, pk__lte=pk)
@@ -235,16 +258,11 @@ class Article(models.Model):
 
     @property
     def is_public(self):
-        """What ``published()`` decides, for one article in memory (a held article answers 451:
-        not public)."""
-        now = timezone.now()
-        return (
-            self.is_live
-            and not self.legal_hold
-            and self.live_from is not None
-            and self.live_from <= now
-            and (self.expires_at is None or self.expires_at > now)
-        )
+        """What ``public()`` decides for this article now (a held article answers 451: not
+        public). Read from ``with_public_flag()`` when the list was loaded with it."""
+        if hasattr(self, "public_now"):
+            return self.public_now
+        return bool(self.pk) and Article.objects.public(ALL_PORTALS).filter(pk=self.pk).exists()
 
     def clean(self):
         errors = {}
@@ -273,7 +291,8 @@ class PhotoQuerySet(ReviewedQuerySet):
         """Photos a reader may see: not hidden by a takedown, and on a published article, or
         approved (``is_live``) on an approved community or facility."""
         return self.filter(hidden_by_takedown=False).filter(
-            models.Q(article__in=Article.objects.published().values("pk"))
+            # Media files are served by name on any of the portals' hosts.
+            models.Q(article__in=Article.objects.public(ALL_PORTALS).values("pk"))
             | models.Q(article__isnull=True, is_live=True, community__is_live=True)
             | models.Q(article__isnull=True, is_live=True, facility__is_live=True)
         )

@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from config.publishing import Reviewed
+from config.publishing import PortalReviewedQuerySet, PortalScopedQuerySet, Reviewed
 from config.richtext import RichTextField
 
 from ..images import validate_image
@@ -160,6 +160,10 @@ class TipChannel(models.Model):
         return f"报料{self.get_kind_display()}:{self.value}"
 
 
+
+class ColumnQuerySet(PortalScopedQuerySet):
+    portal_field = "portal"
+
 class Column(models.Model):
     """A section of the portal (栏目), possibly inside another (新闻中心 > 党建新闻)."""
 
@@ -182,6 +186,8 @@ class Column(models.Model):
         _("图片栏目"), default=False, help_text=_("列表显示缩略图。")
     )
     description = models.TextField(_("栏目说明"), blank=True)
+
+    objects = ColumnQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("栏目")
@@ -259,6 +265,8 @@ class Topic(Reviewed):
     is_featured = models.BooleanField(_("首页专题报道"), default=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
 
+    objects = PortalReviewedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("专题")
         verbose_name_plural = _("专题")
@@ -284,6 +292,8 @@ class Series(Reviewed):
     sister_series = models.ManyToManyField(
         "self", verbose_name=_("姊妹系列"), blank=True, symmetrical=True
     )
+
+    objects = PortalReviewedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("系列报道")
@@ -344,6 +354,8 @@ class Page(Reviewed):
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
     in_footer = models.BooleanField(_("显示在页脚"), default=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    objects = PortalReviewedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("单页")

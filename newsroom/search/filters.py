@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.models import Community
 
-from ..filters import date_range
+from newsroom.filters import date_range
 from newsroom.models import Column
 
 from .models import SearchDocument
@@ -33,11 +33,11 @@ class SearchFilter(django_filters.FilterSet):
         model = SearchDocument
         fields = ["kind", "column", "community", "since", "until", "sort"]
 
-    def __init__(self, *args, portal=None, **kwargs):
+    def __init__(self, *args, portal, **kwargs):
         super().__init__(*args, **kwargs)
         self.portal = portal
         self.filters["column"].queryset = (
-            Column.objects.filter(portal=portal).select_related("parent").order_by("order", "id")
+            Column.objects.for_portal(portal).select_related("parent").order_by("order", "id")
         )
 
     def filter_column(self, queryset, name, column):

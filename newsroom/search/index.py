@@ -31,15 +31,6 @@ def _join(*pieces) -> str:
     return "\n".join(p for p in pieces if p)
 
 
-def article_is_public(article) -> bool:
-    return (
-        article.status == Article.Status.PUBLISHED
-        and article.is_live
-        and not article.legal_hold
-        and not article.replaces_id
-    )
-
-
 def article_document(article):
     photos = [p for p in article.photos.all() if not p.hidden_by_takedown]
     people = [p.name for p in article.reporters.all()] + [p.name for p in article.correspondents.all()]
@@ -101,22 +92,19 @@ def facility_document(facility):
     }, [facility.community_id] if facility.community_id else []
 
 
-def belongs_publicly(item):
-    """An honour or facility: approved, and of an approved community or of none (``public()``)."""
-    return item.is_live and (item.community_id is None or item.community.is_live)
-
-
+# What the index holds of each kind: the models' own definition of public (config/publishing.py).
+# Articles are held whatever the clock says (``live()``): the index applies go-live and expiry
+# when it is queried (``SearchDocument.objects.visible``).
 SOURCES = {
     Kind.ARTICLE: (
-        lambda: Article.objects.select_related("column").prefetch_related(
+        lambda: Article.objects.live().select_related("column").prefetch_related(
             "photos__credit_person", "reporters", "correspondents", "communities"
         ),
-        article_is_public,
         article_document,
     ),
-    Kind.COMMUNITY: (lambda: Community.objects.all(), lambda c: c.is_live, community_document),
-    Kind.HONOUR: (lambda: Honour.objects.select_related("community"), belongs_publicly, honour_document),
-    Kind.FACILITY: (lambda: Facility.objects.select_related("community"), belongs_publicly, facility_document),
+    Kind.COMMUNITY: (lambda: Community.objects.public(), community_document),
+    Kind.HONOUR: (lambda: Honour.objects.public().select_related("community"), honour_document),
+    Kind.FACILITY: (lambda: Facility.objects.public().select_related("community"), facility_document),
 }
 
 
@@ -134,12 +122,10 @@ def _free_rank(kind, object_id, date):
 
 def _store(kind, objects):
     """Replace the documents of public objects; drop the rest. Returns the number indexed."""
-    _, is_public, build = SOURCES[kind]
+    _, build = SOURCES[kind]
     remove(kind, [o.pk for o in objects])
     rows = []
     for obj in objects:
-        if not is_public(obj):
-            continue
         fields, communities = build(obj)
         rank = _free_rank(kind, obj.pk, fields["date"])
         doc = SearchDocument.objects.create(kind=kind, object_id=obj.pk, rank=rank, **fields)
@@ -158,9 +144,10 @@ def remove(kind, ids):
 
 
 def sync(kind, ids):
-    """Bring the index in line with the current state of these objects (deleted ones drop out)."""
+    """Bring the index in line with the current state of these objects: public ones are
+    (re)indexed, the others (deleted, hidden, held) drop out."""
     ids = list(ids)
-    queryset, _, _ = SOURCES[kind]
+    queryset, _ = SOURCES[kind]
     with transaction.atomic():
         found = list(queryset().filter(pk__in=ids))
         remove(kind, set(ids) - {o.pk for o in found})
@@ -177,7 +164,7 @@ def rebuild(batch=500, progress=None):
     with transaction.atomic():
         backend().clear()
         SearchDocument.objects.all().delete()
-    for kind, (queryset, _, _) in SOURCES.items():
+    for kind, (queryset, _) in SOURCES.items():
         counts[kind] = 0
         ids = list(queryset().order_by("pk").values_list("pk", flat=True))
         for start in range(0, len(ids), batch):
@@ -192,16 +179,15 @@ def rebuild(batch=500, progress=None):
 
 def _bulk_store(kind, objects, taken):
     """Fast path for rebuilds: the table is empty, so create rows in bulk."""
-    _, is_public, build = SOURCES[kind]
+    _, build = SOURCES[kind]
     built = []
     for obj in objects:
-        if is_public(obj):
-            fields, communities = build(obj)
-            rank = SearchDocument.rank_for(kind, obj.pk, fields["date"])
-            while rank in taken:
-                rank -= 1
-            taken.add(rank)
-            built.append((SearchDocument(kind=kind, object_id=obj.pk, rank=rank, **fields), fields, communities))
+        fields, communities = build(obj)
+        rank = SearchDocument.rank_for(kind, obj.pk, fields["date"])
+        while rank in taken:
+            rank -= 1
+        taken.add(rank)
+        built.append((SearchDocument(kind=kind, object_id=obj.pk, rank=rank, **fields), fields, communities))
     docs = SearchDocument.objects.bulk_create([doc for doc, _, _ in built])
     through = SearchDocument.communities.through
     through.objects.bulk_create(

@@ -13,7 +13,7 @@ from newsroom.models import Column, Portal
 class SearchDocumentQuerySet(models.QuerySet):
     def visible(self, portal):
         """Rows readers may see now: scheduled go-live and expiry are decided by the clock at
-        query time, like ``Article.objects.published()``; everything else is kept out of the
+        query time, like ``Article.objects.public()``; everything else is kept out of the
         index by ``newsroom.search.index``."""
         now = timezone.now()
         # Shared rows have no portal. Coalesce (rather than an OR) keeps the planner on the

@@ -13,10 +13,7 @@ Kind = index.Kind
 def _article_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    if index.article_is_public(instance):
-        index.sync_article(instance.pk)
-    else:
-        index.remove(Kind.ARTICLE, [instance.pk])
+    index.sync_article(instance.pk)
 
 
 def _article_deleted(sender, instance, **kwargs):
@@ -24,7 +21,7 @@ def _article_deleted(sender, instance, **kwargs):
 
 
 def _article_relations(sender, instance, action, **kwargs):
-    if action.startswith("post_") and isinstance(instance, Article) and index.article_is_public(instance):
+    if action.startswith("post_") and isinstance(instance, Article) and instance.is_live:
         index.sync_article(instance.pk)
 
 

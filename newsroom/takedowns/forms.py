@@ -116,7 +116,7 @@ def resolve_article(url, portal):
         match = None
     if not match or match.view_name != "newsroom:article":
         raise forms.ValidationError(_("该网址不是本网的文章页面，请复制文章页地址栏中的网址。"), code="not_article")
-    article = Article.objects.filter(slug=match.kwargs["slug"], column__portal=portal).first()
+    article = Article.objects.for_portal(portal).filter(slug=match.kwargs["slug"]).first()
     if article is None or not (article.is_public or article.legal_hold):
         raise forms.ValidationError(_("本网没有找到该网址对应的文章。"), code="missing")
     return article

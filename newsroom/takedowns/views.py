@@ -34,7 +34,7 @@ def _rate_limited(request):
 
 
 def _prefill(request):
-    article = Article.objects.published().filter(slug=request.GET.get("article", "")).first()
+    article = Article.objects.public(request.portal).filter(slug=request.GET.get("article", "")).first()
     if article is None:
         return [{}]
     initial = {"url": request.build_absolute_uri(article.get_absolute_url()), "work_title": article.title}

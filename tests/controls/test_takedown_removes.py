@@ -1,6 +1,7 @@
 """A takedown removes the material: files of hidden photos and of withdrawn articles stop being
 served, preview links end, and nothing waits in a cache for longer than 5 s."""
 
+from config.publishing import ALL_PORTALS
 import pytest
 from django.test import Client
 
@@ -49,7 +50,7 @@ def test_a_withdrawn_or_held_articles_photos_stop_being_served(client, demo, mod
     request = accepted(Client(), moderator)
     actions.apply_measure(request, moderator, "withdraw_article", request.targets.get())
     assert all(media(client, photo).status_code == 404 for photo in photos)
-    other = Article.objects.published().exclude(slug=YUQUAN).filter(photos__isnull=False).first()
+    other = Article.objects.public(ALL_PORTALS).exclude(slug=YUQUAN).filter(photos__isnull=False).first()
     workflow.withdraw(other, roles["chief"], "事实有误")
     assert all(media(client, photo).status_code == 404 for photo in other.photos.all())
 
@@ -98,7 +99,7 @@ def test_preview_links_refuse_withdrawn_and_held_articles_and_a_measure_revokes_
 
 
 def test_a_withdrawn_article_gets_no_preview_link(demo, roles):
-    article = Article.objects.published().exclude(slug=YUQUAN).first()
+    article = Article.objects.public(ALL_PORTALS).exclude(slug=YUQUAN).first()
     link = workflow.create_preview_link(article, roles["editor"])
     workflow.withdraw(article, roles["chief"], "事实有误")
     assert not PreviewLink.objects.get(pk=link.pk).is_valid

@@ -35,6 +35,7 @@ from django.utils import timezone
 from PIL import Image
 
 from communities.models import Community
+from config.publishing import ALL_PORTALS
 from newsroom.models import Article, Column, Person, Photo, Topic
 
 REDIS_URL = os.getenv("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -93,7 +94,7 @@ class Command(BaseCommand):
 
     def _content(self):
         wanted = self.options["articles"]
-        if Article.objects.published().count() >= wanted:
+        if Article.objects.public(ALL_PORTALS).count() >= wanted:
             return
         from newsroom.demo.loader import load_demo
 
@@ -279,7 +280,7 @@ class Command(BaseCommand):
     def _run(self, database_url):
         opts = self.options
         self._content()
-        article = Article.objects.published().order_by("-first_published_at").first()
+        article = Article.objects.public(ALL_PORTALS).order_by("-first_published_at").first()
         column = article.column.parent or article.column
         community = Community.objects.order_by("id").first()
         targets = {
@@ -288,7 +289,7 @@ class Command(BaseCommand):
         }
         # Uncached, the article page is measured over many articles in turn: a page-cache miss on
         # any article, as the long tail's readers (and crawlers) get it.
-        rotation = [a.get_absolute_url() for a in Article.objects.published().only("slug")[:ROTATION]]
+        rotation = [a.get_absolute_url() for a in Article.objects.public(ALL_PORTALS).only("slug")[:ROTATION]]
         page_size = len(Client().get(targets["文章页"]).content)
         self._collectstatic(self._env(database_url, 0), page_size)
         base = f"http://127.0.0.1:{opts['port']}"
