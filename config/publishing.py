@@ -17,6 +17,8 @@ Two rules, each written once:
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .content import PublicContent
+
 
 class _AllPortals:
     def __repr__(self):
@@ -53,7 +55,7 @@ class PortalReviewedQuerySet(ReviewedQuerySet):
     portal_field = "portal"
 
 
-class Reviewed(models.Model):
+class Reviewed(PublicContent, models.Model):
     is_live = models.BooleanField(
         _("已审核发布"), default=False, editable=False,
         help_text=_("审核通过后读者才能看到；修改须再经审核，读者始终看到最后一次审核通过的版本。"),

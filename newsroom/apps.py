@@ -7,9 +7,10 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("新闻编辑部")
 
     def ready(self):
-        from config import plaintext
+        from config import content, plaintext
 
         from . import freshness
 
         plaintext.connect("newsroom", "communities", "takedowns")
+        content.connect()
         freshness.connect()

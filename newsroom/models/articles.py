@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.fields import CountField
 from communities.models import Community, Facility
+from config.content import PublicContent
 from config.publishing import ALL_PORTALS, PortalScopedQuerySet, Reviewed, ReviewedQuerySet
 from config.richtext import RichTextField
 
@@ -88,7 +89,7 @@ def _new_slug():
     return f"{timezone.localdate():%Y%m%d}-{secrets.token_hex(3)}"
 
 
-class Article(models.Model):
+class Article(PublicContent, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("草稿")
         IN_REVIEW = "in_review", _("审核中")

@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from config.content import PublicContent
 from config.publishing import PortalReviewedQuerySet, PortalScopedQuerySet, Reviewed
 from config.richtext import RichTextField
 
@@ -30,7 +31,7 @@ class PortalQuerySet(models.QuerySet):
         return self.order_by("-is_default", "id").first()
 
 
-class Portal(models.Model):
+class Portal(PublicContent, models.Model):
     """A site's identity and everything its header and footer show."""
 
     name = models.CharField(_("网站名称"), max_length=100)
@@ -134,7 +135,7 @@ class Portal(models.Model):
                 raise ValidationError({"hosts": _("域名“%(host)s”格式不正确。") % {"host": host}})
 
 
-class TipChannel(models.Model):
+class TipChannel(PublicContent, models.Model):
     """A way readers send news tips (报料): WeChat, QQ, phone, e-mail."""
 
     class Kind(models.TextChoices):
@@ -164,7 +165,7 @@ class TipChannel(models.Model):
 class ColumnQuerySet(PortalScopedQuerySet):
     portal_field = "portal"
 
-class Column(models.Model):
+class Column(PublicContent, models.Model):
     """A section of the portal (栏目), possibly inside another (新闻中心 > 党建新闻)."""
 
     portal = models.ForeignKey(
@@ -323,7 +324,7 @@ class PersonQuerySet(models.QuerySet):
         return parts[0].union(*parts[1:], all=True).order_by("credit", "id")
 
 
-class Person(models.Model):
+class Person(PublicContent, models.Model):
     """A reporter, correspondent, editor or photographer named on the portal."""
 
     name = models.CharField(_("姓名"), max_length=50)

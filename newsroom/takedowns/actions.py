@@ -17,10 +17,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from config import pagecache
+from config import content
 
 from ..models import Article, AuditEntry, Photo
-from ..search import index as search_index
 from ..workflow import revoke_all_preview_links
 from . import mail
 from .models import Event, Evidence, Measure, TakedownRequest, Target
@@ -310,8 +309,7 @@ def apply_measure(request, user, kind, target, text=""):
         if photo is None:
             raise ActionError("该通知对象没有指明图片。")
         Photo.objects.filter(pk=photo.pk).update(hidden_by_takedown=True)
-        search_index.sync_article(article.pk)  # the caption and credit leave the index
-        pagecache.invalidate()
+        content.changed(Photo, [photo])  # update() sends no signals: the page cache and the index follow
         summary = f"屏蔽图片“{photo.caption[:20]}”"
     elif kind in (K.CORRECTION, K.APOLOGY):
         text = _reason(text, "更正或致歉内容")
@@ -347,9 +345,8 @@ def _revert(measure, user, reason):
                                                              legal_hold_category="")
     elif measure.kind == K.HIDE_PHOTO:
         Photo.objects.filter(pk=measure.photo_id).update(hidden_by_takedown=False)
-    # update() sends no signals: bring the search index back in step.
-    search_index.sync_article(measure.article_id)
-    pagecache.invalidate()
+    # update() sends no signals: the page cache and the search index follow through the seam.
+    content.changed(Article, Article.objects.filter(pk=measure.article_id))
     Measure.objects.filter(pk=measure.pk).update(reverted_at=timezone.now(), reverted_by=user)
     AuditEntry.objects.create(article_id=measure.article_id, actor=user, action="takedown_revert",
                               opinion=f"{measure.request.reference}：撤销“{measure.get_kind_display()}”：{reason}")

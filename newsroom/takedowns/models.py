@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Article, Photo, Portal
+from config.content import PublicContent
+from newsroom.models import Article, Photo, Portal
 
 
 @deconstructible
@@ -256,7 +257,7 @@ class MeasureQuerySet(models.QuerySet):
         return self.filter(kind__in=[Measure.Kind.CORRECTION, Measure.Kind.APOLOGY], reverted_at=None)
 
 
-class Measure(models.Model):
+class Measure(PublicContent, models.Model):
     """A reversible measure on the portal's content."""
 
     class Kind(models.TextChoices):
