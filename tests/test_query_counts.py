@@ -71,3 +71,40 @@ def test_a_cached_page_runs_no_query(client, demo):
         assert again["X-Page-Cache"] == "HIT", url
         assert again.content == first.content, url
         assert len(run) == 0, url
+
+
+def _article_with_photos(count, editor):
+    """A draft with ``count`` credited photos, each by another photographer."""
+    from django.core.files.base import ContentFile
+
+    from newsroom.models import Person, Photo
+    from tests.conftest import jpeg_bytes, new_draft
+
+    article = new_draft(editor, title=f"有{count}张图片的稿件")
+    image = ContentFile(jpeg_bytes(), name="photo.jpg")
+    for i in range(count - 1):
+        person, _ = Person.objects.get_or_create(name=f"摄影者{i}", organisation="邻里融媒")
+        photo = Photo(article=article, caption=f"第{i}张", alt_text="现场", credit_kind="photo",
+                      credit_person=person, order=i + 1)
+        photo.image.save(f"p{i}.jpg", image, save=False)
+        photo.save()
+    return article
+
+
+# The change page: session, user and permissions, the article, its photos, the people credited
+# on them, columns, topics, series, communities, bylines, history, revisions, presence, preview
+# links and the banner's look-up. Pinned, and the same with 3 photos as with 40.
+ARTICLE_CHANGE_QUERIES = 31
+
+
+def test_the_article_change_page_does_not_grow_with_its_photos(client, demo, editor):
+    client.force_login(editor)
+    counts = {}
+    for count in (3, 40):
+        article = _article_with_photos(count, editor)
+        url = f"/admin/newsroom/article/{article.pk}/change/"
+        client.get(url)  # warm the template caches
+        counts[count] = queries(client, url)
+        page = client.get(url).content.decode()
+        assert f'<option value="{article.photos.get(order=count - 1).credit_person_id}" selected>摄影者{count - 2}' in page
+    assert counts[3] == counts[40] == ARTICLE_CHANGE_QUERIES, counts

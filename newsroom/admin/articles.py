@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.shortcuts import get_object_or_404, redirect
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from config.forms import https_urls
 
 from .. import checks, revisions, workflow
-from ..models import Article, AuditEntry, EditPresence, Photo, PreviewLink, Revision
+from ..models import Article, AuditEntry, EditPresence, Person, Photo, PreviewLink, Revision
 from ..previews import preview_token
 from .records import RecordAdmin
 from .review import ReviewedAdmin
@@ -29,6 +30,21 @@ def thumbnail(photo):
     if not photo or not photo.image:
         return "—"
     return format_html('<img src="{}" alt="{}" class="linli-thumb">', photo.image.url, photo.alt_text)
+
+
+class KnownChoicesAutocomplete(AutocompleteSelect):
+    """The admin's autocomplete, which shows the chosen person's name without a query when the
+    inline has already loaded the people on its photos (``known``: {pk: label})."""
+
+    known = None
+
+    def optgroups(self, name, value, attr=None):
+        chosen = [str(v) for v in value if str(v) not in self.choices.field.empty_values]
+        if self.known is None or not set(chosen) <= self.known.keys():
+            return super().optgroups(name, value, attr)
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        options += [self.create_option(name, pk, self.known[pk], True, i + 1) for i, pk in enumerate(chosen)]
+        return [(None, options, 0)]
 
 
 class PhotoInline(admin.StackedInline):
@@ -44,6 +60,28 @@ class PhotoInline(admin.StackedInline):
         ("credit_kind", "credit_person", "credit_organisation", "credit_role", "credit_preview"),
         ("order", "body_position"),
     )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("credit_person")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        """The people credited on the article's photos are loaded once, for every photo's
+        autocomplete (else each photo costs a query for its photographer's name)."""
+        formset = super().get_formset(request, obj, **kwargs)
+        widget = formset.form.base_fields["credit_person"].widget
+        widget = getattr(widget, "widget", widget)  # inside the admin's related-object wrapper
+        if obj is not None and isinstance(widget, KnownChoicesAutocomplete):
+            field = formset.form.base_fields["credit_person"]
+            widget.known = {
+                str(person.pk): field.label_from_instance(person)
+                for person in Person.objects.filter(photos__article=obj).distinct()
+            }
+        return formset
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "credit_person":
+            kwargs["widget"] = KnownChoicesAutocomplete(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description=_("预览"))
     def preview(self, obj):
@@ -407,6 +445,28 @@ class PhotoAdmin(ReviewedAdmin):
         ("article", "community", "facility"),
         ("order", "body_position"),
     )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("credit_person")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        """The people credited on the article's photos are loaded once, for every photo's
+        autocomplete (else each photo costs a query for its photographer's name)."""
+        formset = super().get_formset(request, obj, **kwargs)
+        widget = formset.form.base_fields["credit_person"].widget
+        widget = getattr(widget, "widget", widget)  # inside the admin's related-object wrapper
+        if obj is not None and isinstance(widget, KnownChoicesAutocomplete):
+            field = formset.form.base_fields["credit_person"]
+            widget.known = {
+                str(person.pk): field.label_from_instance(person)
+                for person in Person.objects.filter(photos__article=obj).distinct()
+            }
+        return formset
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "credit_person":
+            kwargs["widget"] = KnownChoicesAutocomplete(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description=_("预览"))
     def preview(self, obj):
