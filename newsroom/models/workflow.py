@@ -3,6 +3,8 @@ preview links and who has an article open."""
 
 from django.conf import settings
 from django.db import models
+
+from config.audit import AuditRecord
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -10,49 +12,38 @@ from .articles import Article
 from .site import Portal
 
 
-ACTION_LABELS = {
-    "import": _("导入"), "submit": _("提交审核"), "approve": _("审核通过"), "reject": _("退回"),
-    "publish": _("发布"), "publish_version": _("发布新版本"), "unpublish": _("下线"), "withdraw": _("撤稿"),
-    "new_version": _("编辑新版本"), "restore": _("恢复修订"), "change_publish_date": _("修改首次发布时间"),
-    "preview_link": _("生成预览链接"), "revoke_preview_link": _("撤销预览链接"), "went_live": _("定时上线"),
-    "expired": _("定时下线"), "takedown_measure": _("侵权处理措施"), "takedown_revert": _("撤销侵权处理措施"),
-}
-
-
-class AuditEntry(models.Model):
+class AuditEntry(AuditRecord):
     """One step of an article's life: who, when, from which state to which, and why."""
 
+    class Action(models.TextChoices):
+        IMPORT = "import", _("导入")
+        SUBMIT = "submit", _("提交审核")
+        APPROVE = "approve", _("审核通过")
+        REJECT = "reject", _("退回")
+        PUBLISH = "publish", _("发布")
+        PUBLISH_VERSION = "publish_version", _("发布新版本")
+        UNPUBLISH = "unpublish", _("下线")
+        WITHDRAW = "withdraw", _("撤稿")
+        NEW_VERSION = "new_version", _("编辑新版本")
+        RESTORE = "restore", _("恢复修订")
+        CHANGE_PUBLISH_DATE = "change_publish_date", _("修改首次发布时间")
+        PREVIEW_LINK = "preview_link", _("生成预览链接")
+        REVOKE_PREVIEW_LINK = "revoke_preview_link", _("撤销预览链接")
+        WENT_LIVE = "went_live", _("定时上线")
+        EXPIRED = "expired", _("定时下线")
+        TAKEDOWN_MEASURE = "takedown_measure", _("侵权处理措施")
+        TAKEDOWN_REVERT = "takedown_revert", _("撤销侵权处理措施")
+
+    STATES = Article.Status
+
     article = models.ForeignKey(Article, verbose_name=_("文章"), on_delete=models.CASCADE, related_name="audit_entries")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+",
-    )
-    action = models.CharField(_("操作"), max_length=30)
-    from_status = models.CharField(_("原状态"), max_length=20, blank=True)
-    to_status = models.CharField(_("新状态"), max_length=20, blank=True)
+    action = models.CharField(_("操作"), max_length=40, choices=Action.choices)
     step = models.PositiveSmallIntegerField(_("审核步骤"), null=True, blank=True)
     opinion = models.TextField(_("意见/理由"), blank=True)
-    created_at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
 
-    class Meta:
+    class Meta(AuditRecord.Meta):
         verbose_name = _("操作记录")
         verbose_name_plural = _("操作记录")
-        ordering = ["created_at", "id"]
-
-    def __str__(self):
-        return f"{timezone.localtime(self.created_at):%Y-%m-%d %H:%M} {self.action_label}"
-
-    @property
-    def action_label(self):
-        return ACTION_LABELS.get(self.action, self.action)
-
-    @property
-    def from_label(self):
-        return Article.Status(self.from_status).label if self.from_status in Article.Status.values else ""
-
-    @property
-    def to_label(self):
-        return Article.Status(self.to_status).label if self.to_status in Article.Status.values else ""
 
 
 class Revision(models.Model):

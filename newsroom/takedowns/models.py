@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
+from config.audit import AuditRecord
 from config.content import PublicContent
 from newsroom.models import Article, Photo, Portal
 
@@ -345,44 +346,47 @@ class OutboundMail(models.Model):
         return f"{self.subject} → {self.to}"
 
 
-EVENT_LABELS = {
-    "received": _("收到通知"), "assign": _("分配承办人"), "start_review": _("开始审查"),
-    "request_info": _("要求补充材料"), "material_added": _("补充材料"), "accept": _("受理"),
-    "reject": _("不予受理"), "measure": _("采取措施"), "revert_measure": _("撤销措施"), "forward": _("转送作者"),
-    "counter_received": _("收到反通知"), "counter_reviewed": _("反通知成立"), "counter_rejected": _("反通知不成立"),
-    "restore_scheduled": _("等待投诉或起诉证明"), "restore": _("恢复内容"), "maintain": _("维持措施"),
-    "withdrawn": _("通知人撤回"), "close": _("结案"), "note": _("内部备注"),
-    "announce": _("公告通知"), "mail_sent": _("邮件已送达"), "counter_forwarded": _("反通知已转送通知人"),
-    "proof_received": _("收到投诉或起诉证明"), "evidence_download": _("下载证据材料"),
-    "purge_personal_data": _("清除个人信息"),
-}
-
-
-class Event(models.Model):
+class Event(AuditRecord):
     """The request's audit trail: every state change, measure, note and message."""
+
+    class Action(models.TextChoices):
+        RECEIVED = "received", _("收到通知")
+        ASSIGN = "assign", _("分配承办人")
+        START_REVIEW = "start_review", _("开始审查")
+        REQUEST_INFO = "request_info", _("要求补充材料")
+        MATERIAL_ADDED = "material_added", _("补充材料")
+        ACCEPT = "accept", _("受理")
+        REJECT = "reject", _("不予受理")
+        MEASURE = "measure", _("采取措施")
+        REVERT_MEASURE = "revert_measure", _("撤销措施")
+        FORWARD = "forward", _("转送作者")
+        ANNOUNCE = "announce", _("公告通知")
+        MAIL_SENT = "mail_sent", _("邮件已送达")
+        COUNTER_RECEIVED = "counter_received", _("收到反通知")
+        COUNTER_FORWARDED = "counter_forwarded", _("反通知已转送通知人")
+        COUNTER_REVIEWED = "counter_reviewed", _("反通知成立")
+        COUNTER_REJECTED = "counter_rejected", _("反通知不成立")
+        RESTORE_SCHEDULED = "restore_scheduled", _("等待投诉或起诉证明")
+        PROOF_RECEIVED = "proof_received", _("收到投诉或起诉证明")
+        RESTORE = "restore", _("恢复内容")
+        MAINTAIN = "maintain", _("维持措施")
+        WITHDRAWN = "withdrawn", _("通知人撤回")
+        CLOSE = "close", _("结案")
+        NOTE = "note", _("内部备注")
+        EVIDENCE_DOWNLOAD = "evidence_download", _("下载证据材料")
+        PURGE_PERSONAL_DATA = "purge_personal_data", _("清除个人信息")
+
+    STATES = TakedownRequest.Status
 
     request = models.ForeignKey(TakedownRequest, verbose_name=_("通知"), on_delete=models.CASCADE,
                                 related_name="events")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("操作人"), on_delete=models.PROTECT,
-                              null=True, blank=True, related_name="+")
-    action = models.CharField(_("操作"), max_length=40)
-    from_status = models.CharField(_("原状态"), max_length=20, blank=True)
-    to_status = models.CharField(_("新状态"), max_length=20, blank=True)
+    action = models.CharField(_("操作"), max_length=40, choices=Action.choices)
     reason = models.TextField(_("理由/说明"), blank=True)
     internal = models.BooleanField(_("仅内部可见"), default=True)
-    created_at = models.DateTimeField(_("时间"), default=timezone.now)
 
-    class Meta:
+    class Meta(AuditRecord.Meta):
         verbose_name = _("处理记录")
         verbose_name_plural = _("处理记录")
-        ordering = ["created_at", "id"]
-
-    def __str__(self):
-        return f"{timezone.localtime(self.created_at):%Y-%m-%d %H:%M} {self.action_label}"
-
-    @property
-    def action_label(self):
-        return EVENT_LABELS.get(self.action, self.action)
 
     @property
     def change_label(self):

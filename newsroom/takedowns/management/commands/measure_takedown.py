@@ -22,7 +22,7 @@ from django.core.management.base import CommandError
 
 from newsroom.models import Article
 
-from .bench_portal import Command as PortalBenchmark
+from newsroom.management.commands.bench_portal import Command as PortalBenchmark
 
 APPLY = """
 from django.contrib.auth.models import User, Group

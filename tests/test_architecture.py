@@ -1,0 +1,120 @@
+"""The house rules the next engineers can rely on (README's "Layout"), checked on every run.
+
+- Imports run one way: ``communities`` never imports ``newsroom`` (nor its apps).
+- An app uses another app only through the modules that app offers (``INTERFACES``); the rest
+  of an app (search backends, the desk's forms, the newsroom's admin…) is its own business.
+- Every model readers see is marked ``PublicContent``, so the page cache and the search index
+  hear of its changes (config/content.py).
+- Every audit trail names its actions as labelled choices.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+
+from config.audit import AuditRecord
+from config.content import PublicContent
+
+ROOT = Path(__file__).resolve().parents[1]
+APPS = ["newsroom.search", "newsroom.takedowns", "newsroom", "communities"]  # most specific first
+# What each app offers the others (modules under the app, and their submodules).
+INTERFACES = {
+    "communities": {"models", "fields", "admin", "urls", "sitemaps"},
+    "newsroom": {"models", "workflow", "roles", "filters", "demo", "management.commands.bench_portal"},
+    "newsroom.search": {"index", "models", "views", "text"},
+    "newsroom.takedowns": {"actions", "models", "mail", "urls"},
+}
+
+
+def app_of(module):
+    return next((app for app in APPS if module == app or module.startswith(app + ".")), None)
+
+
+def imports(path):
+    """(line, module) for every import in ``path``, relative imports resolved."""
+    package = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+    if path.name != "__init__.py":
+        package = package.rsplit(".", 1)[0]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield node.lineno, alias.name
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join(parent + ([node.module] if node.module else []))
+            yield node.lineno, base
+            for alias in node.names:  # "from newsroom.search import index" names a module
+                yield node.lineno, f"{base}.{alias.name}"
+
+
+def sources():
+    for top in ("communities", "newsroom"):
+        for path in sorted((ROOT / top).rglob("*.py")):
+            if "migrations" not in path.parts:
+                yield path
+
+
+def test_communities_never_imports_the_newsroom():
+    found = [
+        f"{path.relative_to(ROOT)}:{line} {module}"
+        for path in sources() if app_of(".".join(path.relative_to(ROOT).parts)) == "communities"
+        for line, module in imports(path) if app_of(module) and app_of(module).startswith("newsroom")
+    ]
+    assert not found
+
+
+def test_apps_use_each_other_only_through_what_they_offer():
+    found = []
+    for path in sources():
+        here = app_of(".".join(path.relative_to(ROOT).with_suffix("").parts))
+        for line, module in imports(path):
+            there = app_of(module)
+            if there is None or there == here or module == there:
+                continue
+            inner = module[len(there) + 1:]
+            if apps.is_installed(module):  # "from newsroom import search" names an app
+                continue
+            offered = any(inner == name or inner.startswith(name + ".") for name in INTERFACES[there])
+            # "from newsroom.models import Article" resolves to newsroom.models.Article: fine.
+            parent_offered = any(inner.rsplit(".", 1)[0] == name for name in INTERFACES[there])
+            if not (offered or parent_offered):
+                found.append(f"{path.relative_to(ROOT)}:{line} {module}")
+    assert not found, "\n".join(found)
+
+
+def test_the_checker_sees_a_violation():
+    assert app_of("newsroom.search.backends") == "newsroom.search"
+    assert "backends" not in INTERFACES["newsroom.search"]
+
+
+@pytest.mark.parametrize("label", ["newsroom", "communities", "search", "takedowns"])
+def test_models_readers_see_are_public_content(label):
+    """A model with a page of its own, or with a ``public()`` list, is what readers see."""
+    for model in apps.get_app_config(label).get_models():
+        reader_facing = hasattr(model, "get_absolute_url") or hasattr(model.objects, "public")
+        if reader_facing and model.__name__ not in {"TakedownRequest"}:  # the notifier's own tracking page
+            assert issubclass(model, PublicContent), model
+
+
+def test_audit_trails_have_labelled_actions():
+    trails = [m for m in apps.get_models() if issubclass(m, AuditRecord)]
+    assert {m.__name__ for m in trails} == {"AuditEntry", "Event"}
+    for model in trails:
+        field = model._meta.get_field("action")
+        assert field.choices and all(str(label) != value for value, label in field.choices), model
+
+
+def test_an_action_without_a_label_is_refused_and_histories_show_labels(demo):
+    from django.core.exceptions import ValidationError
+
+    from newsroom.models import Article, AuditEntry
+
+    article = Article.objects.filter(is_live=True).first()
+    with pytest.raises(ValidationError):
+        AuditEntry.objects.create(article=article, action="something_new")
+    for entry in AuditEntry.objects.all():
+        assert entry.action_label and entry.action_label != entry.action
