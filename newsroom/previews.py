@@ -5,10 +5,10 @@ from django.core import signing
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 
 from communities.models import Community
 
+from . import revisions
 from .media import grant_preview
 from .models import Article, Column, Person, Photo, PreviewLink, Series, Topic
 from .views import ArticleParts, article_page
@@ -36,28 +36,23 @@ def render_revision(request, revision):
     """An unsaved article built from a revision's snapshot, shown like the real page."""
     data = revision.data
     source = revision.source or revision.article
-    article = Article(pk=source.pk, slug=source.slug, first_published_at=source.first_published_at,
-                      is_live=False, replaces_id=source.replaces_id)
-    for name, value in data.items():
-        if name in ("photos", "cover_index") or isinstance(value, list):
-            continue
-        setattr(article, name, parse_datetime(value) if name == "expires_at" and value else value)
-    article.column = Column.objects.select_related("parent__parent", "portal").get(pk=data["column_id"])
-    article.series = Series.objects.filter(pk=data.get("series_id")).first()
+    article = revisions.set_fields(Article(pk=source.pk, slug=source.slug, first_published_at=source.first_published_at,
+                                           is_live=False, replaces_id=source.replaces_id), data)
+    article.column = Column.objects.select_related("parent__parent", "portal").get(pk=article.column_id)
+    article.series = Series.objects.filter(pk=article.series_id).first()
     request.portal = article.column.portal
-    photos = [Photo(**{k: v for k, v in p.items() if k != "id"}) for p in data.get("photos", [])]
-    people = Person.objects.in_bulk(data.get("reporters", []) + data.get("correspondents", [])
-                                    + data.get("editors_in_charge", [])
+    related = revisions.relations_of(data)
+    photos = [Photo(**{k: v for k, v in p.items() if k != "id"}) for p in revisions.photos_of(data)]
+    people = Person.objects.in_bulk(related["reporters"] + related["correspondents"] + related["editors_in_charge"]
                                     + [p.credit_person_id for p in photos if p.credit_person_id])
     for photo in photos:
         photo.credit_person = people.get(photo.credit_person_id)
     parts = ArticleParts(
         photos,
-        [people[pk] for pk in data.get("reporters", []) if pk in people],
-        [people[pk] for pk in data.get("correspondents", []) if pk in people],
-        [people[pk] for pk in data.get("editors_in_charge", []) if pk in people],
-        Topic.objects.filter(pk__in=data.get("topics", [])),
-        Community.objects.filter(pk__in=data.get("communities", [])),
+        *([people[pk] for pk in related[name] if pk in people]
+          for name in ("reporters", "correspondents", "editors_in_charge")),
+        Topic.objects.filter(pk__in=related["topics"]),
+        Community.objects.filter(pk__in=related["communities"]),
     )
     banner = f"修订版本 {timezone.localtime(revision.created_at):%Y-%m-%d %H:%M}"
     return _private(article_page(request, article, parts, preview=banner))

@@ -2,6 +2,9 @@
 
 A snapshot holds every editable field, the relations (as ids) and the photos with
 their captions, credits and order, so a restore brings back exactly what was saved.
+This module is the only one that knows the snapshot's format: ``snapshot`` writes it,
+``set_fields``/``photos_of``/``relations_of`` read it, and restoring (``apply``) and the revision
+preview (newsroom/previews.py) are both built on those readers.
 """
 
 import difflib
@@ -24,6 +27,32 @@ PHOTO_FIELDS = [
     "image", "caption", "alt_text", "credit_kind", "credit_person_id", "credit_organisation", "credit_role",
     "order", "body_position",
 ]
+
+
+def _decode(name, value):
+    """A snapshot value as the model field holds it (date-times are stored as ISO text)."""
+    from django.utils.dateparse import parse_datetime
+
+    if value and Article._meta.get_field(name.removesuffix("_id")).get_internal_type() == "DateTimeField":
+        return parse_datetime(value)
+    return value
+
+
+def set_fields(article, data):
+    """Give ``article`` (saved or not) the snapshot's field values."""
+    for name in FIELDS:
+        setattr(article, name, _decode(name, data.get(name)))
+    return article
+
+
+def relations_of(data):
+    """{relation: [ids]} of the snapshot."""
+    return {name: list(data.get(name, [])) for name in RELATIONS}
+
+
+def photos_of(data):
+    """The snapshot's photos, in order, as {field: value} (plus the row ``id`` they came from)."""
+    return [{"id": item.get("id"), **{f: item.get(f) for f in PHOTO_FIELDS}} for item in data.get("photos", [])]
 
 
 def snapshot(article):
@@ -57,18 +86,12 @@ def bump_version(article):
 
 def apply(article, data, keep_photo_ids=False):
     """Make ``article`` hold ``data``: fields, relations and photos (rows kept or re-created to match)."""
-    from django.utils.dateparse import parse_datetime
-
-    for name in FIELDS:
-        value = data.get(name)
-        if name == "expires_at" and value:
-            value = parse_datetime(value)
-        setattr(article, name, value)
+    set_fields(article, data)
     article.cover = None
     article.save()
-    for name in RELATIONS:
-        getattr(article, name).set(data.get(name, []))
-    wanted = data.get("photos", [])
+    for name, ids in relations_of(data).items():
+        getattr(article, name).set(ids)
+    wanted = photos_of(data)
     existing = {p.pk: p for p in article.photos.all()}
     if keep_photo_ids:
         reuse = {i: existing[p["id"]] for i, p in enumerate(wanted) if p.get("id") in existing}
@@ -84,9 +107,10 @@ def apply(article, data, keep_photo_ids=False):
     article.photos.exclude(pk__in=[p.pk for p in reuse.values()]).delete()
     photos = []
     for i, item in enumerate(wanted):
-        values = {f: item.get(f) for f in PHOTO_FIELDS}
         photo = reuse.get(i) or Photo(article=article)
-        for name, value in values.items():
+        for name, value in item.items():
+            if name == "id":
+                continue
             setattr(photo, name, value)
         photo.save()
         photos.append(photo)

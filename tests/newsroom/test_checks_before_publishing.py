@@ -33,14 +33,14 @@ def test_a_photo_without_alt_text_blocks(demo, roles):
 def test_a_photographer_credit_without_a_photographer_blocks(demo, roles):
     article = approved(roles)
     article.photos.update(credit_kind="photo", credit_person=None)
-    assert "第1张图片署名为“摄”，但没有拍摄者" in refused(article, roles)
+    assert "第1张图片：署名方式为“摄”时，请选择拍摄者" in refused(article, roles)
 
 
 def test_a_reprint_without_its_facts_blocks(demo, roles):
     article = approved(roles)
     Article.objects.filter(pk=article.pk).update(is_reprint=True, source_name="人民网")
     message = refused(article, roles)
-    assert "转载文章缺少原作者" in message and "原标题" in message and "原文链接" in message
+    assert "转载文章必须填写原作者" in message and "原标题" in message and "原文链接" in message
 
 
 def test_no_editor_in_charge_blocks(demo, roles):
