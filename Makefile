@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench measure-takedown
+.PHONY: run test lint bench measure-takedown
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ test: $(VENV)/.installed
 	bash docs/apt-install.sh "the browser tests" chromium:chromium chromedriver:chromium-driver \
 		/usr/share/fonts/opentype/noto:fonts-noto-cjk
 	$(BIN)/pytest
+
+## Style: ruff's lint (with import order) and formatter, as configured in pyproject.toml.
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 ## Portal benchmark (not a test): gunicorn + Redis, with and without nginx, driven by wrk.
 bench: $(VENV)/.installed

@@ -14,8 +14,14 @@ from django.utils.translation import gettext_lazy as _
 
 class CommunityAdmin(admin.ModelAdmin):
     list_display = (
-        "name", "district", "street", "party_org_kind", "residents", "party_members",
-        "honour_count", "facility_count",
+        "name",
+        "district",
+        "street",
+        "party_org_kind",
+        "residents",
+        "party_members",
+        "honour_count",
+        "facility_count",
     )
     list_filter = ("province", "city", "district", "party_org_kind")
     search_fields = ("name", "street", "district", "city", "secretary_name", "work_method")
@@ -58,8 +64,10 @@ class CommunityAdmin(admin.ModelAdmin):
         return _linked(obj, "facilities", "facility")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
-            _honours=Count("honours", distinct=True), _facilities=Count("facilities", distinct=True)
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_honours=Count("honours", distinct=True), _facilities=Count("facilities", distinct=True))
         )
 
     @admin.display(description=_("荣誉"), ordering="_honours")
@@ -76,8 +84,11 @@ def _linked(community, relation, model):
     if not community.pk:
         return _("保存社区后，可在此添加。")
     items = getattr(community, relation).all()
-    links = format_html_join("、", '<a href="{}">{}</a>', (
-        (reverse(f"admin:communities_{model}_change", args=[item.pk]), str(item)) for item in items))
+    links = format_html_join(
+        "、",
+        '<a href="{}">{}</a>',
+        ((reverse(f"admin:communities_{model}_change", args=[item.pk]), str(item)) for item in items),
+    )
     add = reverse(f"admin:communities_{model}_add") + f"?community={community.pk}"
     return format_html('{}{}<a class="addlink" href="{}">{}</a>', links or "", " · " if items else "", add, _("添加"))
 

@@ -6,20 +6,27 @@ from .models import Community, Honour, HonourLevel
 
 def _distinct_values(field):
     def choices():
-        values = Community.objects.public().exclude(**{field: ""}).order_by(field).values_list(field, flat=True).distinct()
+        values = (
+            Community.objects.public().exclude(**{field: ""}).order_by(field).values_list(field, flat=True).distinct()
+        )
         return [(v, v) for v in values]
 
     return choices
 
 
 class CommunityFilter(django_filters.FilterSet):
-    district = django_filters.ChoiceFilter(choices=_distinct_values("district"), label=_("区(县)"),
-                                           empty_label=_("全部区县"))
-    street = django_filters.ChoiceFilter(choices=_distinct_values("street"), label=_("街道(镇)"),
-                                         empty_label=_("全部街道"))
+    district = django_filters.ChoiceFilter(
+        choices=_distinct_values("district"), label=_("区(县)"), empty_label=_("全部区县")
+    )
+    street = django_filters.ChoiceFilter(
+        choices=_distinct_values("street"), label=_("街道(镇)"), empty_label=_("全部街道")
+    )
     honour_level = django_filters.ChoiceFilter(
-        field_name="honours__level", choices=HonourLevel.choices, label=_("荣誉级别"),
-        empty_label=_("全部级别"), distinct=True,
+        field_name="honours__level",
+        choices=HonourLevel.choices,
+        label=_("荣誉级别"),
+        empty_label=_("全部级别"),
+        distinct=True,
     )
 
     class Meta:

@@ -43,13 +43,9 @@ class Community(Reviewed):
     households = CountField(_("常住户数"))
     residents = CountField(_("常住人口"))
     floating_population = CountField(_("流动人口"))
-    streets_covered = models.TextField(
-        _("辖区街道"), blank=True, help_text=_("辖区内主要街道，用顿号分隔。")
-    )
+    streets_covered = models.TextField(_("辖区街道"), blank=True, help_text=_("辖区内主要街道，用顿号分隔。"))
 
-    party_org_kind = models.CharField(
-        _("党组织类型"), max_length=20, choices=PartyOrgKind.choices, blank=True
-    )
+    party_org_kind = models.CharField(_("党组织类型"), max_length=20, choices=PartyOrgKind.choices, blank=True)
     party_org_founded_on = models.DateField(_("党组织成立日期"), null=True, blank=True)
     party_branches = CountField(_("党支部数"))
     party_groups = CountField(_("党小组数"))

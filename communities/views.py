@@ -33,8 +33,7 @@ def directory(request):
 def detail(request, slug):
     community = get_object_or_404(
         Community.objects.public().prefetch_related(
-            Prefetch("facilities", queryset=Facility.objects.public().prefetch_related(
-                _public_photos())),
+            Prefetch("facilities", queryset=Facility.objects.public().prefetch_related(_public_photos())),
             _public_photos(),
         ),
         slug=slug,
@@ -46,8 +45,9 @@ def detail(request, slug):
         "communities/detail.html",
         {
             "community": community,
-            "honours_by_level": [(level, list(items)) for level, items in
-                                 groupby(honours, key=lambda h: h.get_level_display())],
+            "honours_by_level": [
+                (level, list(items)) for level, items in groupby(honours, key=lambda h: h.get_level_display())
+            ],
             "articles": Paginator(articles, 10).get_page(request.GET.get("page")),
         },
     )
@@ -62,7 +62,6 @@ def honours(request):
 @public_page
 def facility(request, slug):
     facility = get_object_or_404(
-        Facility.objects.public().select_related("community").prefetch_related(
-            _public_photos()), slug=slug
+        Facility.objects.public().select_related("community").prefetch_related(_public_photos()), slug=slug
     )
     return render(request, "communities/facility.html", {"facility": facility})

@@ -19,7 +19,11 @@ class AuditRecord(models.Model):
     STATES = None
 
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("操作人"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     from_status = models.CharField(_("原状态"), max_length=20, blank=True)

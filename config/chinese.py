@@ -1,12 +1,12 @@
 """Simplified ⇄ Traditional conversion with OpenCC, shared by the whole site."""
 
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 import opencc
 
 
-@lru_cache(maxsize=None)
+@cache
 def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
@@ -27,5 +27,7 @@ def matchable(text: str) -> str:
     if not text:
         return ""
     text = unicodedata.normalize("NFKC", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cf", "Cc", "Zs", "Zl", "Zp") and not ch.isspace())
+    text = "".join(
+        ch for ch in text if unicodedata.category(ch) not in ("Cf", "Cc", "Zs", "Zl", "Zp") and not ch.isspace()
+    )
     return _converter("t2s").convert(text).lower()

@@ -16,9 +16,18 @@ EDITOR_SCRIPT = b"ckeditor/ckeditor.js"
 
 # Browser features no page of ours uses, refused to every page and anything it embeds.
 PERMISSIONS_POLICY = ", ".join(
-    f"{feature}=()" for feature in (
-        "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment",
-        "usb", "interest-cohort", "browsing-topics",
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "interest-cohort",
+        "browsing-topics",
     )
 )
 

@@ -17,7 +17,8 @@ class RejectNulMiddleware:
         if "\x00" in request.path:
             return HttpResponseNotFound("页面不存在。")
         if _has_nul(request.GET) or (
-            request.method == "POST" and request.content_type == "application/x-www-form-urlencoded"
+            request.method == "POST"
+            and request.content_type == "application/x-www-form-urlencoded"
             and _has_nul(request.POST)
         ):
             return HttpResponseBadRequest("请求参数无效。")

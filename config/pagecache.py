@@ -246,8 +246,16 @@ _BYPASS = ("/admin/", "/healthz", settings.STATIC_URL, settings.MEDIA_URL)
 def _key(request):
     script = request.COOKIES.get(SCRIPT_COOKIE, "")
     care = request.COOKIES.get(CARE_COOKIE) == "1"
-    raw = "|".join((request.scheme, request.get_host(), request.path, _query(request),
-                    script if script in SCRIPTS else "", str(care)))
+    raw = "|".join(
+        (
+            request.scheme,
+            request.get_host(),
+            request.path,
+            _query(request),
+            script if script in SCRIPTS else "",
+            str(care),
+        )
+    )
     return f"pagecache:page:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 

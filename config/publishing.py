@@ -57,7 +57,9 @@ class PortalReviewedQuerySet(ReviewedQuerySet):
 
 class Reviewed(PublicContent, models.Model):
     is_live = models.BooleanField(
-        _("已审核发布"), default=False, editable=False,
+        _("已审核发布"),
+        default=False,
+        editable=False,
         help_text=_("审核通过后读者才能看到；修改须再经审核，读者始终看到最后一次审核通过的版本。"),
     )
 

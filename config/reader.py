@@ -6,8 +6,8 @@ published, and "原文" shows each article in the script it was published in.
 """
 
 from django.http import HttpResponseRedirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from config.chinese import to_simplified, to_traditional
 

@@ -32,9 +32,7 @@ DEVELOPMENT_SECRET_KEY = "linli-development-key-do-not-use-in-production"
 SECRET_KEY = os.getenv("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 DEBUG = envbool("DEBUG", "True")
 if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
-    raise ImproperlyConfigured(
-        "DEBUG is off but SECRET_KEY is the development key: set SECRET_KEY in the environment."
-    )
+    raise ImproperlyConfigured("DEBUG is off but SECRET_KEY is the development key: set SECRET_KEY in the environment.")
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
@@ -226,8 +224,11 @@ LOGIN_URL = "admin:login"
 REDIS_URL = os.getenv("REDIS_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "config.cache.RedisCache", "LOCATION": REDIS_URL,
-         "KEY_PREFIX": os.getenv("CACHE_KEY_PREFIX", "linli")}
+        {
+            "BACKEND": "config.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.getenv("CACHE_KEY_PREFIX", "linli"),
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "linli"}
     )

@@ -6,7 +6,13 @@ from communities.sitemaps import CommunityPagesSitemap, CommunitySitemap, Facili
 from config import health, pagecache, reader
 from newsroom.media import serve_media
 from newsroom.sitemaps import (
-    ArticleSitemap, ColumnSitemap, FixedPagesSitemap, PageSitemap, SeriesSitemap, TopicSitemap, sitemap,
+    ArticleSitemap,
+    ColumnSitemap,
+    FixedPagesSitemap,
+    PageSitemap,
+    SeriesSitemap,
+    TopicSitemap,
+    sitemap,
 )
 
 admin.site.site_header = "邻里 · 新闻编辑部"

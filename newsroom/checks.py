@@ -67,7 +67,7 @@ def scan(texts, words):
         for word, needle in needles:
             start = text.find(needle) if needle else -1
             while start >= 0:
-                context = text[max(0, start - CONTEXT): start + len(needle) + CONTEXT]
+                context = text[max(0, start - CONTEXT) : start + len(needle) + CONTEXT]
                 hits.append(Hit(word.word, word.suggestion, word.severity, where, context))
                 start = text.find(needle, start + len(needle))
     return hits

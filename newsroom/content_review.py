@@ -39,6 +39,7 @@ class ReviewError(Exception):
 
 # --- the working copy --------------------------------------------------------------------------
 
+
 def fields(model):
     """The concrete fields an editor's version consists of."""
     return [f for f in model._meta.concrete_fields if f.editable and f.name not in SKIP]
@@ -129,6 +130,7 @@ def may_decide(user, change):
 
 # --- proposing -------------------------------------------------------------------------------------
 
+
 @transaction.atomic
 def propose(instance, user, kind, data=None):
     """Record an editor's version of ``instance`` for review (one pending change per object:
@@ -136,14 +138,21 @@ def propose(instance, user, kind, data=None):
     _require(user, instance, {K.CREATE: "add", K.UPDATE: "change", K.DELETE: "delete"}[kind])
     data = data if data is not None else snapshot(instance)
     ct = ContentType.objects.get_for_model(instance)
-    change = ContentChange.objects.select_for_update().filter(content_type=ct, object_id=instance.pk,
-                                                             status=S.PENDING).first()
+    change = (
+        ContentChange.objects.select_for_update()
+        .filter(content_type=ct, object_id=instance.pk, status=S.PENDING)
+        .first()
+    )
     if change is None:
         portal = _portal(instance)
-        change = ContentChange(content_type=ct, object_id=instance.pk, created_by=user, authors=[],
-                               review_total=portal.content_review_steps if portal else 1,
-                               before=snapshot(type(instance)._default_manager.get(pk=instance.pk))
-                               if kind != K.CREATE else None)
+        change = ContentChange(
+            content_type=ct,
+            object_id=instance.pk,
+            created_by=user,
+            authors=[],
+            review_total=portal.content_review_steps if portal else 1,
+            before=snapshot(type(instance)._default_manager.get(pk=instance.pk)) if kind != K.CREATE else None,
+        )
     if change.kind != K.CREATE or kind == K.DELETE:  # editing a pending new object keeps it 新建
         change.kind = kind
     change.data, change.object_repr = data, str(instance)[:200]
@@ -164,6 +173,7 @@ def save_hidden(instance, user):
 
 # --- deciding ---------------------------------------------------------------------------------------
 
+
 def sensitive_hits(change):
     target = change.target
     portal = _portal(target) if target else None
@@ -171,7 +181,8 @@ def sensitive_hits(change):
     model = change.content_type.model_class()
     texts = [
         (str(f.verbose_name), strip_tags(str(change.data.get(f.attname) or "")))
-        for f in fields(model) if isinstance(f, (models.CharField, models.TextField))
+        for f in fields(model)
+        if isinstance(f, (models.CharField, models.TextField))
     ]
     return checks.scan(texts, list(words))
 
@@ -192,8 +203,10 @@ def approve(change, user, opinion=""):
     change = _decidable(change, user)
     opinion = (opinion or "").strip()
     if change.review_step < change.review_total:
-        change.approvals = [*change.approvals, {"user": user.pk, "step": change.review_step,
-                                                "at": timezone.now().isoformat(), "opinion": opinion}]
+        change.approvals = [
+            *change.approvals,
+            {"user": user.pk, "step": change.review_step, "at": timezone.now().isoformat(), "opinion": opinion},
+        ]
         change.review_step += 1
         change.save(update_fields=["approvals", "review_step", "updated_at"])
         return change
@@ -229,6 +242,7 @@ def reject(change, user, reason):
 
 
 # --- what the reviewer reads -------------------------------------------------------------------------
+
 
 def _display(field, value):
     if value in (None, "", []):

@@ -21,7 +21,9 @@ def portal(request):
 def _chrome(site):
     return {
         "nav_columns": list(
-            Column.objects.for_portal(site).filter(parent=None, show_in_nav=True).prefetch_related(
+            Column.objects.for_portal(site)
+            .filter(parent=None, show_in_nav=True)
+            .prefetch_related(
                 Prefetch("children", queryset=Column.objects.filter(show_in_nav=True), to_attr="nav_children")
             )
         ),

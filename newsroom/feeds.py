@@ -56,5 +56,8 @@ class ColumnFeed(LatestFeed):
         return column.description or f"{column.portal.name}“{column.name}”栏目文章"
 
     def items(self, column):
-        return (Article.objects.public(column.portal_id).filter(column__in=column.descendants())
-                .select_related("column")[:30])
+        return (
+            Article.objects.public(column.portal_id)
+            .filter(column__in=column.descendants())
+            .select_related("column")[:30]
+        )

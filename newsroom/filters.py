@@ -23,11 +23,17 @@ class ArticleFilter(django_filters.FilterSet):
 
     since, until = date_range("first_published_at")
     community = django_filters.ModelChoiceFilter(
-        field_name="communities", queryset=Community.objects.public(), label=_("社区"), empty_label=_("全部社区"),
+        field_name="communities",
+        queryset=Community.objects.public(),
+        label=_("社区"),
+        empty_label=_("全部社区"),
         distinct=True,
     )
     topic = django_filters.ModelChoiceFilter(
-        field_name="topics", queryset=Topic.objects.none(), label=_("专题"), empty_label=_("全部专题"),
+        field_name="topics",
+        queryset=Topic.objects.none(),
+        label=_("专题"),
+        empty_label=_("全部专题"),
         distinct=True,
     )
 

@@ -30,8 +30,13 @@ PREVIEW_SALT = "linli.preview-media"
 def grant_preview(response, link):
     """Let the holder of ``link`` see its article's photos for as long as the link is valid."""
     response.set_signed_cookie(
-        PREVIEW_COOKIE, str(link.pk), salt=PREVIEW_SALT, path=settings.MEDIA_URL, httponly=True,
-        samesite="Lax", secure=settings.SESSION_COOKIE_SECURE,
+        PREVIEW_COOKIE,
+        str(link.pk),
+        salt=PREVIEW_SALT,
+        path=settings.MEDIA_URL,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
         max_age=max(0, int((link.expires_at - link.created_at).total_seconds())),
     )
     return response

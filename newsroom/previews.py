@@ -3,8 +3,8 @@ signed, expiring, revocable link for reviewers without an account. Never indexed
 
 from django.core import signing
 from django.http import Http404
-from django.utils.cache import add_never_cache_headers
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 
 from communities.models import Community
 
@@ -36,21 +36,35 @@ def render_revision(request, revision):
     """An unsaved article built from a revision's snapshot, shown like the real page."""
     data = revision.data
     source = revision.source or revision.article
-    article = revisions.set_fields(Article(pk=source.pk, slug=source.slug, first_published_at=source.first_published_at,
-                                           is_live=False, replaces_id=source.replaces_id), data)
+    article = revisions.set_fields(
+        Article(
+            pk=source.pk,
+            slug=source.slug,
+            first_published_at=source.first_published_at,
+            is_live=False,
+            replaces_id=source.replaces_id,
+        ),
+        data,
+    )
     article.column = Column.objects.select_related("parent__parent", "portal").get(pk=article.column_id)
     article.series = Series.objects.filter(pk=article.series_id).first()
     request.portal = article.column.portal
     related = revisions.relations_of(data)
     photos = [Photo(**{k: v for k, v in p.items() if k != "id"}) for p in revisions.photos_of(data)]
-    people = Person.objects.in_bulk(related["reporters"] + related["correspondents"] + related["editors_in_charge"]
-                                    + [p.credit_person_id for p in photos if p.credit_person_id])
+    people = Person.objects.in_bulk(
+        related["reporters"]
+        + related["correspondents"]
+        + related["editors_in_charge"]
+        + [p.credit_person_id for p in photos if p.credit_person_id]
+    )
     for photo in photos:
         photo.credit_person = people.get(photo.credit_person_id)
     parts = ArticleParts(
         photos,
-        *([people[pk] for pk in related[name] if pk in people]
-          for name in ("reporters", "correspondents", "editors_in_charge")),
+        *(
+            [people[pk] for pk in related[name] if pk in people]
+            for name in ("reporters", "correspondents", "editors_in_charge")
+        ),
         Topic.objects.filter(pk__in=related["topics"]),
         Community.objects.filter(pk__in=related["communities"]),
     )

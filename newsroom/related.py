@@ -27,8 +27,9 @@ def related(article, topics, communities, exclude, size=SIZE):
         for pk in pks:
             for item in _newest(portal, field, pk, keep):
                 found[item.pk] = item
-    ranked = sorted((a for a in found.values() if a.pk not in exclude),
-                    key=lambda a: (a.first_published_at, a.pk), reverse=True)
+    ranked = sorted(
+        (a for a in found.values() if a.pk not in exclude), key=lambda a: (a.first_published_at, a.pk), reverse=True
+    )
     return ranked[:size]
 
 

@@ -37,7 +37,7 @@ class _BlockSplitter(HTMLParser):
             self._close(end)
 
     def _close(self, end):
-        self.blocks.append(self.html[self.start:end])
+        self.blocks.append(self.html[self.start : end])
         self.start = None
 
     def split(self):

@@ -18,14 +18,40 @@ from .models import Article, Photo, Revision
 from .rendering import split_blocks
 
 FIELDS = [
-    "kicker", "title", "subtitle", "column_id", "series_id", "script", "risk_tier", "summary", "editors_note",
-    "dateline", "body", "source_name", "source_url", "is_reprint", "original_title", "original_author",
-    "original_url", "is_headline", "is_slideshow", "is_picture_news", "is_recommended", "expires_at",
+    "kicker",
+    "title",
+    "subtitle",
+    "column_id",
+    "series_id",
+    "script",
+    "risk_tier",
+    "summary",
+    "editors_note",
+    "dateline",
+    "body",
+    "source_name",
+    "source_url",
+    "is_reprint",
+    "original_title",
+    "original_author",
+    "original_url",
+    "is_headline",
+    "is_slideshow",
+    "is_picture_news",
+    "is_recommended",
+    "expires_at",
 ]
 RELATIONS = ["topics", "communities", "reporters", "correspondents", "editors_in_charge"]
 PHOTO_FIELDS = [
-    "image", "caption", "alt_text", "credit_kind", "credit_person_id", "credit_organisation", "credit_role",
-    "order", "body_position",
+    "image",
+    "caption",
+    "alt_text",
+    "credit_kind",
+    "credit_person_id",
+    "credit_organisation",
+    "credit_role",
+    "order",
+    "body_position",
 ]
 
 
@@ -74,8 +100,12 @@ def snapshot(article):
 def record(article, user, note=""):
     """Store a revision of ``article`` as it now is, under its live article."""
     return Revision.objects.create(
-        article=article.root, source=article, version=article.version, data=snapshot(article),
-        note=note, created_by=user,
+        article=article.root,
+        source=article,
+        version=article.version,
+        data=snapshot(article),
+        note=note,
+        created_by=user,
     )
 
 

@@ -11,29 +11,75 @@ an existing database match this definition (``load_demo`` calls it).
 from django.contrib.auth.models import Group, Permission
 
 CONTENT = {
-    "newsroom": ["article", "photo", "person", "topic", "series", "column", "portal", "tipchannel", "page",
-                 "auditentry", "revision", "sensitiveword", "previewlink", "editpresence", "contentchange"],
+    "newsroom": [
+        "article",
+        "photo",
+        "person",
+        "topic",
+        "series",
+        "column",
+        "portal",
+        "tipchannel",
+        "page",
+        "auditentry",
+        "revision",
+        "sensitiveword",
+        "previewlink",
+        "editpresence",
+        "contentchange",
+    ],
     "communities": ["community", "honour", "facility"],
 }
 TAKEDOWN_DESK = [
-    "view_takedownrequest", "change_takedownrequest", "view_identity", "view_target", "view_evidence",
-    "view_measure", "view_counternotice", "view_event",
+    "view_takedownrequest",
+    "change_takedownrequest",
+    "view_identity",
+    "view_target",
+    "view_evidence",
+    "view_measure",
+    "view_counternotice",
+    "view_event",
 ]
 VIEW_ALL = [(app, f"view_{model}") for app, models in CONTENT.items() for model in models]
 EDITOR = [
-    ("newsroom", "add_article"), ("newsroom", "change_article"), ("newsroom", "view_article"),
-    ("newsroom", "add_photo"), ("newsroom", "change_photo"), ("newsroom", "delete_photo"), ("newsroom", "view_photo"),
-    ("newsroom", "add_person"), ("newsroom", "change_person"), ("newsroom", "view_person"),
-    ("newsroom", "add_topic"), ("newsroom", "change_topic"), ("newsroom", "view_topic"),
-    ("newsroom", "add_series"), ("newsroom", "change_series"), ("newsroom", "view_series"),
-    ("newsroom", "view_column"), ("newsroom", "view_portal"), ("newsroom", "view_tipchannel"),
-    ("newsroom", "add_page"), ("newsroom", "change_page"), ("newsroom", "view_page"),
-    ("newsroom", "view_auditentry"), ("newsroom", "view_revision"), ("newsroom", "add_previewlink"),
-    ("newsroom", "view_previewlink"), ("newsroom", "view_sensitiveword"), ("newsroom", "view_contentchange"),
-    ("communities", "add_community"), ("communities", "change_community"), ("communities", "view_community"),
-    ("communities", "add_honour"), ("communities", "change_honour"), ("communities", "delete_honour"),
+    ("newsroom", "add_article"),
+    ("newsroom", "change_article"),
+    ("newsroom", "view_article"),
+    ("newsroom", "add_photo"),
+    ("newsroom", "change_photo"),
+    ("newsroom", "delete_photo"),
+    ("newsroom", "view_photo"),
+    ("newsroom", "add_person"),
+    ("newsroom", "change_person"),
+    ("newsroom", "view_person"),
+    ("newsroom", "add_topic"),
+    ("newsroom", "change_topic"),
+    ("newsroom", "view_topic"),
+    ("newsroom", "add_series"),
+    ("newsroom", "change_series"),
+    ("newsroom", "view_series"),
+    ("newsroom", "view_column"),
+    ("newsroom", "view_portal"),
+    ("newsroom", "view_tipchannel"),
+    ("newsroom", "add_page"),
+    ("newsroom", "change_page"),
+    ("newsroom", "view_page"),
+    ("newsroom", "view_auditentry"),
+    ("newsroom", "view_revision"),
+    ("newsroom", "add_previewlink"),
+    ("newsroom", "view_previewlink"),
+    ("newsroom", "view_sensitiveword"),
+    ("newsroom", "view_contentchange"),
+    ("communities", "add_community"),
+    ("communities", "change_community"),
+    ("communities", "view_community"),
+    ("communities", "add_honour"),
+    ("communities", "change_honour"),
+    ("communities", "delete_honour"),
     ("communities", "view_honour"),
-    ("communities", "add_facility"), ("communities", "change_facility"), ("communities", "delete_facility"),
+    ("communities", "add_facility"),
+    ("communities", "change_facility"),
+    ("communities", "delete_facility"),
     ("communities", "view_facility"),
 ]
 
@@ -41,22 +87,36 @@ ROLES = {
     "编辑": EDITOR,
     "初审": VIEW_ALL + [("newsroom", "review_first")],
     "复审": VIEW_ALL + [("newsroom", "review_second")],
-    "终审签发": VIEW_ALL + [
-        ("newsroom", "review_final"), ("newsroom", "change_publish_date"), ("newsroom", "change_article"),
+    "终审签发": VIEW_ALL
+    + [
+        ("newsroom", "review_final"),
+        ("newsroom", "change_publish_date"),
+        ("newsroom", "change_article"),
         ("newsroom", "add_previewlink"),
     ],
     "版权审核": [("newsroom", "view_article"), ("newsroom", "view_photo"), ("newsroom", "view_auditentry")]
     + [("takedowns", codename) for codename in TAKEDOWN_DESK],
     "站点管理员": [
         (app, f"{action}_{model}")
-        for app, models in CONTENT.items() for model in models for action in ("add", "change", "delete", "view")
-    ] + [("newsroom", "review_first"), ("newsroom", "review_second"), ("newsroom", "review_final"),
-         ("newsroom", "change_publish_date"),
-         ("auth", "view_user"), ("auth", "add_user"), ("auth", "change_user"), ("auth", "view_group")]
+        for app, models in CONTENT.items()
+        for model in models
+        for action in ("add", "change", "delete", "view")
+    ]
+    + [
+        ("newsroom", "review_first"),
+        ("newsroom", "review_second"),
+        ("newsroom", "review_final"),
+        ("newsroom", "change_publish_date"),
+        ("auth", "view_user"),
+        ("auth", "add_user"),
+        ("auth", "change_user"),
+        ("auth", "view_group"),
+    ]
     + [("takedowns", codename) for codename in TAKEDOWN_DESK],
     # Full identity numbers of notifiers: only this role (and superusers); the desk sees them masked.
     "法务复核": [("newsroom", "view_article"), ("newsroom", "view_photo"), ("newsroom", "view_auditentry")]
-    + [("takedowns", codename) for codename in TAKEDOWN_DESK] + [("takedowns", "view_id_number")],
+    + [("takedowns", codename) for codename in TAKEDOWN_DESK]
+    + [("takedowns", "view_id_number")],
 }
 
 
@@ -66,7 +126,8 @@ def ensure_roles():
     found = {
         (p.content_type.app_label, p.codename): p
         for p in Permission.objects.select_related("content_type").filter(
-            content_type__app_label__in={app for app, _ in wanted})
+            content_type__app_label__in={app for app, _ in wanted}
+        )
     }
     missing = wanted - found.keys()
     if missing:

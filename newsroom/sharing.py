@@ -41,6 +41,8 @@ def share_links(url: str, title: str) -> list[tuple[str, str]]:
     """Links to share on 微博 and QQ空间; nothing loads until the reader clicks."""
     return [
         ("微博", "https://service.weibo.com/share/share.php?" + urlencode({"url": url, "title": title})),
-        ("QQ空间", "https://sns.qzone.qq.com/cgi-bin/qzshare/cgi_qzshare_onekey?"
-                   + urlencode({"url": url, "title": title})),
+        (
+            "QQ空间",
+            "https://sns.qzone.qq.com/cgi-bin/qzshare/cgi_qzshare_onekey?" + urlencode({"url": url, "title": title}),
+        ),
     ]

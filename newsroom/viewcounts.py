@@ -108,8 +108,8 @@ def flush():
         if counts:
             with transaction.atomic():
                 Article.objects.filter(pk__in=counts).update(
-                    view_count=F("view_count") + Case(*[When(pk=pk, then=Value(n)) for pk, n in counts.items()],
-                                                      default=Value(0))
+                    view_count=F("view_count")
+                    + Case(*[When(pk=pk, then=Value(n)) for pk, n in counts.items()], default=Value(0))
                 )
         client.delete(flushing_key)
         return sum(counts.values())

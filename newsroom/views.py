@@ -1,6 +1,5 @@
 """The public portal's newsroom pages. Views stay thin: queries live on the models."""
 
-
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404, JsonResponse
@@ -48,16 +47,19 @@ def home(request):
         "newsroom/home.html",
         {
             "headlines": list(articles.filter(is_headline=True)[:4]),
-            "slides": list(articles.filter(is_slideshow=True, cover__isnull=False,
-                                           cover__hidden_by_takedown=False)[:5]),
-            "picture_news": list(articles.filter(is_picture_news=True, cover__isnull=False,
-                                                 cover__hidden_by_takedown=False)[:6]),
+            "slides": list(
+                articles.filter(is_slideshow=True, cover__isnull=False, cover__hidden_by_takedown=False)[:5]
+            ),
+            "picture_news": list(
+                articles.filter(is_picture_news=True, cover__isnull=False, cover__hidden_by_takedown=False)[:6]
+            ),
             "latest": list(articles[:10]),
             "column_blocks": blocks,
             "topics": list(Topic.objects.public(request.portal).filter(is_featured=True)[:4]),
             "spotlight": list(
-                Community.objects.public().annotate(
-                    honour_count=Count("honours", filter=Q(honours__is_live=True))).order_by("-honour_count", "name")[:4]
+                Community.objects.public()
+                .annotate(honour_count=Count("honours", filter=Q(honours__is_live=True)))
+                .order_by("-honour_count", "name")[:4]
             ),
         },
     )
@@ -70,8 +72,9 @@ def column(request, slug):
     filters = ArticleFilter(request.GET, queryset=articles, portal=request.portal)
     page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     # Only the filters go into the pagination links: the page is cached without any other parameter.
-    query = urlencode([(name, value) for name in ArticleFilter.base_filters
-                       for value in request.GET.getlist(name) if value])
+    query = urlencode(
+        [(name, value) for name in ArticleFilter.base_filters for value in request.GET.getlist(name) if value]
+    )
     return render(
         request,
         "newsroom/column.html",
@@ -140,14 +143,23 @@ class ArticleParts:
     def of(cls, article):
         """Four queries: photos, the three kinds of bylines in one, topics, communities."""
         credited = {"reporters": [], "correspondents": [], "editors": []}
-        for person in Person.objects.credited_on(article.pk, roles={
-            "reporters": "reported_articles", "correspondents": "corresponded_articles",
-            "editors": "edited_articles",
-        }):
+        for person in Person.objects.credited_on(
+            article.pk,
+            roles={
+                "reporters": "reported_articles",
+                "correspondents": "corresponded_articles",
+                "editors": "edited_articles",
+            },
+        ):
             credited[person.credit].append(person)
-        return cls(article.photos.select_related("credit_person"), credited["reporters"],
-                   credited["correspondents"], credited["editors"], article.topics.public(article.column.portal_id),
-                   article.communities.public())
+        return cls(
+            article.photos.select_related("credit_person"),
+            credited["reporters"],
+            credited["correspondents"],
+            credited["editors"],
+            article.topics.public(article.column.portal_id),
+            article.communities.public(),
+        )
 
 
 def article_page(request, article, parts, preview=None):
@@ -197,9 +209,10 @@ def side_lists(request, exclude):
     listed = sorted({a.pk for items, _ in blocks.values() for a in items} & set(exclude))
     return pagecache.remember(
         f"article-sidebar-html:{request.portal.pk}:{get_script_prefix()}:{listed}",
-        lambda: render_to_string("newsroom/_side_lists.html", {
-            name: [a for a in items if a.pk not in listed][:size] for name, (items, size) in blocks.items()
-        }),
+        lambda: render_to_string(
+            "newsroom/_side_lists.html",
+            {name: [a for a in items if a.pk not in listed][:size] for name, (items, size) in blocks.items()},
+        ),
     )
 
 
@@ -214,7 +227,9 @@ def topic(request, slug):
 def series(request, slug):
     series = get_object_or_404(
         Series.objects.public(request.portal).prefetch_related(
-            Prefetch("sister_series", queryset=Series.objects.public(request.portal))), slug=slug
+            Prefetch("sister_series", queryset=Series.objects.public(request.portal))
+        ),
+        slug=slug,
     )
     page = Paginator(_published(request).filter(series=series), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "newsroom/series.html", {"series": series, "page": page})

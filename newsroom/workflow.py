@@ -78,13 +78,20 @@ def _require(user, codename):
 
 
 def _locked(article):
-    return Article.objects.select_for_update(of=("self",)).select_related("column__portal", "replaces").get(pk=article.pk)
+    return (
+        Article.objects.select_for_update(of=("self",)).select_related("column__portal", "replaces").get(pk=article.pk)
+    )
 
 
 def _log(article, user, action, from_status, to_status, opinion="", step=None):
     return AuditEntry.objects.create(
-        article=article.root, actor=user, action=action, from_status=from_status, to_status=to_status,
-        opinion=opinion, step=step,
+        article=article.root,
+        actor=user,
+        action=action,
+        from_status=from_status,
+        to_status=to_status,
+        opinion=opinion,
+        step=step,
     )
 
 
@@ -119,8 +126,10 @@ def authors(article):
 def _round_started(article):
     """When this version was last sent to review (the audit trail is kept on the live article)."""
     return (
-        AuditEntry.objects.filter(article=article.root, action="submit").order_by("-created_at", "-id")
-        .values_list("created_at", flat=True).first()
+        AuditEntry.objects.filter(article=article.root, action="submit")
+        .order_by("-created_at", "-id")
+        .values_list("created_at", flat=True)
+        .first()
     )
 
 
@@ -195,8 +204,14 @@ def publish(article, user, at=None, expires_at=None):
         return report.warnings
     opinion = "定时发布：" + timezone.localtime(go_live).strftime("%Y-%m-%d %H:%M") if go_live > now else ""
     _move(
-        article, user, "publish", S.PUBLISHED, opinion,
-        is_live=True, live_from=go_live, expires_at=expires_at or article.expires_at,
+        article,
+        user,
+        "publish",
+        S.PUBLISHED,
+        opinion,
+        is_live=True,
+        live_from=go_live,
+        expires_at=expires_at or article.expires_at,
         first_published_at=article.first_published_at or go_live,
     )
     return report.warnings
@@ -268,8 +283,13 @@ def new_version(live, user):
     if existing:
         return existing
     draft = Article(
-        slug=f"{live.slug}-v{live.version + 1}"[:100], column_id=live.column_id, title=live.title, body=live.body,
-        created_by=user, replaces=live, first_published_at=live.first_published_at,
+        slug=f"{live.slug}-v{live.version + 1}"[:100],
+        column_id=live.column_id,
+        title=live.title,
+        body=live.body,
+        created_by=user,
+        replaces=live,
+        first_published_at=live.first_published_at,
     )
     draft.save()
     revisions.apply(draft, revisions.snapshot(live))
@@ -303,8 +323,10 @@ def available_transitions(user, article):
     author = user.pk in authors(article) and not relaxed
     if article.status in (S.DRAFT, S.REJECTED, S.UNPUBLISHED) and can_edit and not article.is_live:
         actions.append(("submit", "提交审核", False))
-    if article.status == S.IN_REVIEW and not author and user.has_perm(
-        "newsroom." + step_permission(article.review_step, article.review_total)
+    if (
+        article.status == S.IN_REVIEW
+        and not author
+        and user.has_perm("newsroom." + step_permission(article.review_step, article.review_total))
     ):
         label = "签发" if article.review_step == article.review_total else f"{article.review_step_label}通过"
         actions += [("approve", label, False), ("reject", "退回", True)]
@@ -325,7 +347,9 @@ def create_preview_link(article, user, hours=None):
     if not article_may_be_previewed(article):
         raise TransitionError("已撤稿或依法下架的文章不能生成预览链接。")
     hours = hours or article.column.portal.preview_link_hours
-    link = PreviewLink.objects.create(article=article, created_by=user, expires_at=timezone.now() + timedelta(hours=hours))
+    link = PreviewLink.objects.create(
+        article=article, created_by=user, expires_at=timezone.now() + timedelta(hours=hours)
+    )
     _log(article, user, "preview_link", article.status, article.status, f"预览链接有效期 {hours} 小时")
     return link
 
@@ -338,23 +362,37 @@ def revoke_preview_link(link, user):
 
 def revoke_all_preview_links(article):
     """Withdrawal or a takedown measure ends every preview of the article and of its drafts."""
-    return PreviewLink.objects.filter(
-        Q(article=article) | Q(article__replaces=article), revoked_at=None
-    ).update(revoked_at=timezone.now())
+    return PreviewLink.objects.filter(Q(article=article) | Q(article__replaces=article), revoked_at=None).update(
+        revoked_at=timezone.now()
+    )
 
 
 def record_scheduled_changes(now=None):
     """Audit go-lives and expiries that the clock has already made visible (for cron)."""
     now = now or timezone.now()
     went_live = expired = 0
-    for article in Article.objects.live().filter(live_from__lte=now).exclude(
-        audit_entries__action="went_live", audit_entries__created_at__gte=F("live_from")
+    for article in (
+        Article.objects.live()
+        .filter(live_from__lte=now)
+        .exclude(audit_entries__action="went_live", audit_entries__created_at__gte=F("live_from"))
     ):
-        AuditEntry.objects.create(article=article, action="went_live", from_status=article.status,
-                                  to_status=article.status, opinion="定时发布已上线", created_at=article.live_from)
+        AuditEntry.objects.create(
+            article=article,
+            action="went_live",
+            from_status=article.status,
+            to_status=article.status,
+            opinion="定时发布已上线",
+            created_at=article.live_from,
+        )
         went_live += 1
     for article in Article.objects.live().filter(expires_at__lte=now).exclude(audit_entries__action="expired"):
-        AuditEntry.objects.create(article=article, action="expired", from_status=article.status,
-                                  to_status=article.status, opinion="定时下线已生效", created_at=article.expires_at)
+        AuditEntry.objects.create(
+            article=article,
+            action="expired",
+            from_status=article.status,
+            to_status=article.status,
+            opinion="定时下线已生效",
+            created_at=article.expires_at,
+        )
         expired += 1
     return went_live, expired

@@ -10,7 +10,6 @@ from PIL import Image
 from config import pagecache
 from newsroom.demo.loader import load_demo
 
-
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
@@ -30,8 +29,13 @@ def django_db_setup(django_db_setup, django_db_blocker, demo_files):
     """
     from django.test import override_settings
 
-    with django_db_blocker.unblock(), override_settings(
-        MEDIA_ROOT=demo_files / "media", PRIVATE_MEDIA_ROOT=demo_files / "private", PASSWORD_HASHERS=FAST_HASHERS,
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            MEDIA_ROOT=demo_files / "media",
+            PRIVATE_MEDIA_ROOT=demo_files / "private",
+            PASSWORD_HASHERS=FAST_HASHERS,
+        ),
     ):
         load_demo()
 
@@ -137,8 +141,12 @@ def roles(db):
     return {
         role: user_in(group, f"test-{role}")
         for role, group in (
-            ("editor", "编辑"), ("first", "初审"), ("second", "复审"), ("chief", "终审签发"),
-            ("moderator", "版权审核"), ("siteadmin", "站点管理员"),
+            ("editor", "编辑"),
+            ("first", "初审"),
+            ("second", "复审"),
+            ("chief", "终审签发"),
+            ("moderator", "版权审核"),
+            ("siteadmin", "站点管理员"),
         )
     }
 
@@ -159,12 +167,17 @@ def new_draft(user, **fields):
     }
     article = Article.objects.create(**values)
     article.editors_in_charge.add(Person.objects.get(name="邻里演示编辑"))
-    photo = Photo(article=article, caption="邻里节现场", alt_text="居民在广场上聚餐", credit_kind="provided",
-                  credit_organisation="中南社区", body_position=1)
+    photo = Photo(
+        article=article,
+        caption="邻里节现场",
+        alt_text="居民在广场上聚餐",
+        credit_kind="provided",
+        credit_organisation="中南社区",
+        body_position=1,
+    )
     photo.image.save("festival.jpg", ContentFile(jpeg_bytes()), save=False)
     photo.save()
     return article
-
 
 
 def publish_new_title(slug, title, roles):

@@ -34,13 +34,23 @@ def add_articles(count, column_slug="party-news", status=Article.Status.PUBLISHE
     Article.communities.through.objects.bulk_create(
         Article.communities.through(article_id=a.pk, community_id=community.pk) for a in articles
     )
-    Article.topics.through.objects.bulk_create(Article.topics.through(article_id=a.pk, topic_id=topic.pk) for a in articles)
+    Article.topics.through.objects.bulk_create(
+        Article.topics.through(article_id=a.pk, topic_id=topic.pk) for a in articles
+    )
     Article.reporters.through.objects.bulk_create(
         Article.reporters.through(article_id=a.pk, person_id=reporter.pk) for a in articles
     )
     photos = Photo.objects.bulk_create(
-        Photo(article=a, image="demo/bulk.jpg", width=1200, height=800, caption="社区活动", alt_text="居民参加活动",
-              credit_kind="provided", body_position=1)
+        Photo(
+            article=a,
+            image="demo/bulk.jpg",
+            width=1200,
+            height=800,
+            caption="社区活动",
+            alt_text="居民参加活动",
+            credit_kind="provided",
+            body_position=1,
+        )
         for a in articles
     )
     for article, photo in zip(articles, photos):

@@ -61,8 +61,10 @@ def sources():
 def test_communities_never_imports_the_newsroom():
     found = [
         f"{path.relative_to(ROOT)}:{line} {module}"
-        for path in sources() if app_of(".".join(path.relative_to(ROOT).parts)) == "communities"
-        for line, module in imports(path) if app_of(module) and app_of(module).startswith("newsroom")
+        for path in sources()
+        if app_of(".".join(path.relative_to(ROOT).parts)) == "communities"
+        for line, module in imports(path)
+        if app_of(module) and app_of(module).startswith("newsroom")
     ]
     assert not found
 
@@ -75,7 +77,7 @@ def test_apps_use_each_other_only_through_what_they_offer():
             there = app_of(module)
             if there is None or there == here or module == there:
                 continue
-            inner = module[len(there) + 1:]
+            inner = module[len(there) + 1 :]
             if apps.is_installed(module):  # "from newsroom import search" names an app
                 continue
             offered = any(inner == name or inner.startswith(name + ".") for name in INTERFACES[there])

@@ -24,13 +24,16 @@ def snapshot(media_root):
 
     return {
         "articles": sorted(Article.objects.values_list("slug", "title", "body", "status", "view_count", "live_from")),
-        "photos": sorted((p.article.slug, p.caption, p.credit_line, digest(p.image.name))
-                         for p in Photo.objects.select_related("article", "credit_person")),
+        "photos": sorted(
+            (p.article.slug, p.caption, p.credit_line, digest(p.image.name))
+            for p in Photo.objects.select_related("article", "credit_person")
+        ),
         "communities": sorted(Community.objects.values_list("slug", "name")),
         "honours": Honour.objects.count(),
         "facilities": Facility.objects.count(),
-        "users": sorted((u.username, u.password, sorted(u.groups.values_list("name", flat=True)))
-                        for u in User.objects.all()),
+        "users": sorted(
+            (u.username, u.password, sorted(u.groups.values_list("name", flat=True))) for u in User.objects.all()
+        ),
         "groups": sorted((g.name, g.permissions.count()) for g in Group.objects.all()),
         "audit": AuditEntry.objects.count(),
         "takedowns": sorted(TakedownRequest.objects.values_list("reference", "status")),

@@ -22,10 +22,17 @@ def directives(response):
     return {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()}
 
 
-@pytest.mark.parametrize("url", [
-    "/", "/column/party/", "/article/hohhot-yuquan-grassroots-party-building/", "/communities/zhongnan/",
-    "/search/?q=社区", "/takedown/new/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/column/party/",
+        "/article/hohhot-yuquan-grassroots-party-building/",
+        "/communities/zhongnan/",
+        "/search/?q=社区",
+        "/takedown/new/",
+    ],
+)
 def test_public_pages_carry_a_strict_csp_and_no_inline_script(client, demo, url):
     response = client.get(url)
     assert response.status_code == 200

@@ -7,11 +7,19 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-BEFORE = [("newsroom", "0011_article_column_newest_index"), ("communities", "0001_initial"),
-          ("takedowns", None), ("search", None)]
+BEFORE = [
+    ("newsroom", "0011_article_column_newest_index"),
+    ("communities", "0001_initial"),
+    ("takedowns", None),
+    ("search", None),
+]
 # The last schema with the takedown desk and the search index inside newsroom.
-INSIDE_NEWSROOM = [("newsroom", "0018_fullwidth_labels"), ("communities", "0003_fullwidth_labels"),
-                   ("takedowns", None), ("search", None)]
+INSIDE_NEWSROOM = [
+    ("newsroom", "0018_fullwidth_labels"),
+    ("communities", "0003_fullwidth_labels"),
+    ("takedowns", None),
+    ("search", None),
+]
 
 
 def state_at(targets):
@@ -34,18 +42,32 @@ def test_existing_content_and_takedowns_survive_the_migrations():
     Topic.objects.create(portal=portal, title="老专题", slug="old-topic")
     Request = old.get_model("newsroom", "TakedownRequest")
     restored = Request.objects.create(
-        reference="TD20260101-000001", token="t" * 32, portal=portal, status="restored", notifier_kind="person",
-        notifier_name="甲", phone="1", email="a@example.com", address="x", id_type="id_card", id_number="1",
-        right_claimed="copyright", description="x", received_at=timezone.now(),
+        reference="TD20260101-000001",
+        token="t" * 32,
+        portal=portal,
+        status="restored",
+        notifier_kind="person",
+        notifier_name="甲",
+        phone="1",
+        email="a@example.com",
+        address="x",
+        id_type="id_card",
+        id_number="1",
+        right_claimed="copyright",
+        description="x",
+        received_at=timezone.now(),
     )
     old.get_model("newsroom", "Event").objects.create(
-        request=restored, action="restore", reason="反通知成立，依《信息网络传播权保护条例》第十七条立即恢复。")
+        request=restored, action="restore", reason="反通知成立，依《信息网络传播权保护条例》第十七条立即恢复。"
+    )
     document = old.get_model("newsroom", "SearchDocument").objects.create(
-        kind="community", object_id=community.pk, url="/communities/old/", title="老社区", date=timezone.now(), rank=1)
+        kind="community", object_id=community.pk, url="/communities/old/", title="老社区", date=timezone.now(), rank=1
+    )
 
     call_command("migrate", verbosity=0)
 
-    from communities.models import Community as Now, Honour as HonourNow
+    from communities.models import Community as Now
+    from communities.models import Honour as HonourNow
     from newsroom.models import Topic as TopicNow
     from newsroom.search.models import SearchDocument
     from newsroom.takedowns.models import TakedownRequest
@@ -72,22 +94,37 @@ def test_the_desk_and_the_index_move_to_their_own_apps_with_everything_in_them()
     create_permissions(config, verbosity=0, apps=old)
     Permission, Group = old.get_model("auth", "Permission"), old.get_model("auth", "Group")
     desk = Group.objects.create(name="旧版权审核")
-    desk.permissions.set(Permission.objects.filter(
-        content_type__app_label="newsroom", codename__in=["change_takedownrequest", "view_id_number", "view_event"]))
+    desk.permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="newsroom", codename__in=["change_takedownrequest", "view_id_number", "view_event"]
+        )
+    )
     Portal = old.get_model("newsroom", "Portal")
     portal = Portal.objects.create(name="测试网站", short_name="测试", hosts="localhost", is_default=True)
     Request = old.get_model("newsroom", "TakedownRequest")
     notice = Request.objects.create(
-        reference="TD20261201-000002", token="u" * 32, portal=portal, status="under_review", notifier_kind="person",
-        notifier_name="乙", phone="1", email="b@example.com", address="x", id_type="id_card", id_number="110101",
-        right_claimed="portrait", description="照片未经同意", received_at=timezone.now(),
+        reference="TD20261201-000002",
+        token="u" * 32,
+        portal=portal,
+        status="under_review",
+        notifier_kind="person",
+        notifier_name="乙",
+        phone="1",
+        email="b@example.com",
+        address="x",
+        id_type="id_card",
+        id_number="110101",
+        right_claimed="portrait",
+        description="照片未经同意",
+        received_at=timezone.now(),
     )
     old.get_model("newsroom", "Event").objects.create(request=notice, action="start_review", reason="开始审查")
     old.get_model("newsroom", "Target").objects.create(request=notice, url="http://localhost/a/", work_title="甲文")
 
     call_command("migrate", verbosity=0)
 
-    from django.contrib.auth.models import Group as GroupNow, User
+    from django.contrib.auth.models import Group as GroupNow
+    from django.contrib.auth.models import User
 
     from newsroom.search import index
     from newsroom.search.models import SearchDocument
@@ -95,7 +132,9 @@ def test_the_desk_and_the_index_move_to_their_own_apps_with_everything_in_them()
 
     moved = TakedownRequest.objects.get(pk=notice.pk)
     assert (moved.notifier_name, moved.status) == ("乙", "under_review")
-    assert Event.objects.get(request=moved).reason == "开始审查" and Target.objects.get(request=moved).work_title == "甲文"
+    assert (
+        Event.objects.get(request=moved).reason == "开始审查" and Target.objects.get(request=moved).work_title == "甲文"
+    )
     assert TakedownRequest._meta.db_table == "takedowns_takedownrequest"
     member = User.objects.create_user("desk-member", is_staff=True)
     member.groups.add(GroupNow.objects.get(name="旧版权审核"))

@@ -22,8 +22,16 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 YUQUAN = "hohhot-yuquan-grassroots-party-building"
 YUQUAN_TITLE = "让基层党建在服务群众中更加接地气"
 # Where an article of the 党建 column about 中南 community, in the urban party-building topic, shows.
-LISTS = ["/", "/column/party/", "/column/party-news/", "/communities/zhongnan/", "/topic/urban-party-building/",
-         "/rss/", "/column/party-news/rss/", "/sitemap.xml"]
+LISTS = [
+    "/",
+    "/column/party/",
+    "/column/party-news/",
+    "/communities/zhongnan/",
+    "/topic/urban-party-building/",
+    "/rss/",
+    "/column/party-news/rss/",
+    "/sitemap.xml",
+]
 
 
 def cached(urls):

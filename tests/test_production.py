@@ -11,8 +11,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION = {
-    "DEBUG": "0", "SECRET_KEY": "x" * 20 + "-a-long-random-production-secret-key-0123456789",
-    "ALLOWED_HOSTS": "news.example.gov.cn", "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "DEBUG": "0",
+    "SECRET_KEY": "x" * 20 + "-a-long-random-production-secret-key-0123456789",
+    "ALLOWED_HOSTS": "news.example.gov.cn",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 
@@ -21,33 +23,43 @@ def manage(*args, **env):
     unset = ("SECRET_KEY", "DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
     environment = {k: v for k, v in os.environ.items() if k not in unset}
     environment.update(env)
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=environment,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True
+    )
 
 
 def test_check_deploy_leaves_only_the_two_hsts_choices_readme_explains():
     result = manage("check", "--deploy", "--fail-level", "ERROR", **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert sorted(set(re.findall(r"\(([a-z_]+\.[EW]\d+)\)", result.stderr + result.stdout))) == [
-        "security.W005", "security.W021"
+        "security.W005",
+        "security.W021",
     ]
     readme = (ROOT / "README.md").read_text()
     assert "security.W005" in readme and "security.W021" in readme
 
 
 def test_production_uses_redis_for_cache_database_sessions_and_secure_cookies():
-    code = ("from django.conf import settings as s; print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE,"
-            " s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0,"
-            " s.STORAGES['staticfiles']['BACKEND'])")
+    code = (
+        "from django.conf import settings as s; print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE,"
+        " s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0,"
+        " s.STORAGES['staticfiles']['BACKEND'])"
+    )
     result = manage("shell", "-c", code, **PRODUCTION)
     assert result.stdout.split()[-6:] == [
-        "config.cache.RedisCache", "django.contrib.sessions.backends.db",
-        "True", "True", "True", "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "config.cache.RedisCache",
+        "django.contrib.sessions.backends.db",
+        "True",
+        "True",
+        "True",
+        "whitenoise.storage.CompressedManifestStaticFilesStorage",
     ], result.stderr
 
 
 def test_the_page_cache_is_on_only_where_every_worker_shares_it():
-    code = "from django.conf import settings as s; print(s.PAGE_CACHE_SECONDS, s.PAGE_CACHE_BLOCKS, s.VIEW_COUNT_BUFFER)"
+    code = (
+        "from django.conf import settings as s; print(s.PAGE_CACHE_SECONDS, s.PAGE_CACHE_BLOCKS, s.VIEW_COUNT_BUFFER)"
+    )
     assert manage("shell", "-c", code, **PRODUCTION).stdout.split()[-3:] == ["300", "True", "True"]
     without_redis = {**PRODUCTION, "REDIS_URL": ""}
     assert manage("shell", "-c", code, **without_redis).stdout.split()[-3:] == ["0", "False", "False"]
@@ -65,8 +77,9 @@ def test_healthz_reports_database_and_cache(client):
 def test_healthz_answers_503_when_the_cache_is_down(client, settings):
     from django.core.cache import caches
 
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                   "LOCATION": "redis://127.0.0.1:1/0"}}
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    }
     caches._settings = None
     try:
         del caches._connections.default  # drop the cached local-memory cache object

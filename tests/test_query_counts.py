@@ -1,11 +1,11 @@
 """Each public page type runs a pinned number of queries, at 10 articles and at 10,000; a page
 served from the page cache runs none; the admin's article list stays under its pin."""
 
-from config.publishing import ALL_PORTALS
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from config.publishing import ALL_PORTALS
 from newsroom.models import Article
 from tests.factories import add_articles
 
@@ -84,8 +84,9 @@ def _article_with_photos(count, editor):
     image = ContentFile(jpeg_bytes(), name="photo.jpg")
     for i in range(count - 1):
         person, _ = Person.objects.get_or_create(name=f"摄影者{i}", organisation="邻里融媒")
-        photo = Photo(article=article, caption=f"第{i}张", alt_text="现场", credit_kind="photo",
-                      credit_person=person, order=i + 1)
+        photo = Photo(
+            article=article, caption=f"第{i}张", alt_text="现场", credit_kind="photo", credit_person=person, order=i + 1
+        )
         photo.image.save(f"p{i}.jpg", image, save=False)
         photo.save()
     return article
@@ -106,5 +107,7 @@ def test_the_article_change_page_does_not_grow_with_its_photos(client, demo, edi
         client.get(url)  # warm the template caches
         counts[count] = queries(client, url)
         page = client.get(url).content.decode()
-        assert f'<option value="{article.photos.get(order=count - 1).credit_person_id}" selected>摄影者{count - 2}' in page
+        assert (
+            f'<option value="{article.photos.get(order=count - 1).credit_person_id}" selected>摄影者{count - 2}' in page
+        )
     assert counts[3] == counts[40] == ARTICLE_CHANGE_QUERIES, counts

@@ -2,15 +2,14 @@
 
 import pytest
 
-from tests.conftest import draft_of
-
 from config.richtext import sanitize_html
+from tests.conftest import draft_of
 
 
 @pytest.mark.parametrize(
     "dirty, gone",
     [
-        ('<p>你好</p><script>alert(1)</script>', "<script"),
+        ("<p>你好</p><script>alert(1)</script>", "<script"),
         ('<p onclick="steal()">点我</p>', "onclick"),
         ('<img src="x.png" onerror="steal()">', "onerror"),
         ('<a href="javascript:alert(1)">链接</a>', "javascript:"),
@@ -18,7 +17,7 @@ from config.richtext import sanitize_html
         ('<iframe src="https://evil.example/"></iframe>', "<iframe"),
         ('<p style="width: expression(alert(1))">文字</p>', "expression"),
         ('<p style="background:url(javascript:alert(1))">文字</p>', "style"),
-        ('<svg><script>alert(1)</script></svg>', "<svg"),
+        ("<svg><script>alert(1)</script></svg>", "<svg"),
         ('<object data="x.swf"></object>', "<object"),
     ],
 )

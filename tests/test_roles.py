@@ -9,7 +9,9 @@ pytestmark = pytest.mark.django_db
 
 
 def permissions():
-    return {g.name: sorted(g.permissions.values_list("content_type__app_label", "codename")) for g in Group.objects.all()}
+    return {
+        g.name: sorted(g.permissions.values_list("content_type__app_label", "codename")) for g in Group.objects.all()
+    }
 
 
 def test_the_migrations_create_exactly_the_defined_roles():

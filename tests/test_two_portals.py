@@ -23,14 +23,24 @@ def second(demo, settings):
     news = Column.objects.create(portal=portal, slug="party-news", name="街道要闻", order=1, show_in_nav=True)
     topic = Topic.objects.create(portal=portal, slug="jiedao-topic", title="街道专题：老旧小区改造", is_live=True)
     series = Series.objects.create(portal=portal, slug="jiedao-series", title="街道系列：楼门长故事", is_live=True)
-    Page.objects.create(portal=portal, slug="jiedao-about", title="街道关于我们", body="<p>街道简介。</p>",
-                        in_footer=True, is_live=True)
+    Page.objects.create(
+        portal=portal, slug="jiedao-about", title="街道关于我们", body="<p>街道简介。</p>", in_footer=True, is_live=True
+    )
     community = Community.objects.public().first()
     at = timezone.now() - timedelta(hours=1)
     article = Article.objects.create(
-        column=news, slug="jiedao-only-story", title="街道独家：楼门长上岗记", summary="街道新闻。",
-        body="<p>街道新闻正文。</p>", status=Article.Status.PUBLISHED, is_live=True, live_from=at,
-        first_published_at=at, series=series, is_headline=True, is_recommended=True,
+        column=news,
+        slug="jiedao-only-story",
+        title="街道独家：楼门长上岗记",
+        summary="街道新闻。",
+        body="<p>街道新闻正文。</p>",
+        status=Article.Status.PUBLISHED,
+        is_live=True,
+        live_from=at,
+        first_published_at=at,
+        series=series,
+        is_headline=True,
+        is_recommended=True,
     )
     article.topics.add(topic)
     article.communities.add(community)
@@ -57,8 +67,18 @@ def urls_of(client, host, start):
     return pages
 
 
-START = ["/", "/sitemap/", "/sitemap.xml", "/rss/", "/column/party-news/rss/", "/communities/",
-         "/communities/honours/", "/search/?q=社区", "/search/?q=楼门长", "/search/?q=街道"]
+START = [
+    "/",
+    "/sitemap/",
+    "/sitemap.xml",
+    "/rss/",
+    "/column/party-news/rss/",
+    "/communities/",
+    "/communities/honours/",
+    "/search/?q=社区",
+    "/search/?q=楼门长",
+    "/search/?q=街道",
+]
 
 
 def test_no_page_of_one_portal_lists_or_links_the_others_content(client, second):
@@ -66,8 +86,17 @@ def test_no_page_of_one_portal_lists_or_links_the_others_content(client, second)
     assert first_articles
 
     first = urls_of(client, "testserver", START)
-    theirs = ["jiedao-only-story", "街道独家", "jiedao-topic", "街道专题", "jiedao-series", "街道系列",
-              "jiedao-about", "街道关于我们", "街道要闻"]
+    theirs = [
+        "jiedao-only-story",
+        "街道独家",
+        "jiedao-topic",
+        "街道专题",
+        "jiedao-series",
+        "街道系列",
+        "jiedao-about",
+        "街道关于我们",
+        "街道要闻",
+    ]
     assert len(first) > 40  # home, columns, every article, topics, series, pages, communities…
     for url, body in first.items():
         leaked = [word for word in theirs if word in body]
@@ -84,8 +113,12 @@ def test_no_page_of_one_portal_lists_or_links_the_others_content(client, second)
 
 
 def test_an_article_topic_or_page_of_one_portal_is_not_found_on_the_other(client, second):
-    for url in ("/article/jiedao-only-story/", "/topic/jiedao-topic/", "/series/jiedao-series/",
-                "/pages/jiedao-about/"):
+    for url in (
+        "/article/jiedao-only-story/",
+        "/topic/jiedao-topic/",
+        "/series/jiedao-series/",
+        "/pages/jiedao-about/",
+    ):
         assert client.get(url).status_code == 404, url
         assert client.get(url, HTTP_HOST=SECOND_HOST).status_code == 200, url
     first_article = Article.objects.public(Portal.objects.default()).first()

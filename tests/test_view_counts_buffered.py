@@ -30,8 +30,13 @@ def view(reader):
 @pytest.fixture
 def redis(settings):
     """The machine's Redis as the cache, under a key prefix of this test's own."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                   "LOCATION": "redis://127.0.0.1:6379/0", "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/0",
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        }
+    }
     settings.VIEW_COUNT_BUFFER = True
     settings.VIEW_COUNT_FLUSH_SECONDS = 3600  # flushes happen when the test says so
     client = viewcounts._redis()

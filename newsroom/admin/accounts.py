@@ -39,15 +39,21 @@ class StaffAdmin(UserAdmin):
         if request.user.is_superuser:
             return users
         beyond = Permission.objects.exclude(id__in=held_permissions(request.user))
-        return users.filter(is_superuser=False).exclude(groups__permissions__in=beyond).exclude(
-            user_permissions__in=beyond)
+        return (
+            users.filter(is_superuser=False)
+            .exclude(groups__permissions__in=beyond)
+            .exclude(user_permissions__in=beyond)
+        )
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         if request.user.is_superuser or obj is None:
             return fieldsets
         return [
-            (name, {**options, "fields": [f for f in options["fields"] if f not in ("is_superuser", "user_permissions")]})
+            (
+                name,
+                {**options, "fields": [f for f in options["fields"] if f not in ("is_superuser", "user_permissions")]},
+            )
             for name, options in fieldsets
         ]
 

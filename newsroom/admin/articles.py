@@ -112,12 +112,16 @@ class ArticleForm(forms.ModelForm):
         if not self.instance.pk:
             return cleaned
         loaded = cleaned.get("loaded_version")
-        current = Article.objects.select_for_update().filter(pk=self.instance.pk).values_list("version", flat=True).first()
+        current = (
+            Article.objects.select_for_update().filter(pk=self.instance.pk).values_list("version", flat=True).first()
+        )
         if loaded is not None and current != loaded:
             self.conflict = conflict_details(self.instance, loaded)
             raise ValidationError(
-                _("保存失败：您打开本文后，%(who)s 于 %(when)s 保存了新版本(改动：%(what)s)。"
-                  "为免覆盖对方的修改，本次保存未生效。请复制您的修改，刷新页面后再合并。")
+                _(
+                    "保存失败：您打开本文后，%(who)s 于 %(when)s 保存了新版本(改动：%(what)s)。"
+                    "为免覆盖对方的修改，本次保存未生效。请复制您的修改，刷新页面后再合并。"
+                )
                 % self.conflict,
                 code="edit_conflict",
             )
@@ -130,7 +134,8 @@ def conflict_details(article, loaded_version):
     changes = revisions.diff(base.data, latest.data) if base and latest else []
     return {
         "who": (latest.created_by.get_full_name() or latest.created_by.get_username())
-        if latest and latest.created_by else _("其他编辑"),
+        if latest and latest.created_by
+        else _("其他编辑"),
         "when": timezone.localtime(latest.created_at).strftime("%H:%M") if latest else "",
         "what": "、".join(str(label) for label, _ in changes) or _("未知"),
         "changes": changes,
@@ -157,12 +162,29 @@ class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
     change_form_template = "admin/newsroom/article/change_form.html"
     list_display = (
-        "cover_thumbnail", "title", "column", "status_display", "first_published_at", "flags", "view_count",
+        "cover_thumbnail",
+        "title",
+        "column",
+        "status_display",
+        "first_published_at",
+        "flags",
+        "view_count",
     )
     list_display_links = ("cover_thumbnail", "title")
     list_filter = (
-        AwaitingMeFilter, "status", "is_live", "column", "risk_tier", "is_headline", "is_slideshow",
-        "is_picture_news", "is_recommended", "is_reprint", "script", "series", "topics",
+        AwaitingMeFilter,
+        "status",
+        "is_live",
+        "column",
+        "risk_tier",
+        "is_headline",
+        "is_slideshow",
+        "is_picture_news",
+        "is_recommended",
+        "is_reprint",
+        "script",
+        "series",
+        "topics",
     )
     search_fields = ("title", "subtitle", "kicker", "summary", "source_name")
     date_hierarchy = "first_published_at"
@@ -170,11 +192,24 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_public_flag()  # 定时 in the list: no query per row
+
     autocomplete_fields = (
-        "column", "topics", "series", "communities", "reporters", "correspondents", "editors_in_charge",
+        "column",
+        "topics",
+        "series",
+        "communities",
+        "reporters",
+        "correspondents",
+        "editors_in_charge",
     )
     readonly_fields = (
-        "status_display", "first_published_at", "live_from", "view_count", "version", "created_by", "created_at",
+        "status_display",
+        "first_published_at",
+        "live_from",
+        "view_count",
+        "version",
+        "created_by",
+        "created_at",
         "updated_at",
     )
     inlines = (PhotoInline,)
@@ -184,19 +219,44 @@ class ArticleAdmin(admin.ModelAdmin):
         (_("归类"), {"fields": ("topics", "series", "communities")}),
         (_("导语与正文"), {"fields": ("summary", "editors_note", "dateline", "body")}),
         (_("署名"), {"fields": ("reporters", "correspondents", "editors_in_charge")}),
-        (_("来源与转载"), {"fields": (("source_name", "source_url"), "is_reprint",
-                                    ("original_title", "original_author"), "original_url")}),
-        (_("发布"), {"fields": (("status_display", "risk_tier"), ("first_published_at", "live_from", "expires_at"),
-                              ("is_headline", "is_slideshow", "is_picture_news", "is_recommended"), "cover")}),
-        (_("记录"), {"fields": (("view_count", "version", "created_by"), ("created_at", "updated_at")),
-                     "classes": ("collapse",)}),
+        (
+            _("来源与转载"),
+            {
+                "fields": (
+                    ("source_name", "source_url"),
+                    "is_reprint",
+                    ("original_title", "original_author"),
+                    "original_url",
+                )
+            },
+        ),
+        (
+            _("发布"),
+            {
+                "fields": (
+                    ("status_display", "risk_tier"),
+                    ("first_published_at", "live_from", "expires_at"),
+                    ("is_headline", "is_slideshow", "is_picture_news", "is_recommended"),
+                    "cover",
+                )
+            },
+        ),
+        (
+            _("记录"),
+            {
+                "fields": (("view_count", "version", "created_by"), ("created_at", "updated_at")),
+                "classes": ("collapse",),
+            },
+        ),
     )
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         if obj is None or not self.has_change_permission(request, obj):
-            return [(name, {**options, "fields": [f for f in options["fields"] if f != "loaded_version"]})
-                    for name, options in fieldsets]
+            return [
+                (name, {**options, "fields": [f for f in options["fields"] if f != "loaded_version"]})
+                for name, options in fieldsets
+            ]
         return fieldsets
 
     @admin.display(description=_("封面"))
@@ -217,10 +277,14 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description=_("推荐位"))
     def flags(self, obj):
         names = [
-            label for flag, label in (
-                ("is_headline", "头条"), ("is_slideshow", "幻灯"),
-                ("is_picture_news", "图片"), ("is_recommended", "推荐"),
-            ) if getattr(obj, flag)
+            label
+            for flag, label in (
+                ("is_headline", "头条"),
+                ("is_slideshow", "幻灯"),
+                ("is_picture_news", "图片"),
+                ("is_recommended", "推荐"),
+            )
+            if getattr(obj, flag)
         ]
         return " ".join(names) or "—"
 
@@ -233,8 +297,9 @@ class ArticleAdmin(admin.ModelAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "cover":
             object_id = request.resolver_match.kwargs.get("object_id", "")
-            kwargs["queryset"] = (Photo.objects.filter(article_id=object_id) if object_id.isdigit()
-                                  else Photo.objects.none())
+            kwargs["queryset"] = (
+                Photo.objects.filter(article_id=object_id) if object_id.isdigit() else Photo.objects.none()
+            )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
@@ -256,8 +321,9 @@ class ArticleAdmin(admin.ModelAdmin):
             return super().change_view(request, object_id, form_url, extra_context)
         article = get_object_or_404(Article.objects.select_related("column__portal", "replaces"), pk=object_id)
         if request.method == "GET":
-            EditPresence.objects.update_or_create(article=article, user=request.user,
-                                                  defaults={"last_seen": timezone.now()})
+            EditPresence.objects.update_or_create(
+                article=article, user=request.user, defaults={"last_seen": timezone.now()}
+            )
         extra_context = {**(extra_context or {}), **self.workflow_context(request, article)}
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -265,15 +331,17 @@ class ArticleAdmin(admin.ModelAdmin):
         root = article.root
         others = (
             EditPresence.objects.filter(article=article, last_seen__gte=timezone.now() - PRESENCE_WINDOW)
-            .exclude(user=request.user).select_related("user")
+            .exclude(user=request.user)
+            .select_related("user")
         )
         return {
             "workflow_actions": workflow.available_transitions(request.user, article),
             "history": AuditEntry.objects.filter(article=root).select_related("actor"),
             "others_here": others,
             "draft_version": root.draft_versions.first() if article.is_live else None,
-            "preview_links": PreviewLink.objects.filter(article=article, revoked_at=None,
-                                                        expires_at__gt=timezone.now()),
+            "preview_links": PreviewLink.objects.filter(
+                article=article, revoked_at=None, expires_at__gt=timezone.now()
+            ),
             "report": checks.prepublish(article) if article.status == Article.Status.APPROVED else None,
             "revision_count": Revision.objects.filter(article=root).count(),
         }
@@ -292,8 +360,11 @@ class ArticleAdmin(admin.ModelAdmin):
             path("<int:pk>/revisions/", view(self.revisions_view), name="newsroom_article_revisions"),
             path("<int:pk>/revisions/<int:revision>/", view(self.revision_view), name="newsroom_article_revision"),
             path("<int:pk>/preview/", view(self.preview_view), name="newsroom_article_preview"),
-            path("<int:pk>/revisions/<int:revision>/preview/", view(self.revision_preview_view),
-                 name="newsroom_article_revision_preview"),
+            path(
+                "<int:pk>/revisions/<int:revision>/preview/",
+                view(self.revision_preview_view),
+                name="newsroom_article_revision_preview",
+            ),
         ] + super().get_urls()
 
     def workflow_view(self, request, pk):
@@ -330,9 +401,15 @@ class ArticleAdmin(admin.ModelAdmin):
             elif action == "preview_link":
                 link = workflow.create_preview_link(article, request.user)
                 url = request.build_absolute_uri(reverse("newsroom:shared_preview", args=[preview_token(link)]))
-                messages.success(request, format_html("预览链接(有效至 {}):<a href=\"{}\">{}</a>",
-                                                      timezone.localtime(link.expires_at).strftime("%Y-%m-%d %H:%M"),
-                                                      url, url))
+                messages.success(
+                    request,
+                    format_html(
+                        '预览链接(有效至 {}):<a href="{}">{}</a>',
+                        timezone.localtime(link.expires_at).strftime("%Y-%m-%d %H:%M"),
+                        url,
+                        url,
+                    ),
+                )
             elif action == "revoke_preview_link":
                 link = get_object_or_404(PreviewLink, pk=request.POST.get("link"), article=article)
                 workflow.revoke_preview_link(link, request.user)
@@ -380,7 +457,9 @@ class ArticleAdmin(admin.ModelAdmin):
             raise PermissionDenied
         previous = (
             Revision.objects.filter(article=revision.article, created_at__lte=revision.created_at)
-            .exclude(pk=revision.pk).order_by("-created_at", "-id").first()
+            .exclude(pk=revision.pk)
+            .order_by("-created_at", "-id")
+            .first()
         )
         context = {
             **self.admin_site.each_context(request),
@@ -400,7 +479,6 @@ class ArticleAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request, article):
             raise PermissionDenied
         return render_working_copy(request, article, banner="后台预览")
-
 
     def revision_preview_view(self, request, pk, revision):
         from ..previews import render_revision
@@ -445,28 +523,6 @@ class PhotoAdmin(ReviewedAdmin):
         ("article", "community", "facility"),
         ("order", "body_position"),
     )
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("credit_person")
-
-    def get_formset(self, request, obj=None, **kwargs):
-        """The people credited on the article's photos are loaded once, for every photo's
-        autocomplete (else each photo costs a query for its photographer's name)."""
-        formset = super().get_formset(request, obj, **kwargs)
-        widget = formset.form.base_fields["credit_person"].widget
-        widget = getattr(widget, "widget", widget)  # inside the admin's related-object wrapper
-        if obj is not None and isinstance(widget, KnownChoicesAutocomplete):
-            field = formset.form.base_fields["credit_person"]
-            widget.known = {
-                str(person.pk): field.label_from_instance(person)
-                for person in Person.objects.filter(photos__article=obj).distinct()
-            }
-        return formset
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "credit_person":
-            kwargs["widget"] = KnownChoicesAutocomplete(db_field, self.admin_site, using=kwargs.get("using"))
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description=_("预览"))
     def preview(self, obj):

@@ -72,8 +72,11 @@ class ReviewedAdmin(admin.ModelAdmin):
         kind = getattr(request, "_linli_review", None)
         obj = form.instance
         if kind == K.UPDATE:
-            m2m = {name: [o.pk for o in value] for name, value in form.cleaned_data.items()
-                   if name in {f.name for f in content_review.relations(type(obj))}}
+            m2m = {
+                name: [o.pk for o in value]
+                for name, value in form.cleaned_data.items()
+                if name in {f.name for f in content_review.relations(type(obj))}
+            }
             content_review.propose(obj, request.user, K.UPDATE, content_review.snapshot(obj, m2m))
             return
         super().save_related(request, form, formsets, change)
@@ -117,13 +120,20 @@ class ContentChangeAdmin(RecordAdmin):
     search_fields = ("object_repr", "opinion")
     list_select_related = ("content_type", "created_by", "decided_by")
     # The proposed and earlier versions are shown as a diff above, not as raw data.
-    fields = (("object_repr", "content_type"), ("kind", "status"), ("created_by", "created_at", "updated_at"),
-              ("decided_by", "decided_at"), "opinion")
+    fields = (
+        ("object_repr", "content_type"),
+        ("kind", "status"),
+        ("created_by", "created_at", "updated_at"),
+        ("decided_by", "decided_at"),
+        "opinion",
+    )
     readonly_fields = [name for row in fields for name in (row if isinstance(row, tuple) else (row,))]
 
     def get_urls(self):
         return [
-            path("<int:pk>/decide/", self.admin_site.admin_view(self.decide_view), name="newsroom_contentchange_decide"),
+            path(
+                "<int:pk>/decide/", self.admin_site.admin_view(self.decide_view), name="newsroom_contentchange_decide"
+            ),
         ] + super().get_urls()
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -133,14 +143,20 @@ class ContentChangeAdmin(RecordAdmin):
             target = change.target
             extra_context = {
                 **(extra_context or {}),
-                "content_change": change, "rows": content_review.diff(change),
+                "content_change": change,
+                "rows": content_review.diff(change),
                 "step_label": content_review.step_label(change),
                 "hits": content_review.sensitive_hits(change),
-                "may_decide": allowed and change.status == ContentChange.Status.PENDING, "why_not": why,
-                "target_url": reverse(f"admin:{change.content_type.app_label}_{change.content_type.model}_change",
-                                      args=[change.object_id]) if target else "",
-                "public_url": target.get_absolute_url() if target is not None and getattr(target, "is_live", False)
-                and hasattr(target, "get_absolute_url") else "",
+                "may_decide": allowed and change.status == ContentChange.Status.PENDING,
+                "why_not": why,
+                "target_url": reverse(
+                    f"admin:{change.content_type.app_label}_{change.content_type.model}_change", args=[change.object_id]
+                )
+                if target
+                else "",
+                "public_url": target.get_absolute_url()
+                if target is not None and getattr(target, "is_live", False) and hasattr(target, "get_absolute_url")
+                else "",
             }
         return super().change_view(request, object_id, form_url, extra_context)
 

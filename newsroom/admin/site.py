@@ -1,8 +1,8 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
-from .review import ReviewedAdmin
 from ..models import Column, Page, Person, Portal, SensitiveWord, Series, TipChannel, Topic
+from .review import ReviewedAdmin
 
 
 class TipChannelInline(admin.TabularInline):
@@ -17,14 +17,39 @@ class PortalAdmin(admin.ModelAdmin):
     inlines = (TipChannelInline,)
     fieldsets = (
         (None, {"fields": (("name", "short_name"), ("hosts", "is_default"), "logo")}),
-        (_("联系与报料"), {"fields": (("news_hotline", "submission_email"), "tip_reward_note",
-                                    ("contact_phone", "contact_address"))}),
-        (_("备案与许可"), {"fields": ("sponsor", ("icp_number", "public_security_number"), "site_code",
-                                    ("news_licence", "av_licence"))}),
+        (
+            _("联系与报料"),
+            {"fields": (("news_hotline", "submission_email"), "tip_reward_note", ("contact_phone", "contact_address"))},
+        ),
+        (
+            _("备案与许可"),
+            {
+                "fields": (
+                    "sponsor",
+                    ("icp_number", "public_security_number"),
+                    "site_code",
+                    ("news_licence", "av_licence"),
+                )
+            },
+        ),
         (_("版权与免责"), {"fields": ("copyright_line", "reprint_disclaimer", "contact_window_days")}),
-        (_("审核流程"), {"fields": ("review_steps", "risk_tiers_enabled", ("tier_a_steps", "tier_b_steps", "tier_c_steps"),
-                                  "preview_link_hours", "content_review_steps", "allow_self_review")}),
-        (_("侵权通知处理"), {"fields": (("takedown_sla_hours", "info_wait_days"), ("restore_policy", "restore_after_days"))}),
+        (
+            _("审核流程"),
+            {
+                "fields": (
+                    "review_steps",
+                    "risk_tiers_enabled",
+                    ("tier_a_steps", "tier_b_steps", "tier_c_steps"),
+                    "preview_link_hours",
+                    "content_review_steps",
+                    "allow_self_review",
+                )
+            },
+        ),
+        (
+            _("侵权通知处理"),
+            {"fields": (("takedown_sla_hours", "info_wait_days"), ("restore_policy", "restore_after_days"))},
+        ),
     )
 
     def save_model(self, request, obj, form, change):
@@ -32,7 +57,9 @@ class PortalAdmin(admin.ModelAdmin):
         if "allow_self_review" in form.changed_data:
             # The admin's change message (操作日志) names the field; say it to the user too.
             if obj.allow_self_review:
-                messages.warning(request, "已允许作者本人审核：三审中的“作者与审核人分离”对本网站不再强制。此项修改已记录。")
+                messages.warning(
+                    request, "已允许作者本人审核：三审中的“作者与审核人分离”对本网站不再强制。此项修改已记录。"
+                )
             else:
                 messages.success(request, "已恢复作者与审核人分离。")
 

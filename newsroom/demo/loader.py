@@ -19,10 +19,20 @@ from communities.models import Community, Facility, Honour
 from config.chinese import to_traditional
 from config.publishing import Reviewed
 from newsroom import revisions
-from newsroom.roles import ensure_roles
 from newsroom.models import (
-    Article, AuditEntry, Column, Page, Person, Photo, Portal, SensitiveWord, Series, TipChannel, Topic,
+    Article,
+    AuditEntry,
+    Column,
+    Page,
+    Person,
+    Photo,
+    Portal,
+    SensitiveWord,
+    Series,
+    TipChannel,
+    Topic,
 )
+from newsroom.roles import ensure_roles
 
 from . import site
 from .accounts import ACCOUNTS
@@ -32,8 +42,16 @@ from .images import demo_photo
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 TRADITIONAL_FIELDS = (
-    "kicker", "title", "subtitle", "summary", "editors_note", "dateline", "body",
-    "source_name", "original_title", "original_author",
+    "kicker",
+    "title",
+    "subtitle",
+    "summary",
+    "editors_note",
+    "dateline",
+    "body",
+    "source_name",
+    "original_title",
+    "original_author",
 )
 
 
@@ -57,8 +75,13 @@ def load_portal():
         columns[slug] = _save(
             Column,
             {"portal": portal, "slug": slug},
-            {"name": name, "parent": columns.get(parent), "order": order, "show_in_nav": in_nav,
-             "is_picture_column": pictures},
+            {
+                "name": name,
+                "parent": columns.get(parent),
+                "order": order,
+                "show_in_nav": in_nav,
+                "is_picture_column": pictures,
+            },
         )
     topics = {t["slug"]: _save(Topic, {"slug": t["slug"]}, {**t, "portal": portal}) for t in site.TOPICS}
     series = {s["slug"]: _save(Series, {"slug": s["slug"]}, {**s, "portal": portal}) for s in site.SERIES}
@@ -109,8 +132,20 @@ def load_article(data, columns, topics, series, people, communities):
     traditional = data["script"] == "zh-hant"
     values = {
         field: data.get(field, "")
-        for field in ("kicker", "title", "subtitle", "summary", "editors_note", "dateline", "body",
-                      "source_name", "source_url", "original_title", "original_author", "original_url")
+        for field in (
+            "kicker",
+            "title",
+            "subtitle",
+            "summary",
+            "editors_note",
+            "dateline",
+            "body",
+            "source_name",
+            "source_url",
+            "original_title",
+            "original_author",
+            "original_url",
+        )
     }
     values["body"] = values["body"].strip()
     if traditional:
@@ -164,7 +199,10 @@ def load_article(data, columns, topics, series, people, communities):
         article.save(update_fields=["cover"])
     if not article.audit_entries.filter(action="import").exists():
         AuditEntry.objects.create(
-            article=article, action="import", to_status=article.status, created_at=published_at,
+            article=article,
+            action="import",
+            to_status=article.status,
+            created_at=published_at,
             opinion=f"演示内容导入，原发布时间 {data['published_at']}(来源：{article.source_name})",
         )
         revisions.record(article, None, note="演示内容导入")
@@ -203,14 +241,26 @@ def load_takedown_notice(portal):
         return
     article = Article.objects.get(slug="hohhot-yuquan-grassroots-party-building")
     notice = TakedownRequest(
-        portal=portal, notifier_kind="person", notifier_name="演示通知人", phone="13800000000",
-        email="notifier@example.com", address="呼和浩特市玉泉区(演示)", id_type="id_card",
-        id_number="150104199001010000", right_claimed="portrait",
-        description="(演示)第五张图片中的人物是本人，发布前未征得同意，请求屏蔽该图片。", declared_true=True,
+        portal=portal,
+        notifier_kind="person",
+        notifier_name="演示通知人",
+        phone="13800000000",
+        email="notifier@example.com",
+        address="呼和浩特市玉泉区(演示)",
+        id_type="id_card",
+        id_number="150104199001010000",
+        right_claimed="portrait",
+        description="(演示)第五张图片中的人物是本人，发布前未征得同意，请求屏蔽该图片。",
+        declared_true=True,
     )
     photo = article.photos.order_by("order", "id")[4]
-    target = Target(url=f"http://127.0.0.1:8000{article.get_absolute_url()}", work_title=article.title,
-                    part="photo", article=article, photo=photo)
+    target = Target(
+        url=f"http://127.0.0.1:8000{article.get_absolute_url()}",
+        work_title=article.title,
+        part="photo",
+        article=article,
+        photo=photo,
+    )
     pdf = ContentFile(b"%PDF-1.4\n% Linli demo evidence\n%%EOF\n", name="演示证据.pdf")
     pdf.content_type = "application/pdf"
     actions.receive(notice, [target], [("evidence", pdf)])
@@ -237,5 +287,7 @@ def load_pending_change():
     if content_review.history_of(community).exists():
         return
     editor = get_user_model().objects.get(username="editor")
-    community.highlights += "<p>2024年起，社区每月举办一次“南侨机工故事会”，由志愿者讲解员为居民和游客讲述南侨机工的历史。</p>"
+    community.highlights += (
+        "<p>2024年起，社区每月举办一次“南侨机工故事会”，由志愿者讲解员为居民和游客讲述南侨机工的历史。</p>"
+    )
     content_review.propose(community, editor, content_review.K.UPDATE, content_review.snapshot(community))

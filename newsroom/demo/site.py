@@ -132,9 +132,18 @@ PAGES = [
 
 # 错敏词: wrong names of state organs and leaders are 严重错别字 in inspections.
 SENSITIVE_WORDS = [
-    {"word": "中国共产党中央委员", "suggestion": "中国共产党中央委员会", "severity": "warn",
-     "note": "机构名称不完整时提醒核对。"},
-    {"word": "国务院办公室", "suggestion": "国务院办公厅", "severity": "block", "note": "国家机关名称错误，属严重错别字。"},
+    {
+        "word": "中国共产党中央委员",
+        "suggestion": "中国共产党中央委员会",
+        "severity": "warn",
+        "note": "机构名称不完整时提醒核对。",
+    },
+    {
+        "word": "国务院办公室",
+        "suggestion": "国务院办公厅",
+        "severity": "block",
+        "note": "国家机关名称错误，属严重错别字。",
+    },
     {"word": "内蒙古自治州", "suggestion": "内蒙古自治区", "severity": "block", "note": "行政区划名称错误。"},
     {"word": "最高级", "suggestion": "", "severity": "warn", "note": "绝对化用语，请核实。"},
 ]

@@ -5,8 +5,22 @@ from .review import ContentChange
 from .site import Column, Page, Person, Portal, PortalQuerySet, Series, TipChannel, Topic
 from .workflow import AuditEntry, EditPresence, PreviewLink, Revision, SensitiveWord
 
-
 __all__ = [
-    "Article", "ArticleQuerySet", "AuditEntry", "Column", "ContentChange", "EditPresence", "Page", "Person", "Photo",
-    "Portal", "PortalQuerySet", "PreviewLink", "Revision", "SensitiveWord", "Series", "TipChannel", "Topic",
+    "Article",
+    "ArticleQuerySet",
+    "AuditEntry",
+    "Column",
+    "ContentChange",
+    "EditPresence",
+    "Page",
+    "Person",
+    "Photo",
+    "Portal",
+    "PortalQuerySet",
+    "PreviewLink",
+    "Revision",
+    "SensitiveWord",
+    "Series",
+    "TipChannel",
+    "Topic",
 ]

@@ -111,12 +111,8 @@ class Article(PublicContent, models.Model):
     kicker = models.CharField(_("引题"), max_length=200, blank=True)
     title = models.CharField(_("标题"), max_length=200)
     subtitle = models.CharField(_("副题"), max_length=200, blank=True)
-    slug = models.SlugField(
-        _("网址标识"), max_length=100, unique=True, blank=True, help_text=_("留空自动生成。")
-    )
-    column = models.ForeignKey(
-        Column, verbose_name=_("栏目"), on_delete=models.PROTECT, related_name="articles"
-    )
+    slug = models.SlugField(_("网址标识"), max_length=100, unique=True, blank=True, help_text=_("留空自动生成。"))
+    column = models.ForeignKey(Column, verbose_name=_("栏目"), on_delete=models.PROTECT, related_name="articles")
     topics = models.ManyToManyField(Topic, verbose_name=_("专题"), blank=True, related_name="articles")
     series = models.ForeignKey(
         Series,
@@ -126,17 +122,11 @@ class Article(PublicContent, models.Model):
         blank=True,
         related_name="articles",
     )
-    communities = models.ManyToManyField(
-        Community, verbose_name=_("相关社区"), blank=True, related_name="articles"
-    )
-    script = models.CharField(
-        _("发布字体"), max_length=7, choices=Script.choices, default=Script.SIMPLIFIED
-    )
+    communities = models.ManyToManyField(Community, verbose_name=_("相关社区"), blank=True, related_name="articles")
+    script = models.CharField(_("发布字体"), max_length=7, choices=Script.choices, default=Script.SIMPLIFIED)
     summary = models.TextField(_("摘要"), blank=True)
     editors_note = models.TextField(_("编者按"), blank=True)
-    dateline = models.CharField(
-        _("电头"), max_length=100, blank=True, help_text=_("如：新重庆客户端讯(记者 伊永军)")
-    )
+    dateline = models.CharField(_("电头"), max_length=100, blank=True, help_text=_("如：新重庆客户端讯(记者 伊永军)"))
     body = RichTextField(_("正文"))
 
     reporters = models.ManyToManyField(
@@ -156,13 +146,14 @@ class Article(PublicContent, models.Model):
     original_author = models.CharField(_("原作者"), max_length=100, blank=True)
     original_url = models.URLField(_("原文链接"), max_length=500, blank=True)
 
-    status = models.CharField(
-        _("状态"), max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False
-    )
+    status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False)
     review_step = models.PositiveSmallIntegerField(_("当前审核步骤"), default=0, editable=False)
     review_total = models.PositiveSmallIntegerField(_("审核步骤总数"), default=0, editable=False)
     risk_tier = models.CharField(
-        _("风险等级"), max_length=1, choices=RiskTier.choices, default=RiskTier.ORDINARY,
+        _("风险等级"),
+        max_length=1,
+        choices=RiskTier.choices,
+        default=RiskTier.ORDINARY,
         help_text=_("网站启用分级审核时，决定审核步骤数。"),
     )
     is_live = models.BooleanField(_("线上可见"), default=False, editable=False)
@@ -170,8 +161,9 @@ class Article(PublicContent, models.Model):
     expires_at = models.DateTimeField(_("定时下线时间"), null=True, blank=True)
     first_published_at = models.DateTimeField(_("首次发布时间"), null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(_("版本号"), default=1, editable=False)
-    legal_hold = models.BooleanField(_("依法下架"), default=False, editable=False,
-                                     help_text=_("侵权通知处理措施：页面返回 451,可由版权审核恢复。"))
+    legal_hold = models.BooleanField(
+        _("依法下架"), default=False, editable=False, help_text=_("侵权通知处理措施：页面返回 451,可由版权审核恢复。")
+    )
     legal_hold_category = models.CharField(_("下架原因类别"), max_length=20, blank=True, editable=False)
     legal_hold_since = models.DateTimeField(_("下架时间"), null=True, blank=True, editable=False)
     replaces = models.ForeignKey(
@@ -276,8 +268,7 @@ class Article(PublicContent, models.Model):
             errors["source_name"] = _("填写了来源网址，请同时填写来源名称。")
         if self.body and re.search(r"<img\b", self.body, re.IGNORECASE):
             errors["body"] = _(
-                "正文中不能直接插入图片：请在下方“图片”中上传，并填写图片说明和署名，"
-                "再用“插入位置”放到正文中。"
+                "正文中不能直接插入图片：请在下方“图片”中上传，并填写图片说明和署名，再用“插入位置”放到正文中。"
             )
         if self.expires_at and self.live_from and self.expires_at <= self.live_from:
             errors["expires_at"] = _("定时下线时间必须晚于上线时间。")
@@ -364,9 +355,7 @@ class Photo(Reviewed):
     )
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
     hidden_by_takedown = models.BooleanField(_("依法屏蔽"), default=False, editable=False)
-    body_position = CountField(
-        _("插入位置"), help_text=_("放在正文第几段之后;0 表示正文之前，留空则放在文末图集。")
-    )
+    body_position = CountField(_("插入位置"), help_text=_("放在正文第几段之后;0 表示正文之前，留空则放在文末图集。"))
     created_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
     objects = PhotoQuerySet.as_manager()

@@ -33,16 +33,24 @@ class ContentChange(models.Model):
     data = models.JSONField(_("提交的内容"), encoder=DjangoJSONEncoder)
     before = models.JSONField(_("修改前的内容"), encoder=DjangoJSONEncoder, null=True, blank=True)
     authors = models.JSONField(_("修改人"), default=list, help_text=_("修改过这份待审内容的人(他们不能审核它)。"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("提交人"), on_delete=models.SET_NULL,
-                                   null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("提交人"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(_("提交时间"), default=timezone.now)
     updated_at = models.DateTimeField(_("最近修改"), auto_now=True)
     review_step = models.PositiveSmallIntegerField(_("当前审核步骤"), default=1)
     review_total = models.PositiveSmallIntegerField(_("审核步骤总数"), default=1)
-    approvals = models.JSONField(_("各步审核"), default=list, blank=True,
-                                 help_text=_("已通过的审核步骤：审核人、时间、意见。"))
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("审核人"), on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+")
+    approvals = models.JSONField(
+        _("各步审核"), default=list, blank=True, help_text=_("已通过的审核步骤：审核人、时间、意见。")
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("审核人"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     decided_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
     opinion = models.TextField(_("审核意见"), blank=True)
 
@@ -52,8 +60,11 @@ class ContentChange(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["content_type", "object_id", "status"])]
         constraints = [
-            models.UniqueConstraint(fields=["content_type", "object_id"], condition=models.Q(status="pending"),
-                                    name="one_pending_change_per_object"),
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=models.Q(status="pending"),
+                name="one_pending_change_per_object",
+            ),
         ]
 
     def __str__(self):

@@ -43,9 +43,7 @@ class Portal(PublicContent, models.Model):
         help_text=_("用逗号分隔，如:www.yqnews.cn, yqnews.cn。未匹配域名的访问显示默认网站。"),
     )
     is_default = models.BooleanField(_("默认网站"), default=False)
-    logo = models.ImageField(
-        _("网站标志"), upload_to="portal/", blank=True, validators=[validate_image]
-    )
+    logo = models.ImageField(_("网站标志"), upload_to="portal/", blank=True, validators=[validate_image])
     news_hotline = models.CharField(_("新闻热线"), max_length=100, blank=True)
     submission_email = models.EmailField(_("投稿邮箱"), blank=True)
     tip_reward_note = models.CharField(
@@ -66,7 +64,9 @@ class Portal(PublicContent, models.Model):
         help_text=_("显示在每篇文章末尾。可用 {days} 代表联系期限天数。"),
     )
     review_steps = models.PositiveSmallIntegerField(
-        _("审核步骤数"), default=3, validators=[MinValueValidator(1), MaxValueValidator(3)],
+        _("审核步骤数"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(3)],
         help_text=_("3:初审、复审、终审;2:初审、终审;1:终审。"),
     )
     risk_tiers_enabled = models.BooleanField(_("启用分级审核"), default=False)
@@ -80,27 +80,41 @@ class Portal(PublicContent, models.Model):
         _("C 敏感稿件审核步骤"), default=3, validators=[MinValueValidator(1), MaxValueValidator(3)]
     )
     content_review_steps = models.PositiveSmallIntegerField(
-        _("社区等内容的审核步骤数"), default=1, validators=[MinValueValidator(1), MaxValueValidator(3)],
+        _("社区等内容的审核步骤数"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(3)],
         help_text=_("社区、荣誉、阵地、专题、系列、单页的修改:1:终审;2:初审、终审;3:初审、复审、终审。"),
     )
     allow_self_review = models.BooleanField(
-        _("允许作者本人审核"), default=False,
-        help_text=_("不建议开启：开启后作者可审核、发布自己的稿件，一人可完成多个审核步骤。"
-                    "仅供人员不足、确需一人完成审核的网站使用；修改会记入操作日志，并在后台每一页提示。"),
+        _("允许作者本人审核"),
+        default=False,
+        help_text=_(
+            "不建议开启：开启后作者可审核、发布自己的稿件，一人可完成多个审核步骤。"
+            "仅供人员不足、确需一人完成审核的网站使用；修改会记入操作日志，并在后台每一页提示。"
+        ),
     )
     takedown_sla_hours = models.PositiveSmallIntegerField(
-        _("侵权通知处理时限(小时)"), default=24, validators=[MinValueValidator(1)],
+        _("侵权通知处理时限(小时)"),
+        default=24,
+        validators=[MinValueValidator(1)],
         help_text=_("自收到完整通知起计算。"),
     )
     restore_policy = models.CharField(
-        _("反通知后的恢复方式"), max_length=10, default="immediate",
-        choices=[("immediate", _("立即恢复(《信息网络传播权保护条例》第十七条)")),
-                 ("after_days", _("期满无投诉或起诉证明后恢复(《民法典》第一千一百九十六条)"))],
+        _("反通知后的恢复方式"),
+        max_length=10,
+        default="immediate",
+        choices=[
+            ("immediate", _("立即恢复(《信息网络传播权保护条例》第十七条)")),
+            ("after_days", _("期满无投诉或起诉证明后恢复(《民法典》第一千一百九十六条)")),
+        ],
     )
-    restore_after_days = models.PositiveSmallIntegerField(_("等待投诉或起诉证明的天数"), default=15,
-                                                          validators=[MinValueValidator(1)])
+    restore_after_days = models.PositiveSmallIntegerField(
+        _("等待投诉或起诉证明的天数"), default=15, validators=[MinValueValidator(1)]
+    )
     info_wait_days = models.PositiveSmallIntegerField(
-        _("等待补充材料的天数"), default=15, validators=[MinValueValidator(1)],
+        _("等待补充材料的天数"),
+        default=15,
+        validators=[MinValueValidator(1)],
         help_text=_("要求通知人补充材料后，处理期限最多暂停这么多天；逾期未补充的，按现有材料处理。"),
     )
     preview_link_hours = models.PositiveSmallIntegerField(
@@ -145,9 +159,7 @@ class TipChannel(PublicContent, models.Model):
         EMAIL = "email", _("邮箱")
         OTHER = "other", _("其他")
 
-    portal = models.ForeignKey(
-        Portal, verbose_name=_("网站"), on_delete=models.CASCADE, related_name="tip_channels"
-    )
+    portal = models.ForeignKey(Portal, verbose_name=_("网站"), on_delete=models.CASCADE, related_name="tip_channels")
     kind = models.CharField(_("方式"), max_length=10, choices=Kind.choices)
     value = models.CharField(_("号码或账号"), max_length=100)
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
@@ -161,16 +173,14 @@ class TipChannel(PublicContent, models.Model):
         return f"报料{self.get_kind_display()}:{self.value}"
 
 
-
 class ColumnQuerySet(PortalScopedQuerySet):
     portal_field = "portal"
+
 
 class Column(PublicContent, models.Model):
     """A section of the portal (栏目), possibly inside another (新闻中心 > 党建新闻)."""
 
-    portal = models.ForeignKey(
-        Portal, verbose_name=_("网站"), on_delete=models.CASCADE, related_name="columns"
-    )
+    portal = models.ForeignKey(Portal, verbose_name=_("网站"), on_delete=models.CASCADE, related_name="columns")
     parent = models.ForeignKey(
         "self",
         verbose_name=_("上级栏目"),
@@ -183,9 +193,7 @@ class Column(PublicContent, models.Model):
     slug = models.SlugField(_("网址标识"), max_length=50)
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
     show_in_nav = models.BooleanField(_("显示在导航"), default=True)
-    is_picture_column = models.BooleanField(
-        _("图片栏目"), default=False, help_text=_("列表显示缩略图。")
-    )
+    is_picture_column = models.BooleanField(_("图片栏目"), default=False, help_text=_("列表显示缩略图。"))
     description = models.TextField(_("栏目说明"), blank=True)
 
     objects = ColumnQuerySet.as_manager()
@@ -194,9 +202,7 @@ class Column(PublicContent, models.Model):
         verbose_name = _("栏目")
         verbose_name_plural = _("栏目")
         ordering = ["order", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["portal", "slug"], name="unique_column_slug_per_portal")
-        ]
+        constraints = [models.UniqueConstraint(fields=["portal", "slug"], name="unique_column_slug_per_portal")]
 
     def __str__(self):
         return f"{self.parent.name} > {self.name}" if self.parent_id else self.name
@@ -257,9 +263,7 @@ class Column(PublicContent, models.Model):
 class Topic(Reviewed):
     """A special report (专题), e.g. 走进成都市武侯区."""
 
-    portal = models.ForeignKey(
-        Portal, verbose_name=_("网站"), on_delete=models.CASCADE, related_name="topics"
-    )
+    portal = models.ForeignKey(Portal, verbose_name=_("网站"), on_delete=models.CASCADE, related_name="topics")
     title = models.CharField(_("专题名称"), max_length=100)
     slug = models.SlugField(_("网址标识"), max_length=100, unique=True)
     description = models.TextField(_("专题简介"), blank=True)
@@ -283,16 +287,12 @@ class Topic(Reviewed):
 class Series(Reviewed):
     """A series of reports (系列报道) with its editor's note (编者按)."""
 
-    portal = models.ForeignKey(
-        Portal, verbose_name=_("网站"), on_delete=models.CASCADE, related_name="series"
-    )
+    portal = models.ForeignKey(Portal, verbose_name=_("网站"), on_delete=models.CASCADE, related_name="series")
     title = models.CharField(_("系列名称"), max_length=100)
     short_title = models.CharField(_("简称"), max_length=50, blank=True, help_text=_("如：基层堡垒"))
     slug = models.SlugField(_("网址标识"), max_length=100, unique=True)
     editors_note = models.TextField(_("编者按"), blank=True)
-    sister_series = models.ManyToManyField(
-        "self", verbose_name=_("姊妹系列"), blank=True, symmetrical=True
-    )
+    sister_series = models.ManyToManyField("self", verbose_name=_("姊妹系列"), blank=True, symmetrical=True)
 
     objects = PortalReviewedQuerySet.as_manager()
 
@@ -337,9 +337,7 @@ class Person(PublicContent, models.Model):
         verbose_name = _("人员")
         verbose_name_plural = _("人员")
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["name", "organisation"], name="unique_person_per_organisation")
-        ]
+        constraints = [models.UniqueConstraint(fields=["name", "organisation"], name="unique_person_per_organisation")]
 
     def __str__(self):
         return f"{self.name}({self.organisation})" if self.organisation else self.name
@@ -369,4 +367,3 @@ class Page(Reviewed):
 
     def get_absolute_url(self):
         return reverse("newsroom:page", args=[self.slug])
-

@@ -3,10 +3,10 @@ preview links and who has an article open."""
 
 from django.conf import settings
 from django.db import models
-
-from config.audit import AuditRecord
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from config.audit import AuditRecord
 
 from .articles import Article
 from .site import Portal
@@ -50,7 +50,10 @@ class Revision(models.Model):
     """A snapshot of an article (fields, relations, photos and their order) at one save."""
 
     article = models.ForeignKey(
-        Article, verbose_name=_("文章"), on_delete=models.CASCADE, related_name="revisions",
+        Article,
+        verbose_name=_("文章"),
+        on_delete=models.CASCADE,
+        related_name="revisions",
         help_text=_("线上文章；新版本草稿的修订也记在线上文章名下。"),
     )
     source = models.ForeignKey(
@@ -60,7 +63,11 @@ class Revision(models.Model):
     data = models.JSONField(_("内容"))
     note = models.CharField(_("说明"), max_length=200, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("保存人"), on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("保存人"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     created_at = models.DateTimeField(_("保存时间"), default=timezone.now)
@@ -130,8 +137,10 @@ class PreviewLink(models.Model):
 def article_may_be_previewed(article):
     root = article.root
     return not (
-        article.status == Article.Status.WITHDRAWN or article.legal_hold
-        or root.status == Article.Status.WITHDRAWN or root.legal_hold
+        article.status == Article.Status.WITHDRAWN
+        or article.legal_hold
+        or root.status == Article.Status.WITHDRAWN
+        or root.legal_hold
     )
 
 
@@ -139,7 +148,9 @@ class EditPresence(models.Model):
     """Who opened an article's change page, and when they last did."""
 
     article = models.ForeignKey(Article, verbose_name=_("文章"), on_delete=models.CASCADE, related_name="presences")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("用户"), on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("用户"), on_delete=models.CASCADE, related_name="+"
+    )
     last_seen = models.DateTimeField(_("最近打开"), default=timezone.now)
 
     class Meta:

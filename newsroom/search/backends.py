@@ -110,9 +110,7 @@ class PostgresBackend:
             for i, token in enumerate(stream, start=offset + 1):
                 positions.setdefault(token, []).append(min(i, MAX_POSITION))
             offset += len(stream) + 10
-        return " ".join(
-            f"'{token}':{','.join(map(str, sorted(set(p))[:256]))}" for token, p in positions.items()
-        )
+        return " ".join(f"'{token}':{','.join(map(str, sorted(set(p))[:256]))}" for token, p in positions.items())
 
     def write(self, rows):
         params = [(self._vector([title, body]), self._vector([title]), rank) for rank, _, title, body in rows]
@@ -200,8 +198,7 @@ class PostgresBackend:
             while walk and len(found) < limit:
                 window = documents if below is None else documents.filter(rank__lt=below)
                 rows = list(
-                    window.annotate(matched=match).order_by("-rank")
-                    .values_list("id", "rank", "matched")[:chunk]
+                    window.annotate(matched=match).order_by("-rank").values_list("id", "rank", "matched")[:chunk]
                 )
                 found += [pk for pk, _, matched in rows if matched]
                 examined += len(rows)

@@ -2,7 +2,6 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import Community
-
 from newsroom.filters import date_range
 from newsroom.models import Column
 
@@ -13,20 +12,22 @@ class SearchFilter(django_filters.FilterSet):
     """Narrowing search results: type, column (with its sub-columns), community, date range.
     Values that don't validate are reported on the form and ignored, never a 500."""
 
-    kind = django_filters.ChoiceFilter(
-        choices=SearchDocument.Kind.choices, label=_("类型"), empty_label=_("全部类型")
-    )
+    kind = django_filters.ChoiceFilter(choices=SearchDocument.Kind.choices, label=_("类型"), empty_label=_("全部类型"))
     column = django_filters.ModelChoiceFilter(
         queryset=Column.objects.none(), label=_("栏目"), empty_label=_("全部栏目"), method="filter_column"
     )
     community = django_filters.ModelChoiceFilter(
-        field_name="communities", queryset=Community.objects.public().order_by("name"), label=_("社区"),
+        field_name="communities",
+        queryset=Community.objects.public().order_by("name"),
+        label=_("社区"),
         empty_label=_("全部社区"),
     )
     since, until = date_range("date")
     sort = django_filters.ChoiceFilter(
-        choices=[("relevance", _("按相关度")), ("date", _("按时间"))], label=_("排序"),
-        empty_label=None, method="keep",
+        choices=[("relevance", _("按相关度")), ("date", _("按时间"))],
+        label=_("排序"),
+        empty_label=None,
+        method="keep",
     )
 
     class Meta:

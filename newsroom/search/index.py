@@ -13,11 +13,10 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from communities.models import Community, Facility, Honour
-
 from newsroom.models import Article
 
-from .models import SearchDocument
 from .backends import backend
+from .models import SearchDocument
 from .text import index_tokens
 
 Kind = SearchDocument.Kind
@@ -40,8 +39,13 @@ def article_document(article):
         "url": article.get_absolute_url(),
         "title": " ".join(p for p in (article.kicker, article.title, article.subtitle) if p),
         "body": _join(
-            article.summary, _plain(article.editors_note), article.dateline, _plain(article.body),
-            *(_join(p.caption, p.credit_line) for p in photos), " ".join(people), article.source_name,
+            article.summary,
+            _plain(article.editors_note),
+            article.dateline,
+            _plain(article.body),
+            *(_join(p.caption, p.credit_line) for p in photos),
+            " ".join(people),
+            article.source_name,
         ),
         "date": article.first_published_at or article.live_from or article.created_at,
         "live_from": article.live_from,
@@ -51,44 +55,62 @@ def article_document(article):
 
 def community_document(community):
     return {
-        "portal_id": None, "column_id": None,
+        "portal_id": None,
+        "column_id": None,
         "url": community.get_absolute_url(),
         "title": community.name,
         "body": _join(
-            community.place, community.streets_covered, community.get_party_org_kind_display(),
-            community.secretary_name, community.work_method, community.work_method_summary,
+            community.place,
+            community.streets_covered,
+            community.get_party_org_kind_display(),
+            community.secretary_name,
+            community.work_method,
+            community.work_method_summary,
         ),
         "date": community.updated_at or timezone.now(),
-        "live_from": None, "expires_at": None,
+        "live_from": None,
+        "expires_at": None,
     }, [community.pk]
 
 
 def honour_document(honour):
     return {
-        "portal_id": None, "column_id": None,
+        "portal_id": None,
+        "column_id": None,
         "url": honour.get_absolute_url(),
         "title": f"{honour.recipient} {honour.title}",
         "body": _join(
-            honour.get_level_display(), honour.awarding_body, f"{honour.year}年" if honour.year else "",
-            honour.edition, honour.community.name, honour.note,
+            honour.get_level_display(),
+            honour.awarding_body,
+            f"{honour.year}年" if honour.year else "",
+            honour.edition,
+            honour.community.name,
+            honour.note,
         ),
         "date": honour.community.updated_at,
-        "live_from": None, "expires_at": None,
+        "live_from": None,
+        "expires_at": None,
     }, [honour.community_id]
 
 
 def facility_document(facility):
     return {
-        "portal_id": None, "column_id": None,
+        "portal_id": None,
+        "column_id": None,
         "url": facility.get_absolute_url(),
         "title": facility.name,
         "body": _join(
-            facility.get_kind_display(), facility.community.name if facility.community else "",
-            facility.street, facility.address, facility.description, facility.rooms,
+            facility.get_kind_display(),
+            facility.community.name if facility.community else "",
+            facility.street,
+            facility.address,
+            facility.description,
+            facility.rooms,
             facility.opening_hours,
         ),
         "date": facility.community.updated_at if facility.community else timezone.now(),
-        "live_from": None, "expires_at": None,
+        "live_from": None,
+        "expires_at": None,
     }, [facility.community_id] if facility.community_id else []
 
 
@@ -97,8 +119,10 @@ def facility_document(facility):
 # when it is queried (``SearchDocument.objects.visible``).
 SOURCES = {
     Kind.ARTICLE: (
-        lambda: Article.objects.live().select_related("column").prefetch_related(
-            "photos__credit_person", "reporters", "correspondents", "communities"
+        lambda: (
+            Article.objects.live()
+            .select_related("column")
+            .prefetch_related("photos__credit_person", "reporters", "correspondents", "communities")
         ),
         article_document,
     ),

@@ -6,7 +6,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import Community
-
 from newsroom.models import Column, Portal
 
 
@@ -35,7 +34,11 @@ class SearchDocument(models.Model):
     kind = models.CharField(_("类型"), max_length=10, choices=Kind.choices)
     object_id = models.PositiveIntegerField(_("对象编号"))
     portal = models.ForeignKey(
-        Portal, verbose_name=_("网站"), on_delete=models.CASCADE, null=True, blank=True,
+        Portal,
+        verbose_name=_("网站"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         help_text=_("留空表示所有网站共用(社区、荣誉、阵地)。"),
     )
     column = models.ForeignKey(
@@ -47,9 +50,7 @@ class SearchDocument(models.Model):
     title = models.TextField(_("标题"))
     body = models.TextField(_("正文(纯文本)"), blank=True)
     date = models.DateTimeField(_("日期"), db_index=True)
-    rank = models.BigIntegerField(
-        _("排序键"), unique=True, help_text=_("由日期生成，越新越大；全文索引按它排序。")
-    )
+    rank = models.BigIntegerField(_("排序键"), unique=True, help_text=_("由日期生成，越新越大；全文索引按它排序。"))
     live_from = models.DateTimeField(_("上线时间"), null=True, blank=True)
     expires_at = models.DateTimeField(_("下线时间"), null=True, blank=True)
     indexed_at = models.DateTimeField(_("索引时间"), auto_now=True)

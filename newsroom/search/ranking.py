@@ -7,9 +7,9 @@ Counts above the cap are shown as "超过 1000".
 
 from dataclasses import dataclass
 
-from .models import SearchDocument
 from .backends import backend
 from .highlight import highlight, snippet
+from .models import SearchDocument
 from .text import Query, parse
 
 MAX_RESULTS = 1000

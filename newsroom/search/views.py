@@ -1,9 +1,9 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from .models import SearchDocument
 from . import ranking
 from .filters import SearchFilter
+from .models import SearchDocument
 from .text import MAX_QUERY_CHARS, parse
 
 PAGE_SIZE = 20

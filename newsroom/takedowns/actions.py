@@ -25,8 +25,15 @@ from . import mail
 from .models import Event, Evidence, Measure, TakedownRequest, Target
 
 R = TakedownRequest.Status
-OPEN = [R.RECEIVED, R.UNDER_REVIEW, R.NEEDS_INFO, R.ACCEPTED, R.MEASURES_APPLIED, R.COUNTER_RECEIVED,
-        R.COUNTER_REVIEWED]
+OPEN = [
+    R.RECEIVED,
+    R.UNDER_REVIEW,
+    R.NEEDS_INFO,
+    R.ACCEPTED,
+    R.MEASURES_APPLIED,
+    R.COUNTER_RECEIVED,
+    R.COUNTER_REVIEWED,
+]
 
 
 class ActionError(Exception):
@@ -56,8 +63,13 @@ def _reason(text, what="理由"):
 
 def _event(request, user, action, to_status=None, reason="", internal=True):
     event = Event.objects.create(
-        request=request, actor=user, action=action, from_status=request.status,
-        to_status=to_status or request.status, reason=reason, internal=internal,
+        request=request,
+        actor=user,
+        action=action,
+        from_status=request.status,
+        to_status=to_status or request.status,
+        reason=reason,
+        internal=internal,
     )
     if to_status and to_status != request.status:
         request.status = to_status
@@ -70,11 +82,17 @@ def _event(request, user, action, to_status=None, reason="", internal=True):
 def _tell_notifier(request, event):
     """Every step of the desk that concerns the notifier reaches them by e-mail too."""
     mail.queue(
-        request, f"progress:{event.action}", request.email,
+        request,
+        f"progress:{event.action}",
+        request.email,
         f"[{request.portal.name}] 您的通知 {request.reference} 有新进展：{event.action_label}",
         f"{request.notifier_name}:\n\n您的通知(受理编号 {request.reference})有新进展。\n\n"
         f"{event.action_label}:{event.reason}\n当前状态：{request.get_status_display()}\n"
-        + (f"可恢复时间：{timezone.localtime(request.restore_due_at):%Y-%m-%d %H:%M}\n" if request.restore_due_at else "")
+        + (
+            f"可恢复时间：{timezone.localtime(request.restore_due_at):%Y-%m-%d %H:%M}\n"
+            if request.restore_due_at
+            else ""
+        )
         + f"\n处理进度与全部记录见您的私人链接(请勿转发):\n{mail.tracking_url(request)}\n\n{request.portal.name}",
     )
 
@@ -84,6 +102,7 @@ def _sla(request):
 
 
 # --- notifier side (no account) ---------------------------------------------------------------
+
 
 @transaction.atomic
 def receive(request, targets, files):
@@ -105,7 +124,10 @@ def receive(request, targets, files):
         _store(request, kind, upload)
     _event(request, None, "received", reason="收到通知", internal=False)
     mail.queue(
-        request, "acknowledgement", request.email, f"[{request.portal.name}] 已收到您的通知 {request.reference}",
+        request,
+        "acknowledgement",
+        request.email,
+        f"[{request.portal.name}] 已收到您的通知 {request.reference}",
         f"{request.notifier_name}:\n\n我们已收到您关于“{request.get_right_claimed_display()}”的通知，受理编号 "
         f"{request.reference}。\n我们将在收到完整通知后 {request.portal.takedown_sla_hours} 小时内处理，每一步都会发邮件告知您。\n"
         f"您可以在以下私人链接查看处理进度和结果(请勿转发):\n{mail.tracking_url(request)}\n\n{request.portal.name}",
@@ -127,17 +149,26 @@ def restored_before(request, targets):
     photos = {t.photo_id for t in targets if t.photo_id}
     if not articles:
         return None
-    names, email, id_number = _claimants(request.notifier_name, request.principal_name, request.email,
-                                         request.id_number)
-    earlier = TakedownRequest.objects.filter(
-        status=R.RESTORED, restored_under=TakedownRequest.RestoredUnder.ARTICLE_17, targets__article__in=articles,
-    ).prefetch_related("targets").distinct().order_by("-decided_at")
+    names, email, id_number = _claimants(
+        request.notifier_name, request.principal_name, request.email, request.id_number
+    )
+    earlier = (
+        TakedownRequest.objects.filter(
+            status=R.RESTORED,
+            restored_under=TakedownRequest.RestoredUnder.ARTICLE_17,
+            targets__article__in=articles,
+        )
+        .prefetch_related("targets")
+        .distinct()
+        .order_by("-decided_at")
+    )
     for previous in earlier:
         their_photos = {t.photo_id for t in previous.targets.all() if t.photo_id}
         if photos and their_photos and not (photos & their_photos):
             continue  # another photo of the same article is another work
-        p_names, p_email, p_id = _claimants(previous.notifier_name, previous.principal_name, previous.email,
-                                            previous.id_number)
+        p_names, p_email, p_id = _claimants(
+            previous.notifier_name, previous.principal_name, previous.email, previous.id_number
+        )
         if names & p_names or (email and email == p_email) or (id_number and id_number == p_id):
             return previous
     return None
@@ -158,7 +189,10 @@ def _author_on_record(request, targets):
 
 def _store(request, kind, upload):
     return Evidence.objects.create(
-        request=request, kind=kind, file=upload, original_name=upload.name[:200],
+        request=request,
+        kind=kind,
+        file=upload,
+        original_name=upload.name[:200],
         content_type=getattr(upload, "detected_type", upload.content_type or "")[:50],
     )
 
@@ -195,7 +229,9 @@ def receive_counter_notice(request, counter, files):
     _event(request, None, "counter_received", R.COUNTER_RECEIVED, f"收到 {counter.name} 的反通知", internal=False)
     # 条例 Art. 17 / 民法典 Art. 1196: the counter-notice goes to the rights holder, with its evidence.
     mail.queue(
-        request, "counter_to_notifier", request.email,
+        request,
+        "counter_to_notifier",
+        request.email,
         f"[{request.portal.name}] 转送反通知：您的通知 {request.reference}",
         f"{request.notifier_name}:\n\n您的通知(受理编号 {request.reference})所涉内容的提供者 {counter.name} "
         f"于 {timezone.localtime(counter.received_at):%Y-%m-%d %H:%M} 提交了反通知，现依法转送给您。\n\n"
@@ -219,12 +255,18 @@ def submit_proof(request, note, files):
     request.proof_received_at = timezone.now()
     request.deadline = _sla(request)
     request.save(update_fields=["proof_received_at", "deadline"])
-    _event(request, None, "proof_received", reason=(note or "").strip() or "通知人提交了已投诉或起诉的证明，暂不恢复。",
-           internal=False)
+    _event(
+        request,
+        None,
+        "proof_received",
+        reason=(note or "").strip() or "通知人提交了已投诉或起诉的证明，暂不恢复。",
+        internal=False,
+    )
     return request
 
 
 # --- the desk -----------------------------------------------------------------------------------
+
 
 @transaction.atomic
 def assign(request, user, assignee):
@@ -254,9 +296,14 @@ def request_information(request, user, message):
     request.deadline = timezone.now() + timedelta(days=days)  # the pause is bounded
     request.save(update_fields=["deadline"])
     message = _reason(message, "需要补充的材料")
-    _event(request, user, "request_info", R.NEEDS_INFO,
-           f"{message}(请于 {timezone.localtime(request.deadline):%Y-%m-%d} 前补充；逾期未补充的，将按现有材料处理。)",
-           internal=False)
+    _event(
+        request,
+        user,
+        "request_info",
+        R.NEEDS_INFO,
+        f"{message}(请于 {timezone.localtime(request.deadline):%Y-%m-%d} 前补充；逾期未补充的，将按现有材料处理。)",
+        internal=False,
+    )
     return request
 
 
@@ -319,10 +366,17 @@ def apply_measure(request, user, kind, target, text=""):
     if kind in (K.WITHDRAW_ARTICLE, K.HIDE_PHOTO):
         # A preview link would be a way round the measure.
         revoke_all_preview_links(article)
-    measure = Measure.objects.create(request=request, kind=kind, article=article, photo=photo, text=text,
-                                     applied_by=user)
-    AuditEntry.objects.create(article=article, actor=user, action="takedown_measure", from_status=article.status,
-                              to_status=article.status, opinion=f"{request.reference}:{summary}")
+    measure = Measure.objects.create(
+        request=request, kind=kind, article=article, photo=photo, text=text, applied_by=user
+    )
+    AuditEntry.objects.create(
+        article=article,
+        actor=user,
+        action="takedown_measure",
+        from_status=article.status,
+        to_status=article.status,
+        opinion=f"{request.reference}:{summary}",
+    )
     _decide(request, f"已采取措施：{summary}。")
     _event(request, user, "measure", R.MEASURES_APPLIED, summary, internal=False)
     return measure
@@ -341,15 +395,20 @@ def revert_measure(measure, user, reason):
 def _revert(measure, user, reason):
     K = Measure.Kind
     if measure.kind == K.WITHDRAW_ARTICLE:
-        Article.objects.filter(pk=measure.article_id).update(legal_hold=False, legal_hold_since=None,
-                                                             legal_hold_category="")
+        Article.objects.filter(pk=measure.article_id).update(
+            legal_hold=False, legal_hold_since=None, legal_hold_category=""
+        )
     elif measure.kind == K.HIDE_PHOTO:
         Photo.objects.filter(pk=measure.photo_id).update(hidden_by_takedown=False)
     # update() sends no signals: the page cache and the search index follow through the seam.
     content.changed(Article, Article.objects.filter(pk=measure.article_id))
     Measure.objects.filter(pk=measure.pk).update(reverted_at=timezone.now(), reverted_by=user)
-    AuditEntry.objects.create(article_id=measure.article_id, actor=user, action="takedown_revert",
-                              opinion=f"{measure.request.reference}：撤销“{measure.get_kind_display()}”：{reason}")
+    AuditEntry.objects.create(
+        article_id=measure.article_id,
+        actor=user,
+        action="takedown_revert",
+        opinion=f"{measure.request.reference}：撤销“{measure.get_kind_display()}”：{reason}",
+    )
     _event(measure.request, user, "revert_measure", reason=f"撤销“{measure.get_kind_display()}”：{reason}")
 
 
@@ -374,14 +433,34 @@ def forward(request, user, note="", email="", announce=False, author_kind="", au
     letter = _forward_letter(request, counter_url)
     if email:
         request.author_email = email
-        mail.queue(request, "forward_to_author", email,
-                   f"[{request.portal.name}] 关于您提供的内容的权利通知 {request.reference}", letter)
-        reason = f"已向{request.get_author_kind_display() or '作者'} {request.author_name} 的邮箱 {email} 发出通知转送函。"
+        mail.queue(
+            request,
+            "forward_to_author",
+            email,
+            f"[{request.portal.name}] 关于您提供的内容的权利通知 {request.reference}",
+            letter,
+        )
+        reason = (
+            f"已向{request.get_author_kind_display() or '作者'} {request.author_name} 的邮箱 {email} 发出通知转送函。"
+        )
     else:
         request.announced_at = request.forwarded_at = timezone.now()
-        reason = "作者无法联系，已在网站公告通知(公告页面：" + reverse("takedowns:announcement", args=[request.reference]) + ")。"
-    request.save(update_fields=["counter_token", "forward_note", "author_kind", "author_name", "author_email",
-                                "announced_at", "forwarded_at"])
+        reason = (
+            "作者无法联系，已在网站公告通知(公告页面："
+            + reverse("takedowns:announcement", args=[request.reference])
+            + ")。"
+        )
+    request.save(
+        update_fields=[
+            "counter_token",
+            "forward_note",
+            "author_kind",
+            "author_name",
+            "author_email",
+            "announced_at",
+            "forwarded_at",
+        ]
+    )
     _event(request, user, "forward" if email else "announce", reason=reason, internal=False)
     return request
 
@@ -412,8 +491,12 @@ def review_counter_notice(request, user, valid, reason):
         return request
     _event(request, user, "counter_reviewed", R.COUNTER_REVIEWED, reason, internal=False)
     if request.portal.restore_policy == "immediate":
-        _restore(request, user, f"反通知成立，依《信息网络传播权保护条例》第十七条立即恢复。{reason}",
-                 TakedownRequest.RestoredUnder.ARTICLE_17)
+        _restore(
+            request,
+            user,
+            f"反通知成立，依《信息网络传播权保护条例》第十七条立即恢复。{reason}",
+            TakedownRequest.RestoredUnder.ARTICLE_17,
+        )
     else:
         schedule_restore(request, user)
     return request
@@ -427,18 +510,30 @@ def schedule_restore(request, user=None):
         return request
     days = request.portal.restore_after_days
     if not request.counter_forwarded_at:
-        Event.objects.create(request=request, actor=user, action="restore_scheduled", from_status=request.status,
-                             to_status=request.status, internal=False,
-                             reason=f"反通知送达通知人后，{days}日内未收到投诉或起诉证明的，恢复内容(《民法典》第一千一百九十六条)。")
+        Event.objects.create(
+            request=request,
+            actor=user,
+            action="restore_scheduled",
+            from_status=request.status,
+            to_status=request.status,
+            internal=False,
+            reason=f"反通知送达通知人后，{days}日内未收到投诉或起诉证明的，恢复内容(《民法典》第一千一百九十六条)。",
+        )
         return request
     request.restore_due_at = request.counter_forwarded_at + timedelta(days=days)
     request.save(update_fields=["restore_due_at"])
     Event.objects.create(
-        request=request, actor=user, action="restore_scheduled", from_status=request.status, to_status=request.status,
-        internal=False, reason=(
+        request=request,
+        actor=user,
+        action="restore_scheduled",
+        from_status=request.status,
+        to_status=request.status,
+        internal=False,
+        reason=(
             f"反通知已于 {timezone.localtime(request.counter_forwarded_at):%Y-%m-%d %H:%M} 送达通知人；至 "
             f"{timezone.localtime(request.restore_due_at):%Y-%m-%d %H:%M} 未收到投诉或起诉证明的，恢复内容"
-            f"(《民法典》第一千一百九十六条)。"),
+            f"(《民法典》第一千一百九十六条)。"
+        ),
     )
     return request
 
@@ -454,8 +549,12 @@ def restore(request, user, reason=""):
         raise ActionError("反通知尚未送达通知人，等待期还没有开始。")
     if request.restore_due_at > timezone.now():
         raise ActionError(f"等待期至 {timezone.localtime(request.restore_due_at):%Y-%m-%d %H:%M} 才届满。")
-    _restore(request, user, reason or "等待期届满，未收到投诉或起诉证明，依《民法典》第一千一百九十六条恢复。",
-             TakedownRequest.RestoredUnder.ARTICLE_1196)
+    _restore(
+        request,
+        user,
+        reason or "等待期届满，未收到投诉或起诉证明，依《民法典》第一千一百九十六条恢复。",
+        TakedownRequest.RestoredUnder.ARTICLE_1196,
+    )
     return request
 
 
@@ -498,8 +597,13 @@ def add_note(request, user, text):
 def record_download(evidence, user):
     """Evidence holds personal data: every download by the desk is in the audit trail."""
     return Event.objects.create(
-        request=evidence.request, actor=user, action="evidence_download", from_status=evidence.request.status,
-        to_status=evidence.request.status, reason=f"下载“{evidence.get_kind_display()}”#{evidence.pk}", internal=True,
+        request=evidence.request,
+        actor=user,
+        action="evidence_download",
+        from_status=evidence.request.status,
+        to_status=evidence.request.status,
+        reason=f"下载“{evidence.get_kind_display()}”#{evidence.pk}",
+        internal=True,
     )
 
 
@@ -516,6 +620,12 @@ def purge_personal_data(request):
     request.personal_data_purged_at = timezone.now()
     request.save(update_fields=["phone", "email", "address", "id_number", "personal_data_purged_at"])
     request.mails.all().delete()
-    Event.objects.create(request=request, action="purge_personal_data", from_status=request.status,
-                         to_status=request.status, reason="保存期限届满，已清除个人信息与证据材料。", internal=True)
+    Event.objects.create(
+        request=request,
+        action="purge_personal_data",
+        from_status=request.status,
+        to_status=request.status,
+        reason="保存期限届满，已清除个人信息与证据材料。",
+        internal=True,
+    )
     return request

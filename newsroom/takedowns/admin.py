@@ -16,8 +16,12 @@ from django.utils.translation import gettext_lazy as _
 from . import actions
 from .models import Event, Evidence, Measure, TakedownRequest, Target
 
-URGENCY = {"overdue": ("已超期", "#ba2121"), "due-soon": ("4小时内到期", "#b36b00"),
-           "on-time": ("期限内", "#2e6e46"), "done": ("已办结", "#666")}
+URGENCY = {
+    "overdue": ("已超期", "#ba2121"),
+    "due-soon": ("4小时内到期", "#b36b00"),
+    "on-time": ("期限内", "#2e6e46"),
+    "done": ("已办结", "#666"),
+}
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -76,8 +80,17 @@ class SafeCSVWriter:
 @admin.register(TakedownRequest)
 class TakedownRequestAdmin(admin.ModelAdmin):
     change_form_template = "admin/takedowns/change_form.html"
-    list_display = ("reference", "urgency_badge", "status", "right_claimed", "notifier_name", "received_at",
-                    "deadline", "assigned_to", "needs_legal_review")
+    list_display = (
+        "reference",
+        "urgency_badge",
+        "status",
+        "right_claimed",
+        "notifier_name",
+        "received_at",
+        "deadline",
+        "assigned_to",
+        "needs_legal_review",
+    )
     list_filter = ("status", "right_claimed", "needs_legal_review", "assigned_to")
     search_fields = ("reference", "notifier_name", "email", "targets__work_title")
     ordering = ("deadline", "received_at")
@@ -85,17 +98,26 @@ class TakedownRequestAdmin(admin.ModelAdmin):
     inlines = (TargetInline, MeasureInline, EventInline)
     actions = ("export_audit_trail",)
     fields = (
-        ("reference", "status", "right_claimed"), ("received_at", "deadline", "assigned_to"),
-        ("notifier_kind", "notifier_name"), ("phone", "email"), "address", ("id_type", "masked_id"),
-        ("is_agent", "principal_name"), "description", ("decision", "decided_at"),
-        ("forwarded_at", "forward_note"), ("restore_due_at", "needs_legal_review", "legal_review_reason"),
+        ("reference", "status", "right_claimed"),
+        ("received_at", "deadline", "assigned_to"),
+        ("notifier_kind", "notifier_name"),
+        ("phone", "email"),
+        "address",
+        ("id_type", "masked_id"),
+        ("is_agent", "principal_name"),
+        "description",
+        ("decision", "decided_at"),
+        ("forwarded_at", "forward_note"),
+        ("restore_due_at", "needs_legal_review", "legal_review_reason"),
     )
 
     def get_fields(self, request, obj=None):
         """Identity numbers in full only for those allowed to see them (法务复核)."""
         if request.user.has_perm("takedowns.view_id_number"):
-            return [tuple("id_number" if f == "masked_id" else f for f in row) if isinstance(row, tuple) else row
-                    for row in self.fields]
+            return [
+                tuple("id_number" if f == "masked_id" else f for f in row) if isinstance(row, tuple) else row
+                for row in self.fields
+            ]
         return self.fields
 
     def get_readonly_fields(self, request, obj=None):
@@ -127,13 +149,16 @@ class TakedownRequestAdmin(admin.ModelAdmin):
             extra_context.update(
                 notice=notice,
                 evidence=notice.evidence.all() if request.user.has_perm("takedowns.view_identity") else None,
-                counter_notices=notice.counter_notices.all() if request.user.has_perm("takedowns.view_identity") else None,
+                counter_notices=notice.counter_notices.all()
+                if request.user.has_perm("takedowns.view_identity")
+                else None,
                 full_id_numbers=request.user.has_perm("takedowns.view_id_number"),
                 targets=notice.targets.select_related("article", "photo"),
                 active_measures=notice.measures.filter(reverted_at=None),
                 moderators=get_user_model().objects.filter(groups__name="版权审核"),
                 counter_url=request.build_absolute_uri(reverse("takedowns:counter", args=[notice.counter_token]))
-                if notice.counter_token else "",
+                if notice.counter_token
+                else "",
                 mails=notice.mails.all(),
                 author_kinds=TakedownRequest.AuthorKind.choices,
             )
@@ -153,7 +178,9 @@ class TakedownRequestAdmin(admin.ModelAdmin):
         action, reason, user = request.POST.get("action", ""), request.POST.get("reason", ""), request.user
         try:
             if action == "assign":
-                actions.assign(notice, user, get_object_or_404(get_user_model(), pk=request.POST.get("assignee") or user.pk))
+                actions.assign(
+                    notice, user, get_object_or_404(get_user_model(), pk=request.POST.get("assignee") or user.pk)
+                )
             elif action == "start_review":
                 actions.start_review(notice, user)
             elif action == "request_info":
@@ -169,10 +196,15 @@ class TakedownRequestAdmin(admin.ModelAdmin):
                 measure = get_object_or_404(Measure, pk=request.POST.get("measure"), request=notice)
                 actions.revert_measure(measure, user, reason)
             elif action == "forward":
-                actions.forward(notice, user, reason, email=request.POST.get("author_email", ""),
-                                announce=request.POST.get("announce") == "1",
-                                author_kind=request.POST.get("author_kind", ""),
-                                author_name=request.POST.get("author_name", ""))
+                actions.forward(
+                    notice,
+                    user,
+                    reason,
+                    email=request.POST.get("author_email", ""),
+                    announce=request.POST.get("announce") == "1",
+                    author_kind=request.POST.get("author_kind", ""),
+                    author_name=request.POST.get("author_name", ""),
+                )
             elif action in ("counter_valid", "counter_invalid"):
                 actions.review_counter_notice(notice, user, action == "counter_valid", reason)
             elif action == "restore":
@@ -199,8 +231,12 @@ class TakedownRequestAdmin(admin.ModelAdmin):
             raise PermissionDenied
         item = get_object_or_404(Evidence.objects.select_related("request"), pk=evidence, request_id=pk)
         actions.record_download(item, request.user)
-        response = FileResponse(item.file.open("rb"), as_attachment=True, filename=item.download_name,
-                                content_type=item.content_type or "application/octet-stream")
+        response = FileResponse(
+            item.file.open("rb"),
+            as_attachment=True,
+            filename=item.download_name,
+            content_type=item.content_type or "application/octet-stream",
+        )
         response["X-Content-Type-Options"] = "nosniff"
         response["Cache-Control"] = "private, no-store"
         return response
@@ -212,12 +248,22 @@ class TakedownRequestAdmin(admin.ModelAdmin):
         response.write("\ufeff")  # so Excel reads UTF-8
         writer = SafeCSVWriter(response)
         writer.writerow(["受理编号", "时间", "操作人", "操作", "原状态", "新状态", "理由/说明", "通知人可见"])
-        events = Event.objects.filter(request__in=queryset).select_related("request", "actor").order_by(
-            "request__reference", "created_at")
+        events = (
+            Event.objects.filter(request__in=queryset)
+            .select_related("request", "actor")
+            .order_by("request__reference", "created_at")
+        )
         for event in events:
-            writer.writerow([
-                event.request.reference, timezone.localtime(event.created_at).strftime("%Y-%m-%d %H:%M:%S"),
-                event.actor.get_username() if event.actor else "通知人/系统", event.action_label,
-                event.from_status, event.to_status, event.reason, "否" if event.internal else "是",
-            ])
+            writer.writerow(
+                [
+                    event.request.reference,
+                    timezone.localtime(event.created_at).strftime("%Y-%m-%d %H:%M:%S"),
+                    event.actor.get_username() if event.actor else "通知人/系统",
+                    event.action_label,
+                    event.from_status,
+                    event.to_status,
+                    event.reason,
+                    "否" if event.internal else "是",
+                ]
+            )
         return response

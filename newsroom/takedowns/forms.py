@@ -73,17 +73,29 @@ class EvidenceField(forms.FileField):
 
 
 class NoticeForm(forms.ModelForm):
-    website = forms.CharField(required=False, label=_("网站(请留空)"),
-                              widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
-    evidence = EvidenceField(label=_("侵权初步证据"), required=True,
-                             help_text=_("PDF、JPEG 或 PNG,最多 5 个，每个不超过 10 MB。"))
+    website = forms.CharField(
+        required=False, label=_("网站(请留空)"), widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"})
+    )
+    evidence = EvidenceField(
+        label=_("侵权初步证据"), required=True, help_text=_("PDF、JPEG 或 PNG,最多 5 个，每个不超过 10 MB。")
+    )
     authorisation = EvidenceField(label=_("授权委托书"), help_text=_("代理人提交时必须上传权利人的授权委托书。"))
 
     class Meta:
         model = TakedownRequest
         fields = [
-            "notifier_kind", "notifier_name", "phone", "email", "address", "id_type", "id_number",
-            "is_agent", "principal_name", "right_claimed", "description", "declared_true",
+            "notifier_kind",
+            "notifier_name",
+            "phone",
+            "email",
+            "address",
+            "id_type",
+            "id_number",
+            "is_agent",
+            "principal_name",
+            "right_claimed",
+            "description",
+            "declared_true",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 6, "maxlength": 5000})}
 
@@ -108,8 +120,9 @@ def resolve_article(url, portal):
     """The article of ``portal`` that ``url`` points to, or a form error."""
     parts = urlsplit(url)
     if parts.hostname and parts.hostname.lower() not in portal.host_list:
-        raise forms.ValidationError(_("该网址不属于本网(%(host)s)，本网只能处理本网发布的内容。") % {"host": parts.hostname},
-                                    code="foreign")
+        raise forms.ValidationError(
+            _("该网址不属于本网(%(host)s)，本网只能处理本网发布的内容。") % {"host": parts.hostname}, code="foreign"
+        )
     try:
         match = resolve(parts.path or "/")
     except Resolver404:
@@ -166,13 +179,15 @@ class BaseTargetFormSet(forms.BaseFormSet):
 
 
 # One target row filled in, two more offered: a notice may name several works.
-TargetFormSet = forms.formset_factory(TargetForm, formset=BaseTargetFormSet, extra=2, min_num=1, max_num=5,
-                                      validate_max=True)
+TargetFormSet = forms.formset_factory(
+    TargetForm, formset=BaseTargetFormSet, extra=2, min_num=1, max_num=5, validate_max=True
+)
 
 
 class SupplementForm(forms.Form):
-    note = forms.CharField(label=_("补充说明"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
-                           required=False)
+    note = forms.CharField(
+        label=_("补充说明"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000, required=False
+    )
     files = EvidenceField(label=_("补充材料"), required=True)
 
 

@@ -8,6 +8,7 @@ desk shows each message as sent, with its time, so what the record says happened
 """
 
 import logging
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -38,7 +39,11 @@ def queue(request, kind, to, subject, body, attachments=()):
     if not to:
         return None
     mail = OutboundMail.objects.create(
-        request=request, kind=kind, to=to, subject=one_line(subject)[:200], body=body,
+        request=request,
+        kind=kind,
+        to=to,
+        subject=one_line(subject)[:200],
+        body=body,
         attachments=[evidence.pk for evidence in attachments],
     )
     transaction.on_commit(lambda: deliver(mail.pk))
@@ -78,9 +83,14 @@ def _delivered(mail):
     if mail.kind == "counter_to_notifier" and not request.counter_forwarded_at:
         request.counter_forwarded_at = mail.sent_at
         request.save(update_fields=["counter_forwarded_at"])
-        Event.objects.create(request=request, action="counter_forwarded", from_status=request.status,
-                             to_status=request.status, internal=False,
-                             reason=f"反通知及其证据已于 {timezone.localtime(mail.sent_at):%Y-%m-%d %H:%M} 送达通知人邮箱。")
+        Event.objects.create(
+            request=request,
+            action="counter_forwarded",
+            from_status=request.status,
+            to_status=request.status,
+            internal=False,
+            reason=f"反通知及其证据已于 {timezone.localtime(mail.sent_at):%Y-%m-%d %H:%M} 送达通知人邮箱。",
+        )
         from .actions import schedule_restore
 
         schedule_restore(request)

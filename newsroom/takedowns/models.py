@@ -107,8 +107,7 @@ class TakedownRequest(models.Model):
     reference = models.CharField(_("受理编号"), max_length=30, unique=True, default=_reference, editable=False)
     token = models.CharField(_("查询令牌"), max_length=64, unique=True, default=_token, editable=False)
     portal = models.ForeignKey(Portal, verbose_name=_("网站"), on_delete=models.PROTECT, related_name="takedowns")
-    status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.RECEIVED,
-                              editable=False)
+    status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.RECEIVED, editable=False)
 
     notifier_kind = models.CharField(_("通知人类型"), max_length=20, choices=NotifierKind.choices)
     notifier_name = models.CharField(_("通知人姓名或名称"), max_length=100)
@@ -123,32 +122,52 @@ class TakedownRequest(models.Model):
     description = models.TextField(_("情况说明"), max_length=5000)
     declared_true = models.BooleanField(_("声明通知内容真实"), default=False)
 
-    assigned_to = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("承办人"), on_delete=models.SET_NULL,
-                                    null=True, blank=True, related_name="+")
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("承办人"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     received_at = models.DateTimeField(_("接收时间"), default=timezone.now, editable=False)
     deadline = models.DateTimeField(_("处理期限"), null=True, blank=True, editable=False)
     decided_at = models.DateTimeField(_("决定时间"), null=True, blank=True, editable=False)
     decision = models.TextField(_("决定与理由(通知人可见)"), blank=True, editable=False)
-    author_kind = models.CharField(_("作者(服务对象)类别"), max_length=20, choices=AuthorKind.choices, blank=True,
-                                   editable=False, help_text=_("被通知内容的提供者：本网记者、转载来源、通讯员或用户。"))
+    author_kind = models.CharField(
+        _("作者(服务对象)类别"),
+        max_length=20,
+        choices=AuthorKind.choices,
+        blank=True,
+        editable=False,
+        help_text=_("被通知内容的提供者：本网记者、转载来源、通讯员或用户。"),
+    )
     author_name = models.CharField(_("作者或来源名称"), max_length=100, blank=True, editable=False)
     author_email = models.EmailField(_("作者或来源电子邮箱"), blank=True, editable=False)
-    forwarded_at = models.DateTimeField(_("转送作者时间"), null=True, blank=True, editable=False,
-                                        help_text=_("通知送达作者(邮件发出)或公告发布的时间。"))
+    forwarded_at = models.DateTimeField(
+        _("转送作者时间"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("通知送达作者(邮件发出)或公告发布的时间。"),
+    )
     forward_note = models.CharField(_("转送方式"), max_length=200, blank=True, editable=False)
-    announced_at = models.DateTimeField(_("公告时间"), null=True, blank=True, editable=False,
-                                        help_text=_("无法联系作者时，在网站上公告通知的时间。"))
+    announced_at = models.DateTimeField(
+        _("公告时间"), null=True, blank=True, editable=False, help_text=_("无法联系作者时，在网站上公告通知的时间。")
+    )
     counter_forwarded_at = models.DateTimeField(_("反通知送达通知人时间"), null=True, blank=True, editable=False)
     proof_received_at = models.DateTimeField(_("收到投诉或起诉证明时间"), null=True, blank=True, editable=False)
-    restored_under = models.CharField(_("恢复依据"), max_length=10, choices=RestoredUnder.choices, blank=True,
-                                      editable=False)
+    restored_under = models.CharField(
+        _("恢复依据"), max_length=10, choices=RestoredUnder.choices, blank=True, editable=False
+    )
     personal_data_purged_at = models.DateTimeField(_("个人信息清除时间"), null=True, blank=True, editable=False)
     counter_token = models.CharField(_("反通知令牌"), max_length=64, blank=True, editable=False)
     restore_due_at = models.DateTimeField(_("可恢复时间"), null=True, blank=True, editable=False)
     needs_legal_review = models.BooleanField(_("需法务复核"), default=False, editable=False)
     legal_review_reason = models.CharField(_("复核原因"), max_length=200, blank=True, editable=False)
-    client_key = models.CharField(_("来源标识"), max_length=64, blank=True, editable=False,
-                                  help_text=_("提交者 IP 的摘要，仅用于频率限制。"))
+    client_key = models.CharField(
+        _("来源标识"), max_length=64, blank=True, editable=False, help_text=_("提交者 IP 的摘要，仅用于频率限制。")
+    )
 
     class Meta:
         verbose_name = _("侵权通知")
@@ -193,15 +212,23 @@ class Target(models.Model):
         PHOTO = "photo", _("其中一张图片")
         PASSAGE = "passage", _("其中一段文字")
 
-    request = models.ForeignKey(TakedownRequest, verbose_name=_("通知"), on_delete=models.CASCADE,
-                                related_name="targets")
+    request = models.ForeignKey(
+        TakedownRequest, verbose_name=_("通知"), on_delete=models.CASCADE, related_name="targets"
+    )
     url = models.URLField(_("网址"), max_length=500)
     work_title = models.CharField(_("作品名称"), max_length=200)
     part = models.CharField(_("涉及部分"), max_length=10, choices=Part.choices, default=Part.WHOLE)
-    article = models.ForeignKey(Article, verbose_name=_("文章"), on_delete=models.PROTECT, null=True, blank=True,
-                                related_name="takedown_targets")
-    photo = models.ForeignKey(Photo, verbose_name=_("图片"), on_delete=models.PROTECT, null=True, blank=True,
-                              related_name="takedown_targets")
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("文章"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="takedown_targets",
+    )
+    photo = models.ForeignKey(
+        Photo, verbose_name=_("图片"), on_delete=models.PROTECT, null=True, blank=True, related_name="takedown_targets"
+    )
     passage = models.TextField(_("涉及文字"), blank=True, max_length=2000)
 
     class Meta:
@@ -229,8 +256,9 @@ class Evidence(models.Model):
         COUNTER = "counter", _("不侵权初步证据")
         PROOF = "proof", _("投诉或起诉证明")
 
-    request = models.ForeignKey(TakedownRequest, verbose_name=_("通知"), on_delete=models.CASCADE,
-                                related_name="evidence")
+    request = models.ForeignKey(
+        TakedownRequest, verbose_name=_("通知"), on_delete=models.CASCADE, related_name="evidence"
+    )
     kind = models.CharField(_("类别"), max_length=20, choices=Kind.choices)
     file = models.FileField(_("文件"), storage=private_storage, upload_to=evidence_path)
     original_name = models.CharField(_("原文件名"), max_length=200)
@@ -267,19 +295,28 @@ class Measure(PublicContent, models.Model):
         CORRECTION = "correction", _("追加更正")
         APOLOGY = "apology", _("追加致歉")
 
-    request = models.ForeignKey(TakedownRequest, verbose_name=_("通知"), on_delete=models.CASCADE,
-                                related_name="measures")
+    request = models.ForeignKey(
+        TakedownRequest, verbose_name=_("通知"), on_delete=models.CASCADE, related_name="measures"
+    )
     kind = models.CharField(_("措施"), max_length=20, choices=Kind.choices)
     article = models.ForeignKey(Article, verbose_name=_("文章"), on_delete=models.PROTECT, related_name="measures")
-    photo = models.ForeignKey(Photo, verbose_name=_("图片"), on_delete=models.PROTECT, null=True, blank=True,
-                              related_name="measures")
+    photo = models.ForeignKey(
+        Photo, verbose_name=_("图片"), on_delete=models.PROTECT, null=True, blank=True, related_name="measures"
+    )
     text = models.TextField(_("更正/致歉内容"), blank=True)
     applied_at = models.DateTimeField(_("采取时间"), default=timezone.now)
-    applied_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("采取人"), on_delete=models.PROTECT,
-                                   related_name="+")
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("采取人"), on_delete=models.PROTECT, related_name="+"
+    )
     reverted_at = models.DateTimeField(_("撤销时间"), null=True, blank=True)
-    reverted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("撤销人"), on_delete=models.PROTECT,
-                                    null=True, blank=True, related_name="+")
+    reverted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("撤销人"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     objects = MeasureQuerySet.as_manager()
 
@@ -297,8 +334,9 @@ class Measure(PublicContent, models.Model):
 
 
 class CounterNotice(models.Model):
-    request = models.ForeignKey(TakedownRequest, verbose_name=_("通知"), on_delete=models.CASCADE,
-                                related_name="counter_notices")
+    request = models.ForeignKey(
+        TakedownRequest, verbose_name=_("通知"), on_delete=models.CASCADE, related_name="counter_notices"
+    )
     name = models.CharField(_("姓名或名称"), max_length=100)
     phone = models.CharField(_("联系电话"), max_length=30)
     email = models.EmailField(_("电子邮箱"))
@@ -325,8 +363,7 @@ class OutboundMail(models.Model):
     """A message to a notifier or an author, kept as sent: written in the same transaction as
     the step it reports, sent after commit, retried until it goes (``send_takedown_mail``)."""
 
-    request = models.ForeignKey(TakedownRequest, verbose_name=_("通知"), on_delete=models.CASCADE,
-                                related_name="mails")
+    request = models.ForeignKey(TakedownRequest, verbose_name=_("通知"), on_delete=models.CASCADE, related_name="mails")
     kind = models.CharField(_("类别"), max_length=30)
     to = models.EmailField(_("收件人"))
     subject = models.CharField(_("主题"), max_length=200)
@@ -378,8 +415,9 @@ class Event(AuditRecord):
 
     STATES = TakedownRequest.Status
 
-    request = models.ForeignKey(TakedownRequest, verbose_name=_("通知"), on_delete=models.CASCADE,
-                                related_name="events")
+    request = models.ForeignKey(
+        TakedownRequest, verbose_name=_("通知"), on_delete=models.CASCADE, related_name="events"
+    )
     action = models.CharField(_("操作"), max_length=40, choices=Action.choices)
     reason = models.TextField(_("理由/说明"), blank=True)
     internal = models.BooleanField(_("仅内部可见"), default=True)

@@ -43,8 +43,11 @@ def _prefill(request):
         photos = list(article.photos.order_by("order", "id").values_list("pk", flat=True))
         if int(photo_id) in photos:
             photo = Photo.objects.get(pk=photo_id)
-            initial.update(part="photo", photo_number=photos.index(photo.pk) + 1,
-                           work_title=f"{article.title}(图：{photo.caption[:30]})")
+            initial.update(
+                part="photo",
+                photo_number=photos.index(photo.pk) + 1,
+                work_title=f"{article.title}(图：{photo.caption[:30]})",
+            )
     return [initial]
 
 
@@ -93,16 +96,20 @@ def track(request, token):
                 return redirect(notice.get_tracking_url())
         except actions.ActionError as problem:
             error = str(problem)
-    response = render(request, "takedowns/track.html", {
-        "notice": notice,
-        "events": notice.events.filter(internal=False),
-        "targets": notice.targets.select_related("article", "photo"),
-        "counter_notices": notice.counter_notices.all(),
-        "counter_evidence": notice.evidence.filter(kind=Evidence.Kind.COUNTER),
-        "supplement": supplement,
-        "error": error,
-        "new": request.GET.get("new") == "1",
-    })
+    response = render(
+        request,
+        "takedowns/track.html",
+        {
+            "notice": notice,
+            "events": notice.events.filter(internal=False),
+            "targets": notice.targets.select_related("article", "photo"),
+            "counter_notices": notice.counter_notices.all(),
+            "counter_evidence": notice.evidence.filter(kind=Evidence.Kind.COUNTER),
+            "supplement": supplement,
+            "error": error,
+            "new": request.GET.get("new") == "1",
+        },
+    )
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
@@ -115,20 +122,30 @@ def counter_notice(request, token):
     if request.method == "POST" and not done and form.is_valid():
         actions.receive_counter_notice(notice, form.save(commit=False), form.cleaned_data["evidence"])
         done = True
-    response = render(request, "takedowns/counter.html", {"notice": notice, "form": form, "done": done},
-                      status=400 if request.method == "POST" and form.errors else 200)
+    response = render(
+        request,
+        "takedowns/counter.html",
+        {"notice": notice, "form": form, "done": done},
+        status=400 if request.method == "POST" and form.errors else 200,
+    )
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
 
 def announcement(request, reference):
     """公告: a notice forwarded to an author who cannot be reached, published with no personal data."""
-    notice = get_object_or_404(TakedownRequest.objects.exclude(announced_at=None), reference=reference,
-                               portal=request.portal)
-    return render(request, "takedowns/announcement.html", {
-        "notice": notice, "targets": notice.targets.all(),
-        "counter_url": reverse("takedowns:counter", args=[notice.counter_token]) if notice.counter_token else "",
-    })
+    notice = get_object_or_404(
+        TakedownRequest.objects.exclude(announced_at=None), reference=reference, portal=request.portal
+    )
+    return render(
+        request,
+        "takedowns/announcement.html",
+        {
+            "notice": notice,
+            "targets": notice.targets.all(),
+            "counter_url": reverse("takedowns:counter", args=[notice.counter_token]) if notice.counter_token else "",
+        },
+    )
 
 
 def policy(request):
@@ -145,8 +162,9 @@ def transparency(request):
     for key, received_at, status, right, measure in notices:
         local = timezone.localtime(received_at)
         period = f"{local.year}年{'上' if local.month <= 6 else '下'}半年"
-        row = rows.setdefault(period, {"received": set(), "actioned": set(), "rejected": set(), "restored": set(),
-                                       "rights": Counter()})
+        row = rows.setdefault(
+            period, {"received": set(), "actioned": set(), "rejected": set(), "restored": set(), "rights": Counter()}
+        )
         row["received"].add(key)
         if measure:
             row["actioned"].add(key)
@@ -158,8 +176,11 @@ def transparency(request):
             row["rights"][right] += 1
             seen.add(key)
     table = [
-        {"period": period, **{k: len(v) for k, v in row.items() if k != "rights"},
-         "rights": [(label, row["rights"].get(value, 0)) for value, label in Right.choices]}
+        {
+            "period": period,
+            **{k: len(v) for k, v in row.items() if k != "rights"},
+            "rights": [(label, row["rights"].get(value, 0)) for value, label in Right.choices],
+        }
         for period, row in sorted(rows.items(), reverse=True)
     ]
     return render(request, "takedowns/transparency.html", {"table": table, "rights": Right.choices})

@@ -26,8 +26,15 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--headless",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
         )
         yield browser
         browser.close()
@@ -47,7 +54,9 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", bypass_csp=True)
     page = context.new_page()
     external = []
-    page.on("request", lambda r: external.append(r.url) if not r.url.startswith(("http://localhost", "data:")) else None)
+    page.on(
+        "request", lambda r: external.append(r.url) if not r.url.startswith(("http://localhost", "data:")) else None
+    )
     yield page
     context.close()
     assert external == [], f"the page asked other hosts: {external}"

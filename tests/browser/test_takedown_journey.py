@@ -58,11 +58,14 @@ def test_a_reader_reports_a_photo_and_sees_the_decision(site, browser, page, tmp
     assert page.locator("figure.photo").count() == 7
 
 
-@pytest.mark.parametrize("name, path", [
-    ("takedown-form", "/takedown/new/?article=hohhot-yuquan-grassroots-party-building"),
-    ("takedown-policy", "/takedown/policy/"),
-    ("takedown-transparency", "/takedown/transparency/"),
-])
+@pytest.mark.parametrize(
+    "name, path",
+    [
+        ("takedown-form", "/takedown/new/?article=hohhot-yuquan-grassroots-party-building"),
+        ("takedown-policy", "/takedown/policy/"),
+        ("takedown-transparency", "/takedown/transparency/"),
+    ],
+)
 def test_takedown_pages_pass_axe(site, page, name, path):
     page.goto(site + path)
     assert axe_violations(page) == [], name

@@ -3,12 +3,9 @@
 import pytest
 
 from communities.models import HonourLevel
-
 from tests.adminforms import page_html as page
 
 pytestmark = pytest.mark.django_db
-
-
 
 
 def test_profile_shows_facts_reflections_honours_facilities_and_articles(client, demo):
@@ -41,7 +38,7 @@ def test_people_and_families_are_named_with_their_honours(client, demo):
 
 def test_directory_filters_by_district_street_and_honour_level(client, demo):
     html = page(client, "/communities/")
-    assert html.count("<h2><a href=\"/communities/") == 7
+    assert html.count('<h2><a href="/communities/') == 7
     assert page(client, "/communities/", district="玉泉区").count("<h2><a href") == 3
     assert page(client, "/communities/", street="华岩镇").count("<h2><a href") == 1
     html = page(client, "/communities/", honour_level=HonourLevel.NATIONAL)
@@ -64,14 +61,22 @@ def test_facility_page(client, demo):
 
 
 def test_facility_and_community_photos_show_credits(client, demo):
-    from newsroom.models import Person, Photo
     from communities.models import Facility
+    from newsroom.models import Person, Photo
 
     facility = Facility.objects.get(slug="tongxin-park")
-    Photo.objects.create(facility=facility, community=facility.community, image="demo/x.jpg", width=10, height=10,
-                         is_live=True,
-                         caption="同心公园大舞台", alt_text="公园", credit_kind="photo",
-                         credit_person=Person.objects.get(name="张聿修"))
+    Photo.objects.create(
+        facility=facility,
+        community=facility.community,
+        image="demo/x.jpg",
+        width=10,
+        height=10,
+        is_live=True,
+        caption="同心公园大舞台",
+        alt_text="公园",
+        credit_kind="photo",
+        credit_person=Person.objects.get(name="张聿修"),
+    )
     assert "张聿修 摄" in page(client, "/communities/facilities/tongxin-park/")
     assert "张聿修 摄" in page(client, "/communities/zhongnan/")
 

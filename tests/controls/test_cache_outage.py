@@ -1,9 +1,9 @@
 """Staff can work when Redis is down: login, the admin, the takedown desk and the view report."""
 
-from config.publishing import ALL_PORTALS
 import pytest
 from django.core.cache import caches
 
+from config.publishing import ALL_PORTALS
 from newsroom.models import Article
 from tests.adminforms import admin_login
 

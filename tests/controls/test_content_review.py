@@ -2,13 +2,13 @@
 系列 and 单页 change in public only after someone else approves; photos of live articles change
 only through a new version."""
 
-from config.publishing import ALL_PORTALS
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from communities.models import Community, Honour
+from config.publishing import ALL_PORTALS
 from newsroom import content_review
 from newsroom.models import Article, ContentChange, Page, Photo, Portal, SensitiveWord, Series, Topic
 from tests.adminforms import admin_form_data
@@ -54,8 +54,9 @@ def test_a_change_to_a_live_community_waits_for_review(client, demo, roles):
 def test_a_new_community_is_hidden_until_approved(client, demo, roles):
     client.force_login(roles["editor"])
     data = admin_form_data(client.get("/admin/communities/community/add/"))
-    data.update(name="测试社区", slug="test-community", province="云南省", city="昆明市", district="五华区",
-                street="华山街道")
+    data.update(
+        name="测试社区", slug="test-community", province="云南省", city="昆明市", district="五华区", street="华山街道"
+    )
     assert client.post("/admin/communities/community/add/", data).status_code == 302
     community = Community.objects.get(slug="test-community")
     assert not community.is_live
@@ -98,11 +99,14 @@ def test_deleting_a_live_honour_waits_for_review(client, demo, roles):
     assert not Honour.objects.filter(pk=honour.pk).exists()
 
 
-@pytest.mark.parametrize("model, lookup, url, field", [
-    (Topic, {"slug": "wuhou-chengdu"}, "/topic/wuhou-chengdu/", "title"),
-    (Series, {"slug": "jiceng-baolei"}, "/series/jiceng-baolei/", "title"),
-    (Page, {"slug": "about"}, "/pages/about/", "title"),
-])
+@pytest.mark.parametrize(
+    "model, lookup, url, field",
+    [
+        (Topic, {"slug": "wuhou-chengdu"}, "/topic/wuhou-chengdu/", "title"),
+        (Series, {"slug": "jiceng-baolei"}, "/series/jiceng-baolei/", "title"),
+        (Page, {"slug": "about"}, "/pages/about/", "title"),
+    ],
+)
 def test_topics_series_and_pages_change_only_through_review(client, demo, roles, model, lookup, url, field):
     obj = model.objects.get(**lookup)
     client.force_login(roles["siteadmin"])  # even the site admin
@@ -120,8 +124,9 @@ def test_the_reviewer_reads_a_diff_in_words_and_decides_in_the_admin(client, dem
     client.force_login(roles["chief"])
     page = client.get(f"/admin/newsroom/contentchange/{change.pk}/change/").content.decode()
     assert "党建亮点" in page and "<ins>" in page and "南侨机工故事会" in page and "审核通过" in page
-    response = client.post(f"/admin/newsroom/contentchange/{change.pk}/decide/",
-                           {"action": "approve", "opinion": "同意"}, follow=True)
+    response = client.post(
+        f"/admin/newsroom/contentchange/{change.pk}/decide/", {"action": "approve", "opinion": "同意"}, follow=True
+    )
     assert "已审核通过" in response.content.decode()
     assert "南侨机工故事会" in public(XINWENLI).content.decode()
 
@@ -137,8 +142,14 @@ def test_photos_of_a_live_article_cannot_be_changed_from_the_photo_page(client, 
     photo.refresh_from_db()
     assert photo.caption != "未经审核的说明"
     add = admin_form_data(client.get("/admin/newsroom/photo/add/"))
-    add.update(caption="偷偷加的图", alt_text="图", credit_kind="provided", credit_organisation="某单位",
-               article=str(photo.article_id), image=SimpleUploadedFile("x.jpg", jpeg_bytes(), "image/jpeg"))
+    add.update(
+        caption="偷偷加的图",
+        alt_text="图",
+        credit_kind="provided",
+        credit_organisation="某单位",
+        article=str(photo.article_id),
+        image=SimpleUploadedFile("x.jpg", jpeg_bytes(), "image/jpeg"),
+    )
     response = client.post("/admin/newsroom/photo/add/", add)
     assert response.status_code == 200 and response.context["adminform"].form.errors["article"]
     assert not Photo.objects.filter(caption="偷偷加的图").exists()
@@ -148,8 +159,14 @@ def test_a_new_community_photo_is_public_only_once_approved(client, demo, roles)
     community = Community.objects.get(slug="xinwenli")
     client.force_login(roles["editor"])
     add = admin_form_data(client.get("/admin/newsroom/photo/add/"))
-    add.update(caption="社区新貌", alt_text="社区街景", credit_kind="provided", credit_organisation="新闻里社区",
-               community=str(community.pk), image=SimpleUploadedFile("new.jpg", jpeg_bytes(), "image/jpeg"))
+    add.update(
+        caption="社区新貌",
+        alt_text="社区街景",
+        credit_kind="provided",
+        credit_organisation="新闻里社区",
+        community=str(community.pk),
+        image=SimpleUploadedFile("new.jpg", jpeg_bytes(), "image/jpeg"),
+    )
     assert client.post("/admin/newsroom/photo/add/", add).status_code == 302
     photo = Photo.objects.get(caption="社区新貌")
     assert public(photo.image.url).status_code == 404

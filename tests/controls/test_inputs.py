@@ -1,6 +1,5 @@
 """Input and output hardening: what a hostile or careless input must not break."""
 
-from config.publishing import ALL_PORTALS
 import logging
 from datetime import timedelta
 from io import StringIO
@@ -12,6 +11,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
 
+from config.publishing import ALL_PORTALS
 from newsroom import workflow
 from newsroom.models import Article
 from newsroom.search.models import SearchDocument
@@ -48,8 +48,9 @@ def test_the_audit_export_never_starts_a_formula(client, demo, superuser):
     Event.objects.create(request=notice, action="note", reason="@SUM(1+1)*cmd")
     Event.objects.create(request=notice, action="note", reason="-2+3")
     client.force_login(superuser)
-    response = client.post("/admin/takedowns/takedownrequest/", {
-        "action": "export_audit_trail", "_selected_action": [notice.pk]})
+    response = client.post(
+        "/admin/takedowns/takedownrequest/", {"action": "export_audit_trail", "_selected_action": [notice.pk]}
+    )
     text = response.content.decode("utf-8-sig")
     assert "'@SUM(1+1)*cmd" in text and "'-2+3" in text
     for line in text.splitlines()[1:]:
@@ -57,18 +58,29 @@ def test_the_audit_export_never_starts_a_formula(client, demo, superuser):
             assert cell[:1] not in ("=", "+", "-", "@"), line
 
 
-@pytest.mark.parametrize("url, status", [
-    ("/takedown/track/%00/", 404), ("/takedown/counter/%00/", 404), ("/preview/%00/", 404),
-    ("/article/%00/", 404), ("/search/?q=%00", 400), ("/column/party/?since=%00", 400),
-])
+@pytest.mark.parametrize(
+    "url, status",
+    [
+        ("/takedown/track/%00/", 404),
+        ("/takedown/counter/%00/", 404),
+        ("/preview/%00/", 404),
+        ("/article/%00/", 404),
+        ("/search/?q=%00", 400),
+        ("/column/party/?since=%00", 400),
+    ],
+)
 def test_nul_characters_are_answered_without_a_500(client, demo, url, status):
     assert client.get(url).status_code == status
 
 
 def test_non_numeric_admin_ids_get_the_admins_answer_not_a_500(client, demo, superuser):
     client.force_login(superuser)
-    for url in ("/admin/newsroom/article/abc/change/", "/admin/takedowns/takedownrequest/abc/change/",
-                "/admin/communities/community/abc/change/", "/admin/auth/user/abc/change/"):
+    for url in (
+        "/admin/newsroom/article/abc/change/",
+        "/admin/takedowns/takedownrequest/abc/change/",
+        "/admin/communities/community/abc/change/",
+        "/admin/auth/user/abc/change/",
+    ):
         response = client.get(url)
         assert response.status_code in (302, 404), url
 
@@ -119,8 +131,10 @@ def test_an_idle_admin_session_ends_after_two_hours(client, demo):
 
 def test_staff_passwords_need_twelve_characters(client, demo, superuser):
     client.force_login(superuser)
-    response = client.post("/admin/auth/user/add/", {
-        "username": "short-pw", "password1": "Xq7#pLm2", "password2": "Xq7#pLm2", "usable_password": "true"})
+    response = client.post(
+        "/admin/auth/user/add/",
+        {"username": "short-pw", "password1": "Xq7#pLm2", "password2": "Xq7#pLm2", "usable_password": "true"},
+    )
     assert response.status_code == 200 and "12" in response.content.decode()
     assert not User.objects.filter(username="short-pw").exists()
 
@@ -130,7 +144,8 @@ def test_a_password_spray_across_addresses_locks_the_account(demo, settings):
     for n in range(settings.AXES_FAILURE_LIMIT):
         Client(REMOTE_ADDR=f"10.0.0.{n + 1}").post("/admin/login/", {"username": "desk", "password": f"wrong{n}"})
     response = Client(REMOTE_ADDR="10.0.0.99").post(
-        "/admin/login/", {"username": "desk", "password": "right-password-2026"})
+        "/admin/login/", {"username": "desk", "password": "right-password-2026"}
+    )
     assert response.status_code == 429
 
 

@@ -1,13 +1,13 @@
 """Every role × every escalation and bypass path of the controls audit: what each role should
 not be able to do, tried through the admin and the modules the admin calls."""
 
-from config.publishing import ALL_PORTALS
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 
 from communities.models import Community
+from config.publishing import ALL_PORTALS
 from newsroom import content_review, workflow
 from newsroom.models import Article, Photo
 from newsroom.takedowns.models import TakedownRequest
@@ -37,8 +37,10 @@ def becomes_superuser(user):
 def widens_a_role(user):
     group = Group.objects.get(name="编辑")
     before = group.permissions.count()
-    logged_in(user).post(f"/admin/auth/group/{group.pk}/change/", {
-        "name": "编辑", "permissions": [str(pk) for pk in Permission.objects.values_list("pk", flat=True)]})
+    logged_in(user).post(
+        f"/admin/auth/group/{group.pk}/change/",
+        {"name": "编辑", "permissions": [str(pk) for pk in Permission.objects.values_list("pk", flat=True)]},
+    )
     return group.permissions.count() != before
 
 
@@ -57,8 +59,9 @@ def changes_a_live_community_at_once(user):
     client = logged_in(user)
     page = client.get(f"/admin/communities/community/{community.pk}/change/")
     if page.status_code == 200 and "adminform" in page.context:
-        client.post(f"/admin/communities/community/{community.pk}/change/",
-                    {**admin_form_data(page), "name": "绕过审核社区"})
+        client.post(
+            f"/admin/communities/community/{community.pk}/change/", {**admin_form_data(page), "name": "绕过审核社区"}
+        )
     return Community.objects.get(pk=community.pk).name == "绕过审核社区"
 
 
@@ -111,7 +114,9 @@ def opens_the_takedown_desk(user):
 def downloads_evidence(user):
     notice = TakedownRequest.objects.get()
     evidence = notice.evidence.first()
-    return logged_in(user).get(f"/admin/takedowns/takedownrequest/{notice.pk}/evidence/{evidence.pk}/").status_code == 200
+    return (
+        logged_in(user).get(f"/admin/takedowns/takedownrequest/{notice.pk}/evidence/{evidence.pk}/").status_code == 200
+    )
 
 
 def sees_full_id_numbers(user):

@@ -63,7 +63,9 @@ def test_evidence_is_stored_under_a_generated_name_and_downloaded_safely_and_aud
     assert Event.objects.filter(request=notice, action="evidence_download", actor=moderator).exists()
 
 
-def test_a_mail_failure_never_costs_the_notifier_the_receipt(client, demo, settings, django_capture_on_commit_callbacks):
+def test_a_mail_failure_never_costs_the_notifier_the_receipt(
+    client, demo, settings, django_capture_on_commit_callbacks
+):
     settings.EMAIL_BACKEND = "tests.controls.test_takedown_desk_law.BrokenSMTP"
     Portal.objects.update(name="呼和浩特市玉泉区\n融媒体中心")  # a line break would be a header injection
     with django_capture_on_commit_callbacks(execute=True):
@@ -148,8 +150,9 @@ def test_proof_of_a_complaint_or_lawsuit_stops_the_restore(client, demo, moderat
     actions.receive_counter_notice(notice, counter(notice), [])
     actions.review_counter_notice(notice, moderator, True, "初步证据成立")
     send_waiting()
-    response = client.post(notice.get_tracking_url(), {
-        "action": "proof", "note": "已向法院起诉", "files": evidence("受理通知书.pdf")})
+    response = client.post(
+        notice.get_tracking_url(), {"action": "proof", "note": "已向法院起诉", "files": evidence("受理通知书.pdf")}
+    )
     assert response.status_code == 302
     notice.refresh_from_db()
     assert notice.proof_received_at and notice.evidence.filter(kind=Evidence.Kind.PROOF).exists()
@@ -166,13 +169,21 @@ def test_a_repeat_notice_through_a_law_firm_for_the_same_person_is_flagged(clien
     actions.receive_counter_notice(first, counter(first), [])
     actions.review_counter_notice(first, moderator, True, "提供了拍摄原图")
     assert TakedownRequest.objects.get(pk=first.pk).restored_under == "art17"
-    again = file_notice(Client(REMOTE_ADDR="10.1.1.1"), notifier_kind="organisation", notifier_name="某某律师事务所",
-                        email="firm@example.com", id_number="91110000000000000X", is_agent="on",
-                        principal_name="刘摄影", authorisation=evidence("授权委托书.pdf"))
+    again = file_notice(
+        Client(REMOTE_ADDR="10.1.1.1"),
+        notifier_kind="organisation",
+        notifier_name="某某律师事务所",
+        email="firm@example.com",
+        id_number="91110000000000000X",
+        is_agent="on",
+        principal_name="刘摄影",
+        authorisation=evidence("授权委托书.pdf"),
+    )
     assert again.needs_legal_review and first.reference in again.legal_review_reason
     # The same claimant about another article is not a repeat.
-    other = file_notice(Client(REMOTE_ADDR="10.1.1.2"), article_slug="kunming-xinwenli-community",
-                        email="other@example.com")
+    other = file_notice(
+        Client(REMOTE_ADDR="10.1.1.2"), article_slug="kunming-xinwenli-community", email="other@example.com"
+    )
     assert not other.needs_legal_review
 
 
@@ -203,11 +214,16 @@ def test_personal_data_goes_after_the_retention_period(client, demo, moderator, 
 def test_a_notice_can_name_several_works(client, demo):
     page = client.get("/takedown/new/").content.decode()
     assert 'name="targets-2-url"' in page
-    data = notice_data(**{
-        "targets-TOTAL_FORMS": "2", "targets-1-url": "http://localhost/article/kunming-xinwenli-community/",
-        "targets-1-work_title": "第二篇", "targets-1-part": "whole", "targets-1-photo_number": "",
-        "targets-1-passage": "",
-    })
+    data = notice_data(
+        **{
+            "targets-TOTAL_FORMS": "2",
+            "targets-1-url": "http://localhost/article/kunming-xinwenli-community/",
+            "targets-1-work_title": "第二篇",
+            "targets-1-part": "whole",
+            "targets-1-photo_number": "",
+            "targets-1-passage": "",
+        }
+    )
     assert client.post("/takedown/new/", data).status_code == 302
     assert TakedownRequest.objects.latest("received_at").targets.count() == 2
 
@@ -222,8 +238,16 @@ def test_sla_restore_policy_and_the_information_pause_are_set_in_the_portal_admi
 def test_the_demo_moderator_forwards_from_the_desk(client, demo):
     notice = TakedownRequest.objects.get(notifier_name="演示通知人")
     assert admin_login(client, "moderator", "linli-moderator-2026")
-    response = client.post(f"/admin/takedowns/takedownrequest/{notice.pk}/act/", {
-        "action": "forward", "author_kind": "staff", "author_name": "本网记者", "author_email": "r@example.com",
-        "reason": ""}, follow=True)
+    response = client.post(
+        f"/admin/takedowns/takedownrequest/{notice.pk}/act/",
+        {
+            "action": "forward",
+            "author_kind": "staff",
+            "author_name": "本网记者",
+            "author_email": "r@example.com",
+            "reason": "",
+        },
+        follow=True,
+    )
     assert "操作已完成" in response.content.decode()
     assert OutboundMail.objects.filter(request=notice, kind="forward_to_author", to="r@example.com").exists()

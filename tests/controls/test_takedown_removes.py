@@ -1,10 +1,10 @@
 """A takedown removes the material: files of hidden photos and of withdrawn articles stop being
 served, preview links end, and nothing waits in a cache for longer than 5 s."""
 
-from config.publishing import ALL_PORTALS
 import pytest
 from django.test import Client
 
+from config.publishing import ALL_PORTALS
 from newsroom import workflow
 from newsroom.models import Article, Photo, PreviewLink
 from newsroom.previews import preview_token

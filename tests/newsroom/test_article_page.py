@@ -4,7 +4,6 @@ import pytest
 from django.utils import timezone
 
 from newsroom.models import Article
-
 from tests.adminforms import page_html as page
 from tests.conftest import new_draft
 
@@ -15,11 +14,12 @@ CHONGQING = "/article/chongqing-minan-huafu-doorstep-party-building/"
 WUHOU = "/article/chengdu-wuhou-gongheli-community/"
 
 
-
-
 def test_it_shows_breadcrumb_title_and_meta_line(client, demo):
     html = page(client, YUQUAN)
-    assert '当前位置：<a href="/">首页</a> &gt; <a href="/column/party/">党建工作</a> &gt; <a href="/column/party-news/">党建新闻</a>' in html
+    assert (
+        '当前位置：<a href="/">首页</a> &gt; <a href="/column/party/">党建工作</a> &gt; <a href="/column/party-news/">党建新闻</a>'
+        in html
+    )
     assert "<h1" in html and "呼和浩特市玉泉区：让基层党建在服务群众中更加接地气、有温度</h1>" in html
     assert "发布时间：<time" in html and "2020-09-02 14:52</time>" in html
     assert '来源：<a href="http://nm.people.com.cn/" rel="noopener">人民网内蒙古频道</a>' in html
@@ -89,7 +89,7 @@ def test_a_qr_code_is_drawn_once_for_every_worker(client, demo, monkeypatch, set
     sharing.qr_svg.cache_clear()  # what another worker, or this one after a restart, starts with
     monkeypatch.setattr(sharing, "_draw", lambda url: pytest.fail("drawn again"))
     again = page(client, YUQUAN)
-    svg = first[first.index("<svg"):first.index("</svg>")]
+    svg = first[first.index("<svg") : first.index("</svg>")]
     assert svg and svg in again
 
 

@@ -5,12 +5,9 @@ import re
 import pytest
 
 from newsroom.models import Article, Portal
-
 from tests.adminforms import page_html as page
 
 pytestmark = pytest.mark.django_db
-
-
 
 
 def test_home_has_header_blocks_and_footer(client, demo):

@@ -27,8 +27,17 @@ def test_it_loads_the_same_content_twice(settings):
     call_command("load_demo", stdout=StringIO())
     assert counts() == first
     assert first == {
-        "Portal": 1, "Column": 15, "Topic": 2, "Series": 2, "Person": 7,
-        "Article": 5, "Photo": 15, "Community": 7, "Honour": 15, "Facility": 23, "TakedownRequest": 1,
+        "Portal": 1,
+        "Column": 15,
+        "Topic": 2,
+        "Series": 2,
+        "Person": 7,
+        "Article": 5,
+        "Photo": 15,
+        "Community": 7,
+        "Honour": 15,
+        "Facility": 23,
+        "TakedownRequest": 1,
     }
     assert "用户名 admin" in out.getvalue() and "用户名 editor" in out.getvalue()
 

@@ -5,13 +5,11 @@ import struct
 import zlib
 
 import pytest
-
-from tests.conftest import draft_of
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from tests.adminforms import admin_form_data
-from tests.conftest import jpeg_bytes
+from tests.conftest import draft_of, jpeg_bytes
 
 pytestmark = pytest.mark.django_db
 

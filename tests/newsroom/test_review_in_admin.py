@@ -4,8 +4,7 @@ import pytest
 from django.test import Client
 
 from newsroom.models import Article, AuditEntry
-from tests.adminforms import admin_form_data
-from tests.adminforms import admin_login
+from tests.adminforms import admin_form_data, admin_login
 
 pytestmark = pytest.mark.django_db
 
@@ -24,12 +23,20 @@ def test_draft_to_published_with_the_demo_accounts(demo):
     editor = login("editor", "linli-editor-2026")
     page = editor.get("/admin/newsroom/article/add/")
     data = admin_form_data(page)
-    data.update({
-        "title": "望城区中南社区举办邻里节", "column": Article.objects.get(slug="changsha-zhongnan-six-neighbours").column_id,
-        "body": "<p>同心广场上，居民们摆起百家宴。</p>", "risk_tier": "A",
-        "editors_in_charge": [str(pk) for pk in Article.objects.get(slug="changsha-zhongnan-six-neighbours")
-                              .editors_in_charge.values_list("pk", flat=True)],
-    })
+    data.update(
+        {
+            "title": "望城区中南社区举办邻里节",
+            "column": Article.objects.get(slug="changsha-zhongnan-six-neighbours").column_id,
+            "body": "<p>同心广场上，居民们摆起百家宴。</p>",
+            "risk_tier": "A",
+            "editors_in_charge": [
+                str(pk)
+                for pk in Article.objects.get(slug="changsha-zhongnan-six-neighbours").editors_in_charge.values_list(
+                    "pk", flat=True
+                )
+            ],
+        }
+    )
     response = editor.post("/admin/newsroom/article/add/", data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     article = Article.objects.get(title="望城区中南社区举办邻里节")

@@ -65,8 +65,9 @@ def test_the_command_audits_what_the_clock_already_did(demo, roles):
         assert "定时下线 1 篇" in out.getvalue()
         call_command("publish_scheduled", stdout=StringIO())
     actions = list(
-        AuditEntry.objects.filter(article__slug="scheduled-story", action__in=["went_live", "expired"])
-        .values_list("action", "created_at")
+        AuditEntry.objects.filter(article__slug="scheduled-story", action__in=["went_live", "expired"]).values_list(
+            "action", "created_at"
+        )
     )
     assert actions == [("went_live", go_live), ("expired", expiry)]
 

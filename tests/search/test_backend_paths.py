@@ -5,8 +5,8 @@ import pytest
 from django.db import connection
 
 from newsroom.models import Portal
-from newsroom.search.models import SearchDocument
 from newsroom.search.backends import PostgresBackend, backend
+from newsroom.search.models import SearchDocument
 from newsroom.search.text import parse
 from tests.factories import add_articles
 

@@ -1,16 +1,16 @@
 """A fixed query → expected results set over the demo content, in both scripts."""
 
-from config.publishing import ALL_PORTALS
 import pytest
 
+from config.publishing import ALL_PORTALS
 from newsroom.models import Portal
 from newsroom.search import ranking as search
 
 pytestmark = pytest.mark.django_db
 
-XINWENLI = "/article/kunming-xinwenli-community/"          # stored in Traditional
+XINWENLI = "/article/kunming-xinwenli-community/"  # stored in Traditional
 ZHONGNAN = "/article/changsha-zhongnan-six-neighbours/"
-GONGHELI = "/article/chengdu-wuhou-gongheli-community/"     # stored in Traditional
+GONGHELI = "/article/chengdu-wuhou-gongheli-community/"  # stored in Traditional
 MINAN = "/article/chongqing-minan-huafu-doorstep-party-building/"
 YUQUAN = "/article/hohhot-yuquan-grassroots-party-building/"
 

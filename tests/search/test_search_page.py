@@ -71,9 +71,32 @@ def test_pagination_keeps_the_query_and_filters(client, demo):
 
 
 HOSTILE = [
-    "", " ", "社" * 10000, '"', "*", "NEAR", "AND", "(", ")", 'a" OR "b', "社区 NEAR(a b)", "title:社区",
-    "{title}: x", "'; DROP TABLE newsroom_article; --", "1' OR '1'='1", "\x00\x01\x1b[31m", "\u202e社区",
-    "%", "_", "\\", "社区*", "^社区", "'社区':*", "!!!", "&|<->", "社区" * 60,
+    "",
+    " ",
+    "社" * 10000,
+    '"',
+    "*",
+    "NEAR",
+    "AND",
+    "(",
+    ")",
+    'a" OR "b',
+    "社区 NEAR(a b)",
+    "title:社区",
+    "{title}: x",
+    "'; DROP TABLE newsroom_article; --",
+    "1' OR '1'='1",
+    "\x00\x01\x1b[31m",
+    "\u202e社区",
+    "%",
+    "_",
+    "\\",
+    "社区*",
+    "^社区",
+    "'社区':*",
+    "!!!",
+    "&|<->",
+    "社区" * 60,
 ]
 
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from newsroom import workflow
 from newsroom.models import Article, Portal
-from newsroom.search.models import SearchDocument
 from newsroom.search import ranking as search
+from newsroom.search.models import SearchDocument
 from newsroom.takedowns import actions
 from newsroom.takedowns.models import Measure
 from tests.conftest import new_draft

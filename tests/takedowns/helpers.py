@@ -13,13 +13,25 @@ def evidence(name="证据.pdf", content=PDF, content_type="application/pdf"):
 
 def notice_data(article_slug="hohhot-yuquan-grassroots-party-building", part="whole", photo_number="", **overrides):
     data = {
-        "notifier_kind": "person", "notifier_name": "刘摄影", "phone": "13800000000", "email": "liu@example.com",
-        "address": "呼和浩特市玉泉区某街1号", "id_type": "id_card", "id_number": "150104199001011234",
-        "right_claimed": "copyright", "description": "该图片为本人拍摄，未经许可被使用。", "declared_true": "on",
-        "targets-TOTAL_FORMS": "1", "targets-INITIAL_FORMS": "0", "targets-MIN_NUM_FORMS": "1",
+        "notifier_kind": "person",
+        "notifier_name": "刘摄影",
+        "phone": "13800000000",
+        "email": "liu@example.com",
+        "address": "呼和浩特市玉泉区某街1号",
+        "id_type": "id_card",
+        "id_number": "150104199001011234",
+        "right_claimed": "copyright",
+        "description": "该图片为本人拍摄，未经许可被使用。",
+        "declared_true": "on",
+        "targets-TOTAL_FORMS": "1",
+        "targets-INITIAL_FORMS": "0",
+        "targets-MIN_NUM_FORMS": "1",
         "targets-MAX_NUM_FORMS": "5",
-        "targets-0-url": f"http://localhost/article/{article_slug}/", "targets-0-work_title": "涉及的作品",
-        "targets-0-part": part, "targets-0-photo_number": photo_number, "targets-0-passage": "",
+        "targets-0-url": f"http://localhost/article/{article_slug}/",
+        "targets-0-work_title": "涉及的作品",
+        "targets-0-part": part,
+        "targets-0-photo_number": photo_number,
+        "targets-0-passage": "",
         "evidence": evidence(),
     }
     data.update(overrides)

@@ -1,17 +1,17 @@
-from django.core.exceptions import PermissionDenied
 """The desk end to end: every path, every measure reversible, every step audited."""
 
 from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from newsroom.models import Article, AuditEntry, Portal
 from newsroom.takedowns import actions
+from newsroom.takedowns.mail import send_waiting
 from newsroom.takedowns.models import CounterNotice, TakedownRequest
 from tests.conftest import publish_new_title, user_in
-from newsroom.takedowns.mail import send_waiting
 from tests.takedowns.helpers import file_notice
 
 pytestmark = pytest.mark.django_db
@@ -33,9 +33,16 @@ def accepted(client, moderator, **notice):
 
 
 def counter(request):
-    return CounterNotice(name="原作者", phone="13900000000", email="author@example.com", address="呼和浩特",
-                         id_type="id_card", id_number="150104198001011111", statement="照片为本报记者拍摄。",
-                         declared_true=True)
+    return CounterNotice(
+        name="原作者",
+        phone="13900000000",
+        email="author@example.com",
+        address="呼和浩特",
+        id_type="id_card",
+        id_number="150104198001011111",
+        statement="照片为本报记者拍摄。",
+        declared_true=True,
+    )
 
 
 def test_withdrawn_article_answers_451_and_leaves_every_list(client, demo, moderator):
@@ -45,8 +52,16 @@ def test_withdrawn_article_answers_451_and_leaves_every_list(client, demo, moder
     assert response.status_code == 451
     page = response.content.decode()
     assert "该内容已依法下架" in page and "著作权" in page and "刘摄影" not in page
-    for url in ("/", "/column/party/", "/rss/", "/column/party/rss/", "/sitemap.xml", "/search/?q=泉民共益坊",
-                "/communities/wanjin/", "/article/changsha-zhongnan-six-neighbours/"):
+    for url in (
+        "/",
+        "/column/party/",
+        "/rss/",
+        "/column/party/rss/",
+        "/sitemap.xml",
+        "/search/?q=泉民共益坊",
+        "/communities/wanjin/",
+        "/article/changsha-zhongnan-six-neighbours/",
+    ):
         assert TITLE not in client.get(url).content.decode() and YUQUAN not in client.get(url).content.decode(), url
     assert AuditEntry.objects.filter(article__slug=YUQUAN, action="takedown_measure").exists()
 
@@ -111,8 +126,9 @@ def test_hiding_a_photo_keeps_the_article(client, demo, moderator):
 
 def test_a_correction_is_appended_and_can_be_reverted(client, demo, moderator):
     request = accepted(client, moderator, right_claimed="factual")
-    measure = actions.apply_measure(request, moderator, "correction", request.targets.get(),
-                                    "文中“25个项目”应为“26个项目”，特此更正。")
+    measure = actions.apply_measure(
+        request, moderator, "correction", request.targets.get(), "文中“25个项目”应为“26个项目”，特此更正。"
+    )
     assert "更正" in client.get(URL).content.decode() and "应为“26个项目”" in client.get(URL).content.decode()
     actions.revert_measure(measure, moderator, "误操作")
     assert "应为“26个项目”" not in client.get(URL).content.decode()
@@ -153,7 +169,12 @@ def test_every_step_is_in_the_audit_trail(client, demo, moderator):
     actions.add_note(request, moderator, "已电话联系通知人")
     actions.close(request, moderator, "处理完毕")
     assert list(request.events.values_list("action", flat=True)) == [
-        "received", "start_review", "accept", "measure", "note", "close",
+        "received",
+        "start_review",
+        "accept",
+        "measure",
+        "note",
+        "close",
     ]
 
 
@@ -174,8 +195,10 @@ def test_article_stays_unchanged_in_body(demo, client, moderator):
 def test_a_new_version_keeps_a_hidden_photo_hidden(client, demo, moderator):
     request = accepted(client, moderator, part="photo", photo_number="2")
     actions.apply_measure(request, moderator, "hide_photo", request.targets.get())
-    roles = {role: user_in(group, f"test-{role}") for role, group in
-             (("editor", "编辑"), ("first", "初审"), ("second", "复审"), ("chief", "终审签发"))}
+    roles = {
+        role: user_in(group, f"test-{role}")
+        for role, group in (("editor", "编辑"), ("first", "初审"), ("second", "复审"), ("chief", "终审签发"))
+    }
     publish_new_title(YUQUAN, "玉泉区基层党建新版本", roles)
     page = client.get(URL).content.decode()
     assert "玉泉区基层党建新版本" in page

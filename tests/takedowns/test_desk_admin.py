@@ -9,8 +9,8 @@ from django.test import Client
 from django.utils import timezone
 
 from newsroom.takedowns.models import TakedownRequest
-from tests.takedowns.helpers import file_notice
 from tests.adminforms import admin_login
+from tests.takedowns.helpers import file_notice
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,10 @@ def test_the_demo_moderator_takes_a_notice_through_the_desk(client, demo):
     target = request.targets.get()
     response = desk.post(url + "act/", {"action": "measure", "kind": "hide_photo", "target": target.pk}, follow=True)
     assert "操作已完成" in response.content.decode()
-    assert "该图片因权利人通知已依法屏蔽" in client.get("/article/hohhot-yuquan-grassroots-party-building/").content.decode()
+    assert (
+        "该图片因权利人通知已依法屏蔽"
+        in client.get("/article/hohhot-yuquan-grassroots-party-building/").content.decode()
+    )
     assert "已采取措施" in client.get(request.get_tracking_url()).content.decode()
     evidence = request.evidence.get()
     download = desk.get(f"{url}evidence/{evidence.pk}/")
@@ -48,7 +51,7 @@ def test_editors_see_neither_identity_numbers_nor_evidence(client, demo):
     evidence = request.evidence.get()
     assert editor.get(f"/admin/takedowns/takedownrequest/{request.pk}/evidence/{evidence.pk}/").status_code == 403
     with pytest.raises(ValueError):
-        evidence.file.url  # private files have no public URL
+        _ = evidence.file.url  # private files have no public URL
     assert client.get(f"/media/{evidence.file.name}").status_code == 404
 
 
@@ -65,8 +68,9 @@ def test_the_audit_trail_exports_as_csv(client, demo):
     request = file_notice(client)
     desk = login("moderator", "linli-moderator-2026")
     desk.post(f"/admin/takedowns/takedownrequest/{request.pk}/act/", {"action": "start_review"})
-    response = desk.post("/admin/takedowns/takedownrequest/",
-                         {"action": "export_audit_trail", "_selected_action": [request.pk]})
+    response = desk.post(
+        "/admin/takedowns/takedownrequest/", {"action": "export_audit_trail", "_selected_action": [request.pk]}
+    )
     text = response.content.decode("utf-8-sig")
     assert response["Content-Type"].startswith("text/csv")
     assert "受理编号" in text and request.reference in text and "开始审查" in text

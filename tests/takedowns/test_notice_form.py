@@ -23,7 +23,8 @@ def test_every_article_links_to_the_form_prefilled(client, demo):
 
 
 def test_a_complete_notice_gets_a_reference_a_tracking_page_and_an_email(
-        client, demo, settings, tmp_path, django_capture_on_commit_callbacks):
+    client, demo, settings, tmp_path, django_capture_on_commit_callbacks
+):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     with django_capture_on_commit_callbacks(execute=True):  # the mail goes once the notice is stored
         notice = file_notice(client, part="photo", photo_number="1")

@@ -80,7 +80,8 @@ class Command(BaseCommand):
         keep = options["reuse"]
         connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep, serialize=False)
         database_url = (
-            f"sqlite:///{db['NAME']}" if connection.vendor == "sqlite"
+            f"sqlite:///{db['NAME']}"
+            if connection.vendor == "sqlite"
             else f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
         )
         try:
@@ -110,8 +111,9 @@ class Command(BaseCommand):
         rng = random.Random(2026)
         portal_columns = list(Column.objects.filter(parent__isnull=True).order_by("order", "id")[:5])
         topics = list(Topic.objects.all()) + [
-            Topic.objects.create(portal=portal_columns[0].portal, title=f"专题报道{i}", slug=f"bench-topic-{i}",
-                                 is_live=True)
+            Topic.objects.create(
+                portal=portal_columns[0].portal, title=f"专题报道{i}", slug=f"bench-topic-{i}", is_live=True
+            )
             for i in range(8)
         ]
         communities = list(Community.objects.all())
@@ -124,24 +126,44 @@ class Command(BaseCommand):
             for i in range(start, min(count, start + 1000)):
                 at = now - timedelta(minutes=10 * i + 5)
                 community = rng.choice(communities)
-                batch.append(Article(
-                    title=f"{community.name}{rng.choice(['开展', '推进', '举办'])}邻里服务活动第{i}期",
-                    slug=f"bench-{i}", column=rng.choice(portal_columns), status=Article.Status.PUBLISHED,
-                    summary=rng.choice(PARAGRAPHS), is_live=True, live_from=at, first_published_at=at,
-                    body="".join(f"<p>{rng.choice(PARAGRAPHS)}</p>" for _ in range(8)),
-                    is_headline=i % 50 == 0, is_recommended=i % 7 == 0, is_picture_news=i % 11 == 0,
-                ))
+                batch.append(
+                    Article(
+                        title=f"{community.name}{rng.choice(['开展', '推进', '举办'])}邻里服务活动第{i}期",
+                        slug=f"bench-{i}",
+                        column=rng.choice(portal_columns),
+                        status=Article.Status.PUBLISHED,
+                        summary=rng.choice(PARAGRAPHS),
+                        is_live=True,
+                        live_from=at,
+                        first_published_at=at,
+                        body="".join(f"<p>{rng.choice(PARAGRAPHS)}</p>" for _ in range(8)),
+                        is_headline=i % 50 == 0,
+                        is_recommended=i % 7 == 0,
+                        is_picture_news=i % 11 == 0,
+                    )
+                )
             created = Article.objects.bulk_create(batch)
             photos = Photo.objects.bulk_create(
-                Photo(article=a, image=rng.choice(images), width=1200, height=800, caption=f"{a.title}现场",
-                      alt_text="居民参加社区活动", credit_kind="photo", credit_person=reporter, body_position=1)
+                Photo(
+                    article=a,
+                    image=rng.choice(images),
+                    width=1200,
+                    height=800,
+                    caption=f"{a.title}现场",
+                    alt_text="居民参加社区活动",
+                    credit_kind="photo",
+                    credit_person=reporter,
+                    body_position=1,
+                )
                 for a in created
             )
             for article, photo in zip(created, photos):
                 article.cover = photo
             Article.objects.bulk_update(created, ["cover"], batch_size=500)
             through_topics.objects.bulk_create(
-                through_topics(article_id=a.pk, topic_id=t.pk) for a in created for t in rng.sample(topics, rng.randint(2, 4))
+                through_topics(article_id=a.pk, topic_id=t.pk)
+                for a in created
+                for t in rng.sample(topics, rng.randint(2, 4))
             )
             through_communities.objects.bulk_create(
                 through_communities(article_id=a.pk, community_id=rng.choice(communities).pk) for a in created
@@ -165,18 +187,30 @@ class Command(BaseCommand):
     def _env(self, database_url, page_cache):
         return {
             **{k: v for k, v in os.environ.items() if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE",)},
-            "DEBUG": "0", "SECRET_KEY": "bench-portal-only-" + "x" * 40, "HTTPS": "0",
-            "ALLOWED_HOSTS": "127.0.0.1,localhost", "DATABASE_URL": database_url, "DB_CONN_MAX_AGE": "600",
-            "REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": KEY_PREFIX, "PAGE_CACHE_SECONDS": str(page_cache),
-            "STATIC_ROOT": str(self.work / "static"), "MEDIA_ROOT": str(self.work / "media"), "MEDIA_ACCEL_REDIRECT": "1",
+            "DEBUG": "0",
+            "SECRET_KEY": "bench-portal-only-" + "x" * 40,
+            "HTTPS": "0",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DATABASE_URL": database_url,
+            "DB_CONN_MAX_AGE": "600",
+            "REDIS_URL": REDIS_URL,
+            "CACHE_KEY_PREFIX": KEY_PREFIX,
+            "PAGE_CACHE_SECONDS": str(page_cache),
+            "STATIC_ROOT": str(self.work / "static"),
+            "MEDIA_ROOT": str(self.work / "media"),
+            "MEDIA_ACCEL_REDIRECT": "1",
             "BEHIND_PROXY": "1",
             # wrk is one reader sending many reports: count each one, so the figures can be checked.
             "VIEW_COUNT_DEDUPE_SECONDS": "0",
         }
 
     def _collectstatic(self, env, page_size):
-        subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env=env,
-                       cwd=settings.BASE_DIR, check=True)
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            env=env,
+            cwd=settings.BASE_DIR,
+            check=True,
+        )
         (self.work / "static" / "bench-page.html").write_bytes(b"<!DOCTYPE html>" + b"x" * (page_size - 15))
 
     def _clear_redis(self):
@@ -189,9 +223,20 @@ class Command(BaseCommand):
     def _gunicorn(self, env):
         self._clear_redis()
         process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", str(self.options["workers"]),
-             "--bind", f"127.0.0.1:{self.options['port']}", "--log-level", "warning"],
-            env=env, cwd=settings.BASE_DIR,
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "config.wsgi",
+                "--workers",
+                str(self.options["workers"]),
+                "--bind",
+                f"127.0.0.1:{self.options['port']}",
+                "--log-level",
+                "warning",
+            ],
+            env=env,
+            cwd=settings.BASE_DIR,
         )
         url = f"http://127.0.0.1:{self.options['port']}/healthz"
         for _ in range(100):
@@ -233,11 +278,19 @@ class Command(BaseCommand):
             script = ["-s", str(lua)]
         sent = 0
         if self.options["warmup"]:
-            warm = subprocess.run(["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{self.options['warmup']}s", *script, url],
-                                  capture_output=True, text=True, check=True).stdout
+            warm = subprocess.run(
+                ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{self.options['warmup']}s", *script, url],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
             sent += int(re.search(r"(\d+) requests in", warm).group(1))
-        result = subprocess.run(["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{duration}s", "--latency", *script, url],
-                                capture_output=True, text=True, check=True).stdout
+        result = subprocess.run(
+            ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{duration}s", "--latency", *script, url],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", result))
         non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", result)
         sent += int(re.search(r"(\d+) requests in", result).group(1))
@@ -251,18 +304,25 @@ class Command(BaseCommand):
 
     def _nginx(self, gunicorn_port, nginx_port):
         conf = (settings.BASE_DIR / "docs" / "nginx.conf").read_text(encoding="utf-8")
-        conf = (conf.replace("/srv/linli/staticfiles/", f"{self.work / 'static'}/")
-                .replace("/srv/linli/media/", f"{self.work / 'media'}/")
-                .replace("/var/cache/nginx/linli", str(self.work / "nginx-cache"))
-                .replace("127.0.0.1:8001", f"127.0.0.1:{gunicorn_port}")
-                .replace("listen 80;", f"listen 127.0.0.1:{nginx_port};"))
+        conf = (
+            conf.replace("/srv/linli/staticfiles/", f"{self.work / 'static'}/")
+            .replace("/srv/linli/media/", f"{self.work / 'media'}/")
+            .replace("/var/cache/nginx/linli", str(self.work / "nginx-cache"))
+            .replace("127.0.0.1:8001", f"127.0.0.1:{gunicorn_port}")
+            .replace("listen 80;", f"listen 127.0.0.1:{nginx_port};")
+        )
         shutil.rmtree(self.work / "nginx-cache", ignore_errors=True)
         (self.work / "nginx.conf").write_text(
             "worker_processes auto;\npid %s;\nerror_log %s warn;\nevents { worker_connections 1024; }\n"
             "http {\n include /etc/nginx/mime.types;\n access_log off;\n sendfile on;\n"
             " client_body_temp_path %s;\n proxy_temp_path %s;\n%s\n}\n"
-            % (self.work / "nginx.pid", self.work / "nginx-error.log", self.work / "nginx-body",
-               self.work / "nginx-proxy", conf),
+            % (
+                self.work / "nginx.pid",
+                self.work / "nginx-error.log",
+                self.work / "nginx-body",
+                self.work / "nginx-proxy",
+                conf,
+            ),
             encoding="utf-8",
         )
         process = subprocess.Popen(["nginx", "-c", str(self.work / "nginx.conf"), "-g", "daemon off;"])
@@ -272,8 +332,13 @@ class Command(BaseCommand):
         return process
 
     def _flush_counts(self, database_url):
-        subprocess.run([sys.executable, "manage.py", "flush_view_counts"], env=self._env(database_url, 0),
-                       cwd=settings.BASE_DIR, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "manage.py", "flush_view_counts"],
+            env=self._env(database_url, 0),
+            cwd=settings.BASE_DIR,
+            check=True,
+            capture_output=True,
+        )
 
     # -- the run -------------------------------------------------------------------------
 
@@ -284,7 +349,9 @@ class Command(BaseCommand):
         column = article.column.parent or article.column
         community = Community.objects.order_by("id").first()
         targets = {
-            "首页": "/", "文章页": article.get_absolute_url(), "栏目页": column.get_absolute_url(),
+            "首页": "/",
+            "文章页": article.get_absolute_url(),
+            "栏目页": column.get_absolute_url(),
             "社区页": community.get_absolute_url(),
         }
         # Uncached, the article page is measured over many articles in turn: a page-cache miss on
@@ -294,8 +361,10 @@ class Command(BaseCommand):
         self._collectstatic(self._env(database_url, 0), page_size)
         base = f"http://127.0.0.1:{opts['port']}"
         rows = []
-        self.out(f"数据库：{connection.vendor}；文章 {Article.objects.count()} 篇;gunicorn {opts['workers']} 个 sync worker;"
-                 f"wrk {opts['connections']} 连接 × {opts['duration']} 秒；文章页 {page_size // 1024} KB")
+        self.out(
+            f"数据库：{connection.vendor}；文章 {Article.objects.count()} 篇;gunicorn {opts['workers']} 个 sync worker;"
+            f"wrk {opts['connections']} 连接 × {opts['duration']} 秒；文章页 {page_size // 1024} KB"
+        )
 
         for cached in (True, False):
             process = self._gunicorn(self._env(database_url, 300 if cached else 0))
@@ -304,8 +373,13 @@ class Command(BaseCommand):
                     rows.append(("gunicorn", "静态文件(同大小)", self._wrk(base + "/static/bench-page.html")))
                 for name, path in targets.items():
                     if name == "文章页" and not cached:
-                        rows.append(("gunicorn", f"文章页(不缓存，{len(rotation)} 篇轮换)",
-                                     self._wrk(base + path, paths=rotation)))
+                        rows.append(
+                            (
+                                "gunicorn",
+                                f"文章页(不缓存，{len(rotation)} 篇轮换)",
+                                self._wrk(base + path, paths=rotation),
+                            )
+                        )
                     else:
                         rows.append(("gunicorn", f"{name}({'缓存' if cached else '不缓存'})", self._wrk(base + path)))
                 if cached:
@@ -352,7 +426,9 @@ class Command(BaseCommand):
         self.out("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
         for server, name, r in rows:
             share = r["rps"] / static[server] if static.get(server) else 0
-            self.out(f"| {server} | {name} | {r['rps']:,.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {share:.0%} | {r['errors']} |")
+            self.out(
+                f"| {server} | {name} | {r['rps']:,.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {share:.0%} | {r['errors']} |"
+            )
 
 
 def _ms(text):

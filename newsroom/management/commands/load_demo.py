@@ -9,7 +9,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--on-production-server", action="store_true",
+            "--on-production-server",
+            action="store_true",
             help="DEBUG 关闭时仍然建立演示内容；新账号使用随机密码(只显示这一次)。",
         )
 

@@ -47,4 +47,6 @@ class Command(BaseCommand):
         found = counts()
         if found != manifest["counts"]:
             raise CommandError(f"恢复后的数量与备份清单不符：清单 {manifest['counts']}，恢复后 {found}")
-        self.stdout.write(f"恢复完成：{found['articles']} 篇文章，{found['photos']} 张图片，{found['communities']} 个社区。")
+        self.stdout.write(
+            f"恢复完成：{found['articles']} 篇文章，{found['photos']} 张图片，{found['communities']} 个社区。"
+        )

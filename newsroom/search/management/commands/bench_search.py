@@ -23,18 +23,34 @@ from config.chinese import to_traditional
 from newsroom.demo.articles import ARTICLES
 from newsroom.demo.communities import COMMUNITIES
 from newsroom.models import Article, Column
-from newsroom.search.models import SearchDocument
 from newsroom.search import index
 from newsroom.search.backends import backend
+from newsroom.search.models import SearchDocument
 
 QUERIES = [
     # common two-character words (a large share of all articles)
-    "社区", "党建", "服务",
+    "社区",
+    "党建",
+    "服务",
     # medium and rare words, in both scripts
-    "志愿服务", "垃圾分类", "垃圾分類", "公租房", "南侨机工", "南僑機工", "泉民共益坊", "六邻工作法",
-    "日间照料中心", "張聿修",
+    "志愿服务",
+    "垃圾分类",
+    "垃圾分類",
+    "公租房",
+    "南侨机工",
+    "南僑機工",
+    "泉民共益坊",
+    "六邻工作法",
+    "日间照料中心",
+    "張聿修",
     # one character, numbers, several words, a phrase, no hits
-    "棋", "区", "2012", "社区 公租房", "党建 志愿 服务", "“家门口”", "不存在的词语",
+    "棋",
+    "区",
+    "2012",
+    "社区 公租房",
+    "党建 志愿 服务",
+    "“家门口”",
+    "不存在的词语",
 ]
 SENTENCE = re.compile(r"[^。!?;]+[。!?;]")
 
@@ -116,15 +132,22 @@ class Command(BaseCommand):
                 if script == "zh-hant":
                     title, body = to_traditional(title), to_traditional(body)
                 at = now - timedelta(minutes=rng.randint(1, 5 * 365 * 24 * 60))
-                batch.append(Article(
-                    title=title, slug=f"bench-{i}", column=rng.choice(columns), script=script, body=body,
-                    summary=strip_tags(paragraphs[0])[:80], status=Article.Status.PUBLISHED, is_live=True,
-                    live_from=at, first_published_at=at,
-                ))
+                batch.append(
+                    Article(
+                        title=title,
+                        slug=f"bench-{i}",
+                        column=rng.choice(columns),
+                        script=script,
+                        body=body,
+                        summary=strip_tags(paragraphs[0])[:80],
+                        status=Article.Status.PUBLISHED,
+                        is_live=True,
+                        live_from=at,
+                        first_published_at=at,
+                    )
+                )
             created = Article.objects.bulk_create(batch)
-            through.objects.bulk_create(
-                through(article_id=a.pk, community_id=rng.choice(communities)) for a in created
-            )
+            through.objects.bulk_create(through(article_id=a.pk, community_id=rng.choice(communities)) for a in created)
             self.stdout.write(f"  已生成 {min(count, start + 2000)} 篇", ending="\r")
         self.stdout.write("")
 

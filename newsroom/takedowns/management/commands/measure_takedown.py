@@ -20,9 +20,8 @@ import urllib.request
 from django.conf import settings
 from django.core.management.base import CommandError
 
-from newsroom.models import Article
-
 from newsroom.management.commands.bench_portal import Command as PortalBenchmark
+from newsroom.models import Article
 
 APPLY = """
 from django.contrib.auth.models import User, Group
@@ -67,8 +66,13 @@ class Command(PortalBenchmark):
 
     def _apply(self, database_url, article, photo, kind):
         code = APPLY.format(article=article.pk, photo=photo.pk, kind=kind)
-        subprocess.run([sys.executable, "manage.py", "shell", "-c", code], env=self._env(database_url, 300),
-                       cwd=settings.BASE_DIR, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", code],
+            env=self._env(database_url, 300),
+            cwd=settings.BASE_DIR,
+            check=True,
+            capture_output=True,
+        )
 
     def _until(self, url, wanted, limit=30.0):
         started = time.perf_counter()
@@ -110,9 +114,14 @@ class Command(PortalBenchmark):
             web.send_signal(15)
             web.wait(timeout=30)
             self._stop(process)
-        self.out(f"经 nginx(微缓存 {settings.MICRO_CACHE_SECONDS} 秒)与 gunicorn(页面缓存,Redis)，每种措施 {opts['rounds']} 次：")
+        self.out(
+            f"经 nginx(微缓存 {settings.MICRO_CACHE_SECONDS} 秒)与 gunicorn(页面缓存,Redis)，每种措施 {opts['rounds']} 次："
+        )
         self.out("\n| 措施 | 读者看到的结果 | 最快 s | 中位 s | 最慢 s |")
         self.out("| --- | --- | ---: | ---: | ---: |")
-        for kind, label, seen in (("withdraw_article", "下架全文", "文章页 451"), ("hide_photo", "屏蔽图片", "图片文件 404")):
+        for kind, label, seen in (
+            ("withdraw_article", "下架全文", "文章页 451"),
+            ("hide_photo", "屏蔽图片", "图片文件 404"),
+        ):
             times = results[kind]
             self.out(f"| {label} | {seen} | {min(times):.2f} | {statistics.median(times):.2f} | {max(times):.2f} |")
