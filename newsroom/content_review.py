@@ -23,6 +23,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from . import checks
 from .models import ContentChange, Portal, SensitiveWord
@@ -96,13 +98,16 @@ def history_of(instance):
 
 # --- permissions ---------------------------------------------------------------------------------
 
-ACTION_LABELS = {"add": "新建", "change": "修改", "delete": "删除"}
+ACTION_LABELS = {"add": _lazy("新建"), "change": _lazy("修改"), "delete": _lazy("删除")}
 
 
 def _require(user, instance, action):
     opts = instance._meta
     if not user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}"):
-        raise PermissionDenied(f"没有{ACTION_LABELS[action]}“{opts.verbose_name}”的权限。")
+        raise PermissionDenied(
+            _("没有%(value)s“%(verbose_name)s”的权限。")
+            % {"value": ACTION_LABELS[action], "verbose_name": opts.verbose_name}
+        )
 
 
 def _portal(instance):
@@ -118,13 +123,13 @@ def may_decide(user, change):
     """Whether ``user`` may approve or return ``change`` at its current step (and why not)."""
     codename = step_permission(change.review_step, change.review_total)
     if not user.has_perm(f"newsroom.{codename}"):
-        return False, f"当前为{PERMISSION_LABELS[codename]}，须由有{PERMISSION_LABELS[codename]}权限的人员审核。"
+        return False, _("当前为%(value)s，须由有%(value)s权限的人员审核。") % {"value": PERMISSION_LABELS[codename]}
     portal = _portal(change.target) if change.target else Portal.objects.default()
     if not (portal and portal.allow_self_review):
         if user.pk in change.authors:
-            return False, "作者本人不能审核自己提交的修改(须由他人审核)。"
+            return False, _("作者本人不能审核自己提交的修改(须由他人审核)。")
         if any(a["user"] == user.pk for a in change.approvals):
-            return False, "同一修改的不同审核步骤须由不同的人完成：您已审核过前一步。"
+            return False, _("同一修改的不同审核步骤须由不同的人完成：您已审核过前一步。")
     return True, ""
 
 
@@ -191,7 +196,7 @@ def _decidable(change, user):
     """The change, locked, if it waits for review and ``user`` may decide its current step."""
     change = ContentChange.objects.select_for_update().get(pk=change.pk)
     if change.status != S.PENDING:
-        raise ReviewError(f"该修改当前状态为“{change.get_status_display()}”，不能再审核。")
+        raise ReviewError(_("该修改当前状态为“%(status)s”，不能再审核。") % {"status": change.get_status_display()})
     allowed, why = may_decide(user, change)
     if not allowed:
         raise PermissionDenied(why)
@@ -212,10 +217,10 @@ def approve(change, user, opinion=""):
         return change
     blocking = [str(hit) for hit in sensitive_hits(change) if hit.severity == SensitiveWord.Severity.BLOCK]
     if blocking:
-        raise ReviewError("审核前请先退回修改：" + "；".join(blocking))
+        raise ReviewError(_("审核前请先退回修改：") + "；".join(blocking))
     target = change.target
     if target is None:
-        raise ReviewError("该内容已不存在。")
+        raise ReviewError(_("该内容已不存在。"))
     if change.kind == K.DELETE:
         target.delete()
     else:
@@ -235,7 +240,7 @@ def reject(change, user, reason):
     change = _decidable(change, user)
     reason = (reason or "").strip()
     if not reason:
-        raise ReviewError("请填写退回理由。")
+        raise ReviewError(_("请填写退回理由。"))
     change.status, change.decided_by, change.decided_at, change.opinion = S.REJECTED, user, timezone.now(), reason
     change.save(update_fields=["status", "decided_by", "decided_at", "opinion", "updated_at"])
     return change
@@ -254,7 +259,7 @@ def _display(field, value):
     if field.choices:
         return str(dict(field.flatchoices).get(field.to_python(value), value))
     if isinstance(field, models.BooleanField):
-        return "是" if value else "否"
+        return _("是") if value else _("否")
     return strip_tags(str(value))
 
 
@@ -264,7 +269,7 @@ def diff(change):
     model = change.content_type.model_class()
     before = change.before or {}
     if change.kind == K.DELETE:
-        return [("删除", [char_diff(change.object_repr, "")])]
+        return [(_("删除"), [char_diff(change.object_repr, "")])]
     rows = []
     for field in [*fields(model), *relations(model)]:
         key = field.name if field.many_to_many else field.attname

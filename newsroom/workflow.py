@@ -27,6 +27,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, ProtectedError, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from . import checks, revisions
 from .models import Article, AuditEntry, PreviewLink, Revision
@@ -38,7 +40,7 @@ STEP_PERMISSIONS = {
     2: ["review_first", "review_final"],
     3: ["review_first", "review_second", "review_final"],
 }
-PERMISSION_LABELS = {"review_first": "初审", "review_second": "复审", "review_final": "终审"}
+PERMISSION_LABELS = {"review_first": _lazy("初审"), "review_second": _lazy("复审"), "review_final": _lazy("终审")}
 # A 定时发布 time typed a moment ago is not backdating; anything earlier is.
 BACKDATE_TOLERANCE = timedelta(minutes=1)
 
@@ -74,7 +76,7 @@ def steps_for_user(user):
 
 def _require(user, codename):
     if not user.has_perm(f"newsroom.{codename}"):
-        raise PermissionDenied(f"没有“{codename}”权限。")
+        raise PermissionDenied(_("没有“%(codename)s”权限。") % {"codename": codename})
 
 
 def _locked(article):
@@ -107,13 +109,16 @@ def _move(article, user, action, to_status, opinion="", step=None, **fields):
 
 def _allowed_from(article, *states):
     if article.status not in states:
-        raise TransitionError(f"文章当前状态为“{article.get_status_display()}”，不能执行此操作。")
+        raise TransitionError(
+            _("文章当前状态为“%(status)s”，不能执行此操作。") % {"status": article.get_status_display()}
+        )
 
 
-def _reason(text, what="理由"):
+def _reason(text, what=None):
+    what = what or _("理由")
     text = (text or "").strip()
     if not text:
-        raise TransitionError(f"请填写{what}。")
+        raise TransitionError(_("请填写%(what)s。") % {"what": what})
     return text
 
 
@@ -137,12 +142,12 @@ def _four_eyes(article, user, deciding_step=True):
     if article.column.portal.allow_self_review:
         return
     if user.pk in authors(article):
-        raise PermissionDenied("作者本人不能审核或发布自己撰写、修改过的稿件(三审须由他人完成)。")
+        raise PermissionDenied(_("作者本人不能审核或发布自己撰写、修改过的稿件(三审须由他人完成)。"))
     if deciding_step:
         since = _round_started(article)
         earlier = AuditEntry.objects.filter(article=article.root, action="approve", actor=user)
         if since is not None and earlier.filter(created_at__gte=since).exists():
-            raise PermissionDenied("同一稿件的不同审核步骤须由不同的人完成：您已审核过本轮的前一步。")
+            raise PermissionDenied(_("同一稿件的不同审核步骤须由不同的人完成：您已审核过本轮的前一步。"))
 
 
 @transaction.atomic
@@ -175,7 +180,7 @@ def reject(article, user, reason):
     _allowed_from(article, S.IN_REVIEW)
     _require(user, step_permission(article.review_step, article.review_total))
     step = article.review_step
-    return _move(article, user, "reject", S.REJECTED, _reason(reason, "退回理由"), step=step, review_step=0)
+    return _move(article, user, "reject", S.REJECTED, _reason(reason, _("退回理由")), step=step, review_step=0)
 
 
 @transaction.atomic
@@ -190,19 +195,19 @@ def publish(article, user, at=None, expires_at=None):
     _four_eyes(article, user, deciding_step=False)
     report = checks.prepublish(article)
     if not report.ok:
-        raise TransitionError("发布前请先处理：" + "；".join(report.blocking))
+        raise TransitionError(_("发布前请先处理：") + "；".join(report.blocking))
     now = timezone.now()
     if at and at < now - BACKDATE_TOLERANCE:
         # 伪造发稿日期 is a single-veto item of the government website inspection: no path may
         # publish with a date in the past (a correction goes through change_publish_date).
-        raise TransitionError("定时发布时间不能早于现在(不得倒填发稿日期)。")
+        raise TransitionError(_("定时发布时间不能早于现在(不得倒填发稿日期)。"))
     go_live = at or now
     if expires_at and expires_at <= go_live:
-        raise TransitionError("定时下线时间必须晚于上线时间。")
+        raise TransitionError(_("定时下线时间必须晚于上线时间。"))
     if article.replaces_id:
         _publish_new_version(article, user, expires_at)
         return report.warnings
-    opinion = "定时发布：" + timezone.localtime(go_live).strftime("%Y-%m-%d %H:%M") if go_live > now else ""
+    opinion = _("定时发布：") + timezone.localtime(go_live).strftime("%Y-%m-%d %H:%M") if go_live > now else ""
     _move(
         article,
         user,
@@ -223,15 +228,15 @@ def _publish_new_version(draft, user, expires_at):
         revisions.apply(live, revisions.snapshot(draft))
     except ProtectedError:
         raise TransitionError(
-            "新版本删去了一张涉及侵权通知的图片，这张图片暂不能删除：请在新版本中保留它，或等版权审核办结该通知。"
+            _("新版本删去了一张涉及侵权通知的图片，这张图片暂不能删除：请在新版本中保留它，或等版权审核办结该通知。")
         ) from None
     if expires_at:
         live.expires_at = expires_at
     live.status = S.PUBLISHED
     live.save(update_fields=["status", "expires_at", "updated_at"])
     revisions.bump_version(live)
-    revisions.record(live, user, note="新版本发布")
-    _log(live, user, "publish_version", S.APPROVED, S.PUBLISHED, "新版本替换线上内容")
+    revisions.record(live, user, note=_("新版本发布"))
+    _log(live, user, "publish_version", S.APPROVED, S.PUBLISHED, _("新版本替换线上内容"))
     draft.delete()
 
 
@@ -241,7 +246,7 @@ def unpublish(article, user, reason):
     _require(user, "review_final")
     article = _locked(article)
     _allowed_from(article, S.PUBLISHED)
-    return _move(article, user, "unpublish", S.UNPUBLISHED, _reason(reason, "下线理由"), is_live=False)
+    return _move(article, user, "unpublish", S.UNPUBLISHED, _reason(reason, _("下线理由")), is_live=False)
 
 
 @transaction.atomic
@@ -251,7 +256,7 @@ def withdraw(article, user, reason):
     article = _locked(article)
     _allowed_from(article, S.PUBLISHED, S.UNPUBLISHED, S.APPROVED)
     revoke_all_preview_links(article)
-    return _move(article, user, "withdraw", S.WITHDRAWN, _reason(reason, "撤稿理由"), is_live=False)
+    return _move(article, user, "withdraw", S.WITHDRAWN, _reason(reason, _("撤稿理由")), is_live=False)
 
 
 @transaction.atomic
@@ -260,8 +265,8 @@ def change_publish_date(article, user, new_date, reason):
     _require(user, "change_publish_date")
     article = _locked(article)
     if not article.first_published_at:
-        raise TransitionError("文章尚未发布，没有首次发布时间。")
-    reason = _reason(reason, "修改理由")
+        raise TransitionError(_("文章尚未发布，没有首次发布时间。"))
+    reason = _reason(reason, _("修改理由"))
     old = timezone.localtime(article.first_published_at).strftime("%Y-%m-%d %H:%M")
     new = timezone.localtime(new_date).strftime("%Y-%m-%d %H:%M")
     article.first_published_at = new_date
@@ -278,7 +283,7 @@ def new_version(live, user):
     _require(user, "change_article")
     live = _locked(live)
     if not live.is_live:
-        raise TransitionError("只有线上文章需要新建版本；请直接编辑。")
+        raise TransitionError(_("只有线上文章需要新建版本；请直接编辑。"))
     existing = live.draft_versions.first()
     if existing:
         return existing
@@ -293,8 +298,8 @@ def new_version(live, user):
     )
     draft.save()
     revisions.apply(draft, revisions.snapshot(live))
-    revisions.record(draft, user, note="新建版本")
-    _log(live, user, "new_version", live.status, S.DRAFT, "新版本草稿")
+    revisions.record(draft, user, note=_("新建版本"))
+    _log(live, user, "new_version", live.status, S.DRAFT, _("新版本草稿"))
     return draft
 
 
@@ -308,8 +313,13 @@ def restore(revision, user):
     _allowed_from(target, S.DRAFT, S.REJECTED, S.UNPUBLISHED, S.WITHDRAWN)
     revisions.apply(target, revision.data, keep_photo_ids=True)
     revisions.bump_version(target)
-    revisions.record(target, user, note=f"恢复自 {timezone.localtime(revision.created_at):%Y-%m-%d %H:%M} 的版本")
-    _move(target, user, "restore", S.DRAFT, f"恢复修订 #{revision.pk}")
+    revisions.record(
+        target,
+        user,
+        note=_("恢复自 %(localtime)s 的版本")
+        % {"localtime": format(timezone.localtime(revision.created_at), "%Y-%m-%d %H:%M")},
+    )
+    _move(target, user, "restore", S.DRAFT, _("恢复修订 #%(pk)s") % {"pk": revision.pk})
     return target
 
 
@@ -322,22 +332,26 @@ def available_transitions(user, article):
     relaxed = article.column.portal.allow_self_review
     author = user.pk in authors(article) and not relaxed
     if article.status in (S.DRAFT, S.REJECTED, S.UNPUBLISHED) and can_edit and not article.is_live:
-        actions.append(("submit", "提交审核", False))
+        actions.append(("submit", _("提交审核"), False))
     if (
         article.status == S.IN_REVIEW
         and not author
         and user.has_perm("newsroom." + step_permission(article.review_step, article.review_total))
     ):
-        label = "签发" if article.review_step == article.review_total else f"{article.review_step_label}通过"
-        actions += [("approve", label, False), ("reject", "退回", True)]
+        label = (
+            _("签发")
+            if article.review_step == article.review_total
+            else _("%(review_step_label)s通过") % {"review_step_label": article.review_step_label}
+        )
+        actions += [("approve", label, False), ("reject", _("退回"), True)]
     if article.status == S.APPROVED and final and not author:
-        actions.append(("publish", "发布", False))
+        actions.append(("publish", _("发布"), False))
     if article.status == S.PUBLISHED and final:
-        actions.append(("unpublish", "下线", True))
+        actions.append(("unpublish", _("下线"), True))
     if article.status in (S.PUBLISHED, S.UNPUBLISHED, S.APPROVED) and final:
-        actions.append(("withdraw", "撤稿", True))
+        actions.append(("withdraw", _("撤稿"), True))
     if article.is_live and can_edit:
-        actions.append(("new_version", "编辑新版本", False))
+        actions.append(("new_version", _("编辑新版本"), False))
     return actions
 
 
@@ -345,12 +359,19 @@ def create_preview_link(article, user, hours=None):
     _require(user, "change_article")
     article = Article.objects.select_related("replaces", "column__portal").get(pk=article.pk)
     if not article_may_be_previewed(article):
-        raise TransitionError("已撤稿或依法下架的文章不能生成预览链接。")
+        raise TransitionError(_("已撤稿或依法下架的文章不能生成预览链接。"))
     hours = hours or article.column.portal.preview_link_hours
     link = PreviewLink.objects.create(
         article=article, created_by=user, expires_at=timezone.now() + timedelta(hours=hours)
     )
-    _log(article, user, "preview_link", article.status, article.status, f"预览链接有效期 {hours} 小时")
+    _log(
+        article,
+        user,
+        "preview_link",
+        article.status,
+        article.status,
+        _("预览链接有效期 %(hours)s 小时") % {"hours": hours},
+    )
     return link
 
 
@@ -381,7 +402,7 @@ def record_scheduled_changes(now=None):
             action="went_live",
             from_status=article.status,
             to_status=article.status,
-            opinion="定时发布已上线",
+            opinion=_("定时发布已上线"),
             created_at=article.live_from,
         )
         went_live += 1
@@ -391,7 +412,7 @@ def record_scheduled_changes(now=None):
             action="expired",
             from_status=article.status,
             to_status=article.status,
-            opinion="定时下线已生效",
+            opinion=_("定时下线已生效"),
             created_at=article.expires_at,
         )
         expired += 1

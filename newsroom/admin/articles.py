@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from config.forms import https_urls
@@ -269,9 +270,9 @@ class ArticleAdmin(admin.ModelAdmin):
         if obj.review_step_label:
             label = f"{label}({obj.review_step_label})"
         if obj.replaces_id:
-            label = f"{label} · 新版本"
+            label = gettext("%(label)s · 新版本") % {"label": label}
         elif obj.is_live and not obj.is_public:
-            label = f"{label} · 定时"
+            label = gettext("%(label)s · 定时") % {"label": label}
         return label
 
     @admin.display(description=_("推荐位"))
@@ -279,10 +280,10 @@ class ArticleAdmin(admin.ModelAdmin):
         names = [
             label
             for flag, label in (
-                ("is_headline", "头条"),
-                ("is_slideshow", "幻灯"),
-                ("is_picture_news", "图片"),
-                ("is_recommended", "推荐"),
+                ("is_headline", gettext("头条")),
+                ("is_slideshow", gettext("幻灯")),
+                ("is_picture_news", gettext("图片")),
+                ("is_recommended", gettext("推荐")),
             )
             if getattr(obj, flag)
         ]
@@ -385,7 +386,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 at = parse_local(request.POST.get("publish_at"))
                 expires = parse_local(request.POST.get("expires_at"))
                 for warning in workflow.publish(article, request.user, at=at, expires_at=expires):
-                    messages.warning(request, f"提醒：{warning}")
+                    messages.warning(request, gettext("提醒：%(warning)s") % {"warning": warning})
                 target = article.replaces or article
             elif action == "unpublish":
                 workflow.unpublish(article, request.user, opinion)
@@ -396,7 +397,7 @@ class ArticleAdmin(admin.ModelAdmin):
             elif action == "change_publish_date":
                 new_date = parse_local(request.POST.get("new_date"))
                 if not new_date:
-                    raise workflow.TransitionError("请填写新的首次发布时间。")
+                    raise workflow.TransitionError(gettext("请填写新的首次发布时间。"))
                 workflow.change_publish_date(article, request.user, new_date, opinion)
             elif action == "preview_link":
                 link = workflow.create_preview_link(article, request.user)
@@ -404,7 +405,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 messages.success(
                     request,
                     format_html(
-                        '预览链接(有效至 {}):<a href="{}">{}</a>',
+                        gettext('预览链接(有效至 {}):<a href="{}">{}</a>'),
                         timezone.localtime(link.expires_at).strftime("%Y-%m-%d %H:%M"),
                         url,
                         url,
@@ -414,13 +415,13 @@ class ArticleAdmin(admin.ModelAdmin):
                 link = get_object_or_404(PreviewLink, pk=request.POST.get("link"), article=article)
                 workflow.revoke_preview_link(link, request.user)
             else:
-                raise workflow.TransitionError("未知操作。")
+                raise workflow.TransitionError(gettext("未知操作。"))
         except workflow.TransitionError as error:
             messages.error(request, str(error))
         except PermissionDenied:
-            messages.error(request, "您没有执行此操作的权限。")
+            messages.error(request, gettext("您没有执行此操作的权限。"))
         else:
-            messages.success(request, "操作已完成。")
+            messages.success(request, gettext("操作已完成。"))
         if not Article.objects.filter(pk=target.pk).exists():
             target = article.root
         return redirect("admin:newsroom_article_change", target.pk)
@@ -434,7 +435,7 @@ class ArticleAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "article": root,
-            "title": f"修订版本：{root.title}",
+            "title": gettext("修订版本：%(title)s") % {"title": root.title},
             "revisions": Revision.objects.filter(article=root).select_related("created_by"),
         }
         return TemplateResponse(request, "admin/newsroom/article/revisions.html", context)
@@ -449,9 +450,9 @@ class ArticleAdmin(admin.ModelAdmin):
                 messages.error(request, str(error))
                 return redirect("admin:newsroom_article_revision", pk, revision.pk)
             except PermissionDenied:
-                messages.error(request, "您没有执行此操作的权限。")
+                messages.error(request, gettext("您没有执行此操作的权限。"))
                 return redirect("admin:newsroom_article_revision", pk, revision.pk)
-            messages.success(request, "已恢复为新草稿。")
+            messages.success(request, gettext("已恢复为新草稿。"))
             return redirect("admin:newsroom_article_change", target.pk)
         if not self.has_view_permission(request, article):
             raise PermissionDenied
@@ -467,7 +468,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "article": article.root,
             "revision": revision,
             "previous": previous,
-            "title": f"修订对比：{revision}",
+            "title": gettext("修订对比：%(revision)s") % {"revision": revision},
             "changes": revisions.diff(previous.data if previous else {}, revision.data),
         }
         return TemplateResponse(request, "admin/newsroom/article/revision.html", context)
@@ -478,7 +479,7 @@ class ArticleAdmin(admin.ModelAdmin):
         article = get_object_or_404(Article, pk=pk)
         if not self.has_view_permission(request, article):
             raise PermissionDenied
-        return render_working_copy(request, article, banner="后台预览")
+        return render_working_copy(request, article, banner=gettext("后台预览"))
 
     def revision_preview_view(self, request, pk, revision):
         from ..previews import render_revision
@@ -498,7 +499,7 @@ def parse_local(value):
         return None
     parsed = parse_datetime(value)
     if parsed is None:
-        raise workflow.TransitionError("时间格式不正确。")
+        raise workflow.TransitionError(gettext("时间格式不正确。"))
     return timezone.make_aware(parsed) if timezone.is_naive(parsed) else parsed
 
 

@@ -10,6 +10,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from .. import content_review
 from ..models import ContentChange
@@ -17,9 +19,9 @@ from .records import RecordAdmin
 
 K = ContentChange.Kind
 NOTICE = {
-    "create": "已保存并提交审核：审核通过前，读者看不到这项内容。",
-    "update": "修改已提交审核：审核通过前，网站上仍显示原来的内容。",
-    "delete": "删除申请已提交审核：审核通过后才会从网站上删除。",
+    "create": _lazy("已保存并提交审核：审核通过前，读者看不到这项内容。"),
+    "update": _lazy("修改已提交审核：审核通过前，网站上仍显示原来的内容。"),
+    "delete": _lazy("删除申请已提交审核：审核通过后才会从网站上删除。"),
 }
 
 
@@ -169,16 +171,19 @@ class ContentChangeAdmin(RecordAdmin):
             if action == "approve":
                 change = content_review.approve(change, request.user, opinion)
                 if change.status == ContentChange.Status.PENDING:
-                    messages.success(request, f"已通过本步审核，转{content_review.step_label(change)}。")
+                    messages.success(
+                        request,
+                        _("已通过本步审核，转%(step_label)s。") % {"step_label": content_review.step_label(change)},
+                    )
                 else:
-                    messages.success(request, "已审核通过，网站上已显示新的内容。")
+                    messages.success(request, _("已审核通过，网站上已显示新的内容。"))
             elif action == "reject":
                 content_review.reject(change, request.user, opinion)
-                messages.success(request, "已退回修改。")
+                messages.success(request, _("已退回修改。"))
             else:
-                raise content_review.ReviewError("未知操作。")
+                raise content_review.ReviewError(_("未知操作。"))
         except content_review.ReviewError as error:
             messages.error(request, str(error))
         except PermissionDenied as error:
-            messages.error(request, str(error) or "您没有执行此操作的权限。")
+            messages.error(request, str(error) or _("您没有执行此操作的权限。"))
         return redirect("admin:newsroom_contentchange_change", pk)

@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Column, Page, Person, Portal, SensitiveWord, Series, TipChannel, Topic
@@ -58,10 +59,10 @@ class PortalAdmin(admin.ModelAdmin):
             # The admin's change message (操作日志) names the field; say it to the user too.
             if obj.allow_self_review:
                 messages.warning(
-                    request, "已允许作者本人审核：三审中的“作者与审核人分离”对本网站不再强制。此项修改已记录。"
+                    request, gettext("已允许作者本人审核：三审中的“作者与审核人分离”对本网站不再强制。此项修改已记录。")
                 )
             else:
-                messages.success(request, "已恢复作者与审核人分离。")
+                messages.success(request, gettext("已恢复作者与审核人分离。"))
 
 
 @admin.register(Column)

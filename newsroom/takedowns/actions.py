@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from config import content
 
@@ -42,7 +43,7 @@ class ActionError(Exception):
 
 def _require(user):
     if user is None or not user.has_perm("takedowns.change_takedownrequest"):
-        raise PermissionDenied("只有版权审核人员可以处理侵权通知。")
+        raise PermissionDenied(_("只有版权审核人员可以处理侵权通知。"))
 
 
 def _locked(request):
@@ -51,13 +52,14 @@ def _locked(request):
 
 def _allowed(request, *states):
     if request.status not in states:
-        raise ActionError(f"通知当前状态为“{request.get_status_display()}”，不能执行此操作。")
+        raise ActionError(_("通知当前状态为“%(status)s”，不能执行此操作。") % {"status": request.get_status_display()})
 
 
-def _reason(text, what="理由"):
+def _reason(text, what=None):
+    what = what or _("理由")
     text = (text or "").strip()
     if not text:
-        raise ActionError(f"请填写{what}。")
+        raise ActionError(_("请填写%(what)s。") % {"what": what})
     return text
 
 
@@ -85,15 +87,26 @@ def _tell_notifier(request, event):
         request,
         f"progress:{event.action}",
         request.email,
-        f"[{request.portal.name}] 您的通知 {request.reference} 有新进展：{event.action_label}",
-        f"{request.notifier_name}:\n\n您的通知(受理编号 {request.reference})有新进展。\n\n"
-        f"{event.action_label}:{event.reason}\n当前状态：{request.get_status_display()}\n"
+        _("[%(name)s] 您的通知 %(reference)s 有新进展：%(action_label)s")
+        % {"name": request.portal.name, "reference": request.reference, "action_label": event.action_label},
+        _(
+            "%(notifier_name)s:\n\n您的通知(受理编号 %(reference)s)有新进展。\n\n%(action_label)s:%(reason)s\n当前状态：%(status)s\n"
+        )
+        % {
+            "notifier_name": request.notifier_name,
+            "reference": request.reference,
+            "action_label": event.action_label,
+            "reason": event.reason,
+            "status": request.get_status_display(),
+        }
         + (
-            f"可恢复时间：{timezone.localtime(request.restore_due_at):%Y-%m-%d %H:%M}\n"
+            _("可恢复时间：%(localtime)s\n")
+            % {"localtime": format(timezone.localtime(request.restore_due_at), "%Y-%m-%d %H:%M")}
             if request.restore_due_at
             else ""
         )
-        + f"\n处理进度与全部记录见您的私人链接(请勿转发):\n{mail.tracking_url(request)}\n\n{request.portal.name}",
+        + _("\n处理进度与全部记录见您的私人链接(请勿转发):\n%(tracking_url)s\n\n%(name)s")
+        % {"tracking_url": mail.tracking_url(request), "name": request.portal.name},
     )
 
 
@@ -112,8 +125,10 @@ def receive(request, targets, files):
     if earlier:
         request.needs_legal_review = True
         request.legal_review_reason = (
-            f"同一权利人曾就同一作品发出通知({earlier.reference})，已于 "
-            f"{timezone.localtime(earlier.decided_at):%Y-%m-%d} 依条例第十七条根据反通知恢复，不得再通知删除。"
+            _(
+                "同一权利人曾就同一作品发出通知(%(reference)s)，已于 %(localtime)s 依条例第十七条根据反通知恢复，不得再通知删除。"
+            )
+            % {"reference": earlier.reference, "localtime": format(timezone.localtime(earlier.decided_at), "%Y-%m-%d")}
         )[:200]
     _author_on_record(request, targets)
     request.save()
@@ -122,15 +137,23 @@ def receive(request, targets, files):
         target.save()
     for kind, upload in files:
         _store(request, kind, upload)
-    _event(request, None, "received", reason="收到通知", internal=False)
+    _event(request, None, "received", reason=_("收到通知"), internal=False)
     mail.queue(
         request,
         "acknowledgement",
         request.email,
-        f"[{request.portal.name}] 已收到您的通知 {request.reference}",
-        f"{request.notifier_name}:\n\n我们已收到您关于“{request.get_right_claimed_display()}”的通知，受理编号 "
-        f"{request.reference}。\n我们将在收到完整通知后 {request.portal.takedown_sla_hours} 小时内处理，每一步都会发邮件告知您。\n"
-        f"您可以在以下私人链接查看处理进度和结果(请勿转发):\n{mail.tracking_url(request)}\n\n{request.portal.name}",
+        _("[%(name)s] 已收到您的通知 %(reference)s") % {"name": request.portal.name, "reference": request.reference},
+        _(
+            "%(notifier_name)s:\n\n我们已收到您关于“%(right_claimed)s”的通知，受理编号 %(reference)s。\n我们将在收到完整通知后 %(takedown_sla_hours)s 小时内处理，每一步都会发邮件告知您。\n您可以在以下私人链接查看处理进度和结果(请勿转发):\n%(tracking_url)s\n\n%(name)s"
+        )
+        % {
+            "notifier_name": request.notifier_name,
+            "right_claimed": request.get_right_claimed_display(),
+            "reference": request.reference,
+            "takedown_sla_hours": request.portal.takedown_sla_hours,
+            "tracking_url": mail.tracking_url(request),
+            "name": request.portal.name,
+        },
     )
     return request
 
@@ -205,7 +228,7 @@ def add_material(request, note, files):
         _store(request, Evidence.Kind.SUPPLEMENT, upload)
     request.deadline = _sla(request)
     request.save(update_fields=["deadline"])
-    _event(request, None, "material_added", R.UNDER_REVIEW, note or "通知人补充了材料", internal=False)
+    _event(request, None, "material_added", R.UNDER_REVIEW, note or _("通知人补充了材料"), internal=False)
     return request
 
 
@@ -213,7 +236,7 @@ def add_material(request, note, files):
 def withdraw_by_notifier(request):
     request = _locked(request)
     _allowed(request, R.RECEIVED, R.UNDER_REVIEW, R.NEEDS_INFO, R.ACCEPTED)
-    _event(request, None, "withdrawn", R.WITHDRAWN, "通知人撤回通知", internal=False)
+    _event(request, None, "withdrawn", R.WITHDRAWN, _("通知人撤回通知"), internal=False)
     return request
 
 
@@ -226,18 +249,35 @@ def receive_counter_notice(request, counter, files):
     stored = [_store(request, Evidence.Kind.COUNTER, upload) for upload in files]
     request.deadline = _sla(request)
     request.save(update_fields=["deadline"])
-    _event(request, None, "counter_received", R.COUNTER_RECEIVED, f"收到 {counter.name} 的反通知", internal=False)
+    _event(
+        request,
+        None,
+        "counter_received",
+        R.COUNTER_RECEIVED,
+        _("收到 %(name)s 的反通知") % {"name": counter.name},
+        internal=False,
+    )
     # 条例 Art. 17 / 民法典 Art. 1196: the counter-notice goes to the rights holder, with its evidence.
     mail.queue(
         request,
         "counter_to_notifier",
         request.email,
-        f"[{request.portal.name}] 转送反通知：您的通知 {request.reference}",
-        f"{request.notifier_name}:\n\n您的通知(受理编号 {request.reference})所涉内容的提供者 {counter.name} "
-        f"于 {timezone.localtime(counter.received_at):%Y-%m-%d %H:%M} 提交了反通知，现依法转送给您。\n\n"
-        f"不侵权的说明(全文):\n{counter.statement}\n\n不侵权的初步证据见附件({len(stored)} 个文件)。\n\n"
-        f"依照《民法典》第一千一百九十六条，如您在本邮件送达后 {request.portal.restore_after_days} 日内未在以下私人链接"
-        f"上传已经投诉或者提起诉讼的证明，本网可能恢复有关内容:\n{mail.tracking_url(request)}\n\n{request.portal.name}",
+        _("[%(name)s] 转送反通知：您的通知 %(reference)s")
+        % {"name": request.portal.name, "reference": request.reference},
+        _(
+            "%(notifier_name)s:\n\n您的通知(受理编号 %(reference)s)所涉内容的提供者 %(name)s 于 %(localtime)s 提交了反通知，现依法转送给您。\n\n不侵权的说明(全文):\n%(statement)s\n\n不侵权的初步证据见附件(%(len)s 个文件)。\n\n依照《民法典》第一千一百九十六条，如您在本邮件送达后 %(restore_after_days)s 日内未在以下私人链接上传已经投诉或者提起诉讼的证明，本网可能恢复有关内容:\n%(tracking_url)s\n\n%(name2)s"
+        )
+        % {
+            "notifier_name": request.notifier_name,
+            "reference": request.reference,
+            "name": counter.name,
+            "localtime": format(timezone.localtime(counter.received_at), "%Y-%m-%d %H:%M"),
+            "statement": counter.statement,
+            "len": len(stored),
+            "restore_after_days": request.portal.restore_after_days,
+            "tracking_url": mail.tracking_url(request),
+            "name2": request.portal.name,
+        },
         attachments=stored,
     )
     return request
@@ -249,7 +289,7 @@ def submit_proof(request, note, files):
     request = _locked(request)
     _allowed(request, R.COUNTER_RECEIVED, R.COUNTER_REVIEWED)
     if not files:
-        raise ActionError("请上传投诉或起诉的证明材料。")
+        raise ActionError(_("请上传投诉或起诉的证明材料。"))
     for upload in files:
         _store(request, Evidence.Kind.PROOF, upload)
     request.proof_received_at = timezone.now()
@@ -259,7 +299,7 @@ def submit_proof(request, note, files):
         request,
         None,
         "proof_received",
-        reason=(note or "").strip() or "通知人提交了已投诉或起诉的证明，暂不恢复。",
+        reason=(note or "").strip() or _("通知人提交了已投诉或起诉的证明，暂不恢复。"),
         internal=False,
     )
     return request
@@ -274,7 +314,12 @@ def assign(request, user, assignee):
     request = _locked(request)
     request.assigned_to = assignee
     request.save(update_fields=["assigned_to"])
-    _event(request, user, "assign", reason=f"承办人：{assignee.get_full_name() or assignee.get_username()}")
+    _event(
+        request,
+        user,
+        "assign",
+        reason=_("承办人：%(value)s") % {"value": assignee.get_full_name() or assignee.get_username()},
+    )
     return request
 
 
@@ -283,7 +328,7 @@ def start_review(request, user):
     _require(user)
     request = _locked(request)
     _allowed(request, R.RECEIVED)
-    _event(request, user, "start_review", R.UNDER_REVIEW, "开始审查", internal=False)
+    _event(request, user, "start_review", R.UNDER_REVIEW, _("开始审查"), internal=False)
     return request
 
 
@@ -295,13 +340,14 @@ def request_information(request, user, message):
     days = request.portal.info_wait_days
     request.deadline = timezone.now() + timedelta(days=days)  # the pause is bounded
     request.save(update_fields=["deadline"])
-    message = _reason(message, "需要补充的材料")
+    message = _reason(message, _("需要补充的材料"))
     _event(
         request,
         user,
         "request_info",
         R.NEEDS_INFO,
-        f"{message}(请于 {timezone.localtime(request.deadline):%Y-%m-%d} 前补充；逾期未补充的，将按现有材料处理。)",
+        _("%(message)s(请于 %(localtime)s 前补充；逾期未补充的，将按现有材料处理。)")
+        % {"message": message, "localtime": format(timezone.localtime(request.deadline), "%Y-%m-%d")},
         internal=False,
     )
     return request
@@ -312,7 +358,7 @@ def accept(request, user, reason=""):
     _require(user)
     request = _locked(request)
     _allowed(request, R.UNDER_REVIEW)
-    _event(request, user, "accept", R.ACCEPTED, reason or "通知要件齐全，予以受理", internal=False)
+    _event(request, user, "accept", R.ACCEPTED, reason or _("通知要件齐全，予以受理"), internal=False)
     return request
 
 
@@ -321,7 +367,7 @@ def reject(request, user, reason):
     _require(user)
     request = _locked(request)
     _allowed(request, R.RECEIVED, R.UNDER_REVIEW, R.NEEDS_INFO, R.ACCEPTED)
-    reason = _reason(reason, "不予受理的理由")
+    reason = _reason(reason, _("不予受理的理由"))
     _decide(request, reason)
     _event(request, user, "reject", R.REJECTED, reason, internal=False)
     return request
@@ -342,7 +388,7 @@ def apply_measure(request, user, kind, target, text=""):
     target = Target.objects.select_related("article", "photo").get(pk=target.pk, request=request)
     article = target.article
     if article is None:
-        raise ActionError("该通知对象没有对应本网文章。")
+        raise ActionError(_("该通知对象没有对应本网文章。"))
     article = Article.objects.select_for_update().get(pk=article.pk)
     K = Measure.Kind
     photo = None
@@ -350,19 +396,19 @@ def apply_measure(request, user, kind, target, text=""):
         article.legal_hold, article.legal_hold_since = True, timezone.now()
         article.legal_hold_category = request.right_claimed
         article.save(update_fields=["legal_hold", "legal_hold_since", "legal_hold_category"])
-        summary = "下架全文"
+        summary = _("下架全文")
     elif kind == K.HIDE_PHOTO:
         photo = target.photo
         if photo is None:
-            raise ActionError("该通知对象没有指明图片。")
+            raise ActionError(_("该通知对象没有指明图片。"))
         Photo.objects.filter(pk=photo.pk).update(hidden_by_takedown=True)
         content.changed(Photo, [photo])  # update() sends no signals: the page cache and the index follow
-        summary = f"屏蔽图片“{photo.caption[:20]}”"
+        summary = _("屏蔽图片“%(value)s”") % {"value": photo.caption[:20]}
     elif kind in (K.CORRECTION, K.APOLOGY):
-        text = _reason(text, "更正或致歉内容")
-        summary = f"追加{'更正' if kind == K.CORRECTION else '致歉'}"
+        text = _reason(text, _("更正或致歉内容"))
+        summary = _("追加%(value)s") % {"value": "更正" if kind == K.CORRECTION else "致歉"}
     else:
-        raise ActionError("未知措施。")
+        raise ActionError(_("未知措施。"))
     if kind in (K.WITHDRAW_ARTICLE, K.HIDE_PHOTO):
         # A preview link would be a way round the measure.
         revoke_all_preview_links(article)
@@ -377,7 +423,7 @@ def apply_measure(request, user, kind, target, text=""):
         to_status=article.status,
         opinion=f"{request.reference}:{summary}",
     )
-    _decide(request, f"已采取措施：{summary}。")
+    _decide(request, _("已采取措施：%(summary)s。") % {"summary": summary})
     _event(request, user, "measure", R.MEASURES_APPLIED, summary, internal=False)
     return measure
 
@@ -387,8 +433,8 @@ def revert_measure(measure, user, reason):
     _require(user)
     measure = Measure.objects.select_for_update(of=("self",)).select_related("request").get(pk=measure.pk)
     if not measure.active:
-        raise ActionError("该措施已撤销。")
-    _revert(measure, user, _reason(reason, "撤销理由"))
+        raise ActionError(_("该措施已撤销。"))
+    _revert(measure, user, _reason(reason, _("撤销理由")))
     return measure
 
 
@@ -407,9 +453,15 @@ def _revert(measure, user, reason):
         article_id=measure.article_id,
         actor=user,
         action="takedown_revert",
-        opinion=f"{measure.request.reference}：撤销“{measure.get_kind_display()}”：{reason}",
+        opinion=_("%(reference)s：撤销“%(kind)s”：%(reason)s")
+        % {"reference": measure.request.reference, "kind": measure.get_kind_display(), "reason": reason},
     )
-    _event(measure.request, user, "revert_measure", reason=f"撤销“{measure.get_kind_display()}”：{reason}")
+    _event(
+        measure.request,
+        user,
+        "revert_measure",
+        reason=_("撤销“%(kind)s”：%(reason)s") % {"kind": measure.get_kind_display(), "reason": reason},
+    )
 
 
 @transaction.atomic
@@ -422,7 +474,7 @@ def forward(request, user, note="", email="", announce=False, author_kind="", au
     _allowed(request, *OPEN)
     email = (email or "").strip()
     if not email and not announce:
-        raise ActionError("请填写作者或转载来源的电子邮箱；无法联系的，请选择网上公告。")
+        raise ActionError(_("请填写作者或转载来源的电子邮箱；无法联系的，请选择网上公告。"))
     if author_kind:
         request.author_kind = author_kind
     if author_name:
@@ -437,16 +489,19 @@ def forward(request, user, note="", email="", announce=False, author_kind="", au
             request,
             "forward_to_author",
             email,
-            f"[{request.portal.name}] 关于您提供的内容的权利通知 {request.reference}",
+            _("[%(name)s] 关于您提供的内容的权利通知 %(reference)s")
+            % {"name": request.portal.name, "reference": request.reference},
             letter,
         )
-        reason = (
-            f"已向{request.get_author_kind_display() or '作者'} {request.author_name} 的邮箱 {email} 发出通知转送函。"
-        )
+        reason = _("已向%(value)s %(author_name)s 的邮箱 %(email)s 发出通知转送函。") % {
+            "value": request.get_author_kind_display() or "作者",
+            "author_name": request.author_name,
+            "email": email,
+        }
     else:
         request.announced_at = request.forwarded_at = timezone.now()
         reason = (
-            "作者无法联系，已在网站公告通知(公告页面："
+            _("作者无法联系，已在网站公告通知(公告页面：")
             + reverse("takedowns:announcement", args=[request.reference])
             + ")。"
         )
@@ -467,15 +522,20 @@ def forward(request, user, note="", email="", announce=False, author_kind="", au
 
 def _forward_letter(request, counter_url):
     targets = "\n".join(f"- {t.work_title}:{t.url}({t.get_part_display()})" for t in request.targets.all())
-    return (
-        f"{request.author_name or '作者'}:\n\n本网于 {timezone.localtime(request.received_at):%Y-%m-%d %H:%M} 收到"
-        f"{request.notifier_name}{'(代理 ' + request.principal_name + ')' if request.is_agent else ''}"
-        f"关于“{request.get_right_claimed_display()}”的通知(受理编号 {request.reference})，涉及您提供的以下内容:\n"
-        f"{targets}\n\n通知人的说明:\n{request.description}\n\n"
-        f"依照《信息网络传播权保护条例》第十六条、《民法典》第一千一百九十五条，现将通知转送给您。"
-        f"如您认为内容未侵犯他人权利，可通过以下链接提交书面说明(反通知)及不侵权的初步证据:\n{counter_url}\n\n"
-        f"{request.portal.name}"
-    )
+    return _(
+        "%(value)s:\n\n本网于 %(localtime)s 收到%(notifier_name)s%(value2)s关于“%(right_claimed)s”的通知(受理编号 %(reference)s)，涉及您提供的以下内容:\n%(targets)s\n\n通知人的说明:\n%(description)s\n\n依照《信息网络传播权保护条例》第十六条、《民法典》第一千一百九十五条，现将通知转送给您。如您认为内容未侵犯他人权利，可通过以下链接提交书面说明(反通知)及不侵权的初步证据:\n%(counter_url)s\n\n%(name)s"
+    ) % {
+        "value": request.author_name or "作者",
+        "localtime": format(timezone.localtime(request.received_at), "%Y-%m-%d %H:%M"),
+        "notifier_name": request.notifier_name,
+        "value2": "(代理 " + request.principal_name + ")" if request.is_agent else "",
+        "right_claimed": request.get_right_claimed_display(),
+        "reference": request.reference,
+        "targets": targets,
+        "description": request.description,
+        "counter_url": counter_url,
+        "name": request.portal.name,
+    }
 
 
 @transaction.atomic
@@ -484,9 +544,9 @@ def review_counter_notice(request, user, valid, reason):
     _require(user)
     request = _locked(request)
     _allowed(request, R.COUNTER_RECEIVED)
-    reason = _reason(reason, "审查意见")
+    reason = _reason(reason, _("审查意见"))
     if not valid:
-        _decide(request, f"反通知不成立，维持措施：{reason}")
+        _decide(request, _("反通知不成立，维持措施：%(reason)s") % {"reason": reason})
         _event(request, user, "counter_rejected", R.MAINTAINED, reason, internal=False)
         return request
     _event(request, user, "counter_reviewed", R.COUNTER_REVIEWED, reason, internal=False)
@@ -494,7 +554,7 @@ def review_counter_notice(request, user, valid, reason):
         _restore(
             request,
             user,
-            f"反通知成立，依《信息网络传播权保护条例》第十七条立即恢复。{reason}",
+            _("反通知成立，依《信息网络传播权保护条例》第十七条立即恢复。%(reason)s") % {"reason": reason},
             TakedownRequest.RestoredUnder.ARTICLE_17,
         )
     else:
@@ -517,7 +577,8 @@ def schedule_restore(request, user=None):
             from_status=request.status,
             to_status=request.status,
             internal=False,
-            reason=f"反通知送达通知人后，{days}日内未收到投诉或起诉证明的，恢复内容(《民法典》第一千一百九十六条)。",
+            reason=_("反通知送达通知人后，%(days)s日内未收到投诉或起诉证明的，恢复内容(《民法典》第一千一百九十六条)。")
+            % {"days": days},
         )
         return request
     request.restore_due_at = request.counter_forwarded_at + timedelta(days=days)
@@ -530,9 +591,13 @@ def schedule_restore(request, user=None):
         to_status=request.status,
         internal=False,
         reason=(
-            f"反通知已于 {timezone.localtime(request.counter_forwarded_at):%Y-%m-%d %H:%M} 送达通知人；至 "
-            f"{timezone.localtime(request.restore_due_at):%Y-%m-%d %H:%M} 未收到投诉或起诉证明的，恢复内容"
-            f"(《民法典》第一千一百九十六条)。"
+            _(
+                "反通知已于 %(localtime)s 送达通知人；至 %(localtime2)s 未收到投诉或起诉证明的，恢复内容(《民法典》第一千一百九十六条)。"
+            )
+            % {
+                "localtime": format(timezone.localtime(request.counter_forwarded_at), "%Y-%m-%d %H:%M"),
+                "localtime2": format(timezone.localtime(request.restore_due_at), "%Y-%m-%d %H:%M"),
+            }
         ),
     )
     return request
@@ -544,15 +609,18 @@ def restore(request, user, reason=""):
     request = _locked(request)
     _allowed(request, R.COUNTER_REVIEWED)
     if request.proof_received_at:
-        raise ActionError("通知人已提交投诉或起诉证明：请审查后维持措施，不能恢复。")
+        raise ActionError(_("通知人已提交投诉或起诉证明：请审查后维持措施，不能恢复。"))
     if not request.restore_due_at:
-        raise ActionError("反通知尚未送达通知人，等待期还没有开始。")
+        raise ActionError(_("反通知尚未送达通知人，等待期还没有开始。"))
     if request.restore_due_at > timezone.now():
-        raise ActionError(f"等待期至 {timezone.localtime(request.restore_due_at):%Y-%m-%d %H:%M} 才届满。")
+        raise ActionError(
+            _("等待期至 %(localtime)s 才届满。")
+            % {"localtime": format(timezone.localtime(request.restore_due_at), "%Y-%m-%d %H:%M")}
+        )
     _restore(
         request,
         user,
-        reason or "等待期届满，未收到投诉或起诉证明，依《民法典》第一千一百九十六条恢复。",
+        reason or _("等待期届满，未收到投诉或起诉证明，依《民法典》第一千一百九十六条恢复。"),
         TakedownRequest.RestoredUnder.ARTICLE_1196,
     )
     return request
@@ -560,7 +628,7 @@ def restore(request, user, reason=""):
 
 def _restore(request, user, reason, under):
     for measure in request.measures.filter(reverted_at=None):
-        _revert(measure, user, "反通知成立，恢复")
+        _revert(measure, user, _("反通知成立，恢复"))
     request.restored_under = under
     request.save(update_fields=["restored_under"])
     _decide(request, reason)
@@ -573,8 +641,8 @@ def maintain(request, user, reason):
     _require(user)
     request = _locked(request)
     _allowed(request, R.COUNTER_REVIEWED)
-    reason = _reason(reason, "投诉或起诉证明情况")
-    _decide(request, f"维持措施：{reason}")
+    reason = _reason(reason, _("投诉或起诉证明情况"))
+    _decide(request, _("维持措施：%(reason)s") % {"reason": reason})
     _event(request, user, "maintain", R.MAINTAINED, reason, internal=False)
     return request
 
@@ -584,14 +652,14 @@ def close(request, user, reason=""):
     _require(user)
     request = _locked(request)
     _allowed(request, *OPEN, R.RESTORED, R.MAINTAINED)
-    _event(request, user, "close", R.CLOSED, reason or "结案", internal=False)
+    _event(request, user, "close", R.CLOSED, reason or _("结案"), internal=False)
     return request
 
 
 @transaction.atomic
 def add_note(request, user, text):
     _require(user)
-    return _event(request, user, "note", reason=_reason(text, "备注"))
+    return _event(request, user, "note", reason=_reason(text, _("备注")))
 
 
 def record_download(evidence, user):
@@ -602,7 +670,7 @@ def record_download(evidence, user):
         action="evidence_download",
         from_status=evidence.request.status,
         to_status=evidence.request.status,
-        reason=f"下载“{evidence.get_kind_display()}”#{evidence.pk}",
+        reason=_("下载“%(kind)s”#%(pk)s") % {"kind": evidence.get_kind_display(), "pk": evidence.pk},
         internal=True,
     )
 
@@ -615,7 +683,7 @@ def purge_personal_data(request):
     for evidence in request.evidence.all():
         evidence.file.delete(save=False)
     request.evidence.all().delete()
-    request.counter_notices.update(phone="", email="deleted@invalid", address="", id_number="", statement="(已清除)")
+    request.counter_notices.update(phone="", email="deleted@invalid", address="", id_number="", statement=_("(已清除)"))
     request.phone, request.email, request.address, request.id_number = "", "deleted@invalid", "", ""
     request.personal_data_purged_at = timezone.now()
     request.save(update_fields=["phone", "email", "address", "id_number", "personal_data_purged_at"])
@@ -625,7 +693,7 @@ def purge_personal_data(request):
         action="purge_personal_data",
         from_status=request.status,
         to_status=request.status,
-        reason="保存期限届满，已清除个人信息与证据材料。",
+        reason=_("保存期限届满，已清除个人信息与证据材料。"),
         internal=True,
     )
     return request

@@ -11,16 +11,17 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import actions
 from .models import Event, Evidence, Measure, TakedownRequest, Target
 
 URGENCY = {
-    "overdue": ("已超期", "#ba2121"),
-    "due-soon": ("4小时内到期", "#b36b00"),
-    "on-time": ("期限内", "#2e6e46"),
-    "done": ("已办结", "#666"),
+    "overdue": (_("已超期"), "#ba2121"),
+    "due-soon": (_("4小时内到期"), "#b36b00"),
+    "on-time": (_("期限内"), "#2e6e46"),
+    "done": (_("已办结"), "#666"),
 }
 
 
@@ -155,7 +156,7 @@ class TakedownRequestAdmin(admin.ModelAdmin):
                 full_id_numbers=request.user.has_perm("takedowns.view_id_number"),
                 targets=notice.targets.select_related("article", "photo"),
                 active_measures=notice.measures.filter(reverted_at=None),
-                moderators=get_user_model().objects.filter(groups__name="版权审核"),
+                moderators=get_user_model().objects.filter(groups__name=gettext("版权审核")),
                 counter_url=request.build_absolute_uri(reverse("takedowns:counter", args=[notice.counter_token]))
                 if notice.counter_token
                 else "",
@@ -216,13 +217,13 @@ class TakedownRequestAdmin(admin.ModelAdmin):
             elif action == "note":
                 actions.add_note(notice, user, reason)
             else:
-                raise actions.ActionError("未知操作。")
+                raise actions.ActionError(gettext("未知操作。"))
         except actions.ActionError as error:
             messages.error(request, str(error))
         except PermissionDenied as error:
-            messages.error(request, str(error) or "您没有执行此操作的权限。")
+            messages.error(request, str(error) or gettext("您没有执行此操作的权限。"))
         else:
-            messages.success(request, "操作已完成并记入处理记录。")
+            messages.success(request, gettext("操作已完成并记入处理记录。"))
         return redirect("admin:takedowns_takedownrequest_change", pk)
 
     def evidence_view(self, request, pk, evidence):
@@ -247,7 +248,18 @@ class TakedownRequestAdmin(admin.ModelAdmin):
         response["Content-Disposition"] = f'attachment; filename="takedown-audit-{timezone.localdate()}.csv"'
         response.write("\ufeff")  # so Excel reads UTF-8
         writer = SafeCSVWriter(response)
-        writer.writerow(["受理编号", "时间", "操作人", "操作", "原状态", "新状态", "理由/说明", "通知人可见"])
+        writer.writerow(
+            [
+                gettext("受理编号"),
+                gettext("时间"),
+                gettext("操作人"),
+                gettext("操作"),
+                gettext("原状态"),
+                gettext("新状态"),
+                gettext("理由/说明"),
+                gettext("通知人可见"),
+            ]
+        )
         events = (
             Event.objects.filter(request__in=queryset)
             .select_related("request", "actor")
@@ -258,12 +270,12 @@ class TakedownRequestAdmin(admin.ModelAdmin):
                 [
                     event.request.reference,
                     timezone.localtime(event.created_at).strftime("%Y-%m-%d %H:%M:%S"),
-                    event.actor.get_username() if event.actor else "通知人/系统",
+                    event.actor.get_username() if event.actor else gettext("通知人/系统"),
                     event.action_label,
                     event.from_status,
                     event.to_status,
                     event.reason,
-                    "否" if event.internal else "是",
+                    gettext("否") if event.internal else gettext("是"),
                 ]
             )
         return response
