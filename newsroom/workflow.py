@@ -32,7 +32,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from . import checks, revisions
 from .models import Article, AuditEntry, PreviewLink, Revision
-from .models.workflow import article_may_be_previewed
+from .models.editorial import article_may_be_previewed
 
 S = Article.Status
 STEP_PERMISSIONS = {

@@ -3,7 +3,7 @@
 from .articles import Article, ArticleQuerySet, Photo
 from .review import ContentChange
 from .site import Column, Page, Person, Portal, PortalQuerySet, Series, TipChannel, Topic
-from .workflow import AuditEntry, EditPresence, PreviewLink, Revision, SensitiveWord
+from .editorial import AuditEntry, EditPresence, PreviewLink, Revision, SensitiveWord
 
 __all__ = [
     "Article",

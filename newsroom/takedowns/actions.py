@@ -1,6 +1,6 @@
-"""The only code that changes a takedown request or applies a measure.
+"""The only code that changes a takedown notice or applies a measure.
 
-Each action checks the actor's permission and the request's state, locks the row in
+Each action checks the actor's permission and the notice's state, locks the row in
 a transaction and writes an event; measures also write the article's audit entry.
 
     received → under_review ⇄ needs_info
@@ -38,7 +38,7 @@ OPEN = [
 
 
 class ActionError(Exception):
-    """Not possible in the request's current state, or input is missing."""
+    """Not possible in the notice's current state, or input is missing."""
 
 
 def _require(user):
@@ -46,13 +46,13 @@ def _require(user):
         raise PermissionDenied(_("只有版权审核人员可以处理侵权通知。"))
 
 
-def _locked(request):
-    return TakedownRequest.objects.select_for_update(of=("self",)).select_related("portal").get(pk=request.pk)
+def _locked(notice):
+    return TakedownRequest.objects.select_for_update(of=("self",)).select_related("portal").get(pk=notice.pk)
 
 
-def _allowed(request, *states):
-    if request.status not in states:
-        raise ActionError(_("通知当前状态为“%(status)s”，不能执行此操作。") % {"status": request.get_status_display()})
+def _allowed(notice, *states):
+    if notice.status not in states:
+        raise ActionError(_("通知当前状态为“%(status)s”，不能执行此操作。") % {"status": notice.get_status_display()})
 
 
 def _reason(text, what=None):
@@ -63,99 +63,99 @@ def _reason(text, what=None):
     return text
 
 
-def _event(request, user, action, to_status=None, reason="", internal=True):
+def _event(notice, user, action, to_status=None, reason="", internal=True):
     event = Event.objects.create(
-        request=request,
+        request=notice,
         actor=user,
         action=action,
-        from_status=request.status,
-        to_status=to_status or request.status,
+        from_status=notice.status,
+        to_status=to_status or notice.status,
         reason=reason,
         internal=internal,
     )
-    if to_status and to_status != request.status:
-        request.status = to_status
-        request.save(update_fields=["status"])
+    if to_status and to_status != notice.status:
+        notice.status = to_status
+        notice.save(update_fields=["status"])
     if user is not None and not internal:
-        _tell_notifier(request, event)
+        _tell_notifier(notice, event)
     return event
 
 
-def _tell_notifier(request, event):
+def _tell_notifier(notice, event):
     """Every step of the desk that concerns the notifier reaches them by e-mail too."""
     mail.queue(
-        request,
+        notice,
         f"progress:{event.action}",
-        request.email,
+        notice.email,
         _("[%(name)s] 您的通知 %(reference)s 有新进展：%(action_label)s")
-        % {"name": request.portal.name, "reference": request.reference, "action_label": event.action_label},
+        % {"name": notice.portal.name, "reference": notice.reference, "action_label": event.action_label},
         _(
             "%(notifier_name)s:\n\n您的通知(受理编号 %(reference)s)有新进展。\n\n%(action_label)s:%(reason)s\n当前状态：%(status)s\n"
         )
         % {
-            "notifier_name": request.notifier_name,
-            "reference": request.reference,
+            "notifier_name": notice.notifier_name,
+            "reference": notice.reference,
             "action_label": event.action_label,
             "reason": event.reason,
-            "status": request.get_status_display(),
+            "status": notice.get_status_display(),
         }
         + (
             _("可恢复时间：%(localtime)s\n")
-            % {"localtime": format(timezone.localtime(request.restore_due_at), "%Y-%m-%d %H:%M")}
-            if request.restore_due_at
+            % {"localtime": format(timezone.localtime(notice.restore_due_at), "%Y-%m-%d %H:%M")}
+            if notice.restore_due_at
             else ""
         )
         + _("\n处理进度与全部记录见您的私人链接(请勿转发):\n%(tracking_url)s\n\n%(name)s")
-        % {"tracking_url": mail.tracking_url(request), "name": request.portal.name},
+        % {"tracking_url": mail.tracking_url(notice), "name": notice.portal.name},
     )
 
 
-def _sla(request):
-    return timezone.now() + timedelta(hours=request.portal.takedown_sla_hours)
+def _sla(notice):
+    return timezone.now() + timedelta(hours=notice.portal.takedown_sla_hours)
 
 
 # --- notifier side (no account) ---------------------------------------------------------------
 
 
 @transaction.atomic
-def receive(request, targets, files):
+def receive(notice, targets, files):
     """Store a new notice with its targets and evidence; start the SLA clock."""
-    request.deadline = request.received_at + timedelta(hours=request.portal.takedown_sla_hours)
-    earlier = restored_before(request, targets)
+    notice.deadline = notice.received_at + timedelta(hours=notice.portal.takedown_sla_hours)
+    earlier = restored_before(notice, targets)
     if earlier:
-        request.needs_legal_review = True
-        request.legal_review_reason = (
+        notice.needs_legal_review = True
+        notice.legal_review_reason = (
             _(
                 "同一权利人曾就同一作品发出通知(%(reference)s)，已于 %(localtime)s 依条例第十七条根据反通知恢复，不得再通知删除。"
             )
             % {"reference": earlier.reference, "localtime": format(timezone.localtime(earlier.decided_at), "%Y-%m-%d")}
         )[:200]
-    _author_on_record(request, targets)
-    request.save()
+    _author_on_record(notice, targets)
+    notice.save()
     for target in targets:
-        target.request = request
+        target.request = notice
         target.save()
     for kind, upload in files:
-        _store(request, kind, upload)
-    _event(request, None, "received", reason=_("收到通知"), internal=False)
+        _store(notice, kind, upload)
+    _event(notice, None, "received", reason=_("收到通知"), internal=False)
     mail.queue(
-        request,
+        notice,
         "acknowledgement",
-        request.email,
-        _("[%(name)s] 已收到您的通知 %(reference)s") % {"name": request.portal.name, "reference": request.reference},
+        notice.email,
+        _("[%(name)s] 已收到您的通知 %(reference)s") % {"name": notice.portal.name, "reference": notice.reference},
         _(
             "%(notifier_name)s:\n\n我们已收到您关于“%(right_claimed)s”的通知，受理编号 %(reference)s。\n我们将在收到完整通知后 %(takedown_sla_hours)s 小时内处理，每一步都会发邮件告知您。\n您可以在以下私人链接查看处理进度和结果(请勿转发):\n%(tracking_url)s\n\n%(name)s"
         )
         % {
-            "notifier_name": request.notifier_name,
-            "right_claimed": request.get_right_claimed_display(),
-            "reference": request.reference,
-            "takedown_sla_hours": request.portal.takedown_sla_hours,
-            "tracking_url": mail.tracking_url(request),
-            "name": request.portal.name,
+            "notifier_name": notice.notifier_name,
+            "right_claimed": notice.get_right_claimed_display(),
+            "reference": notice.reference,
+            "takedown_sla_hours": notice.portal.takedown_sla_hours,
+            "tracking_url": mail.tracking_url(notice),
+            "name": notice.portal.name,
         },
     )
-    return request
+    return notice
 
 
 def _claimants(name, principal, email, id_number):
@@ -164,7 +164,7 @@ def _claimants(name, principal, email, id_number):
     return names, (email or "").strip().lower(), (id_number or "").strip().upper()
 
 
-def restored_before(request, targets):
+def restored_before(notice, targets):
     """The earlier notice, restored under 条例 Art. 17, about the same work (article or photo)
     by the same claimant — the notifier or the principal, matched by name, e-mail or ID number,
     so a law firm acting for the same person is caught too."""
@@ -173,7 +173,7 @@ def restored_before(request, targets):
     if not articles:
         return None
     names, email, id_number = _claimants(
-        request.notifier_name, request.principal_name, request.email, request.id_number
+        notice.notifier_name, notice.principal_name, notice.email, notice.id_number
     )
     earlier = (
         TakedownRequest.objects.filter(
@@ -197,22 +197,22 @@ def restored_before(request, targets):
     return None
 
 
-def _author_on_record(request, targets):
+def _author_on_record(notice, targets):
     """Who provided the content (the service object the law asks the desk to forward to)."""
     article = next((t.article for t in targets if t.article_id), None)
-    if article is None or request.author_kind:
+    if article is None or notice.author_kind:
         return
     if article.is_reprint or article.source_name and not article.reporters.exists():
-        request.author_kind = TakedownRequest.AuthorKind.REPRINT
-        request.author_name = (article.original_author or article.source_name)[:100]
+        notice.author_kind = TakedownRequest.AuthorKind.REPRINT
+        notice.author_name = (article.original_author or article.source_name)[:100]
     else:
-        request.author_kind = TakedownRequest.AuthorKind.STAFF
-        request.author_name = "、".join(p.name for p in article.reporters.all())[:100] or request.portal.name
+        notice.author_kind = TakedownRequest.AuthorKind.STAFF
+        notice.author_name = "、".join(p.name for p in article.reporters.all())[:100] or notice.portal.name
 
 
-def _store(request, kind, upload):
+def _store(notice, kind, upload):
     return Evidence.objects.create(
-        request=request,
+        request=notice,
         kind=kind,
         file=upload,
         original_name=upload.name[:200],
@@ -221,36 +221,36 @@ def _store(request, kind, upload):
 
 
 @transaction.atomic
-def add_material(request, note, files):
-    request = _locked(request)
-    _allowed(request, R.NEEDS_INFO)
+def add_material(notice, note, files):
+    notice = _locked(notice)
+    _allowed(notice, R.NEEDS_INFO)
     for upload in files:
-        _store(request, Evidence.Kind.SUPPLEMENT, upload)
-    request.deadline = _sla(request)
-    request.save(update_fields=["deadline"])
-    _event(request, None, "material_added", R.UNDER_REVIEW, note or _("通知人补充了材料"), internal=False)
-    return request
+        _store(notice, Evidence.Kind.SUPPLEMENT, upload)
+    notice.deadline = _sla(notice)
+    notice.save(update_fields=["deadline"])
+    _event(notice, None, "material_added", R.UNDER_REVIEW, note or _("通知人补充了材料"), internal=False)
+    return notice
 
 
 @transaction.atomic
-def withdraw_by_notifier(request):
-    request = _locked(request)
-    _allowed(request, R.RECEIVED, R.UNDER_REVIEW, R.NEEDS_INFO, R.ACCEPTED)
-    _event(request, None, "withdrawn", R.WITHDRAWN, _("通知人撤回通知"), internal=False)
-    return request
+def withdraw_by_notifier(notice):
+    notice = _locked(notice)
+    _allowed(notice, R.RECEIVED, R.UNDER_REVIEW, R.NEEDS_INFO, R.ACCEPTED)
+    _event(notice, None, "withdrawn", R.WITHDRAWN, _("通知人撤回通知"), internal=False)
+    return notice
 
 
 @transaction.atomic
-def receive_counter_notice(request, counter, files):
-    request = _locked(request)
-    _allowed(request, R.MEASURES_APPLIED)
-    counter.request = request
+def receive_counter_notice(notice, counter, files):
+    notice = _locked(notice)
+    _allowed(notice, R.MEASURES_APPLIED)
+    counter.request = notice
     counter.save()
-    stored = [_store(request, Evidence.Kind.COUNTER, upload) for upload in files]
-    request.deadline = _sla(request)
-    request.save(update_fields=["deadline"])
+    stored = [_store(notice, Evidence.Kind.COUNTER, upload) for upload in files]
+    notice.deadline = _sla(notice)
+    notice.save(update_fields=["deadline"])
     _event(
-        request,
+        notice,
         None,
         "counter_received",
         R.COUNTER_RECEIVED,
@@ -259,133 +259,133 @@ def receive_counter_notice(request, counter, files):
     )
     # 条例 Art. 17 / 民法典 Art. 1196: the counter-notice goes to the rights holder, with its evidence.
     mail.queue(
-        request,
+        notice,
         "counter_to_notifier",
-        request.email,
+        notice.email,
         _("[%(name)s] 转送反通知：您的通知 %(reference)s")
-        % {"name": request.portal.name, "reference": request.reference},
+        % {"name": notice.portal.name, "reference": notice.reference},
         _(
             "%(notifier_name)s:\n\n您的通知(受理编号 %(reference)s)所涉内容的提供者 %(name)s 于 %(localtime)s 提交了反通知，现依法转送给您。\n\n不侵权的说明(全文):\n%(statement)s\n\n不侵权的初步证据见附件(%(len)s 个文件)。\n\n依照《民法典》第一千一百九十六条，如您在本邮件送达后 %(restore_after_days)s 日内未在以下私人链接上传已经投诉或者提起诉讼的证明，本网可能恢复有关内容:\n%(tracking_url)s\n\n%(name2)s"
         )
         % {
-            "notifier_name": request.notifier_name,
-            "reference": request.reference,
+            "notifier_name": notice.notifier_name,
+            "reference": notice.reference,
             "name": counter.name,
             "localtime": format(timezone.localtime(counter.received_at), "%Y-%m-%d %H:%M"),
             "statement": counter.statement,
             "len": len(stored),
-            "restore_after_days": request.portal.restore_after_days,
-            "tracking_url": mail.tracking_url(request),
-            "name2": request.portal.name,
+            "restore_after_days": notice.portal.restore_after_days,
+            "tracking_url": mail.tracking_url(notice),
+            "name2": notice.portal.name,
         },
         attachments=stored,
     )
-    return request
+    return notice
 
 
 @transaction.atomic
-def submit_proof(request, note, files):
+def submit_proof(notice, note, files):
     """The notifier shows they complained to the authorities or sued: the restore stops."""
-    request = _locked(request)
-    _allowed(request, R.COUNTER_RECEIVED, R.COUNTER_REVIEWED)
+    notice = _locked(notice)
+    _allowed(notice, R.COUNTER_RECEIVED, R.COUNTER_REVIEWED)
     if not files:
         raise ActionError(_("请上传投诉或起诉的证明材料。"))
     for upload in files:
-        _store(request, Evidence.Kind.PROOF, upload)
-    request.proof_received_at = timezone.now()
-    request.deadline = _sla(request)
-    request.save(update_fields=["proof_received_at", "deadline"])
+        _store(notice, Evidence.Kind.PROOF, upload)
+    notice.proof_received_at = timezone.now()
+    notice.deadline = _sla(notice)
+    notice.save(update_fields=["proof_received_at", "deadline"])
     _event(
-        request,
+        notice,
         None,
         "proof_received",
         reason=(note or "").strip() or _("通知人提交了已投诉或起诉的证明，暂不恢复。"),
         internal=False,
     )
-    return request
+    return notice
 
 
 # --- the desk -----------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def assign(request, user, assignee):
+def assign(notice, user, assignee):
     _require(user)
-    request = _locked(request)
-    request.assigned_to = assignee
-    request.save(update_fields=["assigned_to"])
+    notice = _locked(notice)
+    notice.assigned_to = assignee
+    notice.save(update_fields=["assigned_to"])
     _event(
-        request,
+        notice,
         user,
         "assign",
         reason=_("承办人：%(value)s") % {"value": assignee.get_full_name() or assignee.get_username()},
     )
-    return request
+    return notice
 
 
 @transaction.atomic
-def start_review(request, user):
+def start_review(notice, user):
     _require(user)
-    request = _locked(request)
-    _allowed(request, R.RECEIVED)
-    _event(request, user, "start_review", R.UNDER_REVIEW, _("开始审查"), internal=False)
-    return request
+    notice = _locked(notice)
+    _allowed(notice, R.RECEIVED)
+    _event(notice, user, "start_review", R.UNDER_REVIEW, _("开始审查"), internal=False)
+    return notice
 
 
 @transaction.atomic
-def request_information(request, user, message):
+def request_information(notice, user, message):
     _require(user)
-    request = _locked(request)
-    _allowed(request, R.RECEIVED, R.UNDER_REVIEW)
-    days = request.portal.info_wait_days
-    request.deadline = timezone.now() + timedelta(days=days)  # the pause is bounded
-    request.save(update_fields=["deadline"])
+    notice = _locked(notice)
+    _allowed(notice, R.RECEIVED, R.UNDER_REVIEW)
+    days = notice.portal.info_wait_days
+    notice.deadline = timezone.now() + timedelta(days=days)  # the pause is bounded
+    notice.save(update_fields=["deadline"])
     message = _reason(message, _("需要补充的材料"))
     _event(
-        request,
+        notice,
         user,
         "request_info",
         R.NEEDS_INFO,
         _("%(message)s(请于 %(localtime)s 前补充；逾期未补充的，将按现有材料处理。)")
-        % {"message": message, "localtime": format(timezone.localtime(request.deadline), "%Y-%m-%d")},
+        % {"message": message, "localtime": format(timezone.localtime(notice.deadline), "%Y-%m-%d")},
         internal=False,
     )
-    return request
+    return notice
 
 
 @transaction.atomic
-def accept(request, user, reason=""):
+def accept(notice, user, reason=""):
     _require(user)
-    request = _locked(request)
-    _allowed(request, R.UNDER_REVIEW)
-    _event(request, user, "accept", R.ACCEPTED, reason or _("通知要件齐全，予以受理"), internal=False)
-    return request
+    notice = _locked(notice)
+    _allowed(notice, R.UNDER_REVIEW)
+    _event(notice, user, "accept", R.ACCEPTED, reason or _("通知要件齐全，予以受理"), internal=False)
+    return notice
 
 
 @transaction.atomic
-def reject(request, user, reason):
+def reject(notice, user, reason):
     _require(user)
-    request = _locked(request)
-    _allowed(request, R.RECEIVED, R.UNDER_REVIEW, R.NEEDS_INFO, R.ACCEPTED)
+    notice = _locked(notice)
+    _allowed(notice, R.RECEIVED, R.UNDER_REVIEW, R.NEEDS_INFO, R.ACCEPTED)
     reason = _reason(reason, _("不予受理的理由"))
-    _decide(request, reason)
-    _event(request, user, "reject", R.REJECTED, reason, internal=False)
-    return request
+    _decide(notice, reason)
+    _event(notice, user, "reject", R.REJECTED, reason, internal=False)
+    return notice
 
 
-def _decide(request, text):
-    request.decision = text
-    request.decided_at = timezone.now()
-    request.save(update_fields=["decision", "decided_at"])
+def _decide(notice, text):
+    notice.decision = text
+    notice.decided_at = timezone.now()
+    notice.save(update_fields=["decision", "decided_at"])
 
 
 @transaction.atomic
-def apply_measure(request, user, kind, target, text=""):
+def apply_measure(notice, user, kind, target, text=""):
     """Withdraw the target article, hide its photo, or append a correction or apology."""
     _require(user)
-    request = _locked(request)
-    _allowed(request, R.ACCEPTED, R.MEASURES_APPLIED)
-    target = Target.objects.select_related("article", "photo").get(pk=target.pk, request=request)
+    notice = _locked(notice)
+    _allowed(notice, R.ACCEPTED, R.MEASURES_APPLIED)
+    target = Target.objects.select_related("article", "photo").get(pk=target.pk, request=notice)
     article = target.article
     if article is None:
         raise ActionError(_("该通知对象没有对应本网文章。"))
@@ -394,7 +394,7 @@ def apply_measure(request, user, kind, target, text=""):
     photo = None
     if kind == K.WITHDRAW_ARTICLE:
         article.legal_hold, article.legal_hold_since = True, timezone.now()
-        article.legal_hold_category = request.right_claimed
+        article.legal_hold_category = notice.right_claimed
         article.save(update_fields=["legal_hold", "legal_hold_since", "legal_hold_category"])
         summary = _("下架全文")
     elif kind == K.HIDE_PHOTO:
@@ -413,7 +413,7 @@ def apply_measure(request, user, kind, target, text=""):
         # A preview link would be a way round the measure.
         revoke_all_preview_links(article)
     measure = Measure.objects.create(
-        request=request, kind=kind, article=article, photo=photo, text=text, applied_by=user
+        request=notice, kind=kind, article=article, photo=photo, text=text, applied_by=user
     )
     AuditEntry.objects.create(
         article=article,
@@ -421,10 +421,10 @@ def apply_measure(request, user, kind, target, text=""):
         action="takedown_measure",
         from_status=article.status,
         to_status=article.status,
-        opinion=f"{request.reference}:{summary}",
+        opinion=f"{notice.reference}:{summary}",
     )
-    _decide(request, _("已采取措施：%(summary)s。") % {"summary": summary})
-    _event(request, user, "measure", R.MEASURES_APPLIED, summary, internal=False)
+    _decide(notice, _("已采取措施：%(summary)s。") % {"summary": summary})
+    _event(notice, user, "measure", R.MEASURES_APPLIED, summary, internal=False)
     return measure
 
 
@@ -465,47 +465,47 @@ def _revert(measure, user, reason):
 
 
 @transaction.atomic
-def forward(request, user, note="", email="", announce=False, author_kind="", author_name=""):
+def forward(notice, user, note="", email="", announce=False, author_kind="", author_name=""):
     """Forward the notice to the author (民法典 Art. 1195: on receipt, not only after measures):
     by e-mail to the author or reprint source on record, or, when they cannot be reached, by a
     公告 on the portal. What was sent, and when, is kept; the counter-notice link opens."""
     _require(user)
-    request = _locked(request)
-    _allowed(request, *OPEN)
+    notice = _locked(notice)
+    _allowed(notice, *OPEN)
     email = (email or "").strip()
     if not email and not announce:
         raise ActionError(_("请填写作者或转载来源的电子邮箱；无法联系的，请选择网上公告。"))
     if author_kind:
-        request.author_kind = author_kind
+        notice.author_kind = author_kind
     if author_name:
-        request.author_name = author_name[:100]
-    request.counter_token = request.counter_token or secrets.token_urlsafe(24)
-    request.forward_note = (note or "").strip()[:200]
-    counter_url = mail.site_url(request.portal, reverse("takedowns:counter", args=[request.counter_token]))
-    letter = _forward_letter(request, counter_url)
+        notice.author_name = author_name[:100]
+    notice.counter_token = notice.counter_token or secrets.token_urlsafe(24)
+    notice.forward_note = (note or "").strip()[:200]
+    counter_url = mail.site_url(notice.portal, reverse("takedowns:counter", args=[notice.counter_token]))
+    letter = _forward_letter(notice, counter_url)
     if email:
-        request.author_email = email
+        notice.author_email = email
         mail.queue(
-            request,
+            notice,
             "forward_to_author",
             email,
             _("[%(name)s] 关于您提供的内容的权利通知 %(reference)s")
-            % {"name": request.portal.name, "reference": request.reference},
+            % {"name": notice.portal.name, "reference": notice.reference},
             letter,
         )
         reason = _("已向%(value)s %(author_name)s 的邮箱 %(email)s 发出通知转送函。") % {
-            "value": request.get_author_kind_display() or "作者",
-            "author_name": request.author_name,
+            "value": notice.get_author_kind_display() or "作者",
+            "author_name": notice.author_name,
             "email": email,
         }
     else:
-        request.announced_at = request.forwarded_at = timezone.now()
+        notice.announced_at = notice.forwarded_at = timezone.now()
         reason = (
             _("作者无法联系，已在网站公告通知(公告页面：")
-            + reverse("takedowns:announcement", args=[request.reference])
+            + reverse("takedowns:announcement", args=[notice.reference])
             + ")。"
         )
-    request.save(
+    notice.save(
         update_fields=[
             "counter_token",
             "forward_note",
@@ -516,150 +516,150 @@ def forward(request, user, note="", email="", announce=False, author_kind="", au
             "forwarded_at",
         ]
     )
-    _event(request, user, "forward" if email else "announce", reason=reason, internal=False)
-    return request
+    _event(notice, user, "forward" if email else "announce", reason=reason, internal=False)
+    return notice
 
 
-def _forward_letter(request, counter_url):
-    targets = "\n".join(f"- {t.work_title}:{t.url}({t.get_part_display()})" for t in request.targets.all())
+def _forward_letter(notice, counter_url):
+    targets = "\n".join(f"- {t.work_title}:{t.url}({t.get_part_display()})" for t in notice.targets.all())
     return _(
         "%(value)s:\n\n本网于 %(localtime)s 收到%(notifier_name)s%(value2)s关于“%(right_claimed)s”的通知(受理编号 %(reference)s)，涉及您提供的以下内容:\n%(targets)s\n\n通知人的说明:\n%(description)s\n\n依照《信息网络传播权保护条例》第十六条、《民法典》第一千一百九十五条，现将通知转送给您。如您认为内容未侵犯他人权利，可通过以下链接提交书面说明(反通知)及不侵权的初步证据:\n%(counter_url)s\n\n%(name)s"
     ) % {
-        "value": request.author_name or "作者",
-        "localtime": format(timezone.localtime(request.received_at), "%Y-%m-%d %H:%M"),
-        "notifier_name": request.notifier_name,
-        "value2": "(代理 " + request.principal_name + ")" if request.is_agent else "",
-        "right_claimed": request.get_right_claimed_display(),
-        "reference": request.reference,
+        "value": notice.author_name or "作者",
+        "localtime": format(timezone.localtime(notice.received_at), "%Y-%m-%d %H:%M"),
+        "notifier_name": notice.notifier_name,
+        "value2": "(代理 " + notice.principal_name + ")" if notice.is_agent else "",
+        "right_claimed": notice.get_right_claimed_display(),
+        "reference": notice.reference,
         "targets": targets,
-        "description": request.description,
+        "description": notice.description,
         "counter_url": counter_url,
-        "name": request.portal.name,
+        "name": notice.portal.name,
     }
 
 
 @transaction.atomic
-def review_counter_notice(request, user, valid, reason):
+def review_counter_notice(notice, user, valid, reason):
     """A valid counter-notice restores at once (条例 Art. 17) or after the waiting period (民法典 Art. 1196)."""
     _require(user)
-    request = _locked(request)
-    _allowed(request, R.COUNTER_RECEIVED)
+    notice = _locked(notice)
+    _allowed(notice, R.COUNTER_RECEIVED)
     reason = _reason(reason, _("审查意见"))
     if not valid:
-        _decide(request, _("反通知不成立，维持措施：%(reason)s") % {"reason": reason})
-        _event(request, user, "counter_rejected", R.MAINTAINED, reason, internal=False)
-        return request
-    _event(request, user, "counter_reviewed", R.COUNTER_REVIEWED, reason, internal=False)
-    if request.portal.restore_policy == "immediate":
+        _decide(notice, _("反通知不成立，维持措施：%(reason)s") % {"reason": reason})
+        _event(notice, user, "counter_rejected", R.MAINTAINED, reason, internal=False)
+        return notice
+    _event(notice, user, "counter_reviewed", R.COUNTER_REVIEWED, reason, internal=False)
+    if notice.portal.restore_policy == "immediate":
         _restore(
-            request,
+            notice,
             user,
             _("反通知成立，依《信息网络传播权保护条例》第十七条立即恢复。%(reason)s") % {"reason": reason},
             TakedownRequest.RestoredUnder.ARTICLE_17,
         )
     else:
-        schedule_restore(request, user)
-    return request
+        schedule_restore(notice, user)
+    return notice
 
 
-def schedule_restore(request, user=None):
+def schedule_restore(notice, user=None):
     """民法典 Art. 1196: the waiting period counts from the counter-notice's delivery to the
     notifier. Called when the desk accepts the counter-notice and when the mail is delivered."""
-    request = TakedownRequest.objects.select_related("portal").get(pk=request.pk)
-    if request.status != R.COUNTER_REVIEWED or request.restore_due_at or request.portal.restore_policy == "immediate":
-        return request
-    days = request.portal.restore_after_days
-    if not request.counter_forwarded_at:
+    notice = TakedownRequest.objects.select_related("portal").get(pk=notice.pk)
+    if notice.status != R.COUNTER_REVIEWED or notice.restore_due_at or notice.portal.restore_policy == "immediate":
+        return notice
+    days = notice.portal.restore_after_days
+    if not notice.counter_forwarded_at:
         Event.objects.create(
-            request=request,
+            request=notice,
             actor=user,
             action="restore_scheduled",
-            from_status=request.status,
-            to_status=request.status,
+            from_status=notice.status,
+            to_status=notice.status,
             internal=False,
             reason=_("反通知送达通知人后，%(days)s日内未收到投诉或起诉证明的，恢复内容(《民法典》第一千一百九十六条)。")
             % {"days": days},
         )
-        return request
-    request.restore_due_at = request.counter_forwarded_at + timedelta(days=days)
-    request.save(update_fields=["restore_due_at"])
+        return notice
+    notice.restore_due_at = notice.counter_forwarded_at + timedelta(days=days)
+    notice.save(update_fields=["restore_due_at"])
     Event.objects.create(
-        request=request,
+        request=notice,
         actor=user,
         action="restore_scheduled",
-        from_status=request.status,
-        to_status=request.status,
+        from_status=notice.status,
+        to_status=notice.status,
         internal=False,
         reason=(
             _(
                 "反通知已于 %(localtime)s 送达通知人；至 %(localtime2)s 未收到投诉或起诉证明的，恢复内容(《民法典》第一千一百九十六条)。"
             )
             % {
-                "localtime": format(timezone.localtime(request.counter_forwarded_at), "%Y-%m-%d %H:%M"),
-                "localtime2": format(timezone.localtime(request.restore_due_at), "%Y-%m-%d %H:%M"),
+                "localtime": format(timezone.localtime(notice.counter_forwarded_at), "%Y-%m-%d %H:%M"),
+                "localtime2": format(timezone.localtime(notice.restore_due_at), "%Y-%m-%d %H:%M"),
             }
         ),
     )
-    return request
+    return notice
 
 
 @transaction.atomic
-def restore(request, user, reason=""):
+def restore(notice, user, reason=""):
     _require(user)
-    request = _locked(request)
-    _allowed(request, R.COUNTER_REVIEWED)
-    if request.proof_received_at:
+    notice = _locked(notice)
+    _allowed(notice, R.COUNTER_REVIEWED)
+    if notice.proof_received_at:
         raise ActionError(_("通知人已提交投诉或起诉证明：请审查后维持措施，不能恢复。"))
-    if not request.restore_due_at:
+    if not notice.restore_due_at:
         raise ActionError(_("反通知尚未送达通知人，等待期还没有开始。"))
-    if request.restore_due_at > timezone.now():
+    if notice.restore_due_at > timezone.now():
         raise ActionError(
             _("等待期至 %(localtime)s 才届满。")
-            % {"localtime": format(timezone.localtime(request.restore_due_at), "%Y-%m-%d %H:%M")}
+            % {"localtime": format(timezone.localtime(notice.restore_due_at), "%Y-%m-%d %H:%M")}
         )
     _restore(
-        request,
+        notice,
         user,
         reason or _("等待期届满，未收到投诉或起诉证明，依《民法典》第一千一百九十六条恢复。"),
         TakedownRequest.RestoredUnder.ARTICLE_1196,
     )
-    return request
+    return notice
 
 
-def _restore(request, user, reason, under):
-    for measure in request.measures.filter(reverted_at=None):
+def _restore(notice, user, reason, under):
+    for measure in notice.measures.filter(reverted_at=None):
         _revert(measure, user, _("反通知成立，恢复"))
-    request.restored_under = under
-    request.save(update_fields=["restored_under"])
-    _decide(request, reason)
-    _event(request, user, "restore", R.RESTORED, reason, internal=False)
+    notice.restored_under = under
+    notice.save(update_fields=["restored_under"])
+    _decide(notice, reason)
+    _event(notice, user, "restore", R.RESTORED, reason, internal=False)
 
 
 @transaction.atomic
-def maintain(request, user, reason):
+def maintain(notice, user, reason):
     """The notifier proved a complaint or lawsuit within the period: the measures stay."""
     _require(user)
-    request = _locked(request)
-    _allowed(request, R.COUNTER_REVIEWED)
+    notice = _locked(notice)
+    _allowed(notice, R.COUNTER_REVIEWED)
     reason = _reason(reason, _("投诉或起诉证明情况"))
-    _decide(request, _("维持措施：%(reason)s") % {"reason": reason})
-    _event(request, user, "maintain", R.MAINTAINED, reason, internal=False)
-    return request
+    _decide(notice, _("维持措施：%(reason)s") % {"reason": reason})
+    _event(notice, user, "maintain", R.MAINTAINED, reason, internal=False)
+    return notice
 
 
 @transaction.atomic
-def close(request, user, reason=""):
+def close(notice, user, reason=""):
     _require(user)
-    request = _locked(request)
-    _allowed(request, *OPEN, R.RESTORED, R.MAINTAINED)
-    _event(request, user, "close", R.CLOSED, reason or _("结案"), internal=False)
-    return request
+    notice = _locked(notice)
+    _allowed(notice, *OPEN, R.RESTORED, R.MAINTAINED)
+    _event(notice, user, "close", R.CLOSED, reason or _("结案"), internal=False)
+    return notice
 
 
 @transaction.atomic
-def add_note(request, user, text):
+def add_note(notice, user, text):
     _require(user)
-    return _event(request, user, "note", reason=_reason(text, _("备注")))
+    return _event(notice, user, "note", reason=_reason(text, _("备注")))
 
 
 def record_download(evidence, user):
@@ -676,24 +676,24 @@ def record_download(evidence, user):
 
 
 @transaction.atomic
-def purge_personal_data(request):
+def purge_personal_data(notice):
     """After the retention period: the notifier's and counter-notifier's contacts, ID numbers and
     every evidence file go; the reference, decision, measures and audit trail stay."""
-    request = _locked(request)
-    for evidence in request.evidence.all():
+    notice = _locked(notice)
+    for evidence in notice.evidence.all():
         evidence.file.delete(save=False)
-    request.evidence.all().delete()
-    request.counter_notices.update(phone="", email="deleted@invalid", address="", id_number="", statement=_("(已清除)"))
-    request.phone, request.email, request.address, request.id_number = "", "deleted@invalid", "", ""
-    request.personal_data_purged_at = timezone.now()
-    request.save(update_fields=["phone", "email", "address", "id_number", "personal_data_purged_at"])
-    request.mails.all().delete()
+    notice.evidence.all().delete()
+    notice.counter_notices.update(phone="", email="deleted@invalid", address="", id_number="", statement=_("(已清除)"))
+    notice.phone, notice.email, notice.address, notice.id_number = "", "deleted@invalid", "", ""
+    notice.personal_data_purged_at = timezone.now()
+    notice.save(update_fields=["phone", "email", "address", "id_number", "personal_data_purged_at"])
+    notice.mails.all().delete()
     Event.objects.create(
-        request=request,
+        request=notice,
         action="purge_personal_data",
-        from_status=request.status,
-        to_status=request.status,
+        from_status=notice.status,
+        to_status=notice.status,
         reason=_("保存期限届满，已清除个人信息与证据材料。"),
         internal=True,
     )
-    return request
+    return notice

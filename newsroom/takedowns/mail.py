@@ -30,16 +30,16 @@ def site_url(portal, path):
     return f"{scheme}://{host}{path}"
 
 
-def tracking_url(request):
-    return site_url(request.portal, reverse("takedowns:track", args=[request.token]))
+def tracking_url(notice):
+    return site_url(notice.portal, reverse("takedowns:track", args=[notice.token]))
 
 
-def queue(request, kind, to, subject, body, attachments=()):
+def queue(notice, kind, to, subject, body, attachments=()):
     """Write the message now (inside the caller's transaction); send it once that commits."""
     if not to:
         return None
     mail = OutboundMail.objects.create(
-        request=request,
+        request=notice,
         kind=kind,
         to=to,
         subject=one_line(subject)[:200],
@@ -76,24 +76,24 @@ def deliver(pk):
 
 def _delivered(mail):
     """What the law counts from delivery starts when the message really went."""
-    request = mail.request
-    if mail.kind == "forward_to_author" and not request.forwarded_at:
-        request.forwarded_at = mail.sent_at
-        request.save(update_fields=["forwarded_at"])
-    if mail.kind == "counter_to_notifier" and not request.counter_forwarded_at:
-        request.counter_forwarded_at = mail.sent_at
-        request.save(update_fields=["counter_forwarded_at"])
+    notice = mail.request
+    if mail.kind == "forward_to_author" and not notice.forwarded_at:
+        notice.forwarded_at = mail.sent_at
+        notice.save(update_fields=["forwarded_at"])
+    if mail.kind == "counter_to_notifier" and not notice.counter_forwarded_at:
+        notice.counter_forwarded_at = mail.sent_at
+        notice.save(update_fields=["counter_forwarded_at"])
         Event.objects.create(
-            request=request,
+            request=notice,
             action="counter_forwarded",
-            from_status=request.status,
-            to_status=request.status,
+            from_status=notice.status,
+            to_status=notice.status,
             internal=False,
             reason=f"反通知及其证据已于 {timezone.localtime(mail.sent_at):%Y-%m-%d %H:%M} 送达通知人邮箱。",
         )
         from .actions import schedule_restore
 
-        schedule_restore(request)
+        schedule_restore(notice)
 
 
 def send_waiting():
