@@ -1,9 +1,9 @@
 """Newsroom models, one module per concern, re-exported here."""
 
 from .articles import Article, ArticleQuerySet, Photo
+from .editorial import AuditEntry, EditPresence, PreviewLink, Revision, SensitiveWord
 from .review import ContentChange
 from .site import Column, Page, Person, Portal, PortalQuerySet, Series, TipChannel, Topic
-from .editorial import AuditEntry, EditPresence, PreviewLink, Revision, SensitiveWord
 
 __all__ = [
     "Article",
