@@ -28,8 +28,8 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from . import checks
 from .models import ContentChange, Portal, SensitiveWord
+from .review_steps import PERMISSION_LABELS, four_eyes_refusal, step_permission
 from .revisions import body_diff, char_diff
-from .workflow import PERMISSION_LABELS, step_permission
 
 K, S = ContentChange.Kind, ContentChange.Status
 SKIP = {"id", "is_live", "created_at", "updated_at"}
@@ -125,12 +125,13 @@ def may_decide(user, change):
     if not user.has_perm(f"newsroom.{codename}"):
         return False, _("当前为%(value)s，须由有%(value)s权限的人员审核。") % {"value": PERMISSION_LABELS[codename]}
     portal = _portal(change.target) if change.target else Portal.objects.default()
-    if not (portal and portal.allow_self_review):
-        if user.pk in change.authors:
-            return False, _("作者本人不能审核自己提交的修改(须由他人审核)。")
-        if any(a["user"] == user.pk for a in change.approvals):
-            return False, _("同一修改的不同审核步骤须由不同的人完成：您已审核过前一步。")
-    return True, ""
+    refusal = four_eyes_refusal(
+        user,
+        set(change.authors),
+        {a["user"] for a in change.approvals},
+        relaxed=bool(portal and portal.allow_self_review),
+    )
+    return (False, refusal) if refusal else (True, "")
 
 
 # --- proposing -------------------------------------------------------------------------------------

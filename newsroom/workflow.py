@@ -28,19 +28,13 @@ from django.db import transaction
 from django.db.models import F, ProtectedError, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from . import checks, revisions
 from .models import Article, AuditEntry, PreviewLink, Revision
 from .models.editorial import article_may_be_previewed
+from .review_steps import four_eyes_refusal, step_permission
 
 S = Article.Status
-STEP_PERMISSIONS = {
-    1: ["review_final"],
-    2: ["review_first", "review_final"],
-    3: ["review_first", "review_second", "review_final"],
-}
-PERMISSION_LABELS = {"review_first": _lazy("初审"), "review_second": _lazy("复审"), "review_final": _lazy("终审")}
 # A 定时发布 time typed a moment ago is not backdating; anything earlier is.
 BACKDATE_TOLERANCE = timedelta(minutes=1)
 
@@ -54,24 +48,6 @@ def steps_needed(article):
     if portal.risk_tiers_enabled:
         return {"A": portal.tier_a_steps, "B": portal.tier_b_steps, "C": portal.tier_c_steps}[article.risk_tier]
     return portal.review_steps
-
-
-def step_permission(step, total):
-    return STEP_PERMISSIONS[total][step - 1]
-
-
-def step_label(step, total):
-    return PERMISSION_LABELS[step_permission(step, total)] if total else ""
-
-
-def steps_for_user(user):
-    """A filter for articles in review at a step ``user`` may decide."""
-    condition = Q(pk__in=[])
-    for total, permissions in STEP_PERMISSIONS.items():
-        for step, codename in enumerate(permissions, start=1):
-            if user.has_perm(f"newsroom.{codename}"):
-                condition |= Q(review_total=total, review_step=step)
-    return condition
 
 
 def _require(user, codename):
@@ -139,15 +115,19 @@ def _round_started(article):
 
 
 def _four_eyes(article, user, deciding_step=True):
-    if article.column.portal.allow_self_review:
-        return
-    if user.pk in authors(article):
-        raise PermissionDenied(_("作者本人不能审核或发布自己撰写、修改过的稿件(三审须由他人完成)。"))
+    """Refuse ``user`` as a reviewer or publisher of ``article`` (see newsroom/review_steps.py)."""
+    decided = set()
     if deciding_step:
         since = _round_started(article)
-        earlier = AuditEntry.objects.filter(article=article.root, action="approve", actor=user)
-        if since is not None and earlier.filter(created_at__gte=since).exists():
-            raise PermissionDenied(_("同一稿件的不同审核步骤须由不同的人完成：您已审核过本轮的前一步。"))
+        if since is not None:
+            decided = set(
+                AuditEntry.objects.filter(article=article.root, action="approve", created_at__gte=since).values_list(
+                    "actor", flat=True
+                )
+            )
+    refusal = four_eyes_refusal(user, authors(article), decided, relaxed=article.column.portal.allow_self_review)
+    if refusal:
+        raise PermissionDenied(refusal)
 
 
 @transaction.atomic

@@ -55,7 +55,7 @@ class ArticleQuerySet(PortalScopedQuerySet):
 
     def awaiting(self, user):
         """In review at a step this user may decide (待我审核)."""
-        from ..workflow import steps_for_user
+        from ..review_steps import steps_for_user
 
         return self.filter(status=Article.Status.IN_REVIEW).filter(steps_for_user(user))
 
@@ -241,7 +241,7 @@ class Article(PublicContent, models.Model):
 
     @property
     def review_step_label(self):
-        from ..workflow import step_label
+        from ..review_steps import step_label
 
         return step_label(self.review_step, self.review_total) if self.status == self.Status.IN_REVIEW else ""
 

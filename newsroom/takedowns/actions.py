@@ -172,9 +172,7 @@ def restored_before(notice, targets):
     photos = {t.photo_id for t in targets if t.photo_id}
     if not articles:
         return None
-    names, email, id_number = _claimants(
-        notice.notifier_name, notice.principal_name, notice.email, notice.id_number
-    )
+    names, email, id_number = _claimants(notice.notifier_name, notice.principal_name, notice.email, notice.id_number)
     earlier = (
         TakedownRequest.objects.filter(
             status=R.RESTORED,
