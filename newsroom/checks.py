@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 
 from config.chinese import matchable
 
+from . import bylines
+from .credits import CreditKind
 from .models import SensitiveWord
 
 CONTEXT = 12
@@ -46,8 +48,11 @@ def texts(article):
     yield "电头", article.dateline
     yield "正文", strip_tags(article.body)
     yield "来源", article.source_name
+    yield "转自", article.via_name
     yield "原标题", article.original_title
     yield "原作者", article.original_author
+    for credit in article.credits.select_related("person"):
+        yield "署名", f"{credit.organisation}{credit.display_name}"
     for index, photo in enumerate(article.photos.all(), start=1):
         yield f"第{index}张图片说明", photo.caption
         yield f"第{index}张图片替代文字", photo.alt_text
@@ -93,8 +98,19 @@ def prepublish(article):
         report.blocking += [_("第%(n)s张图片：%(problem)s") % {"n": index, "problem": p} for p in _problems(photo)]
         if not photo.alt_text.strip():
             report.blocking.append(_("第%(n)s张图片没有替代文字(供读屏软件朗读)。") % {"n": index})
-    if not article.editors_in_charge.exists():
-        report.blocking.append(_("至少需要一位责任编辑。"))
+        if photo.credit_kind == CreditKind.UNCREDITED:
+            if article.column.portal.allow_uncredited_photos:
+                report.warnings.append(_("第%(n)s张图片未署名。") % {"n": index})
+            else:
+                report.blocking.append(_("第%(n)s张图片未署名：本网站不允许发布未署名的图片。") % {"n": index})
+    credits = list(article.credits.select_related("role", "person"))
+    for index, credit in enumerate(credits, start=1):
+        report.blocking += [_("第%(n)s条署名：%(problem)s") % {"n": index, "problem": p} for p in _problems(credit)]
+    if not bylines.editors(credits):
+        # 《互联网新闻信息服务管理规定》: the editor's real name is shown.
+        report.blocking.append(_("至少需要一位实名的责任编辑或编辑（署名中选择“责任编辑”或“编辑”）。"))
+    if article.is_reprint and not article.original_url:
+        report.warnings.append(_("转载文章建议填写原文链接。"))
     words = list(SensitiveWord.objects.filter(portal_id=article.column.portal_id))
     for hit in scan(texts(article), words):
         (report.blocking if hit.severity == SensitiveWord.Severity.BLOCK else report.warnings).append(str(hit))

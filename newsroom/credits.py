@@ -4,6 +4,9 @@
 供图        视觉中国供图 · 供图
 受访者供图  受访者供图
 资料图片    视觉中国供图(资料图片) · 张聿修 摄(资料图片) · 资料图片
+网络图片    网络图片 · 网络图片(来源：某网站)
+图片来源    图片来源：某单位
+未署名      (nothing printed: an explicit choice, which a portal may forbid)
 """
 
 from django.db import models
@@ -15,6 +18,13 @@ class CreditKind(models.TextChoices):
     PROVIDED = "provided", _("供图")
     INTERVIEWEE = "interviewee", _("受访者供图")
     ARCHIVE = "archive", _("资料图片")
+    NETWORK = "network", _("网络图片")
+    SOURCE = "source", _("图片来源")
+    UNCREDITED = "none", _("未署名")
+
+
+#: Kinds that name an organisation (the source) instead of a person.
+NEEDS_ORGANISATION = {CreditKind.SOURCE: _("署名方式为“图片来源”时，请填写署名单位(图片来源)。")}
 
 
 def _byline(organisation: str, role: str, person: str) -> str:
@@ -38,4 +48,10 @@ def render_credit(kind: str, person: str = "", organisation: str = "", role: str
         if organisation:
             return f"{organisation}供图(资料图片)"
         return "资料图片"
+    if kind == CreditKind.NETWORK:
+        return f"网络图片(来源：{organisation})" if organisation else "网络图片"
+    if kind == CreditKind.SOURCE:
+        return f"图片来源：{organisation}"
+    if kind == CreditKind.UNCREDITED:
+        return ""
     return who

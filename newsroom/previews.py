@@ -10,7 +10,7 @@ from communities.models import Community
 
 from . import revisions
 from .media import grant_preview
-from .models import Article, Column, Person, Photo, PreviewLink, Series, Topic
+from .models import Article, BylineRole, Column, Credit, Person, Photo, PreviewLink, Series, Topic
 from .views import ArticleParts, article_page
 
 SALT = "linli.preview-link"
@@ -51,20 +51,18 @@ def render_revision(request, revision):
     request.portal = article.column.portal
     related = revisions.relations_of(data)
     photos = [Photo(**{k: v for k, v in p.items() if k != "id"}) for p in revisions.photos_of(data)]
+    credits = [Credit(**item) for item in revisions.credits_of(data, article.column.portal_id)]
     people = Person.objects.in_bulk(
-        related["reporters"]
-        + related["correspondents"]
-        + related["editors_in_charge"]
-        + [p.credit_person_id for p in photos if p.credit_person_id]
+        [c.person_id for c in credits if c.person_id] + [p.credit_person_id for p in photos if p.credit_person_id]
     )
+    roles = BylineRole.objects.in_bulk([c.role_id for c in credits if c.role_id])
     for photo in photos:
         photo.credit_person = people.get(photo.credit_person_id)
+    for credit in credits:
+        credit.person, credit.role = people.get(credit.person_id), roles.get(credit.role_id)
     parts = ArticleParts(
         photos,
-        *(
-            [people[pk] for pk in related[name] if pk in people]
-            for name in ("reporters", "correspondents", "editors_in_charge")
-        ),
+        credits,
         Topic.objects.filter(pk__in=related["topics"]),
         Community.objects.filter(pk__in=related["communities"]),
     )

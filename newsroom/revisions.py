@@ -14,7 +14,7 @@ from django.db.models import F
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
-from .models import Article, Photo, Revision
+from .models import Article, BylineRole, Credit, Person, Photo, Revision
 from .rendering import split_blocks
 
 FIELDS = [
@@ -31,17 +31,24 @@ FIELDS = [
     "body",
     "source_name",
     "source_url",
+    "via_name",
     "is_reprint",
     "original_title",
     "original_author",
     "original_url",
+    "original_published_at",
+    "original_time_precision",
+    "original_time_unknown_reason",
     "is_headline",
     "is_slideshow",
     "is_picture_news",
     "is_recommended",
     "expires_at",
 ]
-RELATIONS = ["topics", "communities", "reporters", "correspondents", "editors_in_charge"]
+RELATIONS = ["topics", "communities"]
+CREDIT_FIELDS = ["role_id", "person_id", "name", "organisation", "in_dateline", "order"]
+#: Snapshots made before bylines were rows held three lists of people: read as these roles.
+LEGACY_BYLINES = {"reporters": "记者", "correspondents": "通讯员", "editors_in_charge": "责任编辑"}
 PHOTO_FIELDS = [
     "image",
     "caption",
@@ -76,6 +83,18 @@ def relations_of(data):
     return {name: list(data.get(name, [])) for name in RELATIONS}
 
 
+def credits_of(data, portal_id):
+    """The snapshot's bylines, in order, as {field: value}."""
+    if "credits" in data:
+        return [{f: item.get(f) for f in CREDIT_FIELDS} for item in data["credits"]]
+    roles = dict(BylineRole.objects.filter(portal_id=portal_id).values_list("name", "pk"))
+    people = [(roles.get(role), pk) for key, role in LEGACY_BYLINES.items() for pk in data.get(key, [])]
+    return [
+        {"role_id": role, "person_id": pk, "name": "", "organisation": "", "in_dateline": False, "order": i}
+        for i, (role, pk) in enumerate(people)
+    ]
+
+
 def photos_of(data):
     """The snapshot's photos, in order, as {field: value} (plus the row ``id`` they came from)."""
     return [{"id": item.get("id"), **{f: item.get(f) for f in PHOTO_FIELDS}} for item in data.get("photos", [])]
@@ -88,6 +107,7 @@ def snapshot(article):
         data[name] = value.isoformat() if hasattr(value, "isoformat") else value
     for name in RELATIONS:
         data[name] = sorted(getattr(article, name).values_list("pk", flat=True))
+    data["credits"] = [{f: getattr(c, f) for f in CREDIT_FIELDS} for c in article.credits.order_by("order", "id")]
     data["photos"] = [
         {"id": photo.pk, **{f: (photo.image.name if f == "image" else getattr(photo, f)) for f in PHOTO_FIELDS}}
         for photo in article.photos.order_by("order", "id")
@@ -121,6 +141,8 @@ def apply(article, data, keep_photo_ids=False):
     article.save()
     for name, ids in relations_of(data).items():
         getattr(article, name).set(ids)
+    article.credits.all().delete()
+    Credit.objects.bulk_create(Credit(article=article, **c) for c in credits_of(data, article.column.portal_id))
     wanted = photos_of(data)
     existing = {p.pk: p for p in article.photos.all()}
     if keep_photo_ids:
@@ -155,6 +177,7 @@ def apply(article, data, keep_photo_ids=False):
 
 LABELS = {name: Article._meta.get_field(name.removesuffix("_id")).verbose_name for name in FIELDS + RELATIONS}
 LABELS["photos"] = "图片"
+LABELS["credits"] = "署名"
 
 
 def char_diff(old, new):
@@ -189,6 +212,23 @@ def body_diff(old, new):
     return rows
 
 
+def _describe_credits(items):
+    roles = dict(BylineRole.objects.filter(pk__in={c["role_id"] for c in items}).values_list("pk", "name"))
+    people = dict(Person.objects.filter(pk__in={c["person_id"] for c in items}).values_list("pk", "name"))
+    return "\n".join(
+        " ".join(
+            part
+            for part in (
+                f"{c.get('organisation') or ''}{roles.get(c['role_id'], '')}",
+                people.get(c["person_id"]) or c.get("name") or "",
+                "(电头)" if c.get("in_dateline") else "",
+            )
+            if part
+        )
+        for c in items
+    )
+
+
 def _describe_photos(photos):
     return "\n".join(f"{i + 1}. {p.get('caption', '')}({p.get('image', '')})" for i, p in enumerate(photos))
 
@@ -196,11 +236,13 @@ def _describe_photos(photos):
 def diff(old, new):
     """[(label, [(old html, new html), …])] for every field that differs."""
     changes = []
-    for name in FIELDS + RELATIONS + ["photos"]:
+    for name in FIELDS + RELATIONS + ["credits", "photos"]:
         before, after = old.get(name), new.get(name)
         if before == after:
             continue
-        if name == "body":
+        if name == "credits":
+            changes.append((LABELS[name], [char_diff(_describe_credits(before or []), _describe_credits(after or []))]))
+        elif name == "body":
             changes.append((LABELS[name], body_diff(before, after)))
         elif name == "photos":
             changes.append((LABELS[name], [char_diff(_describe_photos(before or []), _describe_photos(after or []))]))

@@ -14,9 +14,9 @@ from communities.models import Community
 from config import pagecache
 from config.pagecache import public_page
 
-from . import sharing, viewcounts
+from . import bylines, sharing, viewcounts
 from .filters import ArticleFilter
-from .models import Article, Column, Page, Person, Series, Topic
+from .models import Article, Column, Page, Series, Topic
 from .related import related
 from .rendering import compose
 from .takedowns.models import Measure, Right
@@ -135,31 +135,29 @@ class ArticleParts:
     """What an article page shows besides the article's own fields, as plain lists,
     so a preview of an unsaved revision renders through the same template."""
 
-    def __init__(self, photos, reporters, correspondents, editors, topics, communities):
-        self.photos, self.reporters, self.correspondents = list(photos), list(reporters), list(correspondents)
-        self.editors, self.topics, self.communities = list(editors), list(topics), list(communities)
+    def __init__(self, photos, credits, topics, communities):
+        self.photos, self.credits = list(photos), list(credits)
+        self.topics, self.communities = list(topics), list(communities)
 
     @classmethod
     def of(cls, article):
-        """Four queries: photos, the three kinds of bylines in one, topics, communities."""
-        credited = {"reporters": [], "correspondents": [], "editors": []}
-        for person in Person.objects.credited_on(
-            article.pk,
-            roles={
-                "reporters": "reported_articles",
-                "correspondents": "corresponded_articles",
-                "editors": "edited_articles",
-            },
-        ):
-            credited[person.credit].append(person)
+        """Four queries: photos, bylines, topics, communities."""
         return cls(
             article.photos.select_related("credit_person"),
-            credited["reporters"],
-            credited["correspondents"],
-            credited["editors"],
+            article.credits.select_related("role", "person"),
             article.topics.public(article.column.portal_id),
             article.communities.public(),
         )
+
+    @property
+    def meta_bylines(self):
+        return bylines.meta_groups(self.credits)
+
+    def end_line(self, portal):
+        return bylines.end_line(self.credits, portal.byline_end_style)
+
+    def dateline(self, article):
+        return bylines.dateline(article.dateline, self.credits) if article.dateline else ""
 
 
 def article_page(request, article, parts, preview=None):
@@ -175,6 +173,8 @@ def article_page(request, article, parts, preview=None):
         {
             "article": article,
             "parts": parts,
+            "dateline": parts.dateline(article),
+            "end_line": parts.end_line(request.portal),
             "preview": preview,
             "breadcrumb": article.column.ancestors(),
             "segments": segments,

@@ -155,7 +155,7 @@ def new_draft(user, **fields):
     """A draft article ready for review: credited photo, 责任编辑, plain text."""
     from django.core.files.base import ContentFile
 
-    from newsroom.models import Article, Column, Person, Photo
+    from newsroom.models import Article, BylineRole, Column, Credit, Person, Photo
 
     values = {
         "title": "中南社区开展邻里节活动",
@@ -166,7 +166,11 @@ def new_draft(user, **fields):
         **fields,
     }
     article = Article.objects.create(**values)
-    article.editors_in_charge.add(Person.objects.get(name="邻里演示编辑"))
+    Credit.objects.create(
+        article=article,
+        role=BylineRole.objects.get(portal=article.column.portal, name="责任编辑"),
+        person=Person.objects.get(name="邻里演示编辑"),
+    )
     photo = Photo(
         article=article,
         caption="邻里节现场",

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from communities.models import Community
-from newsroom.models import Article, Column, Person, Photo, Topic
+from newsroom.models import Article, BylineRole, Column, Credit, Person, Photo, Topic
 from newsroom.search import index as search_index
 
 
@@ -37,9 +37,8 @@ def add_articles(count, column_slug="party-news", status=Article.Status.PUBLISHE
     Article.topics.through.objects.bulk_create(
         Article.topics.through(article_id=a.pk, topic_id=topic.pk) for a in articles
     )
-    Article.reporters.through.objects.bulk_create(
-        Article.reporters.through(article_id=a.pk, person_id=reporter.pk) for a in articles
-    )
+    role = BylineRole.objects.get(portal=column.portal, name="记者")
+    Credit.objects.bulk_create(Credit(article=a, role=role, person=reporter) for a in articles)
     photos = Photo.objects.bulk_create(
         Photo(
             article=a,

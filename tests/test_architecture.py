@@ -22,7 +22,7 @@ APPS = ["newsroom.search", "newsroom.takedowns", "newsroom", "communities"]  # m
 # What each app offers the others (modules under the app, and their submodules).
 INTERFACES = {
     "communities": {"models", "fields", "admin", "urls", "sitemaps"},
-    "newsroom": {"models", "workflow", "roles", "filters", "demo", "management.commands.bench_portal"},
+    "newsroom": {"models", "bylines", "workflow", "roles", "filters", "demo", "management.commands.bench_portal"},
     "newsroom.search": {"index", "models", "views", "text"},
     "newsroom.takedowns": {"actions", "models", "mail", "urls"},
 }

@@ -74,10 +74,11 @@ def test_a_cached_page_runs_no_query(client, demo):
 
 
 def _article_with_photos(count, editor):
-    """A draft with ``count`` credited photos, each by another photographer."""
+    """A draft with ``count`` credited photos, each by another photographer, and as many
+    bylines (each another reporter)."""
     from django.core.files.base import ContentFile
 
-    from newsroom.models import Person, Photo
+    from newsroom.models import BylineRole, Credit, Person, Photo
     from tests.conftest import jpeg_bytes, new_draft
 
     article = new_draft(editor, title=f"有{count}张图片的稿件")
@@ -89,16 +90,18 @@ def _article_with_photos(count, editor):
         )
         photo.image.save(f"p{i}.jpg", image, save=False)
         photo.save()
+        role = BylineRole.objects.get(portal=article.column.portal, name="记者")
+        Credit.objects.create(article=article, role=role, person=person, order=i + 1)
     return article
 
 
 # The change page: session, user and permissions, the article, its photos, the people credited
-# on them, columns, topics, series, communities, bylines, history, revisions, presence, preview
-# links and the banner's look-up. Pinned, and the same with 3 photos as with 40.
-ARTICLE_CHANGE_QUERIES = 31
+# on them, columns, topics, series, communities, the bylines with their roles and people, history, revisions, presence, preview
+# links and the banner's look-up. Pinned, and the same with 3 photos and bylines as with 40.
+ARTICLE_CHANGE_QUERIES = 33
 
 
-def test_the_article_change_page_does_not_grow_with_its_photos(client, demo, editor):
+def test_the_article_change_page_does_not_grow_with_its_photos_or_bylines(client, demo, editor):
     client.force_login(editor)
     counts = {}
     for count in (3, 40):

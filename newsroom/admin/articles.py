@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from config.forms import https_urls
 
 from .. import checks, revisions, workflow
-from ..models import Article, AuditEntry, EditPresence, Person, Photo, PreviewLink, Revision
+from ..models import Article, AuditEntry, BylineRole, Credit, EditPresence, Person, Photo, Portal, PreviewLink, Revision
 from ..previews import preview_token
 from .records import RecordAdmin
 from .review import ReviewedAdmin
@@ -46,6 +46,57 @@ class KnownChoicesAutocomplete(AutocompleteSelect):
         options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
         options += [self.create_option(name, pk, self.known[pk], True, i + 1) for i, pk in enumerate(chosen)]
         return [(None, options, 0)]
+
+
+class CreditForm(forms.ModelForm):
+    """A byline row whose role list is read once per page, not once per row."""
+
+    role_choices = None  # set per request by CreditInline.get_formset
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.role_choices is not None:
+            widget = self.fields["role"].widget
+            getattr(widget, "widget", widget).choices = self.role_choices
+
+
+class CreditInline(admin.TabularInline):
+    """署名: one row per name, in the order the article prints them."""
+
+    model = Credit
+    form = CreditForm
+    extra = 0
+    autocomplete_fields = ("person",)
+    fields = ("order", "role", "organisation", "person", "name", "in_dateline")
+    verbose_name = _("署名")
+    verbose_name_plural = _("署名(记者、通讯员、编辑、责任编辑……按顺序排列)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("role", "person")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        field = formset.form.base_fields["role"]
+        portal = obj.column.portal if obj is not None else Portal.objects.default()
+        field.queryset = BylineRole.objects.for_portal(portal)
+        formset.form = type("CreditForm", (formset.form,), {"role_choices": list(field.choices)})
+        widget = formset.form.base_fields["person"].widget
+        widget = getattr(widget, "widget", widget)
+        if obj is not None and isinstance(widget, KnownChoicesAutocomplete):
+            person_field = formset.form.base_fields["person"]
+            widget.known = {
+                str(person.pk): person_field.label_from_instance(person)
+                for person in Person.objects.filter(credits__article=obj).distinct()
+            }
+        if obj is None:
+            # A new article starts with the rows most articles need: 记者 and 责任编辑.
+            formset.extra = 2
+        return formset
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "person":
+            kwargs["widget"] = KnownChoicesAutocomplete(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class PhotoInline(admin.StackedInline):
@@ -199,9 +250,6 @@ class ArticleAdmin(admin.ModelAdmin):
         "topics",
         "series",
         "communities",
-        "reporters",
-        "correspondents",
-        "editors_in_charge",
     )
     readonly_fields = (
         "status_display",
@@ -213,21 +261,23 @@ class ArticleAdmin(admin.ModelAdmin):
         "created_at",
         "updated_at",
     )
-    inlines = (PhotoInline,)
+    inlines = (CreditInline, PhotoInline)
     formfield_overrides = {models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"}}
     fieldsets = (
         (None, {"fields": ("kicker", "title", "subtitle", ("column", "slug", "script"), "loaded_version")}),
         (_("归类"), {"fields": ("topics", "series", "communities")}),
         (_("导语与正文"), {"fields": ("summary", "editors_note", "dateline", "body")}),
-        (_("署名"), {"fields": ("reporters", "correspondents", "editors_in_charge")}),
         (
             _("来源与转载"),
             {
                 "fields": (
                     ("source_name", "source_url"),
+                    "via_name",
                     "is_reprint",
                     ("original_title", "original_author"),
                     "original_url",
+                    ("original_published_at", "original_time_precision"),
+                    "original_time_unknown_reason",
                 )
             },
         ),

@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Column, Page, Person, Portal, SensitiveWord, Series, TipChannel, Topic
+from ..models import BylineRole, Column, Page, Person, Portal, SensitiveWord, Series, TipChannel, Topic
 from .review import ReviewedAdmin
 
 
@@ -11,11 +11,19 @@ class TipChannelInline(admin.TabularInline):
     extra = 0
 
 
+class BylineRoleInline(admin.TabularInline):
+    """The portal's vocabulary of byline roles (记者, 通讯员, 责任编辑…)."""
+
+    model = BylineRole
+    extra = 0
+    fields = ("order", "name", "abbreviation", "placement", "is_editor")
+
+
 @admin.register(Portal)
 class PortalAdmin(admin.ModelAdmin):
     list_display = ("name", "short_name", "hosts", "is_default", "news_hotline", "icp_number")
     search_fields = ("name", "short_name", "hosts")
-    inlines = (TipChannelInline,)
+    inlines = (TipChannelInline, BylineRoleInline)
     fieldsets = (
         (None, {"fields": (("name", "short_name"), ("hosts", "is_default"), "logo")}),
         (
@@ -34,6 +42,7 @@ class PortalAdmin(admin.ModelAdmin):
             },
         ),
         (_("版权与免责"), {"fields": ("copyright_line", "reprint_disclaimer", "contact_window_days")}),
+        (_("署名"), {"fields": ("byline_end_style", "allow_uncredited_photos")}),
         (
             _("审核流程"),
             {

@@ -22,13 +22,16 @@ from newsroom import revisions
 from newsroom.models import (
     Article,
     AuditEntry,
+    BylineRole,
     Column,
+    Credit,
     Page,
     Person,
     Photo,
     Portal,
     SensitiveWord,
     Series,
+    TimePrecision,
     TipChannel,
     Topic,
 )
@@ -142,6 +145,7 @@ def load_article(data, columns, topics, series, people, communities):
             "body",
             "source_name",
             "source_url",
+            "via_name",
             "original_title",
             "original_author",
             "original_url",
@@ -151,6 +155,14 @@ def load_article(data, columns, topics, series, people, communities):
     if traditional:
         values.update({field: to_traditional(values[field]) for field in TRADITIONAL_FIELDS})
     published_at = datetime.strptime(data["published_at"], "%Y-%m-%d %H:%M").replace(tzinfo=SHANGHAI)
+    if data.get("original_published_at"):
+        values["original_published_at"] = datetime.strptime(data["original_published_at"], "%Y-%m-%d %H:%M").replace(
+            tzinfo=SHANGHAI
+        )
+        values["original_time_precision"] = TimePrecision.MINUTE
+    elif data.get("original_time_unknown"):
+        values["original_time_precision"] = TimePrecision.UNKNOWN
+        values["original_time_unknown_reason"] = data["original_time_unknown"]
     values.update(
         script=data["script"],
         column=columns[data["column"]],
@@ -168,9 +180,12 @@ def load_article(data, columns, topics, series, people, communities):
     article = _save(Article, {"slug": data["slug"]}, values)
     article.topics.set(topics[slug] for slug in data.get("topics", []))
     article.communities.set(communities[slug] for slug in data.get("communities", []))
-    article.reporters.set(people[key] for key in data.get("reporters", []))
-    article.correspondents.set(people[key] for key in data.get("correspondents", []))
-    article.editors_in_charge.set(people[key] for key in data.get("editors_in_charge", []))
+    roles = {role.name: role for role in BylineRole.objects.filter(portal_id=article.column.portal_id)}
+    article.credits.all().delete()
+    Credit.objects.bulk_create(
+        Credit(article=article, role=roles[role], person=people[key], order=i, **(options[0] if options else {}))
+        for i, (role, key, *options) in enumerate(data.get("credits", []))
+    )
 
     cover = None
     for index, photo in enumerate(data.get("photos", [])):

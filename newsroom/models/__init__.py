@@ -1,6 +1,7 @@
 """Newsroom models, one module per concern, re-exported here."""
 
-from .articles import Article, ArticleQuerySet, Photo
+from .articles import Article, ArticleQuerySet, Photo, TimePrecision
+from .bylines import BylineRole, Credit, Placement
 from .editorial import AuditEntry, EditPresence, PreviewLink, Revision, SensitiveWord
 from .review import ContentChange
 from .site import Column, Page, Person, Portal, PortalQuerySet, Series, TipChannel, Topic
@@ -9,18 +10,22 @@ __all__ = [
     "Article",
     "ArticleQuerySet",
     "AuditEntry",
+    "BylineRole",
+    "Credit",
     "Column",
     "ContentChange",
     "EditPresence",
     "Page",
     "Person",
     "Photo",
+    "Placement",
     "Portal",
     "PortalQuerySet",
     "PreviewLink",
     "Revision",
     "SensitiveWord",
     "Series",
+    "TimePrecision",
     "TipChannel",
     "Topic",
 ]

@@ -16,7 +16,7 @@ from config.content import PublicContent
 from config.publishing import ALL_PORTALS, PortalScopedQuerySet, Reviewed, ReviewedQuerySet
 from config.richtext import RichTextField
 
-from ..credits import CreditKind, render_credit
+from ..credits import NEEDS_ORGANISATION, CreditKind, render_credit
 from ..images import validate_image
 from .site import Column, Person, Series, Topic
 
@@ -29,6 +29,12 @@ def public_condition(at=None):
     return models.Q(is_live=True, legal_hold=False, live_from__lte=at) & (
         models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=at)
     )
+
+
+class TimePrecision(models.TextChoices):
+    MINUTE = "minute", _("日期和时间")
+    DAY = "day", _("仅日期")
+    UNKNOWN = "unknown", _("不详")
 
 
 class ArticleQuerySet(PortalScopedQuerySet):
@@ -126,25 +132,37 @@ class Article(PublicContent, models.Model):
     script = models.CharField(_("发布字体"), max_length=7, choices=Script.choices, default=Script.SIMPLIFIED)
     summary = models.TextField(_("摘要"), blank=True)
     editors_note = models.TextField(_("编者按"), blank=True)
-    dateline = models.CharField(_("电头"), max_length=100, blank=True, help_text=_("如：新重庆客户端讯(记者 伊永军)"))
+    dateline = models.CharField(
+        _("电头"),
+        max_length=100,
+        blank=True,
+        help_text=_("如：新重庆客户端讯。署在电头的记者、通讯员在“署名”中勾选“署在电头”，会自动加在括号里。"),
+    )
     body = RichTextField(_("正文"))
 
-    reporters = models.ManyToManyField(
-        Person, verbose_name=_("记者/作者"), blank=True, related_name="reported_articles"
+    source_name = models.CharField(
+        _("来源"), max_length=100, blank=True, help_text=_("原发媒体或单位，如：云南网。转载必填。")
     )
-    correspondents = models.ManyToManyField(
-        Person, verbose_name=_("通讯员"), blank=True, related_name="corresponded_articles"
-    )
-    editors_in_charge = models.ManyToManyField(
-        Person, verbose_name=_("责任编辑"), blank=True, related_name="edited_articles"
-    )
-
-    source_name = models.CharField(_("来源"), max_length=100, blank=True)
     source_url = models.URLField(_("来源网址"), blank=True)
+    via_name = models.CharField(
+        _("转自"),
+        max_length=100,
+        blank=True,
+        help_text=_("经由哪家媒体转来，与来源不同时填写，如：人民网内蒙古频道。"),
+    )
     is_reprint = models.BooleanField(_("转载"), default=False)
     original_title = models.CharField(_("原标题"), max_length=200, blank=True)
     original_author = models.CharField(_("原作者"), max_length=100, blank=True)
-    original_url = models.URLField(_("原文链接"), max_length=500, blank=True)
+    original_url = models.URLField(
+        _("原文链接"), max_length=500, blank=True, help_text=_("建议填写；不知道时可留空（发布前会提示）。")
+    )
+    original_published_at = models.DateTimeField(_("原文发布时间"), null=True, blank=True)
+    original_time_precision = models.CharField(
+        _("原文发布时间精度"), max_length=10, choices=TimePrecision.choices, default=TimePrecision.MINUTE
+    )
+    original_time_unknown_reason = models.CharField(
+        _("原文发布时间不详的原因"), max_length=200, blank=True, help_text=_("如：原文页面未注明发布时间。")
+    )
 
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False)
     review_step = models.PositiveSmallIntegerField(_("当前审核步骤"), default=0, editable=False)
@@ -250,6 +268,14 @@ class Article(PublicContent, models.Model):
         return not self.is_live and self.status not in (self.Status.IN_REVIEW, self.Status.APPROVED)
 
     @property
+    def original_time_display(self):
+        """The original's publish time as precisely as it is known: no invented 00:00."""
+        if not self.original_published_at or self.original_time_precision == TimePrecision.UNKNOWN:
+            return ""
+        local = timezone.localtime(self.original_published_at)
+        return f"{local:%Y-%m-%d}" if self.original_time_precision == TimePrecision.DAY else f"{local:%Y-%m-%d %H:%M}"
+
+    @property
     def is_public(self):
         """What ``public()`` decides for this article now (a held article answers 451: not
         public). Read from ``with_public_flag()`` when the list was loaded with it."""
@@ -260,10 +286,19 @@ class Article(PublicContent, models.Model):
     def clean(self):
         errors = {}
         if self.is_reprint:
-            for field in ("source_name", "original_title", "original_author", "original_url"):
+            # 《互联网新闻信息服务管理规定》: a reprint names its source, original author and title
+            # (原文链接 is good practice, checked as a warning before publishing).
+            for field in ("source_name", "original_title", "original_author"):
                 if not getattr(self, field):
                     label = self._meta.get_field(field).verbose_name
                     errors[field] = _("转载文章必须填写%(field)s。") % {"field": label}
+            unknown = self.original_time_precision == TimePrecision.UNKNOWN
+            if unknown and not self.original_time_unknown_reason.strip():
+                errors["original_time_unknown_reason"] = _("原文发布时间不详时，请说明原因。")
+            if not unknown and not self.original_published_at:
+                errors["original_published_at"] = _("请填写原文发布时间；原文未注明时，精度选“不详”并说明原因。")
+        if self.original_published_at and self.original_published_at > timezone.now():
+            errors["original_published_at"] = _("原文发布时间不能晚于现在。")
         if self.source_url and not self.source_name:
             errors["source_name"] = _("填写了来源网址，请同时填写来源名称。")
         if self.body and re.search(r"<img\b", self.body, re.IGNORECASE):
@@ -386,5 +421,7 @@ class Photo(Reviewed):
         errors = {}
         if self.credit_kind == CreditKind.PHOTOGRAPHER and not self.credit_person_id:
             errors["credit_person"] = _("署名方式为“摄”时，请选择拍摄者。")
+        if self.credit_kind in NEEDS_ORGANISATION and not self.credit_organisation.strip():
+            errors["credit_organisation"] = NEEDS_ORGANISATION[self.credit_kind]
         if errors:
             raise ValidationError(errors)

@@ -13,6 +13,7 @@ from config.publishing import PortalReviewedQuerySet, PortalScopedQuerySet, Revi
 from config.richtext import RichTextField
 
 from ..images import validate_image
+from .bylines import BylineRole
 
 
 class PortalQuerySet(models.QuerySet):
@@ -120,6 +121,20 @@ class Portal(PublicContent, models.Model):
     preview_link_hours = models.PositiveSmallIntegerField(
         _("预览链接有效期(小时)"), default=72, validators=[MinValueValidator(1)]
     )
+    byline_end_style = models.CharField(
+        _("文末署名样式"),
+        max_length=12,
+        choices=[
+            ("brackets", _("[责任编辑：王晋南]（内蒙古新闻网等）")),
+            ("parentheses", _("（责编：高巍、秦华）（人民网等，用简称）")),
+        ],
+        default="brackets",
+    )
+    allow_uncredited_photos = models.BooleanField(
+        _("允许图片未署名"),
+        default=False,
+        help_text=_("不勾选时，署名方式为“未署名”的图片不能发布；勾选后发布前仍会提示。"),
+    )
     contact_window_days = models.PositiveSmallIntegerField(
         _("内容与版权问题联系期限(天)"),
         default=30,
@@ -134,6 +149,12 @@ class Portal(PublicContent, models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        created = self._state.adding
+        super().save(*args, **kwargs)
+        if created:
+            BylineRole.objects.create_defaults(self)
 
     @property
     def host_list(self):
@@ -312,26 +333,12 @@ class Series(Reviewed):
         return self.short_title or self.title
 
 
-class PersonQuerySet(models.QuerySet):
-    def credited_on(self, article_id, roles):
-        """The people one article credits, in one query: ``roles`` maps a label to the reverse
-        name of an article's many-to-many field; each person comes with ``credit`` set to the
-        label, grouped by label and in the order they were entered (by id)."""
-        parts = [
-            self.filter(**{relation: article_id}).annotate(credit=models.Value(label)).order_by()
-            for label, relation in roles.items()
-        ]
-        return parts[0].union(*parts[1:], all=True).order_by("credit", "id")
-
-
 class Person(PublicContent, models.Model):
     """A reporter, correspondent, editor or photographer named on the portal."""
 
     name = models.CharField(_("姓名"), max_length=50)
     organisation = models.CharField(_("单位"), max_length=100, blank=True)
     role = models.CharField(_("职务"), max_length=50, blank=True, help_text=_("如：记者、编辑、通讯员"))
-
-    objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("人员")

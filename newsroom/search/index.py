@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from communities.models import Community, Facility, Honour
+from newsroom import bylines
 from newsroom.models import Article
 
 from .backends import backend
@@ -32,7 +33,7 @@ def _join(*pieces) -> str:
 
 def article_document(article):
     photos = [p for p in article.photos.all() if not p.hidden_by_takedown]
-    people = [p.name for p in article.reporters.all()] + [p.name for p in article.correspondents.all()]
+    people = bylines.reporters(article.credits.all())
     return {
         "portal_id": article.column.portal_id,
         "column_id": article.column_id,
@@ -122,7 +123,7 @@ SOURCES = {
         lambda: (
             Article.objects.live()
             .select_related("column")
-            .prefetch_related("photos__credit_person", "reporters", "correspondents", "communities")
+            .prefetch_related("photos__credit_person", "credits__role", "credits__person", "communities")
         ),
         article_document,
     ),

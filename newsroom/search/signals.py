@@ -6,7 +6,7 @@ write paths that use ``update()``), like the page cache does.
 
 from communities.models import Community, Facility, Honour
 from config import content
-from newsroom.models import Article, Photo
+from newsroom.models import Article, Credit, Photo
 
 from . import index
 
@@ -19,6 +19,8 @@ def _changed(sender, instances, deleted=False, **kwargs):
         index.sync(Kind.ARTICLE, ids)
     elif sender is Photo:  # captions and credits are part of their article's document
         index.sync(Kind.ARTICLE, {p.article_id for p in instances if p.article_id})
+    elif sender is Credit:  # so are the names in its byline
+        index.sync(Kind.ARTICLE, {c.article_id for c in instances})
     elif sender is Community:
         index.sync(Kind.COMMUNITY, ids)
         if not deleted:  # honours and facilities carry their community's name

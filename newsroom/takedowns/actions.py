@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from config import content
 
+from ..bylines import reporters
 from ..models import Article, AuditEntry, Photo
 from ..workflow import revoke_all_preview_links
 from . import mail
@@ -200,12 +201,13 @@ def _author_on_record(notice, targets):
     article = next((t.article for t in targets if t.article_id), None)
     if article is None or notice.author_kind:
         return
-    if article.is_reprint or article.source_name and not article.reporters.exists():
+    authors = reporters(article.credits.select_related("role", "person"))
+    if article.is_reprint or article.source_name and not authors:
         notice.author_kind = TakedownRequest.AuthorKind.REPRINT
         notice.author_name = (article.original_author or article.source_name)[:100]
     else:
         notice.author_kind = TakedownRequest.AuthorKind.STAFF
-        notice.author_name = "、".join(p.name for p in article.reporters.all())[:100] or notice.portal.name
+        notice.author_name = "、".join(authors)[:100] or notice.portal.name
 
 
 def _store(notice, kind, upload):

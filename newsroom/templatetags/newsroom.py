@@ -5,9 +5,10 @@ from config.chinese import to_traditional
 register = template.Library()
 
 
-@register.filter
+@register.filter(is_safe=True)
 def in_script(text, script):
-    """Show generated text (credit lines) in the script the article was published in."""
+    """Show generated text (credit lines, labels) in the script the article was published in;
+    markup stays safe when it came in safe (``{% filter in_script:… %}`` around a block)."""
     return to_traditional(text) if script == "zh-hant" else text
 
 

@@ -1,9 +1,12 @@
 """Each failing pre-publish condition blocks with its message; a warn-level 错敏词 only warns."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from newsroom import workflow
-from newsroom.models import Article, Portal, SensitiveWord
+from newsroom.models import Article, BylineRole, Credit, Portal, SensitiveWord
 from tests.conftest import new_draft
 
 pytestmark = pytest.mark.django_db
@@ -40,13 +43,63 @@ def test_a_reprint_without_its_facts_blocks(demo, roles):
     article = approved(roles)
     Article.objects.filter(pk=article.pk).update(is_reprint=True, source_name="人民网")
     message = refused(article, roles)
-    assert "转载文章必须填写原作者" in message and "原标题" in message and "原文链接" in message
+    assert "转载文章必须填写原作者" in message and "原标题" in message
+    assert "请填写原文发布时间" in message
+    assert "原文链接" not in message  # good practice, not the law: a warning
 
 
-def test_no_editor_in_charge_blocks(demo, roles):
+def test_a_reprint_without_a_link_publishes_with_a_warning(demo, roles):
     article = approved(roles)
-    article.editors_in_charge.clear()
-    assert "至少需要一位责任编辑" in refused(article, roles)
+    Article.objects.filter(pk=article.pk).update(
+        is_reprint=True,
+        source_name="人民网",
+        via_name="人民网内蒙古频道",
+        original_title="原来的标题",
+        original_author="人民网记者 李明",
+        original_time_precision="day",
+        original_published_at=timezone.now() - timedelta(days=2),
+    )
+    warnings = workflow.publish(Article.objects.get(pk=article.pk), roles["chief"])
+    assert Article.objects.get(pk=article.pk).is_live
+    assert warnings == ["转载文章建议填写原文链接。"]
+
+
+def test_an_unknown_original_time_needs_a_reason(demo, roles):
+    article = approved(roles)
+    Article.objects.filter(pk=article.pk).update(
+        is_reprint=True,
+        source_name="人民网",
+        original_title="原来的标题",
+        original_author="人民网记者 李明",
+        original_time_precision="unknown",
+    )
+    assert "原文发布时间不详时，请说明原因" in refused(article, roles)
+
+
+def test_no_real_named_editor_blocks(demo, roles):
+    article = approved(roles)
+    article.credits.all().delete()
+    assert "至少需要一位实名的责任编辑或编辑" in refused(article, roles)
+    # A 记者 or 审校 is not the editor the law asks for; an 编辑 with a free name is.
+    reporter = BylineRole.objects.get(portal=article.column.portal, name="记者")
+    proofreader = BylineRole.objects.get(portal=article.column.portal, name="审校")
+    Credit.objects.create(article=article, role=reporter, name="李明")
+    Credit.objects.create(article=article, role=proofreader, name="王芳")
+    assert "至少需要一位实名的责任编辑或编辑" in refused(article, roles)
+    Credit.objects.create(
+        article=article, role=BylineRole.objects.get(portal=article.column.portal, name="编辑"), name="赵敏"
+    )
+    workflow.publish(article, roles["chief"])
+    assert Article.objects.get(pk=article.pk).is_live
+
+
+def test_an_uncredited_photo_blocks_unless_the_portal_allows_it(demo, roles):
+    article = approved(roles)
+    article.photos.update(credit_kind="none", credit_organisation="")
+    assert "第1张图片未署名：本网站不允许发布未署名的图片" in refused(article, roles)
+    Portal.objects.filter(pk=article.column.portal_id).update(allow_uncredited_photos=True)
+    warnings = workflow.publish(Article.objects.get(pk=article.pk), roles["chief"])
+    assert warnings == ["第1张图片未署名。"]
 
 
 def test_a_blocking_sensitive_word_blocks_with_context_and_suggestion(demo, roles):

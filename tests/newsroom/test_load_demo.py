@@ -93,16 +93,21 @@ def test_articles_name_their_people_series_and_topics(demo):
     cq = Article.objects.get(slug="chongqing-minan-huafu-doorstep-party-building")
     assert cq.series.short_title == "基层堡垒"
     assert cq.series.sister_series.get().short_title == "党员先锋"
-    assert cq.dateline == "新重庆客户端讯(记者 伊永军)"
-    assert [p.name for p in cq.reporters.all()] == ["伊永军"]
+    assert cq.dateline == "新重庆客户端讯"
+    assert [(str(c.role), c.display_name, c.in_dateline) for c in cq.credits.all()] == [
+        ("记者", "伊永军", True),
+        ("责任编辑", "邻里演示编辑", False),
+    ]
 
     wuhou = Article.objects.get(slug="chengdu-wuhou-gongheli-community")
-    assert sorted(p.name for p in wuhou.editors_in_charge.all()) == ["秦华", "高巍"]
+    assert [c.display_name for c in wuhou.credits.filter(role__name="责任编辑")] == ["高巍", "秦华"]
+    assert wuhou.original_time_display == "2017-04-28 10:17"
     assert wuhou.topics.filter(title="走进成都市武侯区").exists()
 
     yuquan = Article.objects.get(slug="hohhot-yuquan-grassroots-party-building")
-    assert (yuquan.source_name, yuquan.is_reprint) == ("人民网内蒙古频道", True)
-    assert [p.name for p in yuquan.editors_in_charge.all()] == ["王晋南"]
+    assert (yuquan.source_name, yuquan.via_name, yuquan.is_reprint) == ("人民网", "人民网内蒙古频道", True)
+    assert (yuquan.original_time_precision, yuquan.original_time_display) == ("unknown", "")
+    assert [str(c) for c in yuquan.credits.all()] == ["责任编辑 王晋南"]
     assert yuquan.cover.article_id == yuquan.pk
     assert yuquan.first_published_at.isoformat() == "2020-09-02T06:52:00+00:00"
 

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from newsroom.models import Article, AuditEntry
+from newsroom.models import Article, AuditEntry, BylineRole, Person
 from tests.adminforms import admin_form_data, admin_login
 
 pytestmark = pytest.mark.django_db
@@ -29,12 +29,8 @@ def test_draft_to_published_with_the_demo_accounts(demo):
             "column": Article.objects.get(slug="changsha-zhongnan-six-neighbours").column_id,
             "body": "<p>同心广场上，居民们摆起百家宴。</p>",
             "risk_tier": "A",
-            "editors_in_charge": [
-                str(pk)
-                for pk in Article.objects.get(slug="changsha-zhongnan-six-neighbours").editors_in_charge.values_list(
-                    "pk", flat=True
-                )
-            ],
+            "credits-0-role": str(BylineRole.objects.get(name="责任编辑").pk),
+            "credits-0-person": str(Person.objects.get(name="邻里演示编辑").pk),
         }
     )
     response = editor.post("/admin/newsroom/article/add/", data)
