@@ -143,3 +143,54 @@ def test_the_desk_and_the_index_move_to_their_own_apps_with_everything_in_them()
     # The index still works under its new names (its full-text part included).
     index.rebuild()
     assert SearchDocument._meta.db_table == "search_searchdocument"
+
+
+# The last schema with the three fixed byline fields.
+FIXED_BYLINES = [
+    ("newsroom", "0020_audit_actions"),
+    ("communities", "0003_fullwidth_labels"),
+    ("takedowns", "0001_initial"),
+    ("search", "0001_initial"),
+]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bylines_become_rows_that_print_as_before():
+    """newsroom 0021: every reporter, correspondent and 责任编辑 becomes a credit with that role,
+    in the order the page printed them; every portal gets the default roles; editors may write
+    bylines; reprints saved without the original's time say so."""
+    old = state_at(FIXED_BYLINES)
+    from django.contrib.auth.management import create_permissions
+
+    config = old.get_app_config("newsroom")
+    config.models_module = True
+    create_permissions(config, verbosity=0, apps=old)
+    config.models_module = None
+    old.get_model("auth", "Group").objects.create(name="编辑")
+    Portal = old.get_model("newsroom", "Portal")
+    portal = Portal.objects.create(name="测试网站", short_name="测试", hosts="localhost", is_default=True)
+    second = Portal.objects.create(name="第二个网站", short_name="二", hosts="two.example")
+    column = old.get_model("newsroom", "Column").objects.create(portal=portal, name="要闻", slug="news")
+    Person = old.get_model("newsroom", "Person")
+    zhang, li, wang, gao = (Person.objects.create(name=n) for n in ("张成", "李明", "王晋南", "高巍"))
+    Article = old.get_model("newsroom", "Article")
+    article = Article.objects.create(title="老文章", slug="old", column=column, body="<p>正文</p>", is_reprint=True)
+    article.reporters.add(zhang, li)
+    article.correspondents.add(wang)
+    article.editors_in_charge.add(gao)
+    plain = Article.objects.create(title="本网稿件", slug="plain", column=column, body="<p>正文</p>")
+
+    call_command("migrate", verbosity=0)
+
+    from django.contrib.auth.models import Group
+
+    from newsroom.models import Article as Now
+    from newsroom.models import BylineRole
+
+    moved = Now.objects.get(pk=article.pk)
+    assert [str(c) for c in moved.credits.all()] == ["记者 张成", "记者 李明", "通讯员 王晋南", "责任编辑 高巍"]
+    assert (moved.original_time_precision, moved.original_time_display) == ("unknown", "")
+    assert moved.original_time_unknown_reason
+    assert Now.objects.get(pk=plain.pk).original_time_precision == "minute"
+    assert BylineRole.objects.filter(portal_id=second.pk).count() == BylineRole.objects.filter(portal=portal.pk).count()
+    assert Group.objects.get(name="编辑").permissions.filter(codename="add_credit").exists()
