@@ -24,8 +24,10 @@ class CommunityAdmin(admin.ModelAdmin):
         "facility_count",
     )
     list_filter = ("province", "city", "district", "party_org_kind")
-    search_fields = ("name", "street", "district", "city", "secretary_name", "work_method")
-    readonly_fields = ("honour_list", "facility_list")
+    search_fields = ("name", "street__name", "district", "city", "secretary_name", "work_method")
+    autocomplete_fields = ("street",)
+    list_select_related = ("street",)
+    readonly_fields = ("honour_list", "awarded_list", "facility_list")
     fieldsets = (
         (_("基本信息"), {"fields": (("name", "slug"), ("province", "city"), ("district", "street"))}),
         (
@@ -52,12 +54,16 @@ class CommunityAdmin(admin.ModelAdmin):
             },
         ),
         (_("简介与感怀"), {"fields": ("profile", "secretary_reflections", "highlights")}),
-        (_("荣誉与阵地"), {"fields": ("honour_list", "facility_list")}),
+        (_("荣誉与阵地"), {"fields": ("honour_list", "awarded_list", "facility_list")}),
     )
 
     @admin.display(description=_("荣誉称号"))
     def honour_list(self, obj):
         return _linked(obj, "honours", "honour")
+
+    @admin.display(description=_("本社区授予的荣誉"))
+    def awarded_list(self, obj):
+        return _linked(obj, "honours_awarded", "honour", "awarded_by_community")
 
     @admin.display(description=_("阵地/设施"))
     def facility_list(self, obj):
@@ -79,7 +85,7 @@ class CommunityAdmin(admin.ModelAdmin):
         return obj._facilities
 
 
-def _linked(community, relation, model):
+def _linked(community, relation, model, field="community"):
     """The community's honours or facilities as links to their own pages, and an "add" link."""
     if not community.pk:
         return _("保存社区后，可在此添加。")
@@ -89,16 +95,27 @@ def _linked(community, relation, model):
         '<a href="{}">{}</a>',
         ((reverse(f"admin:communities_{model}_change", args=[item.pk]), str(item)) for item in items),
     )
-    add = reverse(f"admin:communities_{model}_add") + f"?community={community.pk}"
+    add = reverse(f"admin:communities_{model}_add") + f"?{field}={community.pk}"
     return format_html('{}{}<a class="addlink" href="{}">{}</a>', links or "", " · " if items else "", add, _("添加"))
 
 
 class HonourAdmin(admin.ModelAdmin):
-    list_display = ("title", "recipient_display", "level", "year", "edition", "awarding_body", "community")
+    list_display = ("title", "recipient_display", "level", "date_display", "edition", "awarding_body", "community")
     list_filter = ("level", "recipient_kind", "year")
-    search_fields = ("title", "recipient_name", "awarding_body", "community__name")
-    autocomplete_fields = ("community",)
+    search_fields = ("title", "recipient_name", "awarding_body", "community__name", "street__name")
+    autocomplete_fields = ("community", "street", "awarded_by_community")
     list_select_related = ("community",)
+    fieldsets = (
+        (None, {"fields": ("title", ("level", "edition"))}),
+        (_("获得者"), {"fields": (("recipient_kind", "recipient_name"), ("community", "street"))}),
+        (_("授予"), {"fields": ("awarding_body", "awarded_by_community")}),
+        (_("时间"), {"fields": (("year", "month", "first_year"),)}),
+        (None, {"fields": ("note",)}),
+    )
+
+    @admin.display(description=_("时间"), ordering="year")
+    def date_display(self, obj):
+        return obj.date_display
 
     @admin.display(description=_("获得者"))
     def recipient_display(self, obj):
@@ -108,9 +125,9 @@ class HonourAdmin(admin.ModelAdmin):
 class FacilityAdmin(admin.ModelAdmin):
     list_display = ("name", "kind", "community", "street", "floor_area_m2", "capacity", "fee", "opened_display")
     list_filter = ("kind", "community__district")
-    search_fields = ("name", "address", "street", "community__name", "rooms")
-    autocomplete_fields = ("community",)
-    list_select_related = ("community",)
+    search_fields = ("name", "address", "street__name", "community__name", "rooms")
+    autocomplete_fields = ("community", "street")
+    list_select_related = ("community", "street")
     fieldsets = (
         (None, {"fields": (("name", "slug", "kind"), ("community", "street"), "address", "description")}),
         (
@@ -130,3 +147,14 @@ class FacilityAdmin(admin.ModelAdmin):
     @admin.display(description=_("启用"), ordering="opened_on")
     def opened_display(self, obj):
         return obj.opened_display
+
+
+class StreetAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "district", "city", "party_committee", "secretary_name")
+    list_filter = ("kind", "district")
+    search_fields = ("name", "district", "party_committee", "secretary_name")
+    fieldsets = (
+        (None, {"fields": (("name", "slug", "kind"), ("province", "city", "district"))}),
+        (_("党组织"), {"fields": ("party_committee", ("secretary_name", "secretary_title"))}),
+        (None, {"fields": ("profile",)}),
+    )

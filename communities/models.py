@@ -5,7 +5,7 @@ reach their articles and photos through reverse relations.
 """
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -27,13 +27,68 @@ class PartyOrgKind(models.TextChoices):
     BRANCH = "branch", _("党支部")
 
 
+class StreetKind(models.TextChoices):
+    STREET = "street", _("街道")
+    TOWN = "town", _("镇")
+    TOWNSHIP = "township", _("乡")
+
+
+def _place(*parts):
+    """省 市 区…, without repeating a municipality (重庆市重庆市) or printing what is unknown."""
+    seen, out = set(), []
+    for part in parts:
+        if part and part not in seen:
+            seen.add(part)
+            out.append(part)
+    return "".join(out)
+
+
+class Street(Reviewed):
+    """A 街道 or 乡镇: between the district and its communities, with a Party working committee
+    (党工委), its secretary and its own facilities (党群服务中心)."""
+
+    name = models.CharField(_("名称"), max_length=50, help_text=_("如：高塘岭街道、华岩镇"))
+    slug = models.SlugField(_("网址标识"), max_length=100, unique=True)
+    kind = models.CharField(_("类型"), max_length=10, choices=StreetKind.choices, default=StreetKind.STREET)
+    province = models.CharField(_("省（自治区、直辖市）"), max_length=50, blank=True)
+    city = models.CharField(_("市"), max_length=50, blank=True)
+    district = models.CharField(_("区（县）"), max_length=50, blank=True)
+    party_committee = models.CharField(_("党组织名称"), max_length=100, blank=True, help_text=_("如：高塘岭街道党工委"))
+    secretary_name = models.CharField(_("党组织书记"), max_length=50, blank=True)
+    secretary_title = models.CharField(_("书记职务"), max_length=100, blank=True, help_text=_("如：街道党工委书记"))
+    profile = RichTextField(_("简介"), blank=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("街道(乡镇)")
+        verbose_name_plural = _("街道(乡镇)")
+        ordering = ["province", "city", "district", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("communities:street", args=[self.slug])
+
+    @property
+    def place(self):
+        return _place(self.province, self.city, self.district, self.name)
+
+
 class Community(Reviewed):
     name = models.CharField(_("社区名称"), max_length=100)
     slug = models.SlugField(_("网址标识"), max_length=100, unique=True)
-    province = models.CharField(_("省(自治区、直辖市)"), max_length=50)
-    city = models.CharField(_("市"), max_length=50)
-    district = models.CharField(_("区(县)"), max_length=50)
-    street = models.CharField(_("街道(镇)"), max_length=50, blank=True)
+    province = models.CharField(_("省(自治区、直辖市)"), max_length=50, blank=True)
+    city = models.CharField(_("市"), max_length=50, blank=True)
+    district = models.CharField(_("区(县)"), max_length=50, blank=True)
+    street = models.ForeignKey(
+        Street,
+        verbose_name=_("街道(乡镇)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="communities",
+    )
 
     founded_on = models.DateField(_("成立日期"), null=True, blank=True)
     founded_precision = models.CharField(
@@ -75,7 +130,7 @@ class Community(Reviewed):
     class Meta:
         verbose_name = _("社区")
         verbose_name_plural = _("社区")
-        ordering = ["province", "city", "district", "street", "name"]
+        ordering = ["province", "city", "district", "name"]
 
     def __str__(self):
         return self.name
@@ -85,12 +140,8 @@ class Community(Reviewed):
 
     @property
     def place(self):
-        """省 市 区 街道, without repeating a municipality (重庆市重庆市)."""
-        parts = [self.province]
-        if self.city != self.province:
-            parts.append(self.city)
-        parts += [self.district, self.street]
-        return "".join(p for p in parts if p)
+        """省 市 区 街道, without repeating a municipality (重庆市重庆市); what is unknown is left out."""
+        return _place(self.province, self.city, self.district, self.street.name if self.street_id else "")
 
     @property
     def founded_display(self):
@@ -120,32 +171,71 @@ class HonourLevel(models.IntegerChoices):
     NATIONAL = 1, _("国家级")
     PROVINCIAL = 2, _("省级")
     CITY = 3, _("市级")
-    DISTRICT = 4, _("区级")
-    STREET = 5, _("街道级")
+    DISTRICT = 4, _("县（区）级")
+    STREET = 5, _("街道（乡镇）级")
+    COMMUNITY = 6, _("社区级")
 
 
 class RecipientKind(models.TextChoices):
     COMMUNITY = "community", _("社区")
     PERSON = "person", _("个人")
     FAMILY = "family", _("家庭")
-    ORGANISATION = "organisation", _("组织")
+    COMPOUND = "compound", _("小区")
+    PARTY_ORG = "party_org", _("党组织")
+    UNIT = "unit", _("驻区单位")
+    ORGANISATION = "organisation", _("社会组织")
+    FACILITY = "facility", _("阵地/服务中心")
 
 
 class BelongingQuerySet(ReviewedQuerySet):
     def public(self, portal=None):
-        """Approved, and of an approved community (or of none). Shared by every portal."""
-        return super().public(portal).filter(models.Q(community__isnull=True) | models.Q(community__is_live=True))
+        """Approved, and of an approved community and street (or of none). Shared by every portal."""
+        return (
+            super()
+            .public(portal)
+            .filter(models.Q(community__isnull=True) | models.Q(community__is_live=True))
+            .filter(models.Q(street__isnull=True) | models.Q(street__is_live=True))
+        )
 
 
 class Honour(Reviewed):
+    """An honour (荣誉称号) as it is really given: a holder (a community, or a person, family,
+    小区, Party organisation, unit or facility of it, or of a street), an awarding body, a level,
+    and a date that may be a year, a month or a run of years (连续5年)."""
+
     title = models.CharField(_("荣誉称号"), max_length=200)
     level = models.PositiveSmallIntegerField(_("级别"), choices=HonourLevel.choices)
-    awarding_body = models.CharField(_("授予单位"), max_length=200, blank=True)
+    awarding_body = models.CharField(
+        _("授予单位"), max_length=200, blank=True, help_text=_("颁发单位或授予机关，如：中共五华区委、民政部")
+    )
+    awarded_by_community = models.ForeignKey(
+        "Community",
+        verbose_name=_("授予社区"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="honours_awarded",
+        help_text=_("社区自己评选、颁发的荣誉(如社区“最美家庭”)：选择颁发的社区。"),
+    )
     year = models.PositiveSmallIntegerField(
         _("年份"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1949, _("年份不能早于1949年。"))],
+        help_text=_("连续多年获得时，填最后一年。"),
+    )
+    month = models.PositiveSmallIntegerField(
+        _("月份"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1, _("月份应在1到12之间。")), MaxValueValidator(12, _("月份应在1到12之间。"))],
+    )
+    first_year = models.PositiveSmallIntegerField(
+        _("起始年份"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1949, _("年份不能早于1949年。"))],
+        help_text=_("连续多年获得时填写，如：2019年至2023年连续5年。"),
     )
     edition = models.CharField(_("届次"), max_length=50, blank=True, help_text=_("如：第六届"))
     community = models.ForeignKey(
@@ -153,6 +243,17 @@ class Honour(Reviewed):
         verbose_name=_("所属社区"),
         on_delete=models.CASCADE,
         related_name="honours",
+        null=True,
+        blank=True,
+        help_text=_("获得者所在的社区；街道级的获得者可不选社区，选择所属街道。"),
+    )
+    street = models.ForeignKey(
+        Street,
+        verbose_name=_("所属街道(乡镇)"),
+        on_delete=models.CASCADE,
+        related_name="honours",
+        null=True,
+        blank=True,
     )
     recipient_kind = models.CharField(
         _("获得者类型"), max_length=20, choices=RecipientKind.choices, default=RecipientKind.COMMUNITY
@@ -161,7 +262,7 @@ class Honour(Reviewed):
         _("获得者名称"),
         max_length=100,
         blank=True,
-        help_text=_("个人、家庭或组织获奖时填写，如：李艳芳家庭。"),
+        help_text=_("获得者不是社区本身时填写，如：李艳芳家庭、恒昌小区、中南社区党总支。"),
     )
     note = models.TextField(_("说明"), blank=True)
 
@@ -180,16 +281,36 @@ class Honour(Reviewed):
 
     @property
     def recipient(self):
-        if self.recipient_kind == RecipientKind.COMMUNITY:
+        if self.recipient_kind == RecipientKind.COMMUNITY and self.community_id:
             return self.community.name
         return self.recipient_name
 
+    @property
+    def date_display(self):
+        """2021年 / 2023年3月 / 2019—2023年（连续5年）; '' when the source gives none."""
+        if not self.year:
+            return ""
+        if self.first_year and self.first_year < self.year:
+            return f"{self.first_year}—{self.year}年（连续{self.year - self.first_year + 1}年）"
+        return f"{self.year}年{self.month}月" if self.month else f"{self.year}年"
+
     def clean(self):
         errors = {}
+        if not self.community_id and not self.street_id:
+            errors["community"] = _("请选择获得者所属的社区或街道。")
+        if self.recipient_kind == RecipientKind.COMMUNITY and not self.community_id:
+            errors["recipient_kind"] = _("获得者是社区时，请选择所属社区。")
         if self.recipient_kind != RecipientKind.COMMUNITY and not self.recipient_name:
-            errors["recipient_name"] = _("获得者是个人、家庭或组织时，请填写获得者名称。")
+            errors["recipient_name"] = _("获得者不是社区本身时，请填写获得者名称。")
         if self.year and self.year > _today().year:
             errors["year"] = _("年份不能晚于今年。")
+        if self.month and not self.year:
+            errors["month"] = _("填写月份时，请同时填写年份。")
+        if self.first_year and (not self.year or self.first_year >= self.year):
+            errors["first_year"] = _("起始年份应早于年份(最后一年)。")
+        if self.awarded_by_community_id and self.awarded_by_community_id == self.community_id:
+            if self.recipient_kind == RecipientKind.COMMUNITY:
+                errors["awarded_by_community"] = _("社区不能授予自己荣誉。")
         if errors:
             raise ValidationError(errors)
 
@@ -219,9 +340,16 @@ class Facility(Reviewed):
         related_name="facilities",
         null=True,
         blank=True,
-        help_text=_("街道级阵地可不选社区，填写所在街道。"),
+        help_text=_("街道级阵地可不选社区，选择所在街道。"),
     )
-    street = models.CharField(_("所在街道(镇)"), max_length=50, blank=True)
+    street = models.ForeignKey(
+        Street,
+        verbose_name=_("所在街道(乡镇)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="facilities",
+    )
     name = models.CharField(_("名称"), max_length=100)
     slug = models.SlugField(_("网址标识"), max_length=100, unique=True)
     kind = models.CharField(_("类型"), max_length=30, choices=FacilityKind.choices)
@@ -263,8 +391,8 @@ class Facility(Reviewed):
 
     def clean(self):
         errors = {}
-        if not self.community_id and not self.street:
-            errors["street"] = _("请选择所属社区，或填写所在街道。")
+        if not self.community_id and not self.street_id:
+            errors["street"] = _("请选择所属社区，或选择所在街道。")
         if self.opened_on and self.opened_on > _today():
             errors["opened_on"] = _("启用日期不能晚于今天。")
         if errors:

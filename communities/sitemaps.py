@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Community, Facility
+from .models import Community, Facility, Street
 
 
 class CommunitySitemap(Sitemap):
@@ -9,6 +9,14 @@ class CommunitySitemap(Sitemap):
 
     def items(self):
         return Community.objects.public().order_by("id")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class StreetSitemap(Sitemap):
+    def items(self):
+        return Street.objects.public().order_by("id")
 
     def lastmod(self, item):
         return item.updated_at

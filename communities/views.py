@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from config.pagecache import public_page
 
 from .filters import CommunityFilter, HonourFilter
-from .models import Community, Facility, Honour
+from .models import Community, Facility, Honour, Street
 
 
 def _public_photos():
@@ -21,9 +21,13 @@ def _public_photos():
 
 @public_page(params=(*CommunityFilter.base_filters,))
 def directory(request):
-    communities = Community.objects.public().annotate(
-        honour_count=Count("honours", distinct=True, filter=Q(honours__is_live=True)),
-        facility_count=Count("facilities", distinct=True, filter=Q(facilities__is_live=True)),
+    communities = (
+        Community.objects.public()
+        .select_related("street")
+        .annotate(
+            honour_count=Count("honours", distinct=True, filter=Q(honours__is_live=True)),
+            facility_count=Count("facilities", distinct=True, filter=Q(facilities__is_live=True)),
+        )
     )
     filters = CommunityFilter(request.GET, queryset=communities)
     return render(request, "communities/directory.html", {"filters": filters, "communities": filters.qs})
@@ -32,22 +36,62 @@ def directory(request):
 @public_page(params=("page",))
 def detail(request, slug):
     community = get_object_or_404(
-        Community.objects.public().prefetch_related(
+        Community.objects.public()
+        .select_related("street")
+        .prefetch_related(
             Prefetch("facilities", queryset=Facility.objects.public().prefetch_related(_public_photos())),
             _public_photos(),
         ),
         slug=slug,
     )
-    honours = community.honours.public()
+    honours = list(community.honours.public().select_related("awarded_by_community"))
+    awarded = [h for h in honours if h.awarded_by_community_id == community.pk]
+    held = [h for h in honours if h.awarded_by_community_id != community.pk]
     articles = community.articles.public(request.portal).for_list()
     return render(
         request,
         "communities/detail.html",
         {
             "community": community,
-            "honours_by_level": [
-                (level, list(items)) for level, items in groupby(honours, key=lambda h: h.get_level_display())
-            ],
+            "honours_by_level": _by_level(held),
+            "awarded": awarded,
+            "articles": Paginator(articles, 10).get_page(request.GET.get("page")),
+        },
+    )
+
+
+def _by_level(honours):
+    return [(level, list(items)) for level, items in groupby(honours, key=lambda h: h.get_level_display())]
+
+
+@public_page(params=("page",))
+def street(request, slug):
+    """A 街道/乡镇: its Party working committee, communities, facilities, honours and articles."""
+    street = get_object_or_404(Street.objects.public(), slug=slug)
+    communities = Community.objects.public().filter(street=street)
+    facilities = (
+        Facility.objects.public().filter(Q(street=street) | Q(community__street=street)).select_related("community")
+    )
+    honours = (
+        Honour.objects.public()
+        .filter(Q(street=street) | Q(community__street=street))
+        .select_related("community", "awarded_by_community")
+        .order_by("level", "-year", "title")
+    )
+    articles = (
+        street.articles.model.objects.public(request.portal)
+        .filter(Q(streets=street) | Q(communities__street=street))
+        .distinct()
+        .for_list()
+    )
+    return render(
+        request,
+        "communities/street.html",
+        {
+            "street": street,
+            "communities": communities,
+            "facilities": facilities,
+            "honours_by_level": _by_level(honours),
             "articles": Paginator(articles, 10).get_page(request.GET.get("page")),
         },
     )
@@ -55,13 +99,15 @@ def detail(request, slug):
 
 @public_page(params=(*HonourFilter.base_filters,))
 def honours(request):
-    filters = HonourFilter(request.GET, queryset=Honour.objects.public().select_related("community"))
+    filters = HonourFilter(
+        request.GET, queryset=Honour.objects.public().select_related("community", "street", "awarded_by_community")
+    )
     return render(request, "communities/honours.html", {"filters": filters, "honours": filters.qs})
 
 
 @public_page
 def facility(request, slug):
     facility = get_object_or_404(
-        Facility.objects.public().select_related("community").prefetch_related(_public_photos()), slug=slug
+        Facility.objects.public().select_related("community", "street").prefetch_related(_public_photos()), slug=slug
     )
     return render(request, "communities/facility.html", {"facility": facility})

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
-from communities.sitemaps import CommunityPagesSitemap, CommunitySitemap, FacilitySitemap
+from communities.sitemaps import CommunityPagesSitemap, CommunitySitemap, FacilitySitemap, StreetSitemap
 from config import health, pagecache, reader
 from newsroom.media import serve_media
 from newsroom.sitemaps import (
@@ -29,6 +29,7 @@ SITEMAPS = {
     "communities": CommunitySitemap,
     "community-pages": CommunityPagesSitemap,
     "facilities": FacilitySitemap,
+    "streets": StreetSitemap,
 }
 
 urlpatterns = [

@@ -45,7 +45,7 @@ FIELDS = [
     "is_recommended",
     "expires_at",
 ]
-RELATIONS = ["topics", "communities"]
+RELATIONS = ["topics", "communities", "streets"]
 CREDIT_FIELDS = ["role_id", "person_id", "name", "organisation", "in_dateline", "order"]
 #: Snapshots made before bylines were rows held three lists of people: read as these roles.
 LEGACY_BYLINES = {"reporters": "记者", "correspondents": "通讯员", "editors_in_charge": "责任编辑"}

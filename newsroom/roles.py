@@ -30,7 +30,7 @@ CONTENT = {
         "credit",
         "bylinerole",
     ],
-    "communities": ["community", "honour", "facility"],
+    "communities": ["street", "community", "honour", "facility"],
 }
 TAKEDOWN_DESK = [
     "view_takedownrequest",
@@ -77,6 +77,9 @@ EDITOR = [
     ("newsroom", "view_previewlink"),
     ("newsroom", "view_sensitiveword"),
     ("newsroom", "view_contentchange"),
+    ("communities", "add_street"),
+    ("communities", "change_street"),
+    ("communities", "view_street"),
     ("communities", "add_community"),
     ("communities", "change_community"),
     ("communities", "view_community"),

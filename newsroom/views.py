@@ -58,6 +58,7 @@ def home(request):
             "topics": list(Topic.objects.public(request.portal).filter(is_featured=True)[:4]),
             "spotlight": list(
                 Community.objects.public()
+                .select_related("street")
                 .annotate(honour_count=Count("honours", filter=Q(honours__is_live=True)))
                 .order_by("-honour_count", "name")[:4]
             ),

@@ -155,7 +155,7 @@ FIXED_BYLINES = [
 
 
 @pytest.mark.django_db(transaction=True)
-def test_bylines_become_rows_that_print_as_before():
+def test_bylines_become_rows_and_street_names_become_streets():
     """newsroom 0021: every reporter, correspondent and 责任编辑 becomes a credit with that role,
     in the order the page printed them; every portal gets the default roles; editors may write
     bylines; reprints saved without the original's time say so."""
@@ -179,6 +179,14 @@ def test_bylines_become_rows_that_print_as_before():
     article.correspondents.add(wang)
     article.editors_in_charge.add(gao)
     plain = Article.objects.create(title="本网稿件", slug="plain", column=column, body="<p>正文</p>")
+    # communities 0004: street names typed as text become streets.
+    OldCommunity = old.get_model("communities", "Community")
+    minan = OldCommunity.objects.create(
+        name="民安华福社区", slug="minan", province="重庆市", city="重庆市", district="九龙坡区", street="华岩镇"
+    )
+    OldFacility = old.get_model("communities", "Facility")
+    centre = OldFacility.objects.create(name="暖空间", slug="warm", kind="service_centre", street="华岩镇")
+    old.get_model("communities", "Honour").objects.create(title="文明社区", level=5, community=minan)
 
     call_command("migrate", verbosity=0)
 
@@ -194,3 +202,12 @@ def test_bylines_become_rows_that_print_as_before():
     assert Now.objects.get(pk=plain.pk).original_time_precision == "minute"
     assert BylineRole.objects.filter(portal_id=second.pk).count() == BylineRole.objects.filter(portal=portal.pk).count()
     assert Group.objects.get(name="编辑").permissions.filter(codename="add_credit").exists()
+
+    from communities.models import Community, Facility, Honour
+
+    town = Community.objects.get(pk=minan.pk).street
+    assert (town.name, town.kind, town.place, town.is_live) == ("华岩镇", "town", "重庆市九龙坡区华岩镇", True)
+    assert Facility.objects.get(pk=centre.pk).street == town
+    honour = Honour.objects.get(community=minan.pk)
+    assert (honour.get_level_display(), honour.date_display) == ("街道（乡镇）级", "")
+    assert Group.objects.get(name="编辑").permissions.filter(codename="add_street").exists()

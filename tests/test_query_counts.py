@@ -27,7 +27,7 @@ PAGES = {
     "/communities/facilities/tongxin-park/": 2,
     "/sitemap/": 5,
     "/rss/": 1,
-    "/sitemap.xml": 14,
+    "/sitemap.xml": 16,
 }
 ADMIN_CHANGELIST = "/admin/newsroom/article/"
 # 16, plus the session from the database (read; written back in a savepoint, so staff can work
@@ -96,9 +96,9 @@ def _article_with_photos(count, editor):
 
 
 # The change page: session, user and permissions, the article, its photos, the people credited
-# on them, columns, topics, series, communities, the bylines with their roles and people, history, revisions, presence, preview
+# on them, columns, topics, series, communities, streets, the bylines with their roles and people, history, revisions, presence, preview
 # links and the banner's look-up. Pinned, and the same with 3 photos and bylines as with 40.
-ARTICLE_CHANGE_QUERIES = 33
+ARTICLE_CHANGE_QUERIES = 34
 
 
 def test_the_article_change_page_does_not_grow_with_its_photos_or_bylines(client, demo, editor):

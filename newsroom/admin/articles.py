@@ -250,6 +250,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "topics",
         "series",
         "communities",
+        "streets",
     )
     readonly_fields = (
         "status_display",
@@ -265,7 +266,7 @@ class ArticleAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"}}
     fieldsets = (
         (None, {"fields": ("kicker", "title", "subtitle", ("column", "slug", "script"), "loaded_version")}),
-        (_("归类"), {"fields": ("topics", "series", "communities")}),
+        (_("归类"), {"fields": ("topics", "series", "communities", "streets")}),
         (_("导语与正文"), {"fields": ("summary", "editors_note", "dateline", "body")}),
         (
             _("来源与转载"),

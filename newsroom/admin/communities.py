@@ -1,9 +1,9 @@
-"""Communities, honours and facilities in the admin, every save through content review."""
+"""Streets, communities, honours and facilities in the admin, every save through content review."""
 
 from django.contrib import admin
 
-from communities.admin import CommunityAdmin, FacilityAdmin, HonourAdmin
-from communities.models import Community, Facility, Honour
+from communities.admin import CommunityAdmin, FacilityAdmin, HonourAdmin, StreetAdmin
+from communities.models import Community, Facility, Honour, Street
 
 from .review import ReviewedAdmin
 
@@ -20,4 +20,9 @@ class ReviewedHonourAdmin(ReviewedAdmin, HonourAdmin):
 
 @admin.register(Facility)
 class ReviewedFacilityAdmin(ReviewedAdmin, FacilityAdmin):
+    pass
+
+
+@admin.register(Street)
+class ReviewedStreetAdmin(ReviewedAdmin, StreetAdmin):
     pass

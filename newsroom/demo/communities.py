@@ -6,6 +6,38 @@ date carries that precision. Texts are written anew for the demo.
 
 from datetime import date
 
+# The streets (街道) and towns (镇) the sources name, keyed by name.
+STREETS = {
+    "大观街道": {"slug": "daguan", "province": "云南省", "city": "昆明市", "district": "五华区"},
+    "高塘岭街道": {
+        "slug": "gaotangling",
+        "province": "湖南省",
+        "city": "长沙市",
+        "district": "望城区",
+        "party_committee": "高塘岭街道党工委",
+    },
+    "望江路街道": {"slug": "wangjianglu", "province": "四川省", "city": "成都市", "district": "武侯区"},
+    "华岩镇": {"slug": "huayan", "kind": "town", "province": "重庆市", "city": "重庆市", "district": "九龙坡区"},
+    "长和廊街道": {
+        "slug": "changhelang",
+        "province": "内蒙古自治区",
+        "city": "呼和浩特市",
+        "district": "玉泉区",
+        "party_committee": "长和廊街道党工委",
+        "profile": "<p>长和廊街道党群服务中心建起“暖空间”，设舒心坊、暖心坊、亲子坊、巧手坊、绿尚坊和儿童活动区，"
+        "社区居民可以在这里学手艺、借工具、带孩子活动。</p>",
+    },
+    "西菜园街道": {
+        "slug": "xicaiyuan",
+        "province": "内蒙古自治区",
+        "city": "呼和浩特市",
+        "district": "玉泉区",
+        "party_committee": "西菜园街道党工委",
+        "profile": "<p>西菜园街道党工委与乌兰察布市外出务工人员服务中心联合设立服务点，为在呼和浩特务工的乌兰察布市籍居民"
+        "办理社保查询、培训报名等事项。</p>",
+    },
+}
+
 COMMUNITIES = [
     {
         "slug": "xinwenli",

@@ -15,7 +15,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 
-from communities.models import Community, Facility, Honour
+from communities.models import Community, Facility, Honour, Street
 from config.chinese import to_traditional
 from config.publishing import Reviewed
 from newsroom import revisions
@@ -40,7 +40,7 @@ from newsroom.roles import ensure_roles
 from . import site
 from .accounts import ACCOUNTS
 from .articles import ARTICLES
-from .communities import COMMUNITIES, STREET_FACILITIES
+from .communities import COMMUNITIES, STREET_FACILITIES, STREETS
 from .images import demo_photo
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -101,10 +101,16 @@ def load_portal():
     return portal, columns, topics, series, people
 
 
+def load_streets():
+    return {name: _save(Street, {"slug": data["slug"]}, {"name": name, **data}) for name, data in STREETS.items()}
+
+
 def load_communities():
     communities = {}
+    streets = load_streets()
     for data in COMMUNITIES:
         data = dict(data)
+        data["street"] = streets.get(data.get("street"))
         honours, facilities = data.pop("honours"), data.pop("facilities")
         community = communities[data["slug"]] = _save(Community, {"slug": data["slug"]}, data)
         for honour in honours:
@@ -117,7 +123,7 @@ def load_communities():
         for facility in facilities:
             _save(Facility, {"slug": facility["slug"]}, {**facility, "community": community})
     for facility in STREET_FACILITIES:
-        _save(Facility, {"slug": facility["slug"]}, facility)
+        _save(Facility, {"slug": facility["slug"]}, {**facility, "street": streets[facility["street"]]})
     return communities
 
 
@@ -180,6 +186,7 @@ def load_article(data, columns, topics, series, people, communities):
     article = _save(Article, {"slug": data["slug"]}, values)
     article.topics.set(topics[slug] for slug in data.get("topics", []))
     article.communities.set(communities[slug] for slug in data.get("communities", []))
+    article.streets.set(Street.objects.filter(slug__in=data.get("streets", [])))
     roles = {role.name: role for role in BylineRole.objects.filter(portal_id=article.column.portal_id)}
     article.credits.all().delete()
     Credit.objects.bulk_create(

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from communities.fields import CountField
-from communities.models import Community, Facility
+from communities.models import Community, Facility, Street
 from config.content import PublicContent
 from config.publishing import ALL_PORTALS, PortalScopedQuerySet, Reviewed, ReviewedQuerySet
 from config.richtext import RichTextField
@@ -129,6 +129,13 @@ class Article(PublicContent, models.Model):
         related_name="articles",
     )
     communities = models.ManyToManyField(Community, verbose_name=_("相关社区"), blank=True, related_name="articles")
+    streets = models.ManyToManyField(
+        Street,
+        verbose_name=_("相关街道(乡镇)"),
+        blank=True,
+        related_name="articles",
+        help_text=_("报道街道党工委、街道阵地等时选择。"),
+    )
     script = models.CharField(_("发布字体"), max_length=7, choices=Script.choices, default=Script.SIMPLIFIED)
     summary = models.TextField(_("摘要"), blank=True)
     editors_note = models.TextField(_("编者按"), blank=True)

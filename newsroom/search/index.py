@@ -83,15 +83,16 @@ def honour_document(honour):
         "body": _join(
             honour.get_level_display(),
             honour.awarding_body,
-            f"{honour.year}年" if honour.year else "",
+            honour.date_display,
             honour.edition,
-            honour.community.name,
+            honour.community.name if honour.community_id else "",
+            honour.street.name if honour.street_id else "",
             honour.note,
         ),
-        "date": honour.community.updated_at,
+        "date": (honour.community or honour.street).updated_at,
         "live_from": None,
         "expires_at": None,
-    }, [honour.community_id]
+    }, [honour.community_id] if honour.community_id else []
 
 
 def facility_document(facility):
@@ -103,7 +104,7 @@ def facility_document(facility):
         "body": _join(
             facility.get_kind_display(),
             facility.community.name if facility.community else "",
-            facility.street,
+            facility.street.name if facility.street_id else "",
             facility.address,
             facility.description,
             facility.rooms,
@@ -128,8 +129,8 @@ SOURCES = {
         article_document,
     ),
     Kind.COMMUNITY: (lambda: Community.objects.public(), community_document),
-    Kind.HONOUR: (lambda: Honour.objects.public().select_related("community"), honour_document),
-    Kind.FACILITY: (lambda: Facility.objects.public().select_related("community"), facility_document),
+    Kind.HONOUR: (lambda: Honour.objects.public().select_related("community", "street"), honour_document),
+    Kind.FACILITY: (lambda: Facility.objects.public().select_related("community", "street"), facility_document),
 }
 
 

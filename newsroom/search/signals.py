@@ -4,7 +4,7 @@ The index subscribes to ``config.content.content_changed`` (saves, deletes, reli
 write paths that use ``update()``), like the page cache does.
 """
 
-from communities.models import Community, Facility, Honour
+from communities.models import Community, Facility, Honour, Street
 from config import content
 from newsroom.models import Article, Credit, Photo
 
@@ -26,6 +26,9 @@ def _changed(sender, instances, deleted=False, **kwargs):
         if not deleted:  # honours and facilities carry their community's name
             index.sync(Kind.HONOUR, Honour.objects.filter(community__in=ids).values_list("pk", flat=True))
             index.sync(Kind.FACILITY, Facility.objects.filter(community__in=ids).values_list("pk", flat=True))
+    elif sender is Street and not deleted:  # its honours and facilities carry its name
+        index.sync(Kind.HONOUR, Honour.objects.filter(street__in=ids).values_list("pk", flat=True))
+        index.sync(Kind.FACILITY, Facility.objects.filter(street__in=ids).values_list("pk", flat=True))
     elif sender is Honour:
         index.sync(Kind.HONOUR, ids)
     elif sender is Facility:

@@ -14,8 +14,9 @@ def test_profile_shows_facts_reflections_honours_facilities_and_articles(client,
     for fact in ("2002年1月1日", "0.27 平方公里", "5002 户", "14929 人", "7562 人", "3681 名", "540 家", "666 家"):
         assert fact in html, fact
     assert "书记感怀" in html and "林晓俊" in html
-    assert "<h3>市级</h3>" in html and "<h3>区级</h3>" in html
-    assert html.index("<h3>市级</h3>") < html.index("<h3>区级</h3>")
+    assert "<h3>市级</h3>" in html and "<h3>县（区）级</h3>" in html
+    assert html.index("<h3>市级</h3>") < html.index("<h3>县（区）级</h3>")
+    assert '<a href="/communities/streets/wangjianglu/">望江路街道</a>' in html
     assert "学雷锋志愿服务三级示范站" in html
     assert "阵地与设施" in html and "日间照料中心" in html
     assert "党建亮点" in html
@@ -40,7 +41,7 @@ def test_directory_filters_by_district_street_and_honour_level(client, demo):
     html = page(client, "/communities/")
     assert html.count('<h2><a href="/communities/') == 7
     assert page(client, "/communities/", district="玉泉区").count("<h2><a href") == 3
-    assert page(client, "/communities/", street="华岩镇").count("<h2><a href") == 1
+    assert page(client, "/communities/", street="huayan").count("<h2><a href") == 1
     html = page(client, "/communities/", honour_level=HonourLevel.NATIONAL)
     assert html.count("<h2><a href") == 2 and "民安华福社区" in html and "新闻里社区" in html
 

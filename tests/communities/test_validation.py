@@ -77,11 +77,11 @@ def test_an_honour_year_cannot_be_in_the_future():
 
 def test_a_facility_needs_a_community_or_a_street():
     facility = Facility(name="同心公园", slug="park", kind="park")
-    assert errors_of(facility)["street"] == ["请选择所属社区，或填写所在街道。"]
+    assert errors_of(facility)["street"] == ["请选择所属社区，或选择所在街道。"]
 
 
 def test_a_facility_refuses_negative_capacity():
-    facility = Facility(name="初心讲堂", slug="hall", kind="lecture_hall", street="高塘岭街道", capacity=-368)
+    facility = Facility(name="初心讲堂", slug="hall", kind="lecture_hall", community=community(), capacity=-368)
     assert errors_of(facility)["capacity"] == ["可容纳人数不能为负数。"]
 
 

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from communities.models import Community, Honour
+from communities.models import Community, Honour, Street
 from config.publishing import ALL_PORTALS
 from newsroom import content_review
 from newsroom.models import Article, ContentChange, Page, Photo, Portal, SensitiveWord, Series, Topic
@@ -55,7 +55,12 @@ def test_a_new_community_is_hidden_until_approved(client, demo, roles):
     client.force_login(roles["editor"])
     data = admin_form_data(client.get("/admin/communities/community/add/"))
     data.update(
-        name="测试社区", slug="test-community", province="云南省", city="昆明市", district="五华区", street="华山街道"
+        name="测试社区",
+        slug="test-community",
+        province="云南省",
+        city="昆明市",
+        district="五华区",
+        street=Street.objects.get(slug="daguan").pk,
     )
     assert client.post("/admin/communities/community/add/", data).status_code == 302
     community = Community.objects.get(slug="test-community")

@@ -70,7 +70,7 @@ def test_communities_carry_their_honours_and_facilities(demo):
     xinwenli = Community.objects.get(slug="xinwenli")
     assert xinwenli.honours.count() == 8
     family = xinwenli.honours.get(recipient_name="李艳芳家庭")
-    assert (family.edition, family.get_level_display(), family.recipient) == ("第六届", "区级", "李艳芳家庭")
+    assert (family.edition, family.get_level_display(), family.recipient) == ("第六届", "县（区）级", "李艳芳家庭")
     street = xinwenli.facilities.get(slug="chunshang-huajie-2")
     assert (street.length_m, street.units) == (300, 12)
 

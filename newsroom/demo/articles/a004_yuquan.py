@@ -18,6 +18,7 @@ ARTICLE = {
     "original_time_unknown": "转自页面未注明原文发布时间。",
     "credits": [("责任编辑", "wang-jinnan")],
     "communities": ["wanjin", "hengchang", "guanyinmiao"],
+    "streets": ["changhelang", "xicaiyuan"],
     "topics": ["urban-party-building"],
     "flags": {"is_headline": True, "is_slideshow": True, "is_picture_news": True},
     "body": """
