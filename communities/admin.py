@@ -35,10 +35,17 @@ class CommunityAdmin(admin.ModelAdmin):
             {
                 "fields": (
                     ("founded_on", "founded_precision", "area_km2"),
-                    ("households", "residents", "floating_population"),
+                    ("households", "households_qualifier", "residents", "residents_qualifier"),
+                    (
+                        "registered_households",
+                        "registered_households_qualifier",
+                        "registered_residents",
+                        "registered_residents_qualifier",
+                    ),
+                    ("floating_population", "floating_population_qualifier"),
                     "streets_covered",
                     ("residential_compounds", "managed_estates", "office_buildings"),
-                    ("shops", "companies"),
+                    ("shops", "shops_qualifier", "companies", "companies_qualifier"),
                 )
             },
         ),
@@ -47,7 +54,8 @@ class CommunityAdmin(admin.ModelAdmin):
             {
                 "fields": (
                     ("party_org_kind", "party_org_founded_on"),
-                    ("party_branches", "party_groups", "party_members", "volunteers"),
+                    ("party_branches", "party_groups"),
+                    ("party_members", "party_members_qualifier", "volunteers", "volunteers_qualifier"),
                     ("secretary_name", "secretary_title"),
                     ("work_method", "work_method_summary"),
                 )
@@ -134,8 +142,9 @@ class FacilityAdmin(admin.ModelAdmin):
             _("规模与服务"),
             {
                 "fields": (
-                    ("floor_area_m2", "land_area_mu", "length_m"),
-                    ("capacity", "units"),
+                    ("floor_area_m2", "land_area_mu"),
+                    ("length_m", "length_m_qualifier"),
+                    ("capacity", "capacity_qualifier", "units"),
                     "rooms",
                     ("opening_hours", "fee"),
                     ("opened_on", "opened_precision"),

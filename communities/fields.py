@@ -42,6 +42,36 @@ class MeasureField(models.DecimalField):
         self.error_messages["min_value"] = negative_message(verbose_name)
 
 
+class Approximation(models.TextChoices):
+    """How exact a figure is, as the sources say it: 约300人, 10余支, 70多项."""
+
+    EXACT = "", _("准确数")
+    ABOUT = "about", _("约")
+    OVER = "over", _("余")
+    MORE = "more", _("多")
+
+
+def qualifier_field(of):
+    """The companion of a count or measure: how exact the source's figure is."""
+    return models.CharField(
+        format_lazy(_("{field}·约数"), field=of), max_length=5, choices=Approximation.choices, blank=True, default=""
+    )
+
+
+def format_figure(value, qualifier="", unit=""):
+    """约 300 米 · 5100 余户 · 70 多项 · 5002 户; '' when the figure is unknown."""
+    if value is None or value == "":
+        return ""
+    number = f"{Decimal(value).normalize():f}" if isinstance(value, Decimal) else str(value)
+    if qualifier == Approximation.ABOUT:
+        return f"约 {number} {unit}".rstrip()
+    if qualifier == Approximation.OVER:
+        return f"{number} 余{unit}"
+    if qualifier == Approximation.MORE:
+        return f"{number} 多{unit}"
+    return f"{number} {unit}".rstrip()
+
+
 class DatePrecision(models.TextChoices):
     """How much of a date the source gives ("2012年8月" has no day)."""
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from config.publishing import Reviewed, ReviewedQuerySet
 from config.richtext import RichTextField
 
-from .fields import CountField, DatePrecision, MeasureField, format_partial_date
+from .fields import CountField, DatePrecision, MeasureField, format_partial_date, qualifier_field
 
 
 def _today():
@@ -96,8 +96,15 @@ class Community(Reviewed):
     )
     area_km2 = MeasureField(_("面积(平方公里)"), max_digits=8, decimal_places=3)
     households = CountField(_("常住户数"))
+    households_qualifier = qualifier_field(_("常住户数"))
     residents = CountField(_("常住人口"))
+    residents_qualifier = qualifier_field(_("常住人口"))
+    registered_households = CountField(_("户籍户数"))
+    registered_households_qualifier = qualifier_field(_("户籍户数"))
+    registered_residents = CountField(_("户籍人口"))
+    registered_residents_qualifier = qualifier_field(_("户籍人口"))
     floating_population = CountField(_("流动人口"))
+    floating_population_qualifier = qualifier_field(_("流动人口"))
     streets_covered = models.TextField(_("辖区街道"), blank=True, help_text=_("辖区内主要街道，用顿号分隔。"))
 
     party_org_kind = models.CharField(_("党组织类型"), max_length=20, choices=PartyOrgKind.choices, blank=True)
@@ -105,12 +112,16 @@ class Community(Reviewed):
     party_branches = CountField(_("党支部数"))
     party_groups = CountField(_("党小组数"))
     party_members = CountField(_("党员人数"))
+    party_members_qualifier = qualifier_field(_("党员人数"))
     volunteers = CountField(_("志愿者人数"))
+    volunteers_qualifier = qualifier_field(_("志愿者人数"))
     residential_compounds = CountField(_("居民院落数"))
     managed_estates = CountField(_("物管小区数"))
     office_buildings = CountField(_("商务楼宇数"))
     shops = CountField(_("临街商铺数"))
+    shops_qualifier = qualifier_field(_("临街商铺数"))
     companies = CountField(_("进驻企业数"))
+    companies_qualifier = qualifier_field(_("进驻企业数"))
 
     profile = RichTextField(_("社区简介"), blank=True)
     secretary_name = models.CharField(_("党组织书记"), max_length=50, blank=True)
@@ -358,7 +369,9 @@ class Facility(Reviewed):
     floor_area_m2 = MeasureField(_("建筑面积(平方米)"))
     land_area_mu = MeasureField(_("占地面积(亩)"))
     length_m = MeasureField(_("长度(米)"))
+    length_m_qualifier = qualifier_field(_("长度"))
     capacity = CountField(_("可容纳人数"))
+    capacity_qualifier = qualifier_field(_("可容纳人数"))
     units = CountField(_("套(间、个)数"), help_text=_("公寓套数、摊位数、门面数等。"))
     rooms = models.TextField(_("功能室与设施"), blank=True, help_text=_("每行一项。"))
     opening_hours = models.CharField(_("开放时间"), max_length=100, blank=True)

@@ -185,7 +185,9 @@ def test_bylines_become_rows_and_street_names_become_streets():
         name="民安华福社区", slug="minan", province="重庆市", city="重庆市", district="九龙坡区", street="华岩镇"
     )
     OldFacility = old.get_model("communities", "Facility")
-    centre = OldFacility.objects.create(name="暖空间", slug="warm", kind="service_centre", street="华岩镇")
+    centre = OldFacility.objects.create(
+        name="暖空间", slug="warm", kind="service_centre", street="华岩镇", length_m=300
+    )
     old.get_model("communities", "Honour").objects.create(title="文明社区", level=5, community=minan)
 
     call_command("migrate", verbosity=0)
@@ -208,6 +210,7 @@ def test_bylines_become_rows_and_street_names_become_streets():
     town = Community.objects.get(pk=minan.pk).street
     assert (town.name, town.kind, town.place, town.is_live) == ("华岩镇", "town", "重庆市九龙坡区华岩镇", True)
     assert Facility.objects.get(pk=centre.pk).street == town
+    assert Facility.objects.get(pk=centre.pk).length_m_qualifier == "about"  # printed 约 300 米, as before
     honour = Honour.objects.get(community=minan.pk)
     assert (honour.get_level_display(), honour.date_display) == ("街道（乡镇）级", "")
     assert Group.objects.get(name="编辑").permissions.filter(codename="add_street").exists()

@@ -2,6 +2,8 @@ from decimal import Decimal
 
 from django import template
 
+from ..fields import format_figure
+
 register = template.Library()
 
 
@@ -11,3 +13,9 @@ def measure(value):
     if value is None or value == "":
         return ""
     return f"{Decimal(value).normalize():f}"
+
+
+@register.simple_tag
+def figure(obj, name, unit=""):
+    """A figure with its unit and the source's approximation (约, 余, 多)."""
+    return format_figure(getattr(obj, name), getattr(obj, f"{name}_qualifier", ""), unit)

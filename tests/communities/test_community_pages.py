@@ -2,7 +2,7 @@
 
 import pytest
 
-from communities.models import HonourLevel
+from communities.models import Community, HonourLevel
 from tests.adminforms import page_html as page
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +84,28 @@ def test_facility_and_community_photos_show_credits(client, demo):
 
 def test_unknown_community_is_404(client, demo):
     assert client.get("/communities/nowhere/").status_code == 404
+
+
+def test_figures_print_as_the_sources_give_them(client, demo):
+    """约, 余 and 多 as the source says them; 户籍 beside 常住; an exact figure stays exact."""
+    Community.objects.filter(slug="zhongnan").update(
+        volunteers=320,
+        volunteers_qualifier="about",
+        shops=10,
+        shops_qualifier="over",
+        companies=70,
+        companies_qualifier="more",
+        registered_residents=3200,
+        residents=5000,
+    )
+    html = page(client, "/communities/zhongnan/")
+    assert "<td>约 320 名</td>" in html and "<td>10 余家</td>" in html and "<td>70 多家</td>" in html
+    assert '<th scope="row">户籍人口</th><td>3200 人</td>' in html and "<td>5000 人</td>" in html
+    assert "约 19000 户" in page(client, "/communities/minan-huafu/")  # 1.9万户
+    assert "368 人" in html and "约 368" not in html
+
+
+def test_an_unknown_place_is_left_out(client, demo):
+    Community.objects.filter(slug="zhongnan").update(province="", city="")
+    html = page(client, "/communities/zhongnan/")
+    assert '<p class="place">望城区高塘岭街道' in html and "不详" not in html
