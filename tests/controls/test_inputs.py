@@ -190,3 +190,17 @@ def test_a_dropped_database_connection_is_replaced_not_answered_with_a_500(setti
     # With DB_CONN_MAX_AGE above 0 (production), a connection the server closed is checked and
     # replaced before a request uses it.
     assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+
+
+def test_a_name_where_an_autocomplete_expects_a_key_is_a_form_error(client, demo, roles):
+    """A hand-made POST with a street's name instead of its key: the form says so, keeps what was
+    typed, and the page is not a 500."""
+    from tests.adminforms import admin_form_data
+
+    client.force_login(roles["editor"])
+    data = admin_form_data(client.get("/admin/communities/community/add/"))
+    data.update(name="测试社区", slug="typed-street", district="五华区", street="大观街道")
+    response = client.post("/admin/communities/community/add/", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "选择一个有效的选项" in html and 'value="测试社区"' in html
