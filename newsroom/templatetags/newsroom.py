@@ -12,11 +12,6 @@ def in_script(text, script):
     return to_traditional(text) if script == "zh-hant" else text
 
 
-@register.filter
-def names(people, separator="、"):
-    return separator.join(person.name for person in people)
-
-
 @register.simple_tag
 def self_review_portals():
     """Portals where authors may review their own work (the admin says so on every page)."""
