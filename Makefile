@@ -17,7 +17,9 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@# Background work (photo renditions) goes through a queue in the database: one worker
+	@# runs beside the server and stops with it.
+	$(BIN)/python manage.py db_worker & trap 'kill $$!' EXIT; $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## Run every test (SQLite; set DATABASE_URL for PostgreSQL). Installs Debian's Chromium if missing.
 test: $(VENV)/.installed

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "communities",
     "newsroom",
     "newsroom.search",
@@ -320,4 +322,14 @@ LOGGING = {
         "linli.requests": {"handlers": ["console"], "level": os.getenv("REQUEST_LOG_LEVEL", "WARNING")},
         "django": {"handlers": ["console"], "level": "WARNING"},
     },
+}
+
+# Background work (django-tasks, the backport of Django 6's tasks): a queue in the database by
+# default, so development needs nothing else (`manage.py db_worker` runs it; `make run` starts
+# one). Production may point TASKS_BACKEND at django_tasks_rq.RQBackend with Redis (README).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
 }

@@ -1,17 +1,23 @@
 """Checks for uploaded images: readable, complete and not a decompression bomb.
 
+``clean_upload`` then stores what readers may see of an upload: the pixels, turned upright,
+without EXIF, GPS, maker notes, XMP or comments (a camera or phone file tells where and with
+what it was taken; a newsroom publishes neither).
+
 Django's ImageField only asks Pillow to *verify* the header; a truncated file
 passes and breaks later when a thumbnail is made, and a huge image makes Pillow
 raise a warning or allocate gigabytes. We decode the whole image once, under a
 pixel limit, and turn every failure into a form error.
 """
 
+import io
 import warnings
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
-from PIL import Image
+from PIL import Image, ImageOps
 
 
 def validate_image(file):
@@ -47,3 +53,49 @@ def validate_image(file):
     finally:
         if position is not None:
             file.seek(position)
+
+
+METADATA_KEYS = {"exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop", "iptc", "dpi_exif"}
+
+
+def has_metadata(upload):
+    """Whether the file carries EXIF (GPS, camera, orientation), XMP, IPTC or a comment."""
+    upload.seek(0)
+    with Image.open(upload) as image:
+        return bool(METADATA_KEYS & image.info.keys()) or bool(image.getexif())
+
+
+def stripped(upload):
+    """(bytes, width, height) of ``upload`` turned upright (EXIF orientation applied) and saved
+    again with no metadata but its colour profile. JPEG stays JPEG (quality 90), PNG and WebP
+    keep their format; anything else becomes JPEG."""
+    upload.seek(0)
+    with Image.open(upload) as original:
+        kind = original.format
+        icc = original.info.get("icc_profile")
+        image = ImageOps.exif_transpose(original)
+        out = io.BytesIO()
+        if kind == "PNG":
+            image.save(out, "PNG", optimize=True)
+        elif kind == "WEBP":
+            image.save(out, "WEBP", quality=90, icc_profile=icc)
+        else:
+            if image.mode not in ("RGB", "L"):
+                image = image.convert("RGB")
+            image.save(out, "JPEG", quality=90, optimize=True, progressive=True, icc_profile=icc)
+        return out.getvalue(), image.width, image.height
+
+
+def clean_upload(instance, field_name):
+    """Before a new upload of ``instance.<field_name>`` is stored, replace its content with the
+    stripped copy and record the upright size. Files already in storage are left alone."""
+    field_file = getattr(instance, field_name)
+    if not field_file or getattr(field_file, "_committed", True):
+        return
+    data, width, height = stripped(field_file.file)
+    field_file.file = ContentFile(data, name=field_file.name)
+    field = instance._meta.get_field(field_name)
+    if field.width_field:
+        setattr(instance, field.width_field, width)
+    if field.height_field:
+        setattr(instance, field.height_field, height)

@@ -21,6 +21,7 @@ from django.http import Http404, HttpResponse
 from django.utils._os import safe_join
 from django.views.static import serve
 
+from . import renditions
 from .models import Photo, Portal, PreviewLink
 
 PREVIEW_COOKIE = "linli_preview"
@@ -67,9 +68,13 @@ def serve_media(request, path):
     name = posixpath.normpath(path).lstrip("/")
     if name.startswith(".."):
         raise Http404
-    allowed, public = may_serve(request, name)
+    rendition = renditions.parse(name)
+    # A rendition is served exactly when its original may be (a takedown hides every size).
+    allowed, public = may_serve(request, rendition[0] if rendition else name)
     if not allowed:
         raise Http404("文件不存在或已依法屏蔽。")
+    if rendition and not renditions.ensure(name):  # made on first request when missing
+        raise Http404("文件不存在。")
     if settings.MEDIA_ACCEL_REDIRECT:
         safe_join(str(settings.MEDIA_ROOT), name)  # refuses a path outside the media root
         response = HttpResponse()

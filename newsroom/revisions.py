@@ -50,6 +50,7 @@ CREDIT_FIELDS = ["role_id", "person_id", "name", "organisation", "in_dateline", 
 #: Snapshots made before bylines were rows held three lists of people: read as these roles.
 LEGACY_BYLINES = {"reporters": "记者", "correspondents": "通讯员", "editors_in_charge": "责任编辑"}
 PHOTO_FIELDS = [
+    "asset_id",
     "image",
     "caption",
     "alt_text",

@@ -29,6 +29,7 @@ CONTENT = {
         "contentchange",
         "credit",
         "bylinerole",
+        "imageasset",
     ],
     "communities": ["street", "community", "honour", "facility"],
 }
@@ -56,6 +57,9 @@ EDITOR = [
     ("newsroom", "delete_credit"),
     ("newsroom", "view_credit"),
     ("newsroom", "view_bylinerole"),
+    ("newsroom", "add_imageasset"),
+    ("newsroom", "change_imageasset"),
+    ("newsroom", "view_imageasset"),
     ("newsroom", "add_person"),
     ("newsroom", "change_person"),
     ("newsroom", "view_person"),

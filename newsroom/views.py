@@ -144,7 +144,7 @@ class ArticleParts:
     def of(cls, article):
         """Four queries: photos, bylines, topics, communities."""
         return cls(
-            article.photos.select_related("credit_person"),
+            article.photos.select_related("credit_person", "asset"),
             article.credits.select_related("role", "person"),
             article.topics.public(article.column.portal_id),
             article.communities.public(),
@@ -164,6 +164,8 @@ class ArticleParts:
 def article_page(request, article, parts, preview=None):
     exclude = [pk for pk in (article.pk, article.replaces_id) if pk]
     segments, gallery = compose(article.body, parts.photos)
+    # The first photo a reader meets is loaded at once (it is the page's largest paint); the rest lazily.
+    lead_photo = next((s.photo for s in segments if getattr(s, "photo", None)), gallery[0] if gallery else None)
     # Corrections and apologies: looked up only when the article query found some (or a preview).
     notes = article.measures.notes() if article.pk and getattr(article, "has_notes", True) else []
     url = request.build_absolute_uri(article.get_absolute_url() if article.is_live else request.path)
@@ -179,6 +181,7 @@ def article_page(request, article, parts, preview=None):
             "preview": preview,
             "breadcrumb": article.column.ancestors(),
             "segments": segments,
+            "lead_photo": lead_photo,
             "notes": list(notes),
             "gallery": gallery,
             "previous": previous,

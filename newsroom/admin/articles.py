@@ -19,8 +19,21 @@ from django.utils.translation import gettext_lazy as _
 from config.forms import https_urls
 
 from .. import checks, revisions, workflow
-from ..models import Article, AuditEntry, BylineRole, Credit, EditPresence, Person, Photo, Portal, PreviewLink, Revision
+from ..models import (
+    Article,
+    AuditEntry,
+    BylineRole,
+    Credit,
+    EditPresence,
+    ImageAsset,
+    Person,
+    Photo,
+    Portal,
+    PreviewLink,
+    Revision,
+)
 from ..previews import preview_token
+from ..templatetags.pictures import thumb
 from .records import RecordAdmin
 from .review import ReviewedAdmin
 
@@ -28,9 +41,10 @@ PRESENCE_WINDOW = timedelta(minutes=15)
 
 
 def thumbnail(photo):
+    """A 160 px crop (a few KB), never the original: a list page of 100 articles stays small."""
     if not photo or not photo.image:
         return "—"
-    return format_html('<img src="{}" alt="{}" class="linli-thumb">', photo.image.url, photo.alt_text)
+    return thumb(photo, 80, css_class="linli-thumb")
 
 
 class KnownChoicesAutocomplete(AutocompleteSelect):
@@ -103,10 +117,10 @@ class PhotoInline(admin.StackedInline):
     model = Photo
     extra = 0
     fk_name = "article"
-    autocomplete_fields = ("credit_person",)
+    autocomplete_fields = ("asset", "credit_person")
     readonly_fields = ("preview", "credit_preview")
     fields = (
-        ("image", "preview"),
+        ("asset", "image", "preview"),
         "caption",
         "alt_text",
         ("credit_kind", "credit_person", "credit_organisation", "credit_role", "credit_preview"),
@@ -114,24 +128,25 @@ class PhotoInline(admin.StackedInline):
     )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("credit_person")
+        return super().get_queryset(request).select_related("credit_person", "asset")
 
     def get_formset(self, request, obj=None, **kwargs):
-        """The people credited on the article's photos are loaded once, for every photo's
-        autocomplete (else each photo costs a query for its photographer's name)."""
+        """The people credited on the article's photos and its library images are loaded once,
+        for every photo's autocomplete (else each photo costs a query for each name)."""
         formset = super().get_formset(request, obj, **kwargs)
-        widget = formset.form.base_fields["credit_person"].widget
-        widget = getattr(widget, "widget", widget)  # inside the admin's related-object wrapper
-        if obj is not None and isinstance(widget, KnownChoicesAutocomplete):
-            field = formset.form.base_fields["credit_person"]
-            widget.known = {
-                str(person.pk): field.label_from_instance(person)
-                for person in Person.objects.filter(photos__article=obj).distinct()
-            }
+        known = {
+            "credit_person": lambda: Person.objects.filter(photos__article=obj).distinct(),
+            "asset": lambda: ImageAsset.objects.filter(uses__article=obj).distinct(),
+        }
+        for name, rows in known.items():
+            field = formset.form.base_fields[name]
+            widget = getattr(field.widget, "widget", field.widget)  # inside the related-object wrapper
+            if obj is not None and isinstance(widget, KnownChoicesAutocomplete):
+                widget.known = {str(row.pk): field.label_from_instance(row) for row in rows()}
         return formset
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "credit_person":
+        if db_field.name in ("credit_person", "asset"):
             kwargs["widget"] = KnownChoicesAutocomplete(db_field, self.admin_site, using=kwargs.get("using"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
@@ -240,7 +255,7 @@ class ArticleAdmin(admin.ModelAdmin):
     )
     search_fields = ("title", "subtitle", "kicker", "summary", "source_name")
     date_hierarchy = "first_published_at"
-    list_select_related = ("column", "column__parent", "cover")
+    list_select_related = ("column", "column__parent", "cover__asset")
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_public_flag()  # 定时 in the list: no query per row

@@ -3,6 +3,7 @@
 from .articles import Article, ArticleQuerySet, Photo, TimePrecision
 from .bylines import BylineRole, Credit, Placement
 from .editorial import AuditEntry, EditPresence, PreviewLink, Revision, SensitiveWord
+from .library import ImageAsset
 from .review import ContentChange
 from .site import Column, Page, Person, Portal, PortalQuerySet, Series, TipChannel, Topic
 
@@ -15,6 +16,7 @@ __all__ = [
     "Column",
     "ContentChange",
     "EditPresence",
+    "ImageAsset",
     "Page",
     "Person",
     "Photo",

@@ -88,7 +88,7 @@ class ArticleQuerySet(PortalScopedQuerySet):
     def for_list(self):
         """What list items show: title, date, column, thumbnail (not the body: lists never show
         it, and it is most of a row)."""
-        return self.select_related("column", "cover").defer("body", "editors_note")
+        return self.select_related("column", "cover__asset").defer("body", "editors_note")
 
 
 def _new_slug():
@@ -339,15 +339,27 @@ class PhotoQuerySet(ReviewedQuerySet):
 
 
 class Photo(Reviewed):
-    """An image with its caption and a structured credit.
+    """One use of an image from the library, with the caption, position and credit of that use.
 
-    A photo belongs to an article (placed in the body after a paragraph, or in
-    the gallery at the end), to a community or to a facility.
+    A photo belongs to an article (placed in the body after a paragraph, or in the gallery at
+    the end), to a community or to a facility. It either picks an image from the library
+    (``asset``: the credit and defaults come with it) or uploads a new one, which joins the
+    library on save. ``image`` names the library's file, so every use of an image shares it.
     """
 
+    asset = models.ForeignKey(
+        "newsroom.ImageAsset",
+        verbose_name=_("图片库图片"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="uses",
+        help_text=_("从图片库选用(署名随图片带入)，或在下方上传新图片。"),
+    )
     image = models.ImageField(
-        _("图片"),
-        upload_to="photos/%Y/%m/",
+        _("上传新图片"),
+        upload_to="library/%Y/%m/",
+        blank=True,
         db_index=True,  # every /media/ request looks its file up (newsroom/media.py)
         width_field="width",
         height_field="height",
@@ -359,7 +371,13 @@ class Photo(Reviewed):
     alt_text = models.CharField(
         _("替代文字"), max_length=200, blank=True, help_text=_("供读屏软件朗读，简述画面内容。")
     )
-    credit_kind = models.CharField(_("署名方式"), max_length=20, choices=CreditKind.choices)
+    credit_kind = models.CharField(
+        _("署名方式"),
+        max_length=20,
+        choices=CreditKind.choices,
+        blank=True,
+        help_text=_("选用图片库图片时可留空，沿用其署名。"),
+    )
     credit_person = models.ForeignKey(
         Person,
         verbose_name=_("拍摄/提供者"),
@@ -424,8 +442,48 @@ class Photo(Reviewed):
         person = self.credit_person.name if self.credit_person_id else ""
         return render_credit(self.credit_kind, person, self.credit_organisation, self.credit_role)
 
+    def take_from_library(self):
+        """A use of a library image starts from its file and, where the use says nothing, its
+        credit, caption and alt text. A new upload joins the library (stripped of metadata)."""
+        from .library import ImageAsset
+
+        if self.image and not self.asset_id:
+            credit = {
+                "caption": self.caption,
+                "alt_text": self.alt_text,
+                "credit_kind": self.credit_kind,
+                "credit_person_id": self.credit_person_id,
+                "credit_organisation": self.credit_organisation,
+                "credit_role": self.credit_role,
+            }
+            if getattr(self.image, "_committed", True):  # already stored (an import, the demo)
+                self.asset = ImageAsset.objects.adopt(self.image.name, **credit)
+            else:
+                asset = ImageAsset(file=self.image.file, **credit)
+                asset.file.name = self.image.name
+                asset.save()
+                self.asset = asset
+        if self.asset_id:
+            asset = self.asset
+            if self.image.name != asset.file.name:
+                self.image = asset.file.name
+                self.width, self.height = asset.width, asset.height
+            if not self.credit_kind:
+                for name in ("credit_kind", "credit_person_id", "credit_organisation", "credit_role"):
+                    setattr(self, name, getattr(asset, name))
+            self.caption = self.caption or asset.caption
+            self.alt_text = self.alt_text or asset.alt_text
+
+    def save(self, *args, **kwargs):
+        self.take_from_library()
+        super().save(*args, **kwargs)
+
     def clean(self):
         errors = {}
+        if not self.image and not self.asset_id:
+            errors["asset"] = _("请从图片库选用图片，或上传新图片。")
+        if not self.credit_kind and not self.asset_id:
+            errors["credit_kind"] = _("请选择署名方式。")
         if self.credit_kind == CreditKind.PHOTOGRAPHER and not self.credit_person_id:
             errors["credit_person"] = _("署名方式为“摄”时，请选择拍摄者。")
         if self.credit_kind in NEEDS_ORGANISATION and not self.credit_organisation.strip():

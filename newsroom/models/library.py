@@ -1,0 +1,159 @@
+"""The image library (图片库): every photo once, with its credit, then used where it is needed.
+
+An ``ImageAsset`` is the file and what is true of it wherever it appears: who took or provided
+it (the credit kinds of newsroom/credits.py), a default caption and alt text, when it was taken,
+rights and tags, who uploaded it, and the focal point crops keep in the frame. Articles,
+communities and facilities *use* an asset through a ``Photo`` (newsroom/models/articles.py),
+which carries the caption and position of that one use and the credit as it stood when the
+asset was chosen (a later correction in the library does not change a live page unreviewed).
+
+Uploaded files are cleaned before they are stored: orientation applied, every EXIF, GPS and
+maker tag dropped (newsroom/images.py). A takedown that hides one use hides the file, so every
+use of the asset goes with it (newsroom/media.py).
+"""
+
+import io
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from PIL import Image
+
+from config.content import PublicContent
+
+from ..credits import CreditKind, render_credit
+from ..images import clean_upload, has_metadata, stripped, validate_image
+
+
+class ImageAssetQuerySet(models.QuerySet):
+    def adopt(self, name, **fields):
+        """The library's image for a file already in storage (made by an import or the demo):
+        the one that has it, else a new one, the stored file stripped of its metadata."""
+        found = self.filter(file=name).first()
+        if found is not None:
+            return found
+        from django.core.files.base import ContentFile
+        from django.core.files.storage import default_storage
+
+        if not default_storage.exists(name):  # a row that names a file no longer stored
+            return None
+        with default_storage.open(name) as stored:
+            original = io.BytesIO(stored.read())
+        if has_metadata(original):
+            data, width, height = stripped(original)
+            default_storage.delete(name)
+            saved = default_storage.save(name, ContentFile(data))
+            assert saved == name, f"storage renamed {name} to {saved}"
+        else:
+            original.seek(0)
+            with Image.open(original) as image:
+                width, height = image.size
+        return self.create(file=name, width=width, height=height, **fields)
+
+    def unused(self):
+        return self.filter(uses__isnull=True)
+
+    def search(self, text):
+        """Caption, alt text, credit, tags or file name containing ``text``."""
+        text = (text or "").strip()
+        if not text:
+            return self
+        return self.filter(
+            models.Q(caption__icontains=text)
+            | models.Q(alt_text__icontains=text)
+            | models.Q(tags__icontains=text)
+            | models.Q(credit_organisation__icontains=text)
+            | models.Q(credit_person__name__icontains=text)
+            | models.Q(file__icontains=text)
+        )
+
+
+class ImageAsset(PublicContent, models.Model):
+    file = models.ImageField(
+        _("图片文件"),
+        upload_to="library/%Y/%m/",
+        db_index=True,
+        width_field="width",
+        height_field="height",
+        validators=[validate_image],
+    )
+    width = models.PositiveIntegerField(_("宽度"), null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(_("高度"), null=True, blank=True, editable=False)
+    caption = models.TextField(_("默认图片说明"), blank=True, help_text=_("使用时可另写说明。"))
+    alt_text = models.CharField(
+        _("默认替代文字"), max_length=200, blank=True, help_text=_("供读屏软件朗读，简述画面内容。")
+    )
+    credit_kind = models.CharField(_("署名方式"), max_length=20, choices=CreditKind.choices)
+    credit_person = models.ForeignKey(
+        "newsroom.Person",
+        verbose_name=_("拍摄/提供者"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="library_images",
+    )
+    credit_organisation = models.CharField(_("署名单位"), max_length=100, blank=True)
+    credit_role = models.CharField(_("署名职务"), max_length=50, blank=True, help_text=_("如：记者"))
+    taken_on = models.DateField(_("拍摄日期"), null=True, blank=True)
+    rights_note = models.TextField(_("版权与使用说明"), blank=True, help_text=_("如：仅限本网使用；受访者同意公开。"))
+    tags = models.CharField(
+        _("标签"), max_length=200, blank=True, help_text=_("用顿号或逗号分隔，如：邻里节、中南社区")
+    )
+    focal_x = models.FloatField(_("焦点横向位置"), default=0.5, validators=[MinValueValidator(0), MaxValueValidator(1)])
+    focal_y = models.FloatField(_("焦点纵向位置"), default=0.5, validators=[MinValueValidator(0), MaxValueValidator(1)])
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("上传人"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("上传时间"), default=timezone.now, editable=False)
+
+    objects = ImageAssetQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("图片库图片")
+        verbose_name_plural = _("图片库")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return (self.caption or self.alt_text or self.file.name)[:40]
+
+    @property
+    def credit_line(self):
+        person = self.credit_person.name if self.credit_person_id else ""
+        return render_credit(self.credit_kind, person, self.credit_organisation, self.credit_role)
+
+    def use_values(self):
+        """What a new use of this image starts with: the credit as it stands, the defaults."""
+        return {
+            "image": self.file.name,
+            "width": self.width,
+            "height": self.height,
+            "credit_kind": self.credit_kind,
+            "credit_person_id": self.credit_person_id,
+            "credit_organisation": self.credit_organisation,
+            "credit_role": self.credit_role,
+        }
+
+    def save(self, *args, **kwargs):
+        clean_upload(self, "file")
+        super().save(*args, **kwargs)
+        from ..tasks import make_renditions
+
+        name, width, fx, fy = self.file.name, self.width, self.focal_x, self.focal_y
+        transaction.on_commit(lambda: make_renditions.enqueue(name, width, fx, fy))
+
+    def clean(self):
+        from .articles import Photo
+
+        Photo(
+            credit_kind=self.credit_kind,
+            credit_person_id=self.credit_person_id,
+            credit_organisation=self.credit_organisation,
+        ).clean()

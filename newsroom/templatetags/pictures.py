@@ -1,0 +1,70 @@
+"""Images on public pages as renditions: ``<picture>`` with WebP and a JPEG fallback, ``srcset``
+and ``sizes`` so a phone takes a phone-sized file, explicit width and height (no layout shift),
+and lazy loading for all but the photo a page opens with.
+
+{% picture photo eager=forloop.first %}   a photo in an article or a profile, its own shape
+{% thumb item.cover 300 %}               a list or card image cropped to 3:2 around the focal point
+"""
+
+from django import template
+from django.core.files.storage import default_storage
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from .. import renditions
+
+register = template.Library()
+
+ARTICLE_SIZES = "(max-width: 760px) calc(100vw - 2rem), 720px"
+
+
+def _srcset(items):
+    return ", ".join(f"{default_storage.url(name)} {width}w" for name, width in items)
+
+
+def _focal(photo):
+    asset = getattr(photo, "asset", None) if getattr(photo, "asset_id", None) else None
+    return (asset.focal_x, asset.focal_y) if asset else (0.5, 0.5)
+
+
+@register.simple_tag
+def picture(photo, eager=False, sizes=ARTICLE_SIZES, alt=None):
+    name = photo.image.name
+    widths = renditions.usable_widths(photo.width)
+    fallback = max(w for w in widths if w <= 960) if any(w <= 960 for w in widths) else widths[0]
+    return format_html(
+        '<picture><source type="image/webp" srcset="{}" sizes="{}">'
+        '<img src="{}" srcset="{}" sizes="{}" alt="{}" width="{}" height="{}" loading="{}" decoding="async"{}></picture>',
+        _srcset((renditions.width_name(name, w, "webp"), w) for w in widths),
+        sizes,
+        default_storage.url(renditions.width_name(name, fallback, "jpg")),
+        _srcset((renditions.width_name(name, w, "jpg"), w) for w in widths),
+        sizes,
+        (photo.alt_text or photo.caption) if alt is None else alt,
+        photo.width or "",
+        photo.height or "",
+        "eager" if eager else "lazy",
+        mark_safe(' fetchpriority="high"') if eager else "",
+    )
+
+
+@register.simple_tag
+def thumb(photo, width, eager=False, alt=None, css_class=""):
+    """A 3:2 crop shown ``width`` CSS pixels wide, with 1x–2x sizes to choose from."""
+    name, (fx, fy) = photo.image.name, _focal(photo)
+    crops = [(w, h) for w, h in renditions.CROPS if w >= width][:3] or [renditions.CROPS[-1]]
+    height = round(width * 2 / 3)
+    return format_html(
+        '<picture><source type="image/webp" srcset="{}" sizes="{}px">'
+        '<img{} src="{}" srcset="{}" sizes="{}px" alt="{}" width="{}" height="{}" loading="{}" decoding="async"></picture>',
+        _srcset((renditions.crop_name(name, w, h, fx, fy, "webp"), w) for w, h in crops),
+        width,
+        format_html(' class="{}"', css_class) if css_class else "",
+        default_storage.url(renditions.crop_name(name, *crops[0], fx, fy, "jpg")),
+        _srcset((renditions.crop_name(name, w, h, fx, fy, "jpg"), w) for w, h in crops),
+        width,
+        photo.alt_text if alt is None else alt,
+        width,
+        height,
+        "eager" if eager else "lazy",
+    )
