@@ -27,6 +27,16 @@ class CreditKind(models.TextChoices):
 NEEDS_ORGANISATION = {CreditKind.SOURCE: _("署名方式为“图片来源”时，请填写署名单位(图片来源)。")}
 
 
+def credit_errors(kind, person_id, organisation):
+    """{field: message} for a credit that does not hold together (a photo's or a library image's)."""
+    errors = {}
+    if kind == CreditKind.PHOTOGRAPHER and not person_id:
+        errors["credit_person"] = _("署名方式为“摄”时，请选择拍摄者。")
+    if kind in NEEDS_ORGANISATION and not organisation.strip():
+        errors["credit_organisation"] = NEEDS_ORGANISATION[kind]
+    return errors
+
+
 def _byline(organisation: str, role: str, person: str) -> str:
     """'新重庆客户端记者 伊永军', '新华社 李明', '张聿修', '视觉中国'."""
     head = f"{organisation}{role}"

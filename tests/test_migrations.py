@@ -189,6 +189,19 @@ def test_bylines_become_rows_and_street_names_become_streets():
         name="暖空间", slug="warm", kind="service_centre", street="华岩镇", length_m=300
     )
     old.get_model("communities", "Honour").objects.create(title="文明社区", level=5, community=minan)
+    # newsroom 0023: every file photos show becomes one library image, credit and all.
+    OldPhoto = old.get_model("newsroom", "Photo")
+    for caption in ("第一次使用", "第二次使用"):
+        OldPhoto.objects.create(
+            article=article,
+            image="photos/2026/11/a.jpg",
+            width=1200,
+            height=800,
+            caption=caption,
+            alt_text="现场",
+            credit_kind="photo",
+            credit_person=zhang,
+        )
 
     call_command("migrate", verbosity=0)
 
@@ -214,3 +227,10 @@ def test_bylines_become_rows_and_street_names_become_streets():
     honour = Honour.objects.get(community=minan.pk)
     assert (honour.get_level_display(), honour.date_display) == ("街道（乡镇）级", "")
     assert Group.objects.get(name="编辑").permissions.filter(codename="add_street").exists()
+
+    from newsroom.models import ImageAsset
+
+    asset = ImageAsset.objects.get(file="photos/2026/11/a.jpg")
+    assert (asset.credit_line, asset.caption, asset.width) == ("张成 摄", "第一次使用", 1200)
+    assert sorted(asset.uses.values_list("caption", flat=True)) == ["第一次使用", "第二次使用"]
+    assert Group.objects.get(name="编辑").permissions.filter(codename="add_imageasset").exists()

@@ -16,7 +16,7 @@ from config.content import PublicContent
 from config.publishing import ALL_PORTALS, PortalScopedQuerySet, Reviewed, ReviewedQuerySet
 from config.richtext import RichTextField
 
-from ..credits import NEEDS_ORGANISATION, CreditKind, render_credit
+from ..credits import CreditKind, credit_errors, render_credit
 from ..images import validate_image
 from .site import Column, Person, Series, Topic
 
@@ -484,9 +484,6 @@ class Photo(Reviewed):
             errors["asset"] = _("请从图片库选用图片，或上传新图片。")
         if not self.credit_kind and not self.asset_id:
             errors["credit_kind"] = _("请选择署名方式。")
-        if self.credit_kind == CreditKind.PHOTOGRAPHER and not self.credit_person_id:
-            errors["credit_person"] = _("署名方式为“摄”时，请选择拍摄者。")
-        if self.credit_kind in NEEDS_ORGANISATION and not self.credit_organisation.strip():
-            errors["credit_organisation"] = NEEDS_ORGANISATION[self.credit_kind]
+        errors.update(credit_errors(self.credit_kind, self.credit_person_id, self.credit_organisation))
         if errors:
             raise ValidationError(errors)

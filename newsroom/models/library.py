@@ -15,6 +15,7 @@ use of the asset goes with it (newsroom/media.py).
 import io
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.utils import timezone
@@ -23,7 +24,7 @@ from PIL import Image
 
 from config.content import PublicContent
 
-from ..credits import CreditKind, render_credit
+from ..credits import CreditKind, credit_errors, render_credit
 from ..images import clean_upload, has_metadata, stripped, validate_image
 
 
@@ -150,10 +151,6 @@ class ImageAsset(PublicContent, models.Model):
         transaction.on_commit(lambda: make_renditions.enqueue(name, width, fx, fy))
 
     def clean(self):
-        from .articles import Photo
-
-        Photo(
-            credit_kind=self.credit_kind,
-            credit_person_id=self.credit_person_id,
-            credit_organisation=self.credit_organisation,
-        ).clean()
+        errors = credit_errors(self.credit_kind, self.credit_person_id, self.credit_organisation)
+        if errors:
+            raise ValidationError(errors)

@@ -28,7 +28,12 @@ def test_a_reader_goes_from_home_to_a_community_profile(site, page):
     page.get_by_role("link", name="呼和浩特市玉泉区：让基层党建在服务群众中更加接地气、有温度").first.click()
     assert "玉泉区" in page.locator("h1").inner_text()
     assert page.locator("figure.photo figcaption .credit").first.inner_text() == "张聿修 摄"
-    assert page.locator("figure.photo img").first.evaluate("img => img.naturalWidth") == 1200
+    # A sized WebP rendition fit for the 720 px column, not the 1200 px original.
+    lead = page.locator("figure.photo img").first
+    loaded = "img => img.complete ? img.naturalWidth : new Promise(done => { img.onload = () => done(img.naturalWidth); img.onerror = () => done(-1); })"
+    assert lead.evaluate(loaded) > 0  # loaded (Chromium reports it at the 720 px slot's density)
+    assert "/media/renditions/" in lead.evaluate("img => img.currentSrc")
+    assert lead.evaluate("img => img.currentSrc").endswith("/w960.webp")
     page.get_by_role("complementary", name="推荐阅读").get_by_role("link", name="观音庙社区").click()
     assert page.locator("h1").inner_text() == "观音庙社区"
     page.go_back()
