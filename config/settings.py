@@ -324,6 +324,9 @@ LOGGING = {
     },
 }
 
+# Public pages show renditions (newsroom/renditions.py); 0 shows originals (the benchmark's baseline).
+IMAGE_RENDITIONS = envbool("IMAGE_RENDITIONS", "1")
+
 # Background work (django-tasks, the backport of Django 6's tasks): a queue in the database by
 # default, so development needs nothing else (`manage.py db_worker` runs it; `make run` starts
 # one). Production may point TASKS_BACKEND at django_tasks_rq.RQBackend with Redis (README).

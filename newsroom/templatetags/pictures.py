@@ -7,6 +7,7 @@ and lazy loading for all but the photo a page opens with.
 """
 
 from django import template
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -27,8 +28,24 @@ def _focal(photo):
     return (asset.focal_x, asset.focal_y) if asset else (0.5, 0.5)
 
 
+def _original(photo, alt, width=None, height=None, eager=False, css_class=""):
+    """The original file, as pages showed it before renditions (``IMAGE_RENDITIONS=0``: the
+    benchmark's baseline, or a way out if renditions ever fail)."""
+    return format_html(
+        '<img{} src="{}" alt="{}" width="{}" height="{}" loading="{}">',
+        format_html(' class="{}"', css_class) if css_class else "",
+        photo.image.url,
+        (photo.alt_text or photo.caption) if alt is None else alt,
+        width or photo.width or "",
+        height or photo.height or "",
+        "eager" if eager else "lazy",
+    )
+
+
 @register.simple_tag
 def picture(photo, eager=False, sizes=ARTICLE_SIZES, alt=None):
+    if not settings.IMAGE_RENDITIONS:
+        return _original(photo, alt, eager=eager)
     name = photo.image.name
     widths = renditions.usable_widths(photo.width)
     fallback = max(w for w in widths if w <= 960) if any(w <= 960 for w in widths) else widths[0]
@@ -51,6 +68,8 @@ def picture(photo, eager=False, sizes=ARTICLE_SIZES, alt=None):
 @register.simple_tag
 def thumb(photo, width, eager=False, alt=None, css_class=""):
     """A 3:2 crop shown ``width`` CSS pixels wide, with 1x–2x sizes to choose from."""
+    if not settings.IMAGE_RENDITIONS:
+        return _original(photo, alt, width, round(width * 2 / 3), eager, css_class)
     name, (fx, fy) = photo.image.name, _focal(photo)
     crops = [(w, h) for w, h in renditions.CROPS if w >= width][:3] or [renditions.CROPS[-1]]
     height = round(width * 2 / 3)
