@@ -78,7 +78,7 @@ class ImageAssetAdmin(admin.ModelAdmin):
     )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_uses=Count("uses"))
+        return super().get_queryset(request).annotate(_uses=Count("uses")).order_by("-created_at", "-id")
 
     def save_model(self, request, obj, form, change):
         if not change:
