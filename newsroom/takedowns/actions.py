@@ -401,8 +401,10 @@ def apply_measure(notice, user, kind, target, text=""):
         photo = target.photo
         if photo is None:
             raise ActionError(_("该通知对象没有指明图片。"))
-        Photo.objects.filter(pk=photo.pk).update(hidden_by_takedown=True)
-        content.changed(Photo, [photo])  # update() sends no signals: the page cache and the index follow
+        # Every use of the image goes (the same file in other articles, communities, facilities).
+        uses = Photo.objects.filter(image=photo.image.name)
+        uses.update(hidden_by_takedown=True)
+        content.changed(Photo, list(uses))  # update() sends no signals: the page cache and the index follow
         summary = _("屏蔽图片“%(value)s”") % {"value": photo.caption[:20]}
     elif kind in (K.CORRECTION, K.APOLOGY):
         text = _reason(text, _("更正或致歉内容"))
@@ -445,7 +447,16 @@ def _revert(measure, user, reason):
             legal_hold=False, legal_hold_since=None, legal_hold_category=""
         )
     elif measure.kind == K.HIDE_PHOTO:
-        Photo.objects.filter(pk=measure.photo_id).update(hidden_by_takedown=False)
+        image = Photo.objects.filter(pk=measure.photo_id).values_list("image", flat=True).first()
+        still_hidden = (
+            Measure.objects.filter(kind=K.HIDE_PHOTO, reverted_at__isnull=True, photo__image=image)
+            .exclude(pk=measure.pk)
+            .exists()
+        )
+        if not still_hidden:  # another notice may still keep the same image hidden
+            uses = Photo.objects.filter(image=image)
+            uses.update(hidden_by_takedown=False)
+            content.changed(Photo, list(uses))
     # update() sends no signals: the page cache and the search index follow through the seam.
     content.changed(Article, Article.objects.filter(pk=measure.article_id))
     Measure.objects.filter(pk=measure.pk).update(reverted_at=timezone.now(), reverted_by=user)

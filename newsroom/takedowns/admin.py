@@ -10,10 +10,11 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ..models import Photo
 from . import actions
 from .models import Event, Evidence, Measure, TakedownRequest, Target
 
@@ -38,8 +39,28 @@ class ReadOnlyInline(admin.TabularInline):
 
 class TargetInline(ReadOnlyInline):
     model = Target
-    fields = ("work_title", "part", "url", "article", "photo", "passage")
+    fields = ("work_title", "part", "url", "article", "photo", "photo_uses", "passage")
     readonly_fields = fields
+
+    @admin.display(description=_("该图片的全部使用"))
+    def photo_uses(self, obj):
+        """Every place the photo's image appears: 屏蔽图片 hides the file, so all of them."""
+        if not obj.photo_id:
+            return "—"
+        uses = Photo.objects.filter(image=obj.photo.image).select_related("article", "community", "facility")
+        rows = [
+            (use._meta.get_field(kind).verbose_name, str(target), target.get_absolute_url())
+            for use in uses
+            for kind, target in (("article", use.article), ("community", use.community), ("facility", use.facility))
+            if target is not None
+        ][:20]
+        return format_html(
+            "{}<ul>{}</ul>",
+            gettext("共 %(n)s 处，屏蔽后一并不再显示：") % {"n": len(rows)},
+            format_html_join(
+                "", '<li>{}：<a href="{}" target="_blank" rel="noopener">{}</a></li>', ((k, u, t) for k, t, u in rows)
+            ),
+        )
 
 
 class MeasureInline(ReadOnlyInline):

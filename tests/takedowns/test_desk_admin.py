@@ -103,3 +103,23 @@ def test_policy_page_follows_the_portal(client, demo):
 
     Portal.objects.update(restore_policy="after_days", restore_after_days=15)
     assert "15 日内未提交已经投诉或者提起诉讼的证明" in client.get("/takedown/policy/").content.decode()
+
+
+def test_the_desk_shows_every_use_of_a_reported_photo_and_hides_them_all(client, demo, roles):
+    """A photo reused in a second article: the desk lists both uses; 屏蔽图片 hides both."""
+    from newsroom.models import Article, Photo
+
+    yuquan = Article.objects.get(slug="hohhot-yuquan-grassroots-party-building")
+    reported = yuquan.photos.order_by("order").first()
+    other = Article.objects.get(slug="changsha-zhongnan-six-neighbours")
+    Photo.objects.create(article=other, asset=reported.asset, caption="另一篇文章用了同一张照片", alt_text="现场")
+    request = file_notice(client, part="photo", photo_number="1")
+    desk = login("moderator", "linli-moderator-2026")
+    url = f"/admin/takedowns/takedownrequest/{request.pk}/"
+    page = desk.get(url + "change/").content.decode()
+    assert "共 2 处，屏蔽后一并不再显示" in page and other.title in page
+    for action in ("start_review", "accept"):
+        desk.post(url + "act/", {"action": action, "reason": "要件齐全"})
+    desk.post(url + "act/", {"action": "measure", "kind": "hide_photo", "target": request.targets.get().pk})
+    assert client.get(reported.image.url).status_code == 404
+    assert "另一篇文章用了同一张照片" not in client.get(other.get_absolute_url()).content.decode()
