@@ -96,7 +96,7 @@ class Migration(migrations.Migration):
                 ('focal_x', models.FloatField(default=0.5, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1)], verbose_name='焦点横向位置')),
                 ('focal_y', models.FloatField(default=0.5, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1)], verbose_name='焦点纵向位置')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='上传时间')),
-                ('credit_person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='library_images', to='newsroom.person', verbose_name='拍摄/提供者')),
+                ('credit_person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='%(class)ss', to='newsroom.person', verbose_name='拍摄/提供者')),
                 ('uploaded_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='上传人')),
             ],
             options={
@@ -110,6 +110,11 @@ class Migration(migrations.Migration):
             model_name='photo',
             name='asset',
             field=models.ForeignKey(blank=True, help_text='从图片库选用(署名随图片带入)，或在下方上传新图片。', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='uses', to='newsroom.imageasset', verbose_name='图片库图片'),
+        ),
+        migrations.AlterField(
+            model_name='photo',
+            name='credit_person',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='%(class)ss', to='newsroom.person', verbose_name='拍摄/提供者'),
         ),
         migrations.RunPython(photos_into_the_library, migrations.RunPython.noop),
         migrations.RunPython(grant, migrations.RunPython.noop),

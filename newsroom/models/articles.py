@@ -16,9 +16,10 @@ from config.content import PublicContent
 from config.publishing import ALL_PORTALS, PortalScopedQuerySet, Reviewed, ReviewedQuerySet
 from config.richtext import RichTextField
 
-from ..credits import CreditKind, credit_errors, render_credit
+from ..credits import CreditKind
 from ..images import validate_image
-from .site import Column, Person, Series, Topic
+from .credited import Credited
+from .site import Column, Series, Topic
 
 
 def public_condition(at=None):
@@ -338,7 +339,7 @@ class PhotoQuerySet(ReviewedQuerySet):
         return uses.public().exists() and not uses.filter(hidden_by_takedown=True).exists()
 
 
-class Photo(Reviewed):
+class Photo(Reviewed, Credited):
     """One use of an image from the library, with the caption, position and credit of that use.
 
     A photo belongs to an article (placed in the body after a paragraph, or in the gallery at
@@ -378,16 +379,6 @@ class Photo(Reviewed):
         blank=True,
         help_text=_("选用图片库图片时可留空，沿用其署名。"),
     )
-    credit_person = models.ForeignKey(
-        Person,
-        verbose_name=_("拍摄/提供者"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="photos",
-    )
-    credit_organisation = models.CharField(_("署名单位"), max_length=100, blank=True)
-    credit_role = models.CharField(_("署名职务"), max_length=50, blank=True, help_text=_("如：记者"))
 
     article = models.ForeignKey(
         Article,
@@ -437,25 +428,13 @@ class Photo(Reviewed):
     def __str__(self):
         return self.caption[:40] or self.image.name
 
-    @property
-    def credit_line(self):
-        person = self.credit_person.name if self.credit_person_id else ""
-        return render_credit(self.credit_kind, person, self.credit_organisation, self.credit_role)
-
     def take_from_library(self):
         """A use of a library image starts from its file and, where the use says nothing, its
         credit, caption and alt text. A new upload joins the library (stripped of metadata)."""
         from .library import ImageAsset
 
         if self.image and not self.asset_id:
-            credit = {
-                "caption": self.caption,
-                "alt_text": self.alt_text,
-                "credit_kind": self.credit_kind,
-                "credit_person_id": self.credit_person_id,
-                "credit_organisation": self.credit_organisation,
-                "credit_role": self.credit_role,
-            }
+            credit = {"caption": self.caption, "alt_text": self.alt_text, **self.credit_values()}
             if getattr(self.image, "_committed", True):  # already stored (an import, the demo)
                 self.asset = ImageAsset.objects.adopt(self.image.name, **credit)
             else:
@@ -469,8 +448,8 @@ class Photo(Reviewed):
                 self.image = asset.file.name
                 self.width, self.height = asset.width, asset.height
             if not self.credit_kind:
-                for name in ("credit_kind", "credit_person_id", "credit_organisation", "credit_role"):
-                    setattr(self, name, getattr(asset, name))
+                for name, value in asset.credit_values().items():
+                    setattr(self, name, value)
             self.caption = self.caption or asset.caption
             self.alt_text = self.alt_text or asset.alt_text
 
@@ -484,6 +463,6 @@ class Photo(Reviewed):
             errors["asset"] = _("请从图片库选用图片，或上传新图片。")
         if not self.credit_kind and not self.asset_id:
             errors["credit_kind"] = _("请选择署名方式。")
-        errors.update(credit_errors(self.credit_kind, self.credit_person_id, self.credit_organisation))
+        errors.update(self.credit_problems())
         if errors:
             raise ValidationError(errors)

@@ -24,8 +24,8 @@ from PIL import Image
 
 from config.content import PublicContent
 
-from ..credits import CreditKind, credit_errors, render_credit
 from ..images import clean_upload, has_metadata, stripped, validate_image
+from .credited import Credited
 
 
 class ImageAssetQuerySet(models.QuerySet):
@@ -71,7 +71,7 @@ class ImageAssetQuerySet(models.QuerySet):
         )
 
 
-class ImageAsset(PublicContent, models.Model):
+class ImageAsset(PublicContent, Credited):
     file = models.ImageField(
         _("图片文件"),
         upload_to="library/%Y/%m/",
@@ -86,17 +86,6 @@ class ImageAsset(PublicContent, models.Model):
     alt_text = models.CharField(
         _("默认替代文字"), max_length=200, blank=True, help_text=_("供读屏软件朗读，简述画面内容。")
     )
-    credit_kind = models.CharField(_("署名方式"), max_length=20, choices=CreditKind.choices)
-    credit_person = models.ForeignKey(
-        "newsroom.Person",
-        verbose_name=_("拍摄/提供者"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="library_images",
-    )
-    credit_organisation = models.CharField(_("署名单位"), max_length=100, blank=True)
-    credit_role = models.CharField(_("署名职务"), max_length=50, blank=True, help_text=_("如：记者"))
     taken_on = models.DateField(_("拍摄日期"), null=True, blank=True)
     rights_note = models.TextField(_("版权与使用说明"), blank=True, help_text=_("如：仅限本网使用；受访者同意公开。"))
     tags = models.CharField(
@@ -125,21 +114,13 @@ class ImageAsset(PublicContent, models.Model):
     def __str__(self):
         return (self.caption or self.alt_text or self.file.name)[:40]
 
-    @property
-    def credit_line(self):
-        person = self.credit_person.name if self.credit_person_id else ""
-        return render_credit(self.credit_kind, person, self.credit_organisation, self.credit_role)
-
     def use_values(self):
         """What a new use of this image starts with: the credit as it stands, the defaults."""
         return {
             "image": self.file.name,
             "width": self.width,
             "height": self.height,
-            "credit_kind": self.credit_kind,
-            "credit_person_id": self.credit_person_id,
-            "credit_organisation": self.credit_organisation,
-            "credit_role": self.credit_role,
+            **self.credit_values(),
         }
 
     def save(self, *args, **kwargs):
@@ -151,6 +132,6 @@ class ImageAsset(PublicContent, models.Model):
         transaction.on_commit(lambda: make_renditions.enqueue(name, width, fx, fy))
 
     def clean(self):
-        errors = credit_errors(self.credit_kind, self.credit_person_id, self.credit_organisation)
+        errors = self.credit_problems()
         if errors:
             raise ValidationError(errors)

@@ -2,19 +2,10 @@
 readers keep the approved text, the editor cannot approve it, the chief reads the diff and
 approves, and readers see the new text."""
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import login, screenshot
 
 COMMUNITY = "/communities/zhongnan/"
 NEW_TEXT = "党建引领惠邻、以文化人聚邻、志愿服务助邻、文体活动悦邻、邻里互助睦邻、平安建设安邻。"
-
-
-def login(browser, site, username, password):
-    page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN").new_page()
-    page.goto(site + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.click("input[type=submit]")
-    return page
 
 
 def test_a_community_change_goes_live_only_after_someone_else_approves(site, browser, page):

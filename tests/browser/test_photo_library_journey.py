@@ -11,7 +11,7 @@ from PIL import Image
 
 from newsroom import workflow
 from newsroom.models import Article, ImageAsset
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import login, screenshot
 from tests.conftest import new_draft
 
 GPS_IFD = 0x8825
@@ -29,15 +29,6 @@ def camera_file(path, size, orientation=1, gps=False, quality=80):
         exif.get_ifd(GPS_IFD).update({1: "N", 2: (40.0, 49.0, 0.0), 3: "E", 4: (111.0, 39.0, 0.0)})
     image.save(path, "JPEG", quality=quality, exif=exif)
     return path
-
-
-def login(browser, site, username, password):
-    page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN").new_page()
-    page.goto(site + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.click("input[type=submit]")
-    return page
 
 
 def publish(article):

@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 
 from newsroom import workflow
 from newsroom.models import Article
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import login, screenshot
 from tests.conftest import new_draft
 
 BYLINE = [
@@ -17,15 +17,6 @@ BYLINE = [
     ("编辑", "", "赵敏", False),
     ("审校", "", "孙磊", False),
 ]
-
-
-def login(browser, site, username, password):
-    page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN").new_page()
-    page.goto(site + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.click("input[type=submit]")
-    return page
 
 
 def test_an_editor_enters_a_real_reprint_and_readers_see_it_as_printed(site, browser, page):
