@@ -5,8 +5,10 @@ runs in a transaction with the article row locked, and writes an audit entry.
 The admin, management commands and tests all call these functions.
 
     draft ─submit→ in_review(1…N) ─approve→ approved ─publish→ published
-      ↑               │ reject                              │ unpublish / withdraw
-      └── rejected ←──┘                       unpublished ←─┘   withdrawn
+      ↑               │ reject                │ reject       │ unpublish / withdraw
+      └── rejected ←──┴───────────────────────┘ unpublished ←┘   withdrawn
+
+Submitting runs the pre-publish checks (newsroom/checks.py): a blocking problem stops it there.
 
 N is the portal's number of review steps (1–3), or the article's risk tier's
 number when the portal routes by risk (A 普通 / B 重要 / C 敏感). The last step is
@@ -136,6 +138,10 @@ def submit(article, user, opinion=""):
     _require(user, "change_article")
     article = _locked(article)
     _allowed_from(article, S.DRAFT, S.REJECTED, S.UNPUBLISHED)
+    # The checks run where people decide: a blocking problem stops submission, not the last click.
+    report = checks.prepublish(article)
+    if not report.ok:
+        raise TransitionError(_("提交前需要处理：%(problems)s") % {"problems": "；".join(report.blocking)})
     total = steps_needed(article)
     return _move(article, user, "submit", S.IN_REVIEW, opinion, step=0, review_step=1, review_total=total)
 
@@ -155,10 +161,15 @@ def approve(article, user, opinion=""):
 
 @transaction.atomic
 def reject(article, user, reason):
-    """The reviewer of the current step sends the article back to its author, with a reason."""
+    """The reviewer of the current step sends the article back to its author, with a reason; an
+    article signed off but not yet published goes back by 终审签发 (so a problem found after
+    签发 never leaves it without a way forward)."""
     article = _locked(article)
-    _allowed_from(article, S.IN_REVIEW)
-    _require(user, step_permission(article.review_step, article.review_total))
+    _allowed_from(article, S.IN_REVIEW, S.APPROVED)
+    if article.status == S.APPROVED:
+        _require(user, "review_final")
+    else:
+        _require(user, step_permission(article.review_step, article.review_total))
     step = article.review_step
     return _move(article, user, "reject", S.REJECTED, _reason(reason, _("退回理由")), step=step, review_step=0)
 
@@ -325,7 +336,7 @@ def available_transitions(user, article):
         )
         actions += [("approve", label, False), ("reject", _("退回"), True)]
     if article.status == S.APPROVED and final and not author:
-        actions.append(("publish", _("发布"), False))
+        actions += [("publish", _("发布"), False), ("reject", _("退回"), True)]
     if article.status == S.PUBLISHED and final:
         actions.append(("unpublish", _("下线"), True))
     if article.status in (S.PUBLISHED, S.UNPUBLISHED, S.APPROVED) and final:

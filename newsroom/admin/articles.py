@@ -409,7 +409,8 @@ class ArticleAdmin(admin.ModelAdmin):
             "preview_links": PreviewLink.objects.filter(
                 article=article, revoked_at=None, expires_at__gt=timezone.now()
             ),
-            "report": checks.prepublish(article) if article.status == Article.Status.APPROVED else None,
+            # Every reviewer sees the checks at every step, and the author before submitting.
+            "report": checks.prepublish(article) if not article.is_live else None,
             "revision_count": Revision.objects.filter(article=root).count(),
         }
 

@@ -102,18 +102,36 @@ def test_an_uncredited_photo_blocks_unless_the_portal_allows_it(demo, roles):
     assert warnings == ["第1张图片未署名。"]
 
 
+def refused_at_submit(article, roles):
+    """The checks run where people decide: a blocking problem stops submission."""
+    with pytest.raises(workflow.TransitionError) as caught:
+        workflow.submit(article, roles["editor"])
+    assert Article.objects.get(pk=article.pk).status == Article.Status.DRAFT
+    return str(caught.value)
+
+
 def test_a_blocking_sensitive_word_blocks_with_context_and_suggestion(demo, roles):
-    article = approved(roles, body="<p>会议传达了国务院办公室下发的通知精神。</p>")
-    message = refused(article, roles)
+    article = new_draft(roles["editor"], body="<p>会议传达了国务院办公室下发的通知精神。</p>")
+    message = refused_at_submit(article, roles)
     assert "正文中出现“国务院办公室”，建议改为“国务院办公厅”" in message
     assert "传达了国务院办公室下发的通知" in message
 
 
 def test_sensitive_words_are_found_in_captions_and_titles(demo, roles):
-    article = approved(roles, title="内蒙古自治州社区见闻")
+    article = new_draft(roles["editor"], title="内蒙古自治州社区见闻")
     article.photos.update(caption="国务院办公室调研组到访")
-    message = refused(article, roles)
+    message = refused_at_submit(article, roles)
     assert "标题中出现“内蒙古自治州”" in message and "第1张图片说明中出现“国务院办公室”" in message
+
+
+def test_a_word_listed_after_sign_off_still_stops_publishing_and_the_chief_can_return_it(demo, roles):
+    """A problem found after 签发 never leaves the article without a way forward: 退回."""
+    article = approved(roles, body="<p>会议传达了上级下发的通知精神。</p>")
+    SensitiveWord.objects.create(portal=article.column.portal, word="上级下发", severity="block")
+    assert "正文中出现“上级下发”" in refused(article, roles)
+    assert ("reject", "退回", True) in workflow.available_transitions(roles["chief"], article)
+    workflow.reject(article, roles["chief"], "请改写第一段")
+    assert Article.objects.get(pk=article.pk).status == Article.Status.REJECTED
 
 
 def test_a_warning_word_publishes_with_a_warning(demo, roles):
