@@ -214,11 +214,20 @@ class AwaitingMeFilter(admin.SimpleListFilter):
     parameter_name = "queue"
 
     def lookups(self, request, model_admin):
-        return [("mine", _("待我审核")), ("review", _("全部审核中"))]
+        return [
+            ("mine", _("待我审核")),
+            ("authored", _("我的稿件")),
+            ("returned", _("退回给我")),
+            ("review", _("全部审核中")),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() == "mine":
             return queryset.awaiting(request.user)
+        if self.value() == "authored":
+            return queryset.authored_by(request.user)
+        if self.value() == "returned":
+            return queryset.authored_by(request.user).filter(status=Article.Status.REJECTED)
         if self.value() == "review":
             return queryset.filter(status=Article.Status.IN_REVIEW)
         return queryset
@@ -255,6 +264,9 @@ class ArticleAdmin(admin.ModelAdmin):
     )
     search_fields = ("title", "subtitle", "kicker", "summary", "source_name")
     date_hierarchy = "first_published_at"
+    # Unpublished work (no publish date yet) first, then newest: the same on SQLite and
+    # PostgreSQL, which put NULL at opposite ends by default.
+    ordering = (models.F("first_published_at").desc(nulls_first=True), "-id")
     list_select_related = ("column", "column__parent", "cover__asset")
 
     def get_queryset(self, request):

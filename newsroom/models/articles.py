@@ -66,6 +66,13 @@ class ArticleQuerySet(PortalScopedQuerySet):
 
         return self.filter(status=Article.Status.IN_REVIEW).filter(steps_for_user(user))
 
+    def authored_by(self, user):
+        """Articles ``user`` created or saved a version of (我的稿件)."""
+        from .editorial import Revision
+
+        saved = Revision.objects.filter(source=models.OuterRef("pk"), created_by=user)
+        return self.filter(models.Q(created_by=user) | models.Exists(saved))
+
     def links(self):
         """What a plain link to an article shows: its title and date (上一篇, 相关文章)."""
         return self.only("id", "slug", "title", "first_published_at")

@@ -81,3 +81,32 @@ def test_the_community_page_has_honours_and_facilities_inline(editor_client, dem
 def test_the_article_search_finds_by_title(editor_client, demo):
     page = editor_client.get("/admin/newsroom/article/", {"q": "六邻工作法"}).content.decode()
     assert "1 条结果" in page or "1 个结果" in page
+
+
+def test_the_article_list_puts_unpublished_work_first_on_every_database(client, demo, roles):
+    """SQLite sorts NULL last and PostgreSQL first; the list says which: drafts first."""
+    from newsroom.models import Article
+    from tests.conftest import new_draft
+
+    draft = new_draft(roles["editor"], title="还没发布的稿件")
+    client.force_login(roles["chief"])
+    html = client.get("/admin/newsroom/article/").content.decode()
+    assert html.index("还没发布的稿件") < html.index(Article.objects.filter(is_live=True).first().title)
+    assert draft.first_published_at is None
+
+
+def test_an_editor_finds_their_own_and_returned_articles(client, demo, roles):
+    from newsroom import workflow
+    from tests.conftest import new_draft
+
+    mine = new_draft(roles["editor"], title="我写的稿件")
+    returned = new_draft(roles["editor"], title="被退回的稿件")
+    workflow.submit(returned, roles["editor"])
+    workflow.reject(returned, roles["first"], "导语太长")
+    client.force_login(roles["editor"])
+    header = client.get("/admin/").content.decode()
+    assert "我的稿件" in header and "待我审核" not in header  # an editor reviews nothing
+    authored = client.get("/admin/newsroom/article/", {"queue": "authored"}).content.decode()
+    assert mine.title in authored and returned.title in authored and "呼和浩特市玉泉区" not in authored
+    back = client.get("/admin/newsroom/article/", {"queue": "returned"}).content.decode()
+    assert returned.title in back and mine.title not in back
