@@ -268,6 +268,32 @@ def change_publish_date(article, user, new_date, reason):
     return article
 
 
+#: Where a live article is placed on the portal (头条, 焦点图, 图片新闻, 推荐): not its content.
+PLACEMENT_FLAGS = ("is_headline", "is_slideshow", "is_picture_news", "is_recommended")
+
+
+@transaction.atomic
+def set_placement(article, user, **flags):
+    """终审签发 (or 站点管理员, who holds it) moves a live article in or out of 头条, 焦点图,
+    图片新闻 and 推荐 at once: no new version and no review, since no word of it changes;
+    audited, and readers see it at once (the save reaches the page cache)."""
+    _require(user, "review_final")
+    article = _locked(article)
+    if not article.is_live:
+        raise TransitionError(_("只有已发布的文章可以直接调整推荐位；草稿随稿件一起审核。"))
+    changed = {name: bool(value) for name, value in flags.items() if name in PLACEMENT_FLAGS}
+    changed = {name: value for name, value in changed.items() if getattr(article, name) != value}
+    if not changed:
+        raise TransitionError(_("推荐位没有变化。"))
+    for name, value in changed.items():
+        setattr(article, name, value)
+    article.save(update_fields=[*changed, "updated_at"])
+    labels = {name: str(Article._meta.get_field(name).verbose_name) for name in changed}
+    summary = "、".join(f"{'设为' if value else '取消'}{labels[name]}" for name, value in changed.items())
+    _log(article, user, "placement", article.status, article.status, summary)
+    return article
+
+
 @transaction.atomic
 def new_version(live, user):
     """Start editing a live article: a draft copy that replaces it once published."""
@@ -343,6 +369,8 @@ def available_transitions(user, article):
         actions.append(("withdraw", _("撤稿"), True))
     if article.is_live and can_edit:
         actions.append(("new_version", _("编辑新版本"), False))
+    if article.is_live and final:
+        actions.append(("placement", _("调整推荐位"), False))
     return actions
 
 

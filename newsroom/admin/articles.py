@@ -424,6 +424,10 @@ class ArticleAdmin(admin.ModelAdmin):
             # Every reviewer sees the checks at every step, and the author before submitting.
             "report": checks.prepublish(article) if not article.is_live else None,
             "revision_count": Revision.objects.filter(article=root).count(),
+            "placement": [
+                (name, Article._meta.get_field(name).verbose_name, getattr(article, name))
+                for name in workflow.PLACEMENT_FLAGS
+            ],
         }
 
     def render_change_form(self, request, context, *args, **kwargs):
@@ -473,6 +477,9 @@ class ArticleAdmin(admin.ModelAdmin):
                 workflow.withdraw(article, request.user, opinion)
             elif action == "new_version":
                 target = workflow.new_version(article, request.user)
+            elif action == "placement":
+                flags = {name: name in request.POST for name in workflow.PLACEMENT_FLAGS}
+                workflow.set_placement(article, request.user, **flags)
             elif action == "change_publish_date":
                 new_date = parse_local(request.POST.get("new_date"))
                 if not new_date:

@@ -22,6 +22,7 @@ CALLS = {
     "unpublish": lambda a, u: workflow.unpublish(a, u, "理由"),
     "withdraw": lambda a, u: workflow.withdraw(a, u, "理由"),
     "new_version": lambda a, u: workflow.new_version(a, u),
+    "placement": lambda a, u: workflow.set_placement(a, u, is_headline=not a.is_headline),
 }
 STATES = ["draft", "review1", "review2", "review3", "rejected", "approved", "published", "unpublished"]
 

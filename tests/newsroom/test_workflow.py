@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.test import Client
 
 from newsroom import workflow
 from newsroom.models import Article, AuditEntry, Portal
@@ -161,3 +162,26 @@ def test_changing_the_publish_date_needs_the_final_role_and_a_reason(demo, roles
     assert reload(article).first_published_at == earlier
     entry = AuditEntry.objects.filter(article=article, action="change_publish_date").get()
     assert "录入时填错了时间" in entry.opinion and "→" in entry.opinion
+
+
+def test_the_chief_moves_a_live_article_to_the_headlines_without_a_new_version(client, demo, roles):
+    """头条/推荐 are placement, not content: changed at once, audited, seen by readers at once."""
+    from newsroom.models import AuditEntry
+
+    article = Article.objects.get(slug="kunming-xinwenli-community")
+    assert not article.is_headline
+    client.get("/")  # the home page is cached
+    with pytest.raises(PermissionDenied):
+        workflow.set_placement(article, roles["editor"], is_headline=True)
+    staff = Client()
+    staff.force_login(roles["chief"])
+    staff.post(
+        f"/admin/newsroom/article/{article.pk}/workflow/",
+        {"action": "placement", "is_headline": "on", "is_recommended": "on", "is_picture_news": "on"},
+    )
+    article = reload(article)
+    assert article.is_headline and article.version == 1 and not article.draft_versions.exists()
+    entry = AuditEntry.objects.filter(article=article, action="placement").get()
+    assert entry.actor == roles["chief"] and "设为头条" in entry.opinion
+    home = client.get("/").content.decode()
+    assert home.index("昆明五華區新聞里社區") < home.index('id="h-slides"')  # now in the 头条 block
