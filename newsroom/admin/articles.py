@@ -644,8 +644,20 @@ class PhotoAdmin(ReviewedAdmin):
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(RecordAdmin):
-    list_display = ("created_at", "article", "action_label", "from_status", "to_status", "step", "actor", "opinion")
+    list_display = ("created_at", "article", "action_display", "from_display", "to_display", "step", "actor", "opinion")
     list_filter = ("action",)
     search_fields = ("article__title", "opinion")
     list_select_related = ("article", "actor")
     date_hierarchy = "created_at"
+
+    @admin.display(description=_("操作"), ordering="action")
+    def action_display(self, obj):
+        return obj.action_label
+
+    @admin.display(description=_("原状态"))
+    def from_display(self, obj):
+        return obj.from_label or "—"
+
+    @admin.display(description=_("新状态"))
+    def to_display(self, obj):
+        return obj.to_label or "—"

@@ -110,3 +110,24 @@ def test_an_editor_finds_their_own_and_returned_articles(client, demo, roles):
     assert mine.title in authored and returned.title in authored and "呼和浩特市玉泉区" not in authored
     back = client.get("/admin/newsroom/article/", {"queue": "returned"}).content.decode()
     assert returned.title in back and mine.title not in back
+
+
+def test_no_english_in_the_audit_log_or_an_error_title(client, demo, roles):
+    """操作记录 names actions and states in words; a form with errors says 错误 in the tab."""
+    from newsroom import workflow
+    from tests.conftest import new_draft
+
+    workflow.submit(new_draft(roles["editor"]), roles["editor"])
+    client.force_login(roles["chief"])
+    log = client.get("/admin/newsroom/auditentry/").content.decode()
+    assert "Action label" not in log and "From status" not in log
+    assert "提交审核" in log and "审核中" in log and ">in_review<" not in log and ">submit<" not in log
+    client.force_login(roles["editor"])
+    page = client.post("/admin/newsroom/article/add/", {"title": ""}).content.decode()
+    assert "<title>错误：" in page and "Error:" not in page
+
+
+def test_error_pages_speak_chinese(client, demo):
+    page = client.get("/no-such-page/")
+    assert page.status_code == 404 and "您访问的页面不存在" in page.content.decode()
+    assert "玉泉区新闻网" in page.content.decode()  # with the portal's own header
