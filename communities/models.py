@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config import slugs
 from config.publishing import Reviewed, ReviewedQuerySet
 from config.richtext import RichTextField
 
@@ -48,7 +49,9 @@ class Street(Reviewed):
     (党工委), its secretary and its own facilities (党群服务中心)."""
 
     name = models.CharField(_("名称"), max_length=50, help_text=_("如：高塘岭街道、华岩镇"))
-    slug = models.SlugField(_("网址标识"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("网址标识"), max_length=100, unique=True, blank=True, help_text=_("留空则按名称的拼音自动生成。")
+    )
     kind = models.CharField(_("类型"), max_length=10, choices=StreetKind.choices, default=StreetKind.STREET)
     province = models.CharField(_("省（自治区、直辖市）"), max_length=50, blank=True)
     city = models.CharField(_("市"), max_length=50, blank=True)
@@ -70,6 +73,10 @@ class Street(Reviewed):
     def get_absolute_url(self):
         return reverse("communities:street", args=[self.slug])
 
+    def save(self, *args, **kwargs):
+        slugs.fill(self, self.name)
+        super().save(*args, **kwargs)
+
     @property
     def place(self):
         return _place(self.province, self.city, self.district, self.name)
@@ -77,7 +84,9 @@ class Street(Reviewed):
 
 class Community(Reviewed):
     name = models.CharField(_("社区名称"), max_length=100)
-    slug = models.SlugField(_("网址标识"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("网址标识"), max_length=100, unique=True, blank=True, help_text=_("留空则按名称的拼音自动生成。")
+    )
     province = models.CharField(_("省(自治区、直辖市)"), max_length=50, blank=True)
     city = models.CharField(_("市"), max_length=50, blank=True)
     district = models.CharField(_("区(县)"), max_length=50, blank=True)
@@ -148,6 +157,10 @@ class Community(Reviewed):
 
     def get_absolute_url(self):
         return reverse("communities:detail", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        slugs.fill(self, self.name)
+        super().save(*args, **kwargs)
 
     @property
     def place(self):
@@ -362,7 +375,9 @@ class Facility(Reviewed):
         related_name="facilities",
     )
     name = models.CharField(_("名称"), max_length=100)
-    slug = models.SlugField(_("网址标识"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("网址标识"), max_length=100, unique=True, blank=True, help_text=_("留空则按名称的拼音自动生成。")
+    )
     kind = models.CharField(_("类型"), max_length=30, choices=FacilityKind.choices)
     address = models.CharField(_("地址"), max_length=200, blank=True)
     description = models.TextField(_("简介"), blank=True)
@@ -393,6 +408,10 @@ class Facility(Reviewed):
 
     def get_absolute_url(self):
         return reverse("communities:facility", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        slugs.fill(self, self.name)
+        super().save(*args, **kwargs)
 
     @property
     def opened_display(self):

@@ -16,13 +16,23 @@ def streets_from_names(apps, schema_editor):
     Community = apps.get_model("communities", "Community")
     Facility = apps.get_model("communities", "Facility")
     streets = {}
+    from django.utils.text import slugify
+    from pypinyin import lazy_pinyin
+
+    def slug_for(name):
+        base = slugify("".join(lazy_pinyin(name)))[:90] or "street"
+        slug, n = base, 1
+        while Street.objects.filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
 
     def street_for(name, province="", city="", district=""):
         key = (province, city, district, name)
         if key not in streets:
             kind = "town" if name.endswith("镇") else "township" if name.endswith("乡") else "street"
             street = Street.objects.create(
-                name=name, kind=kind, province=province, city=city, district=district, is_live=True, slug=f"street-{len(streets) + 1}"
+                name=name, kind=kind, province=province, city=city, district=district, is_live=True, slug=slug_for(name)
             )
             streets[key] = street
         return streets[key]

@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from config import slugs
 from config.content import PublicContent
 from config.publishing import PortalReviewedQuerySet, PortalScopedQuerySet, Reviewed
 from config.richtext import RichTextField
@@ -211,7 +212,7 @@ class Column(PublicContent, models.Model):
         related_name="children",
     )
     name = models.CharField(_("栏目名称"), max_length=50)
-    slug = models.SlugField(_("网址标识"), max_length=50)
+    slug = models.SlugField(_("网址标识"), max_length=50, blank=True, help_text=_("留空则按名称的拼音自动生成。"))
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
     show_in_nav = models.BooleanField(_("显示在导航"), default=True)
     is_picture_column = models.BooleanField(_("图片栏目"), default=False, help_text=_("列表显示缩略图。"))
@@ -230,6 +231,10 @@ class Column(PublicContent, models.Model):
 
     def get_absolute_url(self):
         return reverse("newsroom:column", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        slugs.fill(self, self.name, scope={"portal_id": self.portal_id})
+        super().save(*args, **kwargs)
 
     def descendants(self, tree=None):
         """This column's id and the ids of every column below it.
@@ -286,7 +291,9 @@ class Topic(Reviewed):
 
     portal = models.ForeignKey(Portal, verbose_name=_("网站"), on_delete=models.CASCADE, related_name="topics")
     title = models.CharField(_("专题名称"), max_length=100)
-    slug = models.SlugField(_("网址标识"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("网址标识"), max_length=100, unique=True, blank=True, help_text=_("留空则按名称的拼音自动生成。")
+    )
     description = models.TextField(_("专题简介"), blank=True)
     is_featured = models.BooleanField(_("首页专题报道"), default=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
@@ -304,6 +311,10 @@ class Topic(Reviewed):
     def get_absolute_url(self):
         return reverse("newsroom:topic", args=[self.slug])
 
+    def save(self, *args, **kwargs):
+        slugs.fill(self, self.title)
+        super().save(*args, **kwargs)
+
 
 class Series(Reviewed):
     """A series of reports (系列报道) with its editor's note (编者按)."""
@@ -311,7 +322,9 @@ class Series(Reviewed):
     portal = models.ForeignKey(Portal, verbose_name=_("网站"), on_delete=models.CASCADE, related_name="series")
     title = models.CharField(_("系列名称"), max_length=100)
     short_title = models.CharField(_("简称"), max_length=50, blank=True, help_text=_("如：基层堡垒"))
-    slug = models.SlugField(_("网址标识"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("网址标识"), max_length=100, unique=True, blank=True, help_text=_("留空则按名称的拼音自动生成。")
+    )
     editors_note = models.TextField(_("编者按"), blank=True)
     sister_series = models.ManyToManyField("self", verbose_name=_("姊妹系列"), blank=True, symmetrical=True)
 
@@ -327,6 +340,10 @@ class Series(Reviewed):
 
     def get_absolute_url(self):
         return reverse("newsroom:series", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        slugs.fill(self, self.short_title or self.title)
+        super().save(*args, **kwargs)
 
     @property
     def label(self):
@@ -355,7 +372,7 @@ class Page(Reviewed):
 
     portal = models.ForeignKey(Portal, verbose_name=_("网站"), on_delete=models.CASCADE, related_name="pages")
     title = models.CharField(_("标题"), max_length=100)
-    slug = models.SlugField(_("网址标识"), max_length=50)
+    slug = models.SlugField(_("网址标识"), max_length=50, blank=True, help_text=_("留空则按标题的拼音自动生成。"))
     body = RichTextField(_("正文"))
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
     in_footer = models.BooleanField(_("显示在页脚"), default=True)
@@ -374,3 +391,7 @@ class Page(Reviewed):
 
     def get_absolute_url(self):
         return reverse("newsroom:page", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        slugs.fill(self, self.title, scope={"portal_id": self.portal_id})
+        super().save(*args, **kwargs)

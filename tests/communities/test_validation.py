@@ -98,3 +98,17 @@ def test_the_admin_form_shows_the_error_and_keeps_what_was_typed(editor_client, 
     assert "我新写的工作法" in response.content.decode()
     place.refresh_from_db()
     assert place.party_members is None and place.work_method == "网格化管理、组团式服务"
+
+
+def test_a_blank_slug_is_made_from_the_chinese_name(demo, editor_client):
+    """网址标识 need not be typed: pinyin of the name, unique (高塘岭街道 → gaotanglingjiedao)."""
+    from tests.adminforms import admin_form_data
+
+    data = admin_form_data(editor_client.get("/admin/communities/community/add/"))
+    data.update(name="中南社区", slug="", district="望城区")
+    assert editor_client.post("/admin/communities/community/add/", data).status_code == 302
+    made = Community.objects.filter(name="中南社区").exclude(slug="zhongnan").get()
+    assert made.slug == "zhongnanshequ"
+    again = Community(name="中南社区", district="望城区")
+    again.save()
+    assert again.slug == "zhongnanshequ-2"
