@@ -237,6 +237,10 @@ class AwaitingMeFilter(admin.SimpleListFilter):
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
     change_form_template = "admin/newsroom/article/change_form.html"
+
+    class Media:
+        js = ("js/admin-unsaved.js",)
+
     list_display = (
         "cover_thumbnail",
         "title",
