@@ -26,3 +26,12 @@ def staff_name(user):
     if user is None:
         return "—"
     return user.get_full_name() or user.get_username()
+
+
+@register.simple_tag(takes_context=True)
+def desk_for_user(context):
+    """What waits for the signed-in user (the admin's home page)."""
+    from ..desk import desk_for
+
+    request = context.get("request")
+    return desk_for(request.user) if request and request.user.is_authenticated else {}

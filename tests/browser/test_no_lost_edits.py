@@ -12,6 +12,12 @@ from tests.conftest import new_draft
 def test_unsaved_changes_stop_a_workflow_button_and_stay_on_the_page(site, browser):
     draft = new_draft(User.objects.get(username="editor"), title="旧标题")
     editor = login(browser, site, "editor", "linli-editor-2026")
+    editor.goto(f"{site}/admin/")
+    assert (
+        "我的草稿" in editor.locator(".linli-desk").inner_text()
+        and "旧标题" in editor.locator(".linli-desk").inner_text()
+    )
+    screenshot(editor, "admin-desk-editor")
     editor.goto(f"{site}/admin/newsroom/article/{draft.pk}/change/")
     editor.fill("#id_title", "编辑刚改的新标题")
     editor.get_by_role("button", name="提交审核").click()
