@@ -14,6 +14,7 @@ from django.db.models import F
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
+from .credits import render_credit
 from .models import Article, BylineRole, Credit, Person, Photo, Revision
 from .rendering import split_blocks
 
@@ -231,7 +232,29 @@ def _describe_credits(items):
 
 
 def _describe_photos(photos):
-    return "\n".join(f"{i + 1}. {p.get('caption', '')}({p.get('image', '')})" for i, p in enumerate(photos))
+    """Each photo as a reader meets it: caption, credit and where it stands (not file names)."""
+    people = dict(Person.objects.filter(pk__in={p.get("credit_person_id") for p in photos}).values_list("pk", "name"))
+    lines = []
+    for i, p in enumerate(photos, start=1):
+        credit = render_credit(
+            p.get("credit_kind") or "",
+            people.get(p.get("credit_person_id"), ""),
+            p.get("credit_organisation") or "",
+            p.get("credit_role") or "",
+        )
+        position = p.get("body_position")
+        place = "文末图集" if position is None else f"第{position}段后"
+        alt = f"；替代文字：{p['alt_text']}" if p.get("alt_text") else ""
+        lines.append(f"{i}. {p.get('caption', '')} {credit}({place}{alt})")
+    return "\n".join(lines)
+
+
+def _names(name, value):
+    """Ids of a relation or a foreign key, as the names editors know them."""
+    field = Article._meta.get_field(name.removesuffix("_id"))
+    ids = value if isinstance(value, list) else [value] if value else []
+    found = {obj.pk: str(obj) for obj in field.related_model._default_manager.filter(pk__in=ids)}
+    return "、".join(found.get(pk, f"#{pk}") for pk in ids)
 
 
 def diff(old, new):
@@ -247,6 +270,8 @@ def diff(old, new):
             changes.append((LABELS[name], body_diff(before, after)))
         elif name == "photos":
             changes.append((LABELS[name], [char_diff(_describe_photos(before or []), _describe_photos(after or []))]))
+        elif name in RELATIONS or name in ("column_id", "series_id"):
+            changes.append((LABELS[name], [char_diff(_names(name, before), _names(name, after))]))
         else:
             changes.append((LABELS[name], [char_diff(_text(before), _text(after))]))
     return changes

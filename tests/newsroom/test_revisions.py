@@ -95,3 +95,26 @@ def test_a_live_article_cannot_be_edited_in_place(editor_client, demo):
     page = editor_client.get(url).content.decode()
     assert "编辑新版本" in page and "线上文章不能直接修改" in page
     assert editor_client.post(url, {"title": "直接改"}).status_code == 403
+
+
+def test_the_diff_names_columns_topics_communities_and_shows_photo_changes(demo, roles):
+    """Reviewers read names, captions and credits, never ids or file names."""
+    from newsroom import revisions
+    from newsroom.models import Column, Topic
+    from tests.conftest import new_draft
+
+    article = new_draft(roles["editor"])
+    before = revisions.snapshot(article)
+    article.column = Column.objects.get(slug="hot")
+    article.save()
+    article.topics.set([Topic.objects.get(slug="urban-party-building")])
+    article.photos.update(caption="改过的图片说明", credit_kind="photo", credit_person=None)
+    changes = dict(revisions.diff(before, revisions.snapshot(article)))
+    column_old, column_new = changes["栏目"][0]
+    assert "党建新闻" in column_old and "热门" in column_new and "#" not in column_new
+    assert "城市基层党建在社区" in changes["专题"][0][1]
+    from django.utils.html import strip_tags
+
+    photo_old, photo_new = (strip_tags(side) for side in changes["图片"][0])
+    assert "中南社区供图" in photo_old and "第1段后" in photo_old and "改过的图片说明" in photo_new
+    assert "festival" not in photo_old + photo_new
