@@ -131,3 +131,32 @@ def test_error_pages_speak_chinese(client, demo):
     page = client.get("/no-such-page/")
     assert page.status_code == 404 and "您访问的页面不存在" in page.content.decode()
     assert "玉泉区新闻网" in page.content.decode()  # with the portal's own header
+
+
+def test_bulk_actions_go_through_the_workflow(client, demo, roles):
+    """Several drafts submitted at once; 下线 asks for a reason; each refusal is named."""
+    from newsroom.models import Article, AuditEntry
+    from tests.conftest import new_draft
+
+    drafts = [new_draft(roles["editor"], title=f"批量送审{i}") for i in range(2)]
+    broken = new_draft(roles["editor"], title="缺责任编辑的稿件")
+    broken.credits.all().delete()
+    client.force_login(roles["editor"])
+    ids = [str(a.pk) for a in [*drafts, broken]]
+    page = client.post(
+        "/admin/newsroom/article/", {"action": "submit_selected", "_selected_action": ids}, follow=True
+    ).content.decode()
+    assert all(Article.objects.get(pk=a.pk).status == "in_review" for a in drafts)
+    assert "已处理 2 篇" in page and "未处理 《缺责任编辑的稿件》" in page
+    assert Article.objects.get(pk=broken.pk).status == "draft"
+
+    live = Article.objects.get(slug="kunming-xinwenli-community")
+    client.force_login(roles["chief"])
+    ask = client.post("/admin/newsroom/article/", {"action": "unpublish_selected", "_selected_action": [live.pk]})
+    assert "下线理由" in ask.content.decode() and Article.objects.get(pk=live.pk).is_live
+    client.post(
+        "/admin/newsroom/article/",
+        {"action": "unpublish_selected", "_selected_action": [live.pk], "confirm": "1", "reason": "内容已过时"},
+    )
+    assert not Article.objects.get(pk=live.pk).is_live
+    assert AuditEntry.objects.filter(article=live, action="unpublish", opinion__contains="内容已过时").exists()
