@@ -31,7 +31,7 @@ from django.db.models import F, ProtectedError, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import checks, revisions
+from . import checks, notifications, revisions
 from .models import Article, AuditEntry, PreviewLink, Revision
 from .models.editorial import article_may_be_previewed
 from .review_steps import four_eyes_refusal, step_permission
@@ -82,6 +82,7 @@ def _move(article, user, action, to_status, opinion="", step=None, **fields):
         setattr(article, name, value)
     article.save(update_fields=["status", *fields.keys(), "updated_at"])
     _log(article, user, action, from_status, to_status, opinion, step)
+    notifications.transition(article, action, user, opinion)
     return article
 
 

@@ -31,8 +31,8 @@ PAGES = {
 }
 ADMIN_CHANGELIST = "/admin/newsroom/article/"
 # 16, plus the session from the database (read; written back in a savepoint, so staff can work
-# while Redis is down) and the "允许作者本人审核" banner's look-up.
-ADMIN_CHANGELIST_QUERIES = 21
+# while Redis is down), the "允许作者本人审核" banner's look-up and the unread-notification badge.
+ADMIN_CHANGELIST_QUERIES = 22
 
 
 def queries(client, url):
@@ -98,9 +98,9 @@ def _article_with_photos(count, editor):
 # The change page: session, user and permissions, the article, its photos, the people credited
 # on them, their library images, columns, topics, series, communities, streets, the bylines with
 # their roles and people, history, revisions, presence, preview links, the pre-publish checks
-# every reviewer sees, and the banner's look-up. Pinned, and the same with 3 photos and bylines
+# every reviewer sees, the banner's look-up and the notification badge. Pinned, and the same with 3 photos and bylines
 # as with 40.
-ARTICLE_CHANGE_QUERIES = 40
+ARTICLE_CHANGE_QUERIES = 41
 
 
 def test_the_article_change_page_does_not_grow_with_its_photos_or_bylines(client, demo, editor):

@@ -4,6 +4,7 @@ from .articles import Article, ArticleQuerySet, Photo, TimePrecision
 from .bylines import BylineRole, Credit, Placement
 from .editorial import AuditEntry, EditPresence, PreviewLink, Revision, SensitiveWord
 from .library import ImageAsset
+from .notifications import Notification
 from .review import ContentChange
 from .site import Column, Page, Person, Portal, PortalQuerySet, Series, TipChannel, Topic
 
@@ -17,6 +18,7 @@ __all__ = [
     "ContentChange",
     "EditPresence",
     "ImageAsset",
+    "Notification",
     "Page",
     "Person",
     "Photo",

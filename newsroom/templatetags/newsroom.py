@@ -35,3 +35,14 @@ def desk_for_user(context):
 
     request = context.get("request")
     return desk_for(request.user) if request and request.user.is_authenticated else {}
+
+
+@register.simple_tag(takes_context=True)
+def unread_notifications(context):
+    """How many notifications the signed-in user has not read (the admin header's badge)."""
+    from ..models import Notification
+
+    request = context.get("request")
+    if not request or not request.user.is_authenticated:
+        return 0
+    return Notification.objects.filter(recipient=request.user).unread().count()

@@ -13,11 +13,16 @@ NOBODY_ADDS = {"auditentry", "takedownrequest", "contentchange"}
 NOT_FOR_EDITORS = {"takedownrequest"}
 
 
+# Each person's own notifications: tested in test_notifications.py (nobody adds one; opening
+# one goes to its article).
+PERSONAL = {"notification"}
+
+
 def registered():
     return [
         (model._meta.app_label, model._meta.model_name)
         for model in admin.site._registry
-        if model._meta.app_label in ("newsroom", "communities")
+        if model._meta.app_label in ("newsroom", "communities") and model._meta.model_name not in PERSONAL
     ]
 
 
