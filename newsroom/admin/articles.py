@@ -209,6 +209,29 @@ def conflict_details(article, loaded_version):
     }
 
 
+def done_message(action, article):
+    """What just happened, in words (not one "操作已完成" for every button)."""
+    if action == "submit" or (action == "approve" and article.status == Article.Status.IN_REVIEW):
+        return gettext("已送%(step)s。") % {"step": article.review_step_label}
+    if action == "approve":
+        return gettext("已签发，等待发布。")
+    if action == "publish":
+        if article.live_from and article.live_from > timezone.now():
+            return gettext("已设定时发布：%(at)s 上线。") % {
+                "at": timezone.localtime(article.live_from).strftime("%Y-%m-%d %H:%M")
+            }
+        return gettext("已发布，读者现在可以看到。")
+    return {
+        "reject": gettext("已退回作者，退回理由已告知作者。"),
+        "unpublish": gettext("已下线，读者不再能看到本文。"),
+        "withdraw": gettext("已撤稿。"),
+        "new_version": gettext("已建立新版本草稿：修改后提交审核，线上版本保持不变。"),
+        "placement": gettext("推荐位已调整，读者立即可见。"),
+        "change_publish_date": gettext("首次发布时间已修改，已记入操作记录。"),
+        "revoke_preview_link": gettext("预览链接已撤销。"),
+    }.get(action)
+
+
 class AwaitingMeFilter(admin.SimpleListFilter):
     title = _("审核")
     parameter_name = "queue"
@@ -553,7 +576,10 @@ class ArticleAdmin(admin.ModelAdmin):
         except PermissionDenied:
             messages.error(request, gettext("您没有执行此操作的权限。"))
         else:
-            messages.success(request, gettext("操作已完成。"))
+            done = Article.objects.filter(pk=target.pk).first() or article
+            message = done_message(action, done)
+            if message:  # the preview link's own message says what was made
+                messages.success(request, message)
         if not Article.objects.filter(pk=target.pk).exists():
             target = article.root
         return redirect("admin:newsroom_article_change", target.pk)

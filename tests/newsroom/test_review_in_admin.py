@@ -39,7 +39,7 @@ def test_draft_to_published_with_the_demo_accounts(demo):
     submitted = press(editor, article, "submit")
     article.refresh_from_db()
     assert article.status == Article.Status.IN_REVIEW and article.review_step == 1
-    assert "已提交" in submitted.content.decode() or "审核" in submitted.content.decode()
+    assert "已送初审。" in submitted.content.decode()
 
     first = login("reviewer1", "linli-first-2026")
     queue = first.get("/admin/newsroom/article/", {"queue": "mine"}).content.decode()
@@ -53,7 +53,7 @@ def test_draft_to_published_with_the_demo_accounts(demo):
     chief = login("chief", "linli-chief-2026")
     press(chief, article, "approve", opinion="同意签发")
     page = press(chief, article, "publish").content.decode()
-    assert "操作已完成" in page
+    assert "已发布，读者现在可以看到。" in page
 
     article.refresh_from_db()
     assert article.is_public and article.status == Article.Status.PUBLISHED
