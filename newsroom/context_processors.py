@@ -11,7 +11,8 @@ def portal(request):
     """The portal's header navigation and footer. The same on every page of a portal, so both
     the data and the rendered HTML are kept in the cache until content changes."""
     site = getattr(request, "portal", None)
-    if site is None or request.path.startswith("/admin/"):
+    # The admin has no portal chrome, except a staff preview, which shows the real page.
+    if site is None or (request.path.startswith("/admin/") and not getattr(request, "previewing", False)):
         return {}
     data = pagecache.remember(f"chrome:{site.pk}", lambda: _chrome(site))
     html = pagecache.remember(f"chrome-html:{site.pk}:{get_script_prefix()}", lambda: _chrome_html(site, data))

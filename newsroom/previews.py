@@ -29,6 +29,7 @@ def _private(response):
 def render_working_copy(request, article, banner):
     article = Article.objects.select_related("column__parent__parent", "series", "column__portal").get(pk=article.pk)
     request.portal = article.column.portal
+    request.previewing = True  # the portal's own header and footer, though the URL is the admin's
     return _private(article_page(request, article, ArticleParts.of(article), preview=banner))
 
 
@@ -49,6 +50,7 @@ def render_revision(request, revision):
     article.column = Column.objects.select_related("parent__parent", "portal").get(pk=article.column_id)
     article.series = Series.objects.filter(pk=article.series_id).first()
     request.portal = article.column.portal
+    request.previewing = True  # the portal's own header and footer, though the URL is the admin's
     related = revisions.relations_of(data)
     photos = [Photo(**{k: v for k, v in p.items() if k != "id"}) for p in revisions.photos_of(data)]
     credits = [Credit(**item) for item in revisions.credits_of(data, article.column.portal_id)]

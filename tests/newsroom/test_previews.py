@@ -22,6 +22,9 @@ def test_staff_preview_a_draft_in_the_public_layout(editor_client, editor, demo)
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert "no-store" in response["Cache-Control"]
+    # The real page: the portal's name and navigation, the hotline, the contact window's days.
+    assert "玉泉区新闻网" in page and 'aria-label="栏目导航"' in page
+    assert "新闻热线：0471-5103964" in page and "请在30日内与本网联系" in page
 
 
 def test_staff_preview_any_revision(editor_client, editor, demo):
