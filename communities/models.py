@@ -168,6 +168,11 @@ class Community(Reviewed):
         return _place(self.province, self.city, self.district, self.street.name if self.street_id else "")
 
     @property
+    def region(self):
+        """省 市 区, without the street (printed beside it as a link where it has a page)."""
+        return _place(self.province, self.city, self.district)
+
+    @property
     def founded_display(self):
         return format_partial_date(self.founded_on, self.founded_precision)
 

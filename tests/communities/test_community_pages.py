@@ -16,7 +16,7 @@ def test_profile_shows_facts_reflections_honours_facilities_and_articles(client,
     assert "书记感怀" in html and "林晓俊" in html
     assert "<h3>市级</h3>" in html and "<h3>县（区）级</h3>" in html
     assert html.index("<h3>市级</h3>") < html.index("<h3>县（区）级</h3>")
-    assert '<a href="/communities/streets/wangjianglu/">望江路街道</a>' in html
+    assert '<p class="place">四川省成都市武侯区<a href="/communities/streets/wangjianglu/">望江路街道</a></p>' in html
     assert "学雷锋志愿服务三级示范站" in html
     assert "阵地与设施" in html and "日间照料中心" in html
     assert "党建亮点" in html
@@ -108,4 +108,5 @@ def test_figures_print_as_the_sources_give_them(client, demo):
 def test_an_unknown_place_is_left_out(client, demo):
     Community.objects.filter(slug="zhongnan").update(province="", city="")
     html = page(client, "/communities/zhongnan/")
-    assert '<p class="place">望城区高塘岭街道' in html and "不详" not in html
+    assert '<p class="place">望城区<a href="/communities/streets/gaotangling/">高塘岭街道</a></p>' in html
+    assert "不详" not in html
