@@ -16,13 +16,6 @@ from .takedowns.models import TakedownRequest
 
 LIMIT = 8
 S = Article.Status
-CLOSED = [
-    TakedownRequest.Status.CLOSED,
-    TakedownRequest.Status.REJECTED,
-    TakedownRequest.Status.WITHDRAWN,
-    TakedownRequest.Status.RESTORED,
-    TakedownRequest.Status.MAINTAINED,
-]
 
 
 def desk_for(user):
@@ -53,5 +46,7 @@ def desk_for(user):
             .order_by("created_at")[:LIMIT]
         )
     if user.has_perm("takedowns.change_takedownrequest"):
-        desk["takedowns"] = list(TakedownRequest.objects.exclude(status__in=CLOSED).order_by("deadline")[:LIMIT])
+        desk["takedowns"] = list(
+            TakedownRequest.objects.exclude(status__in=TakedownRequest.CLOSED_STATUSES).order_by("deadline")[:LIMIT]
+        )
     return desk

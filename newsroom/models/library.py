@@ -56,20 +56,6 @@ class ImageAssetQuerySet(models.QuerySet):
     def unused(self):
         return self.filter(uses__isnull=True)
 
-    def search(self, text):
-        """Caption, alt text, credit, tags or file name containing ``text``."""
-        text = (text or "").strip()
-        if not text:
-            return self
-        return self.filter(
-            models.Q(caption__icontains=text)
-            | models.Q(alt_text__icontains=text)
-            | models.Q(tags__icontains=text)
-            | models.Q(credit_organisation__icontains=text)
-            | models.Q(credit_person__name__icontains=text)
-            | models.Q(file__icontains=text)
-        )
-
 
 class ImageAsset(PublicContent, Credited):
     file = models.ImageField(
@@ -113,15 +99,6 @@ class ImageAsset(PublicContent, Credited):
 
     def __str__(self):
         return (self.caption or self.alt_text or self.file.name)[:40]
-
-    def use_values(self):
-        """What a new use of this image starts with: the credit as it stands, the defaults."""
-        return {
-            "image": self.file.name,
-            "width": self.width,
-            "height": self.height,
-            **self.credit_values(),
-        }
 
     def save(self, *args, **kwargs):
         clean_upload(self, "file")

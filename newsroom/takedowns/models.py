@@ -84,6 +84,9 @@ class TakedownRequest(models.Model):
         WITHDRAWN = "withdrawn", _("通知人已撤回")
         CLOSED = "closed", _("已结案")
 
+    #: Where a notice's handling has ended (no deadline runs any more).
+    CLOSED_STATUSES = (Status.CLOSED, Status.REJECTED, Status.WITHDRAWN, Status.RESTORED, Status.MAINTAINED)
+
     class NotifierKind(models.TextChoices):
         PERSON = "person", _("个人")
         ORGANISATION = "organisation", _("单位")
@@ -186,8 +189,7 @@ class TakedownRequest(models.Model):
 
     @property
     def is_open(self):
-        S = self.Status
-        return self.status not in (S.CLOSED, S.REJECTED, S.WITHDRAWN, S.RESTORED, S.MAINTAINED)
+        return self.status not in self.CLOSED_STATUSES
 
     @property
     def urgency(self):
