@@ -324,6 +324,9 @@ LOGGING = {
     },
 }
 
+# How often the article page sends what the editor typed to the server (newsroom/autosave.py).
+ARTICLE_AUTOSAVE_SECONDS = int(os.getenv("ARTICLE_AUTOSAVE_SECONDS", "30"))
+
 # Public pages show renditions (newsroom/renditions.py); 0 shows originals (the benchmark's baseline).
 IMAGE_RENDITIONS = envbool("IMAGE_RENDITIONS", "1")
 

@@ -1,13 +1,16 @@
 """Articles and photos in the admin, with the workflow's buttons, revisions, previews and
 protection against concurrent edits."""
 
+import json
 from datetime import timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -18,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from config.forms import https_urls
 
-from .. import checks, revisions, workflow
+from .. import autosave, checks, revisions, workflow
 from ..models import (
     Article,
     AuditEntry,
@@ -262,7 +265,7 @@ class ArticleAdmin(admin.ModelAdmin):
     change_form_template = "admin/newsroom/article/change_form.html"
 
     class Media:
-        js = ("js/admin-unsaved.js",)
+        js = ("js/admin-unsaved.js", "js/admin-autosave.js")
 
     list_display = (
         "cover_thumbnail",
@@ -461,6 +464,9 @@ class ArticleAdmin(admin.ModelAdmin):
         if change:
             revisions.bump_version(article)
         revisions.record(article, request.user)
+        autosave.discard(request.user, article)
+        if not change:
+            autosave.discard(request.user, None)
 
     # --- change page ------------------------------------------------------------------
 
@@ -472,8 +478,27 @@ class ArticleAdmin(admin.ModelAdmin):
             EditPresence.objects.update_or_create(
                 article=article, user=request.user, defaults={"last_seen": timezone.now()}
             )
-        extra_context = {**(extra_context or {}), **self.workflow_context(request, article)}
+        extra_context = {
+            **(extra_context or {}),
+            **self.workflow_context(request, article),
+            **self.autosave_context(request, article),
+        }
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), **self.autosave_context(request, None)}
+        return super().add_view(request, form_url, extra_context)
+
+    def autosave_context(self, request, article):
+        """Where the page's script sends the working copy, and an autosave newer than the last
+        save to offer back."""
+        url = (
+            reverse("admin:newsroom_article_autosave", args=[article.pk])
+            if article
+            else reverse("admin:newsroom_article_autosave_new")
+        )
+        saved = autosave.pending(request.user, article) if request.method == "GET" else None
+        return {"autosave_url": url, "autosaved": saved, "autosave_seconds": settings.ARTICLE_AUTOSAVE_SECONDS}
 
     def workflow_context(self, request, article):
         root = article.root
@@ -510,6 +535,8 @@ class ArticleAdmin(admin.ModelAdmin):
         view = self.admin_site.admin_view
         return [
             path("<int:pk>/workflow/", view(self.workflow_view), name="newsroom_article_workflow"),
+            path("<int:pk>/autosave/", view(self.autosave_view), name="newsroom_article_autosave"),
+            path("autosave/", view(self.autosave_view), name="newsroom_article_autosave_new"),
             path("<int:pk>/revisions/", view(self.revisions_view), name="newsroom_article_revisions"),
             path("<int:pk>/revisions/<int:revision>/", view(self.revision_view), name="newsroom_article_revision"),
             path("<int:pk>/preview/", view(self.preview_view), name="newsroom_article_preview"),
@@ -583,6 +610,24 @@ class ArticleAdmin(admin.ModelAdmin):
         if not Article.objects.filter(pk=target.pk).exists():
             target = article.root
         return redirect("admin:newsroom_article_change", target.pk)
+
+    def autosave_view(self, request, pk=None):
+        """POST {fields…} keeps the editor's working copy; POST with ``discard`` drops it."""
+        if request.method != "POST":
+            return JsonResponse({"error": gettext("仅支持 POST。")}, status=405)
+        article = get_object_or_404(Article, pk=pk) if pk is not None else None
+        may_edit = self.has_change_permission(request, article) if article else self.has_add_permission(request)
+        if "discard" in request.GET:
+            autosave.discard(request.user, article)
+            return JsonResponse({"discarded": True})
+        try:
+            data = json.loads(request.body or b"{}")
+            saved = autosave.store(request.user, article, data, may_edit)
+        except PermissionDenied:
+            return JsonResponse({"error": gettext("本文当前不能修改，未自动保存。")}, status=403)
+        except (ValueError, autosave.AutosaveError):
+            return JsonResponse({"error": gettext("自动保存的内容无法识别。")}, status=400)
+        return JsonResponse({"saved_at": timezone.localtime(saved.saved_at).strftime("%H:%M:%S")})
 
     def revisions_view(self, request, pk):
         article = get_object_or_404(Article, pk=pk)

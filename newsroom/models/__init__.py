@@ -2,7 +2,7 @@
 
 from .articles import Article, ArticleQuerySet, Photo, TimePrecision
 from .bylines import BylineRole, Credit, Placement
-from .editorial import AuditEntry, EditPresence, PreviewLink, Revision, SensitiveWord
+from .editorial import AuditEntry, Autosave, EditPresence, PreviewLink, Revision, SensitiveWord
 from .library import ImageAsset
 from .notifications import Notification
 from .review import ContentChange
@@ -12,6 +12,7 @@ __all__ = [
     "Article",
     "ArticleQuerySet",
     "AuditEntry",
+    "Autosave",
     "BylineRole",
     "Credit",
     "Column",

@@ -158,3 +158,33 @@ class EditPresence(models.Model):
         verbose_name = _("编辑中")
         verbose_name_plural = _("编辑中")
         constraints = [models.UniqueConstraint(fields=["article", "user"], name="one_presence_per_user")]
+
+
+class Autosave(models.Model):
+    """What one editor last typed on an article's page (or on a new article's page, with no
+    article yet), saved by the browser while they type and offered back after a crash or a
+    closed tab. Private to that editor; the article itself changes only when they save."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("文章"), on_delete=models.CASCADE, null=True, blank=True, related_name="autosaves"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("用户"), on_delete=models.CASCADE, related_name="+"
+    )
+    data = models.JSONField(_("自动保存的内容"))
+    saved_at = models.DateTimeField(_("自动保存时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("自动保存")
+        verbose_name_plural = _("自动保存")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "user"], condition=models.Q(article__isnull=False), name="one_autosave_per_user"
+            ),
+            models.UniqueConstraint(
+                fields=["user"], condition=models.Q(article__isnull=True), name="one_new_article_autosave_per_user"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {timezone.localtime(self.saved_at):%Y-%m-%d %H:%M}"

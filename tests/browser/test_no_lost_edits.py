@@ -43,3 +43,34 @@ def test_unsaved_changes_stop_a_workflow_button_and_stay_on_the_page(site, brows
     article = Article.objects.get(pk=draft.pk)
     assert article.title == "编辑刚改的新标题" and article.status == Article.Status.IN_REVIEW
     editor.context.close()
+
+
+def test_autosaved_body_survives_a_closed_tab(site, browser, settings):
+    """The editor types into the body, the tab closes before saving; on reopening, the page
+    offers the text back, restores it into CKEditor, and saving makes it the article's."""
+    settings.ARTICLE_AUTOSAVE_SECONDS = 1
+    draft = new_draft(User.objects.get(username="editor"), title="断电前的稿件")
+    editor = login(browser, site, "editor", "linli-editor-2026")
+    editor.goto(f"{site}/admin/newsroom/article/{draft.pk}/change/")
+    body = editor.locator("#cke_id_body .cke_wysiwyg_div[contenteditable=true]")
+    body.click()
+    editor.keyboard.press("End")
+    editor.keyboard.type("这一段是停电前刚打的字。")
+    editor.locator(".linli-autosave-status", has_text="已自动保存").wait_for()
+    context = editor.context
+    editor.close()  # the tab closes (or the browser crashes) before 保存
+
+    editor = context.new_page()
+    editor.goto(f"{site}/admin/newsroom/article/{draft.pk}/change/")
+    offer = editor.locator(".linli-autosave-offer")
+    assert "自动保存过本页尚未保存的内容" in offer.inner_text()
+    screenshot(editor, "admin-autosave-offer")
+    editor.get_by_role("button", name="恢复自动保存的内容").click()
+    assert (
+        "这一段是停电前刚打的字" in editor.locator("#cke_id_body .cke_wysiwyg_div[contenteditable=true]").inner_text()
+    )
+    editor.get_by_role("button", name="保存并继续编辑").click()
+    editor.wait_for_load_state()
+    assert "这一段是停电前刚打的字" in Article.objects.get(pk=draft.pk).body
+    assert editor.locator(".linli-autosave-offer").count() == 0
+    context.close()

@@ -1,0 +1,106 @@
+// Autosave of the article page: what the editor typed goes to the server every few seconds
+// (30 by default) while it changes, and when the tab is hidden or closed; after a crash the page
+// offers it back ("恢复自动保存的内容"). Only the article's own fields; photos and credits are rows
+// saved with the form.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var form = document.getElementById("article_form");
+    var box = document.getElementById("linli-autosave");
+    if (!form || !box) return;
+    var url = box.getAttribute("data-url");
+    var seconds = parseInt(box.getAttribute("data-seconds") || "30", 10);
+    var status = box.querySelector(".linli-autosave-status");
+    var token = form.querySelector("[name=csrfmiddlewaretoken]").value;
+    var submitting = false;
+
+    function own(el) {
+      return el.name && el.name.indexOf("-") < 0 && el.name !== "csrfmiddlewaretoken" &&
+        el.name.charAt(0) !== "_" && ["file", "submit", "button", "hidden"].indexOf(el.type) < 0;
+    }
+    function editors() {
+      return window.CKEDITOR ? Object.keys(window.CKEDITOR.instances).map(function (n) {
+        return window.CKEDITOR.instances[n];
+      }) : [];
+    }
+    function collect() {
+      editors().forEach(function (editor) { editor.updateElement(); });
+      var data = {};
+      Array.prototype.forEach.call(form.elements, function (el) {
+        if (!own(el)) return;
+        if (el.type === "checkbox") data[el.name] = el.checked;
+        else if (el.type === "radio") { if (el.checked) data[el.name] = el.value; }
+        else if (el.multiple) {
+          data[el.name] = Array.prototype.filter.call(el.options, function (o) { return o.selected; })
+            .map(function (o) { return o.value; });
+        } else data[el.name] = el.value;
+      });
+      return JSON.stringify(data);
+    }
+    function post(target, body, keepalive) {
+      return fetch(target, {
+        method: "POST", credentials: "same-origin", keepalive: !!keepalive, body: body,
+        headers: { "Content-Type": "application/json", "X-CSRFToken": token }
+      });
+    }
+
+    var last = null;
+    function send(keepalive) {
+      if (submitting) return;
+      var body = collect();
+      if (last === null) return;  // not started yet
+      if (body === last) return;
+      last = body;
+      post(url, body, keepalive).then(function (response) {
+        return response.json().then(function (answer) {
+          if (status) {
+            status.textContent = response.ok ? "已自动保存(" + answer.saved_at + ")，点“保存”后才生效。" : answer.error;
+          }
+        });
+      }).catch(function () {
+        if (status) status.textContent = "自动保存失败(网络中断)，请尽快手动保存。";
+        last = null;
+      });
+    }
+    form.addEventListener("submit", function () { submitting = true; });
+    // The page as loaded is saved already: remember it once every editor has started (CKEditor
+    // rewrites the body's markup when it starts), and send only what differs from it.
+    function baseline() { if (last === null) last = collect(); }
+    if (window.CKEDITOR) {
+      window.CKEDITOR.on("instanceReady", function () {
+        if (editors().every(function (editor) { return editor.status === "ready"; })) baseline();
+      });
+      if (editors().length && editors().every(function (editor) { return editor.status === "ready"; })) baseline();
+    } else {
+      baseline();
+    }
+    window.setInterval(function () { send(); }, seconds * 1000);
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden") send(true);
+    });
+
+    var offer = document.querySelector(".linli-autosave-offer");
+    var saved = document.getElementById("linli-autosaved");
+    if (!offer || !saved) return;
+    var data = JSON.parse(saved.textContent);
+    offer.querySelector("[data-autosave=restore]").addEventListener("click", function () {
+      Object.keys(data).forEach(function (name) {
+        var value = data[name];
+        form.querySelectorAll('[name="' + name + '"]').forEach(function (el) {
+          if (el.type === "checkbox") el.checked = !!value;
+          else if (el.type === "radio") el.checked = el.value === value;
+          else if (el.multiple) {
+            Array.prototype.forEach.call(el.options, function (o) { o.selected = value.indexOf(o.value) >= 0; });
+          } else el.value = value;
+          el.dispatchEvent(new Event("change", { bubbles: true }));
+        });
+        var editor = window.CKEDITOR && window.CKEDITOR.instances["id_" + name];
+        if (editor) editor.setData(value);
+      });
+      offer.innerHTML = "<p>已恢复自动保存的内容，请检查后点“保存”。</p>";
+    });
+    offer.querySelector("[data-autosave=discard]").addEventListener("click", function () {
+      post(url + "?discard=1", "{}").then(function () { offer.remove(); });
+    });
+  });
+})();
