@@ -15,9 +15,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from config.forms import https_urls
 
@@ -518,11 +520,24 @@ class ArticleAdmin(admin.ModelAdmin):
             # Every reviewer sees the checks at every step, and the author before submitting.
             "report": checks.prepublish(article) if not article.is_live else None,
             "revision_count": Revision.objects.filter(article=root).count(),
+            # Reviewers read the page as readers will, beside the checks, and what changed
+            # against the live version when this is a new version of it.
+            "reading": article.status in (Article.Status.IN_REVIEW, Article.Status.APPROVED),
+            "compare_with_live": self._compare_with_live(article),
             "placement": [
                 (name, Article._meta.get_field(name).verbose_name, getattr(article, name))
                 for name in workflow.PLACEMENT_FLAGS
             ],
         }
+
+    def _compare_with_live(self, article):
+        if not article.replaces_id or article.status not in (Article.Status.IN_REVIEW, Article.Status.APPROVED):
+            return None
+        live = Revision.objects.filter(source_id=article.replaces_id).values_list("pk", flat=True).first()
+        mine = Revision.objects.filter(source=article).values_list("pk", flat=True).first()
+        if not (live and mine):
+            return None
+        return reverse("admin:newsroom_article_compare", args=[article.pk]) + f"?a={live}&b={mine}"
 
     def render_change_form(self, request, context, *args, **kwargs):
         form = context.get("adminform").form if context.get("adminform") else None
@@ -538,6 +553,7 @@ class ArticleAdmin(admin.ModelAdmin):
             path("<int:pk>/autosave/", view(self.autosave_view), name="newsroom_article_autosave"),
             path("autosave/", view(self.autosave_view), name="newsroom_article_autosave_new"),
             path("<int:pk>/revisions/", view(self.revisions_view), name="newsroom_article_revisions"),
+            path("<int:pk>/revisions/compare/", view(self.compare_view), name="newsroom_article_compare"),
             path("<int:pk>/revisions/<int:revision>/", view(self.revision_view), name="newsroom_article_revision"),
             path("<int:pk>/preview/", view(self.preview_view), name="newsroom_article_preview"),
             path(
@@ -665,17 +681,36 @@ class ArticleAdmin(admin.ModelAdmin):
             .order_by("-created_at", "-id")
             .first()
         )
+        return self._compare(request, article, previous, revision)
+
+    def compare_view(self, request, pk):
+        """Any two revisions of the article, older on the left (?a=…&b=…, in either order)."""
+        article = get_object_or_404(Article, pk=pk)
+        if not self.has_view_permission(request, article):
+            raise PermissionDenied
+        ids = [value for value in (request.GET.get("a"), request.GET.get("b")) if value and value.isdigit()]
+        found = sorted(
+            Revision.objects.filter(article=article.root, pk__in=ids).select_related("created_by"),
+            key=lambda r: (r.created_at, r.pk),
+        )
+        if len(found) != 2:
+            messages.error(request, gettext("请选择两个不同的版本进行对比。"))
+            return redirect("admin:newsroom_article_revisions", pk)
+        return self._compare(request, article, found[0], found[1])
+
+    def _compare(self, request, article, older, newer):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "article": article.root,
-            "revision": revision,
-            "previous": previous,
-            "title": gettext("修订对比：%(revision)s") % {"revision": revision},
-            "changes": revisions.diff(previous.data if previous else {}, revision.data),
+            "revision": newer,
+            "previous": older,
+            "title": gettext("修订对比：%(revision)s") % {"revision": newer},
+            "changes": revisions.diff(older.data if older else {}, newer.data),
         }
         return TemplateResponse(request, "admin/newsroom/article/revision.html", context)
 
+    @method_decorator(xframe_options_sameorigin)  # shown beside the checks on the change page
     def preview_view(self, request, pk):
         from ..previews import render_working_copy
 

@@ -96,3 +96,30 @@ def test_a_moderator_cannot_edit_articles(demo):
     assert moderator.get(f"/admin/newsroom/article/{article.pk}/change/").status_code == 200
     assert 'value="new_version"' not in moderator.get(f"/admin/newsroom/article/{article.pk}/change/").content.decode()
     assert moderator.get("/admin/newsroom/article/add/").status_code == 403
+
+
+def test_reviewers_read_the_rendered_page_beside_the_checks(demo, roles):
+    from newsroom import revisions, workflow
+    from tests.conftest import draft_of
+
+    draft = draft_of("changsha-zhongnan-six-neighbours", roles["editor"])
+    Article.objects.filter(pk=draft.pk).update(title="改了标题的新版本")
+    revisions.record(Article.objects.get(pk=draft.pk), roles["editor"])
+    workflow.submit(Article.objects.get(pk=draft.pk), roles["editor"])
+    first = Client()
+    first.force_login(roles["first"])
+    page = first.get(f"/admin/newsroom/article/{draft.pk}/change/").content.decode()
+    preview = f"/admin/newsroom/article/{draft.pk}/preview/"
+    assert f'<iframe src="{preview}"' in page and "按前台版式审读" in page
+    assert "与线上版本对比修改" in page
+    framed = first.get(preview)
+    assert framed["X-Frame-Options"] == "SAMEORIGIN" and "改了标题的新版本" in framed.content.decode()
+    compare = page.split("与线上版本对比修改")[0].rsplit('href="', 1)[1].split('"')[0].replace("&amp;", "&")
+    assert "<ins>" in first.get(compare).content.decode()
+    # The editor's own draft page (not in review) has no reading pane.
+    from tests.conftest import new_draft
+
+    own = new_draft(roles["editor"])
+    editor = Client()
+    editor.force_login(roles["editor"])
+    assert "按前台版式审读" not in editor.get(f"/admin/newsroom/article/{own.pk}/change/").content.decode()

@@ -118,3 +118,25 @@ def test_the_diff_names_columns_topics_communities_and_shows_photo_changes(demo,
     photo_old, photo_new = (strip_tags(side) for side in changes["图片"][0])
     assert "中南社区供图" in photo_old and "第1段后" in photo_old and "改过的图片说明" in photo_new
     assert "festival" not in photo_old + photo_new
+
+
+def test_any_two_revisions_can_be_compared_in_either_order(editor_client, editor, demo):
+    live = Article.objects.get(slug=LIVE)
+    draft = workflow.new_version(live, editor)
+    first = revisions.record(Article.objects.get(pk=draft.pk), editor)
+    for title in ("第二版标题", "第三版标题"):
+        Article.objects.filter(pk=draft.pk).update(title=title)
+        last = revisions.record(Article.objects.get(pk=draft.pk), editor)
+    listing = editor_client.get(f"/admin/newsroom/article/{live.pk}/revisions/").content.decode()
+    assert "对比所选版本" in listing and f'name="a" value="{first.pk}"' in listing
+    url = f"/admin/newsroom/article/{live.pk}/revisions/compare/"
+    for a, b in ((first.pk, last.pk), (last.pk, first.pk)):  # the older is always on the left
+        html = editor_client.get(url, {"a": a, "b": b}).content.decode()
+        assert "第三版标题" in html and "第二版" not in html
+        assert html.index("旧版本") < html.index("<ins>")
+    same = editor_client.get(url, {"a": first.pk, "b": first.pk}, follow=True)
+    assert "请选择两个不同的版本" in same.content.decode()
+    other = Revision.objects.exclude(article=live).first()
+    assert (
+        "请选择两个不同的版本" in editor_client.get(url, {"a": first.pk, "b": other.pk}, follow=True).content.decode()
+    )
