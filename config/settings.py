@@ -324,6 +324,9 @@ LOGGING = {
     },
 }
 
+# Where the admin is reached from an e-mail (notification links).
+ADMIN_BASE_URL = os.getenv("ADMIN_BASE_URL", "http://127.0.0.1:8000")
+
 # How often the article page sends what the editor typed to the server (newsroom/autosave.py).
 ARTICLE_AUTOSAVE_SECONDS = int(os.getenv("ARTICLE_AUTOSAVE_SECONDS", "30"))
 

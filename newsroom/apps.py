@@ -7,10 +7,15 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("新闻编辑部")
 
     def ready(self):
+        from django.db.models.signals import post_save
+
         from config import content, plaintext
 
-        from . import freshness
+        from . import freshness, tasks
+        from .models import SensitiveWord
 
         plaintext.connect("newsroom", "communities", "takedowns")
         content.connect()
         freshness.connect()
+        # A word added to the 错敏词 list may stop a scheduled publish before it goes live.
+        post_save.connect(tasks.sensitive_words_changed, sender=SensitiveWord, dispatch_uid="recheck-scheduled")

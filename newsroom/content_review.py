@@ -26,7 +26,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from . import checks
+from . import checks, notifications
 from .models import ContentChange, Portal, SensitiveWord
 from .review_steps import PERMISSION_LABELS, four_eyes_refusal, step_permission
 from .revisions import body_diff, char_diff
@@ -159,6 +159,7 @@ def propose(instance, user, kind, data=None):
             review_total=portal.content_review_steps if portal else 1,
             before=snapshot(type(instance)._default_manager.get(pk=instance.pk)) if kind != K.CREATE else None,
         )
+    news = change._state.adding or change.review_step > 1  # reviewers hear of it once per round
     if change.kind != K.CREATE or kind == K.DELETE:  # editing a pending new object keeps it 新建
         change.kind = kind
     change.data, change.object_repr = data, str(instance)[:200]
@@ -166,6 +167,8 @@ def propose(instance, user, kind, data=None):
     if user.pk not in change.authors:
         change.authors = [*change.authors, user.pk]
     change.save()
+    if news:
+        notifications.content_change(change, user)
     return change
 
 
@@ -215,6 +218,7 @@ def approve(change, user, opinion=""):
         ]
         change.review_step += 1
         change.save(update_fields=["approvals", "review_step", "updated_at"])
+        notifications.content_change(change, user)
         return change
     blocking = [str(hit) for hit in sensitive_hits(change) if hit.severity == SensitiveWord.Severity.BLOCK]
     if blocking:
@@ -233,6 +237,7 @@ def approve(change, user, opinion=""):
             getattr(target, name).set(pks)
     change.status, change.decided_by, change.decided_at, change.opinion = S.APPROVED, user, timezone.now(), opinion
     change.save(update_fields=["status", "decided_by", "decided_at", "opinion", "updated_at"])
+    notifications.content_change(change, user)
     return change
 
 
@@ -244,6 +249,7 @@ def reject(change, user, reason):
         raise ReviewError(_("请填写退回理由。"))
     change.status, change.decided_by, change.decided_at, change.opinion = S.REJECTED, user, timezone.now(), reason
     change.save(update_fields=["status", "decided_by", "decided_at", "opinion", "updated_at"])
+    notifications.content_change(change, user)
     return change
 
 

@@ -9,6 +9,7 @@ slow mail server never holds up the editor. Recipients:
 - returned or published: the article's authors.
 """
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
@@ -18,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from .models import Notification
+from .models import Notification, NotificationSettings
 from .review_steps import step_permission
 
 K = Notification.Kind
@@ -57,32 +58,124 @@ def transition(article, action, actor, opinion=""):
         kind = K.PUBLISHED
     else:
         return []
-    made = Notification.objects.bulk_create(
+    return _send(
         Notification(recipient=user, kind=kind, article=article, text=text) for user in people.exclude(pk=actor.pk)
     )
+
+
+def schedule_held(article, problems):
+    """A scheduled publish failed its checks: the chiefs and the authors hear why."""
+    from .workflow import authors
+
+    people = get_user_model().objects.filter(
+        Q(pk__in=_holders("review_final").values("pk")) | Q(pk__in=authors(article), is_active=True)
+    )
+    text = _("《%(title)s》的定时发布已暂停，发布前检查未通过：%(problems)s") % {
+        "title": article.title[:60],
+        "problems": problems[:150],
+    }
+    return _send(
+        Notification(recipient=user, kind=K.SCHEDULE_HELD, article=article, text=text) for user in people.distinct()
+    )
+
+
+def content_change(change, actor):
+    """A change to a community, honour, facility, topic, series or page was proposed, passed a
+    step, approved or returned: whoever must act next, or its authors, hear of it."""
+    from .content_review import step_label
+    from .review_steps import step_permission
+
+    link = reverse("admin:newsroom_contentchange_change", args=[change.pk])
+    what = f"{change.content_type.name}“{change.object_repr[:40]}”"
+    if change.status == change.Status.PENDING:
+        people = _holders(step_permission(change.review_step, change.review_total)).exclude(pk__in=change.authors)
+        text = _("%(what)s的%(kind)s等待您%(step)s。") % {
+            "what": what,
+            "kind": change.get_kind_display(),
+            "step": step_label(change),
+        }
+        kind = K.CHANGE_REVIEW
+    else:
+        people = get_user_model().objects.filter(pk__in=change.authors, is_active=True)
+        text = _("%(what)s的%(kind)s%(status)s%(opinion)s") % {
+            "what": what,
+            "kind": change.get_kind_display(),
+            "status": change.get_status_display(),
+            "opinion": f"：{change.opinion[:100]}" if change.opinion else "。",
+        }
+        kind = K.CHANGE_DECIDED
+    return _send(Notification(recipient=user, kind=kind, link=link, text=text) for user in people.exclude(pk=actor.pk))
+
+
+def _send(notifications):
+    made = Notification.objects.bulk_create(notifications)
     ids = [n.pk for n in made if n.pk]
     if ids:
         transaction.on_commit(lambda: send_notification_mail.enqueue(ids))
     return made
 
 
+def target_url(notification):
+    if notification.article_id:
+        return reverse("admin:newsroom_article_change", args=[notification.article_id])
+    return notification.link
+
+
+def _absolute(path):
+    return f"{settings.ADMIN_BASE_URL.rstrip('/')}{path}" if path else ""
+
+
+def _wants(user, choice):
+    chosen = getattr(getattr(user, "notification_settings", None), "email", NotificationSettings.Email.EACH)
+    return chosen == choice
+
+
 @task()
 def send_notification_mail(ids):
-    """E-mail each notification to its recipient (those with an address), once."""
+    """E-mail each notification to its recipient (those with an address who want each one), once."""
     sent = 0
-    for notification in Notification.objects.filter(pk__in=ids, emailed_at__isnull=True).select_related("recipient"):
-        address = notification.recipient.email
-        if not address:
+    pending = Notification.objects.filter(pk__in=ids, emailed_at__isnull=True).select_related(
+        "recipient__notification_settings"
+    )
+    for notification in pending:
+        recipient = notification.recipient
+        if not recipient.email or not _wants(recipient, NotificationSettings.Email.EACH):
             continue
-        link = (
-            reverse("admin:newsroom_article_change", args=[notification.article_id]) if notification.article_id else ""
-        )
         send_mail(
             _("[邻里] %(kind)s") % {"kind": notification.get_kind_display()},
-            f"{notification.text}\n\n{link}",
+            f"{notification.text}\n\n{_absolute(target_url(notification))}",
             None,
-            [address],
+            [recipient.email],
         )
         Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
         sent += 1
+    return sent
+
+
+@task()
+def send_daily_digests(now=None):
+    """One e-mail per person who chose the daily digest: their unread notifications since the
+    last digest, grouped by kind. Run once a day (cron: ``manage.py send_digests``)."""
+    now = now or timezone.now()
+    sent = 0
+    chosen = NotificationSettings.objects.filter(email=NotificationSettings.Email.DAILY).select_related("user")
+    for preference in chosen.exclude(user__email="").filter(user__is_active=True):
+        unread = Notification.objects.filter(recipient=preference.user, read_at__isnull=True, emailed_at__isnull=True)
+        items = list(unread.order_by("kind", "created_at"))
+        if items:
+            lines = [_("您有 %(count)s 条未读通知：") % {"count": len(items)}, ""]
+            for notification in items:
+                stamp = timezone.localtime(notification.created_at).strftime("%m-%d %H:%M")
+                lines.append(f"【{notification.get_kind_display()}】{stamp} {notification.text}")
+                if target_url(notification):
+                    lines.append(f"    {_absolute(target_url(notification))}")
+            send_mail(
+                _("[邻里] 每日通知汇总(%(date)s)") % {"date": timezone.localdate(now).isoformat()},
+                "\n".join(lines),
+                None,
+                [preference.user.email],
+            )
+            unread.filter(pk__in=[n.pk for n in items]).update(emailed_at=now)
+            sent += 1
+        NotificationSettings.objects.filter(pk=preference.pk).update(digest_sent_at=now)
     return sent

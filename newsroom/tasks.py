@@ -1,5 +1,6 @@
 """Background work of the newsroom (django-tasks): what may take longer than a request should."""
 
+from django.db import transaction
 from django_tasks import task
 
 from . import renditions
@@ -10,3 +11,16 @@ def make_renditions(name, width, focal_x=0.5, focal_y=0.5):
     """Every standard rendition of the library image ``name`` (``width`` px wide), so readers
     never wait for one; returns how many were made or found."""
     return sum(renditions.ensure(n) for n in renditions.standard_names(name, width, focal_x, focal_y))
+
+
+@task()
+def recheck_scheduled():
+    """Scheduled publishes checked again (after the 错敏词 list changed); those that now fail
+    are held back, and the chief told. Returns how many were held."""
+    from .workflow import hold_failing_schedules
+
+    return len(hold_failing_schedules())
+
+
+def sensitive_words_changed(sender, **kwargs):
+    transaction.on_commit(recheck_scheduled.enqueue)

@@ -408,6 +408,35 @@ def revoke_all_preview_links(article):
     )
 
 
+def hold_failing_schedules(now=None):
+    """A 定时发布 that would now fail its checks does not go live: the 错敏词 list, a library
+    image's credit or a person's name may have changed since the chief scheduled it. The article
+    goes back to 已签发 (not visible), audited with the reasons, and the chief and its authors are
+    told. Run by ``publish_scheduled`` (cron) and after the 错敏词 list changes (a task)."""
+    now = now or timezone.now()
+    held = []
+    for candidate in Article.objects.filter(is_live=True, live_from__gt=now, status=S.PUBLISHED, replaces=None):
+        report = checks.prepublish(candidate)
+        if report.ok:
+            continue
+        with transaction.atomic():
+            article = _locked(candidate)
+            if not (article.is_live and article.live_from and article.live_from > timezone.now()):
+                continue  # went live or was changed meanwhile
+            never_published = not article.first_published_at or article.first_published_at >= article.live_from
+            article.status, article.is_live = S.APPROVED, False
+            fields = ["status", "is_live", "updated_at"]
+            if never_published:
+                article.first_published_at = None
+                fields.append("first_published_at")
+            article.save(update_fields=fields)
+            problems = "；".join(report.blocking)
+            _log(article, None, "schedule_held", S.PUBLISHED, S.APPROVED, _("定时发布前检查未通过：") + problems)
+            notifications.schedule_held(article, problems)
+        held.append(article)
+    return held
+
+
 def record_scheduled_changes(now=None):
     """Audit go-lives and expiries that the clock has already made visible (for cron)."""
     now = now or timezone.now()

@@ -1,12 +1,16 @@
 """Each staff member's own notifications: a list, marked read when opened, and a header badge."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Notification
+from ..models import Notification, NotificationSettings
+from ..notifications import target_url
 
 
 @admin.register(Notification)
@@ -15,6 +19,7 @@ class NotificationAdmin(admin.ModelAdmin):
     list_display_links = None
     list_filter = ("kind", ("read_at", admin.EmptyFieldListFilter))
     actions = ("mark_read",)
+    change_list_template = "admin/newsroom/notification/change_list.html"
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(recipient=request.user)
@@ -50,6 +55,32 @@ class NotificationAdmin(admin.ModelAdmin):
             return redirect("admin:newsroom_notification_changelist")
         if notification.read_at is None:
             Notification.objects.filter(pk=notification.pk).update(read_at=timezone.now())
-        if notification.article_id:
-            return redirect(reverse("admin:newsroom_article_change", args=[notification.article_id]))
-        return redirect("admin:newsroom_notification_changelist")
+        return redirect(target_url(notification) or reverse("admin:newsroom_notification_changelist"))
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.settings_view)
+        return [path("settings/", view, name="newsroom_notification_settings"), *super().get_urls()]
+
+    def settings_view(self, request):
+        """Each person chooses how notifications reach them by e-mail (each, a daily digest, none)."""
+        preference, _created = NotificationSettings.objects.get_or_create(user=request.user)
+        form = SettingsForm(request.POST or None, instance=preference)
+        if request.method == "POST" and form.is_valid():
+            form.save()
+            messages.success(request, gettext("通知设置已保存。"))
+            return redirect("admin:newsroom_notification_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": gettext("通知设置"),
+            "form": form,
+            "has_email": bool(request.user.email),
+        }
+        return TemplateResponse(request, "admin/newsroom/notification/settings.html", context)
+
+
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = NotificationSettings
+        fields = ("email",)
+        widgets = {"email": forms.RadioSelect}

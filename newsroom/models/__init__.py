@@ -4,7 +4,7 @@ from .articles import Article, ArticleQuerySet, Photo, TimePrecision
 from .bylines import BylineRole, Credit, Placement
 from .editorial import AuditEntry, Autosave, EditPresence, PreviewLink, Revision, SensitiveWord
 from .library import ImageAsset
-from .notifications import Notification
+from .notifications import Notification, NotificationSettings
 from .review import ContentChange
 from .site import Column, Page, Person, Portal, PortalQuerySet, Series, TipChannel, Topic
 
@@ -20,6 +20,7 @@ __all__ = [
     "EditPresence",
     "ImageAsset",
     "Notification",
+    "NotificationSettings",
     "Page",
     "Person",
     "Photo",

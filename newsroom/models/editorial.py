@@ -28,6 +28,7 @@ class AuditEntry(AuditRecord):
         RESTORE = "restore", _("恢复修订")
         CHANGE_PUBLISH_DATE = "change_publish_date", _("修改首次发布时间")
         PLACEMENT = "placement", _("调整推荐位")
+        SCHEDULE_HELD = "schedule_held", _("定时发布暂停")
         PREVIEW_LINK = "preview_link", _("生成预览链接")
         REVOKE_PREVIEW_LINK = "revoke_preview_link", _("撤销预览链接")
         WENT_LIVE = "went_live", _("定时上线")
