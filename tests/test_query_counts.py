@@ -33,6 +33,11 @@ ADMIN_CHANGELIST = "/admin/newsroom/article/"
 # 16, plus the session from the database (read; written back in a savepoint, so staff can work
 # while Redis is down), the "允许作者本人审核" banner's look-up and the unread-notification badge.
 ADMIN_CHANGELIST_QUERIES = 22
+# The desk (admin home) of a superuser, who sees every list: drafts, returned with the opinions,
+# awaiting, scheduled, recently published, content changes, takedown deadlines, plus the
+# admin's app list, session, banner and badge.
+ADMIN_DESK = "/admin/"
+ADMIN_DESK_QUERIES = 15
 
 
 def queries(client, url):
@@ -55,11 +60,13 @@ def test_queries_stay_pinned_at_10_and_at_10000_articles(client, demo, settings,
     editor = type(client)()
     editor.force_login(admin_user)
     assert queries(editor, ADMIN_CHANGELIST) <= ADMIN_CHANGELIST_QUERIES
+    assert queries(editor, ADMIN_DESK) == ADMIN_DESK_QUERIES
 
     add_articles(9990, first=5, index=False)
     assert Article.objects.public(ALL_PORTALS).count() == 10_000
     assert pinned(client) == PAGES
     assert queries(editor, ADMIN_CHANGELIST) <= ADMIN_CHANGELIST_QUERIES
+    assert queries(editor, ADMIN_DESK) == ADMIN_DESK_QUERIES
 
 
 def test_a_cached_page_runs_no_query(client, demo):
