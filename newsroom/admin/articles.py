@@ -3,6 +3,7 @@ protection against concurrent edits."""
 
 import json
 from datetime import timedelta
+from functools import partial
 
 from django import forms
 from django.conf import settings
@@ -39,6 +40,7 @@ from ..models import (
 )
 from ..previews import preview_token
 from ..templatetags.pictures import thumb
+from . import imports
 from .records import RecordAdmin
 from .review import ReviewedAdmin
 
@@ -549,6 +551,8 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
+            path("import/", view(partial(imports.upload_view, self)), name="newsroom_article_import"),
+            path("import/<int:pk>/", view(partial(imports.confirm_view, self)), name="newsroom_article_import_confirm"),
             path("<int:pk>/workflow/", view(self.workflow_view), name="newsroom_article_workflow"),
             path("<int:pk>/autosave/", view(self.autosave_view), name="newsroom_article_autosave"),
             path("autosave/", view(self.autosave_view), name="newsroom_article_autosave_new"),

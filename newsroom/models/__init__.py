@@ -3,6 +3,7 @@
 from .articles import Article, ArticleQuerySet, Photo, TimePrecision
 from .bylines import BylineRole, Credit, Placement
 from .editorial import AuditEntry, Autosave, EditPresence, PreviewLink, Revision, SensitiveWord
+from .imports import ImportedFile
 from .library import ImageAsset
 from .notifications import Notification, NotificationSettings
 from .review import ContentChange
@@ -19,6 +20,7 @@ __all__ = [
     "ContentChange",
     "EditPresence",
     "ImageAsset",
+    "ImportedFile",
     "Notification",
     "NotificationSettings",
     "Page",

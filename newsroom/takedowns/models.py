@@ -5,44 +5,18 @@ evidence. The desk applies reversible measures; nothing is deleted, and every st
 an event in the request's audit trail.
 """
 
-import os
 import secrets
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from config.audit import AuditRecord
 from config.content import PublicContent
+from config.storage import PrivateStorage, private_storage  # noqa: E402,F401  (migrations name it here)
 from newsroom.models import Article, Photo, Portal
-
-
-@deconstructible
-class PrivateStorage(FileSystemStorage):
-    """Identity documents and evidence: outside MEDIA_ROOT, with no URL at all; served only by
-    the desk's access-checked view. Reads PRIVATE_MEDIA_ROOT each time, so tests can move it."""
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
-
-    def url(self, name):
-        raise ValueError("私密文件没有公开网址。")
-
-
-private_storage = PrivateStorage()
 
 
 def mask(number):

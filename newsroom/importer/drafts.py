@@ -1,0 +1,190 @@
+"""A confirmed import becomes a draft: never published, never submitted, with its photos (joined
+to the library, metadata stripped), bylines, reprint fields and matched communities, an audit
+entry "导入" naming the file, and the original kept with it. All or nothing."""
+
+import re
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from communities.models import Community
+from config.chinese import to_simplified
+from config.richtext import sanitize_html
+
+from .. import revisions
+from ..credits import CreditKind
+from ..images import validate_image
+from ..models import Article, AuditEntry, BylineRole, Credit, ImportedFile, Person, Photo, TimePrecision
+
+KINDS = {
+    "摄": CreditKind.PHOTOGRAPHER,
+    "供图": CreditKind.PROVIDED,
+    "受访者供图": CreditKind.INTERVIEWEE,
+    "资料图片": CreditKind.ARCHIVE,
+    "网络图片": CreditKind.NETWORK,
+    "图片来源": CreditKind.SOURCE,
+}
+EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}
+
+
+def keep_original(user, name, data):
+    """The uploaded file, stored privately before the editor confirms (no draft yet)."""
+    record = ImportedFile(name=name[:200], created_by=user)
+    record.file.save(_safe_name(name), ContentFile(data), save=False)
+    record.save()
+    return record
+
+
+def _safe_name(name):
+    stem = re.sub(r"[^\w.\-]+", "_", name or "import.txt")[-80:]
+    return stem or "import.txt"
+
+
+def match_communities(names):
+    """(matched Community rows, names not in the library): matched in Simplified, with or
+    without the 社区 suffix; never created here."""
+    wanted = {to_simplified(n).removesuffix("社区"): n for n in names}
+    matched, missing = [], []
+    library = {to_simplified(c.name).removesuffix("社区"): c for c in Community.objects.all()}
+    for key, written in wanted.items():
+        (matched.append(library[key]) if key in library else missing.append(written))
+    return matched, missing
+
+
+def _person(name):
+    person = Person.objects.filter(name=name).first()
+    return person or Person.objects.create(name=name)
+
+
+def publish_time(value):
+    """('YYYY-MM-DD HH:MM' or 'YYYY-MM-DD') → (aware datetime, precision), or (None, UNKNOWN)."""
+    for pattern, precision in (("%Y-%m-%d %H:%M", TimePrecision.MINUTE), ("%Y-%m-%d", TimePrecision.DAY)):
+        try:
+            return timezone.make_aware(datetime.strptime(value or "", pattern)), precision
+        except ValueError:
+            continue
+    return None, TimePrecision.UNKNOWN
+
+
+def create_draft(record, extraction, user, column, fields, communities=()):
+    """The draft of ``extraction`` as the editor confirmed it (``fields`` override what was read)."""
+    if not user.has_perm("newsroom.add_article"):
+        raise PermissionDenied(_("没有新建文章的权限。"))
+    values = {
+        "title": extraction.title or "",
+        "subtitle": extraction.subtitle or "",
+        "dateline": extraction.dateline or "",
+        "source_name": extraction.source or "",
+        "via_name": extraction.reprint_from or "",
+        "original_url": extraction.original_url or "",
+        "original_title": extraction.original_title or "",
+        "editors_note": extraction.editors_note,
+        "publish_time": extraction.publish_time or "",
+        **fields,
+    }
+    body = sanitize_html(extraction.body_html())
+    traditional = to_simplified(body) != body and len(body) > 0
+    reprint = bool(values["source_name"] or values["via_name"] or values["original_url"])
+    original_at, precision = publish_time(values.pop("publish_time"))
+    reporters = [b for b in extraction.bylines if b["role"] in ("记者", "作者", "通讯员", "见习记者", "特约记者")]
+    with transaction.atomic():
+        article = Article.objects.create(
+            title=values["title"][:200],
+            subtitle=values["subtitle"][:200],
+            column=column,
+            body=body,
+            summary=_summary(extraction),
+            editors_note=values["editors_note"],
+            dateline=values["dateline"][:100],
+            source_name=values["source_name"][:100],
+            via_name=values["via_name"][:100],
+            original_url=values["original_url"][:200],
+            original_title=(values["original_title"] or (values["title"] if reprint else ""))[:200],
+            original_author=" ".join(f"{b['org']}{b['role']}{b['name']}" for b in reporters)[:100] if reprint else "",
+            is_reprint=reprint,
+            original_published_at=original_at if reprint else None,
+            original_time_precision=precision if reprint else TimePrecision.MINUTE,
+            script=Article.Script.TRADITIONAL if traditional else Article.Script.SIMPLIFIED,
+            created_by=user,
+        )
+        article.communities.set(communities)
+        _bylines(article, extraction.bylines)
+        without_image = _photos(article, extraction.photos)
+        record.article = article
+        record.save(update_fields=["article"])
+        note = _("导入：%(name)s") % {"name": record.name}
+        if without_image:
+            note += _("；%(count)s 张图片的说明已读出，但原文件未附图片，请上传") % {"count": without_image}
+        AuditEntry.objects.create(
+            article=article,
+            actor=user,
+            action=AuditEntry.Action.IMPORT,
+            from_status=Article.Status.DRAFT,
+            to_status=Article.Status.DRAFT,
+            opinion=note[:500],
+        )
+        revisions.record(article, user, note=_("导入"))
+    return article
+
+
+def _summary(extraction):
+    first = next((text for kind, text in extraction.body if kind == "p"), "")
+    return first[:120]
+
+
+def _bylines(article, bylines):
+    roles = {to_simplified(r.name): r for r in BylineRole.objects.for_portal(article.column.portal)}
+    rows = []
+    for order, byline in enumerate(bylines):
+        person = Person.objects.filter(name=byline["name"]).first()
+        rows.append(
+            Credit(
+                article=article,
+                role=roles.get(byline["role"]),
+                person=person,
+                name="" if person else byline["name"],
+                organisation=byline["org"][:100],
+                in_dateline=bool(article.dateline) and byline["role"] in ("记者", "通讯员", "见习记者"),
+                order=order,
+            )
+        )
+    Credit.objects.bulk_create(rows)
+
+
+def _readable(data):
+    try:
+        validate_image(ContentFile(data, name="import.jpg"))
+    except ValidationError:
+        return False
+    return True
+
+
+def _photos(article, photos):
+    """Photos that came with their image; returns how many captions had none."""
+    missing = 0
+    for order, found in enumerate(photos):
+        if not found.image or not _readable(found.image):
+            missing += 1
+            continue
+        kind = KINDS.get(found.kind, "")
+        photo = Photo(
+            article=article,
+            caption=found.caption,
+            alt_text=re.sub(r"[。.]$", "", found.caption)[:200],
+            credit_kind=kind or CreditKind.UNCREDITED,
+            credit_organisation=found.org[:100] if kind != CreditKind.PHOTOGRAPHER or not found.who else "",
+            credit_person=_person(found.who.split()[0]) if kind == CreditKind.PHOTOGRAPHER and found.who else None,
+            credit_role="记者" if kind == CreditKind.PHOTOGRAPHER and found.org else "",
+            order=order,
+            body_position=found.after_paragraph,
+        )
+        if kind == CreditKind.PHOTOGRAPHER and found.org:
+            photo.credit_organisation = found.org[:100]
+        extension = EXTENSIONS.get(found.image_type, "jpg")
+        photo.image.save(f"import-{article.pk}-{order + 1}.{extension}", ContentFile(found.image), save=False)
+        photo.save()
+    return missing

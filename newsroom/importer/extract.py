@@ -1,0 +1,433 @@
+"""What a Chinese news page or a Word manuscript says, field by field, from its blocks.
+
+Patterns are those of Chinese portals and newsroom manuscripts, not of any one site: the
+breadcrumb (当前位置/您当前的位置, ``>``/``>>``), the meta line under the title (date, 来源,
+栏目, 点击), the 电头 (X讯(记者 Y 通讯员 Z)), bylines at the end (云南网记者张成), editor lines
+([责任编辑：…], (责编：…)), 转自/原文链接/原标题, captions with their credits (Y 摄, 记者 Y 摄,
+受访者供图, 某单位供图, 资料图片, 图片来源：…), sub-headings, and where the article ends (上一篇,
+相关新闻, 免责声明…). Traditional text is matched through its Simplified form; what is kept is
+the text as written. Each field remembers the block (line) it came from.
+"""
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from config.chinese import to_simplified
+
+from .sources import Block, Document
+
+NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}"
+REPORTER_ROLES = r"(见习记者|实习记者|特约记者|首席记者|记者|通讯员|实习生|特约撰稿人)"
+EDITOR_ROLES = r"(责任编辑|责编|初审编辑|终审|编辑|审校|审核|校对|主持人|作者|撰稿|摄影|摄像|统筹|策划)"
+CANONICAL_ROLE = {"责编": "责任编辑", "撰稿": "作者", "摄像": "摄影"}
+ORG_SUFFIX = re.compile(r"(社区|街道|网|报|台|中心|局|委|办|站|部|院|校|队|所|会|社|客户端|集团|频道|融媒)$")
+
+CRUMB_PREFIX = re.compile(r"^.*?(当前位置|您当前的位置|您的位置|你的位置|所在位置|位置)\s*[:：]?\s*")
+CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|›|»|→|＞|/)\s*")
+DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{2}))?"
+)
+SHORT_DATE = re.compile(r"(?<![\d-])(?P<y>\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\s+(?P<H>\d{1,2}):(?P<M>\d{2})")
+META_WORDS = re.compile(r"(来源|时间|发布|作者|编辑|点击|栏目|字号|打印|浏览|阅读|分享|记者)")
+CHROME = re.compile(r"^(微博|qzone|微信|分享到?|打印本页|打印|关闭窗口|收藏|字号|[大中小]|qq空间|朋友圈|正文)$", re.I)
+END = re.compile(
+    r"^(上一篇|下一篇|相关新闻|相关文章|相关阅读|推荐阅读|延伸阅读|您可能感兴趣|你可能感兴趣|猜你喜欢|\[?免责声明|【免责声明】"
+    r"|.{0,16}版权与免责声明|版权声明|凡本网注明|相关专题|头条新闻|图片新闻|热点新闻|最新新闻|热门文章|部门新闻|专题报道"
+    r"|copyright|©|[(（]?如果您有新闻线索|扫一扫|分享到|网友评论|最新评论|热门评论|查看全部留言|返回顶部|打印本页)",
+    re.I,
+)
+DATELINE = re.compile(
+    r"^[\-—－\s]*(?P<dl>[^\s(（，。,]{2,24}?讯)(?:\s*[(（](?P<people>[^)）]{2,80})[)）]\s*|\s+|(?=[\u4e00-\u9fff]{2}))"
+)
+EDITOR_LINE = re.compile(r"^[\[［【(（]?\s*" + EDITOR_ROLES + r"\s*[:：/]")
+EDITOR_PAIR = re.compile(EDITOR_ROLES + r"\s*[:：/]\s*(.+?)(?=\s*" + EDITOR_ROLES + r"\s*[:：/]|[\]］】)）]|$)")
+REPORTER_LINE = re.compile(
+    r"^(?:[^\s，。,:：]{0,16}?" + REPORTER_ROLES + r"\s*" + NAME + r"(?:[\s、]+" + NAME + r")*[\s、]*)+$"
+)
+FIELD_LINES = {
+    "reprint_from": re.compile(r"^(?:本文)?(?:转自|转载自|转载于)\s*[:：]?\s*(?P<v>.+?)\s*$"),
+    "original_url": re.compile(r"^原文(?:链接|地址|网址)\s*[:：]\s*(?P<v>https?://\S+)"),
+    "original_title": re.compile(r"^原标题\s*[:：]\s*(?P<v>.+?)\s*$"),
+    "source": re.compile(r"^(?:稿件)?来源\s*[:：]\s*(?P<v>\S.*?)\s*$"),
+}
+# Where a credit may start: the caption's start, or after a space, a full stop or a dash.
+B = r"(?:^|(?<=[\s。，,：:\-—－）)!！?？]))"
+CREDITS = [
+    # (kind, pattern on the end of a caption); "who" and "org" groups where they apply.
+    ("受访者供图", re.compile(B + r"(?P<credit>受访者供图)$")),
+    ("资料图片", re.compile(B + r"(?P<credit>资料图片?|资料照片)$")),
+    ("网络图片", re.compile(B + r"(?P<credit>网络图片|图片来自网络)$")),
+    ("图片来源", re.compile(B + r"(?P<credit>图片来源\s*[:：]\s*(?P<org>[^\s。]{2,30}))$")),
+    (
+        "摄",
+        re.compile(
+            B + r"(?P<credit>(?:(?P<org>[^\s。，,：:\-—－]{0,16}?)(?:摄影记者|记者|通讯员|特约摄影))?\s*"
+            r"(?P<who>" + NAME + r"(?:[\s、]+" + NAME + r")*)\s*摄)$"
+        ),
+    ),
+    ("供图", re.compile(B + r"(?P<credit>(?P<org>[^\s。，,：:\-—－]{0,20}?)\s*供图)$")),
+]
+NOT_COMMUNITY = {
+    "该", "本", "每个", "各", "全国", "城市", "农村", "示范", "文化", "暖心", "活力", "温馨", "和谐", "智慧", "文明", "公租房",
+    "老旧", "新型", "大型", "基层", "现代", "幸福", "美丽", "平安", "绿色", "服务", "治理", "民生", "大学生", "友好", "居民",
+}  # fmt: skip
+CUT_BEFORE_NAME = re.compile(r".*(街道|镇|乡|区|县|市)")
+LEADING_WORDS = re.compile(r"^(走进|位于|在|于|的|与|对|为|把|让|给|到|是|将|从|向|了|进)+")
+# What follows a community's name, not a kind of community: its organs and places.
+AFTER_NAME = re.compile(
+    r"^(党委|党总支|党支部|党组织|党群|书记|主任|居委会|居民委员会|工作站|中心|服务站|社会组织|便民|网格|新时代文明|位于|成立|辖区)"
+)
+
+
+@dataclass
+class Photo:
+    caption: str = ""
+    kind: str = ""  # 摄, 供图, 受访者供图, 资料图片, 网络图片, 图片来源 or ""
+    who: str = ""
+    org: str = ""
+    image: bytes | None = None
+    image_type: str = ""
+    line: int = 0
+    after_paragraph: int = 0
+
+    def json(self):
+        return {"kind": self.kind, "who": self.who or self.org}
+
+
+@dataclass
+class Extraction:
+    title: str | None = None
+    subtitle: str | None = None
+    publish_time: str | None = None
+    column: str | None = None
+    breadcrumb: list = field(default_factory=list)
+    source: str | None = None
+    reprint_from: str | None = None
+    original_url: str | None = None
+    original_title: str | None = None
+    dateline: str | None = None
+    bylines: list = field(default_factory=list)
+    photos: list = field(default_factory=list)
+    communities: list = field(default_factory=list)
+    editors_note: str = ""
+    body: list = field(default_factory=list)  # ("p" | "h", text)
+    lines: dict = field(default_factory=dict)  # field → 1-based block number it came from
+    texts: list = field(default_factory=list)  # every block's text, for the confirm screen
+
+    def json(self):
+        return {
+            "title": self.title,
+            "publish_time": self.publish_time,
+            "column": self.column,
+            "breadcrumb": self.breadcrumb,
+            "source": self.source,
+            "reprint_from": self.reprint_from,
+            "original_url": self.original_url,
+            "dateline": self.dateline,
+            "bylines": self.bylines,
+            "photo_credits": [p.json() for p in self.photos if p.kind],
+            "communities": self.communities,
+        }
+
+    def body_html(self):
+        parts = []
+        for kind, text in self.body:
+            tag = "h3" if kind == "h" else "p"
+            parts.append(f"<{tag}>{html.escape(text, quote=False)}</{tag}>")
+        return "\n".join(parts)
+
+    @property
+    def paragraphs(self):
+        return sum(1 for kind, _text in self.body if kind == "p")
+
+
+def _original(line, simplified, start, end):
+    """The span of ``simplified`` in the text as written (OpenCC keeps most lengths)."""
+    return (line if len(line) == len(simplified) else simplified)[start:end].strip()
+
+
+def _date(text):
+    match = DATE.search(text)
+    year = None
+    if match:
+        year = int(match["y"])
+    else:
+        match = SHORT_DATE.search(text)
+        if match:
+            year = 2000 + int(match["y"])
+    if not match:
+        return None
+    try:
+        month, day = int(match["m"]), int(match["d"])
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        value = f"{year:04d}-{month:02d}-{day:02d}"
+        if match["H"] is not None:
+            value += f" {int(match['H']):02d}:{match['M']}"
+        return value
+    except (TypeError, ValueError):
+        return None
+
+
+def people(text, role=""):
+    """[{"role", "name", "org"}] from a byline such as "记者 张成 刘洋 小召前街社区通讯员 王丽"
+    or "云南网记者张成"; ``role`` for names listed without one (责编：高巍、秦华)."""
+    simplified = to_simplified(text)
+    written = text if len(text) == len(simplified) else simplified
+    parts = re.split(REPORTER_ROLES, simplified)
+    found = []
+    if len(parts) == 1:
+        return [
+            {"role": role, "name": name, "org": ""}
+            for name in re.split(r"[\s、，,/]+", written.strip())
+            if re.fullmatch(NAME, name)
+        ]
+    position = len(parts[0])
+    org = written[: len(parts[0])].strip()
+    for index in range(1, len(parts), 2):
+        this_role = parts[index]
+        position += len(this_role)
+        chunk = written[position : position + len(parts[index + 1])]
+        position += len(parts[index + 1])
+        tokens = [t for t in re.split(r"[\s、，,/]+", chunk.strip()) if t]
+        next_org = ""
+        if index + 2 < len(parts) and tokens and not chunk.endswith((" ", "\u3000")):
+            last = tokens[-1]
+            if len(last) > 4 or ORG_SUFFIX.search(to_simplified(last)):
+                next_org = tokens.pop()
+        for name in tokens:
+            if re.fullmatch(NAME, name):
+                found.append({"role": this_role, "name": name, "org": org})
+        org = next_org
+    return found
+
+
+def caption_credit(text):
+    """(caption, kind, who, org) when ``text`` ends with a photo credit, else None."""
+    simplified = to_simplified(text).rstrip()
+    written = text.rstrip() if len(text.rstrip()) == len(simplified) else simplified
+    tries = []
+    paren = re.search(r"[(（]([^()（）]{2,40})[)）]$", simplified)
+    if paren:  # (张聿修 摄), （中南社区供图）
+        tries.append((paren.start(1), paren.end(1), paren.start()))
+    tries.append((0, len(simplified), None))
+    for low, high, cut in tries:
+        segment = simplified[low:high]
+        for kind, pattern in CREDITS:
+            match = pattern.search(segment)
+            if not match:
+                continue
+            groups = match.groupdict()
+            if kind == "供图" and (groups.get("org") or "").endswith("受访者"):
+                continue
+
+            def span(name, match=match, groups=groups, low=low):
+                return written[low + match.start(name) : low + match.end(name)].strip() if groups.get(name) else ""
+
+            caption_end = cut if cut is not None else low + match.start("credit")
+            caption = re.sub(r"[\s\-—－]+$", "", written[:caption_end])
+            return caption, kind, re.sub(r"\s+", " ", span("who")), span("org")
+    return None
+
+
+def communities(texts):
+    """Community names the text speaks of: "X社区" where X is a name (named with its street or
+    town before it, or with its Party committee, secretary or centre after it), not a kind of
+    community (文化社区, 示范社区, 公租房社区)."""
+    found = []
+    for text in texts:
+        simplified = to_simplified(text)
+        unquoted = re.sub(r"“[^”]{0,20}”|\"[^\"]{0,20}\"", lambda m: "　" * len(m.group(0)), simplified)
+        for match in re.finditer(r"((?:(?!社区)[\u4e00-\u9fff]){1,14})社区", unquoted):
+            run = match.group(1)
+            name = LEADING_WORDS.sub("", CUT_BEFORE_NAME.sub("", run))
+            if not (2 <= len(name) <= 5) or name in NOT_COMMUNITY or re.search(r"[型性的个]$", name):
+                continue
+            if re.search(r"(党|委|在|近日|日前|目前|已|正在|该|这|那|我们|他们)", name):
+                continue  # a sentence running into the word, not a name
+            named_by_place = len(name) < len(run) and re.search(r"(街道|镇|乡)$", run[: len(run) - len(name)])
+            if not (named_by_place or AFTER_NAME.match(unquoted[match.end() : match.end() + 6])):
+                continue
+            written = _original(text, simplified, match.start(1) + len(run) - len(name), match.end())
+            if written not in found:
+                found.append(written)
+    return found
+
+
+def extract(document: Document) -> Extraction:
+    blocks = document.blocks
+    texts = [to_simplified(b.text) for b in blocks]
+    result = Extraction(texts=[b.text for b in blocks])
+    consumed = set()
+
+    # The breadcrumb, the meta line and the title, near the top.
+    head = min(len(blocks), 40)
+    crumb_at = meta_at = title_at = None
+    for index in range(head):
+        block, text = blocks[index], texts[index]
+        if block.kind == "img":
+            continue
+        if len(text) > 100 or (len(text) > 40 and re.search(r"[。！？]$", text)):
+            break  # the body has begun: a date below it is not the article's
+        if (
+            crumb_at is None
+            and meta_at is None
+            and (re.search(r"(当前位置|您当前的位置|您的位置|所在位置|^位置\s*[:：])", text) or text.count(">>") >= 1)
+        ):
+            crumb_at = index
+            continue
+        if meta_at is None and (_date(text) and (META_WORDS.search(text) or re.search(r"\d:\d\d", text))):
+            if not text.endswith(("。", "！", "？")) and (len(text) <= 80):
+                meta_at = index
+                break
+    if crumb_at is not None:
+        written = (
+            CRUMB_PREFIX.sub("", blocks[crumb_at].text)
+            if CRUMB_PREFIX.search(texts[crumb_at])
+            else blocks[crumb_at].text
+        )
+        if len(written) != len(blocks[crumb_at].text) and not CRUMB_PREFIX.search(blocks[crumb_at].text):
+            written = CRUMB_PREFIX.sub("", texts[crumb_at])
+        items = [i.strip() for i in CRUMB_SPLIT.split(written) if i.strip()]
+        result.breadcrumb = [i for i in items if to_simplified(i) not in ("正文", "正文内容", "详情")]
+        result.lines["breadcrumb"] = crumb_at + 1
+        consumed.add(crumb_at)
+    if meta_at is not None:
+        consumed.add(meta_at)
+        meta, written = texts[meta_at], blocks[meta_at].text
+        result.publish_time = _date(meta)
+        result.lines["publish_time"] = meta_at + 1
+        source = re.search(r"来源\s*[:：]\s*([^\s|｜]+)", meta)
+        if source:
+            result.source = _original(written, meta, *source.span(1))
+            result.lines["source"] = meta_at + 1
+        for match in re.finditer(
+            r"(作者|记者|编辑|责任编辑|通讯员)\s*[:：]\s*(" + NAME + r"(?:、" + NAME + r")*)", meta
+        ):
+            role = CANONICAL_ROLE.get(match.group(1), match.group(1))
+            result.bylines += people(_original(written, meta, *match.span(2)), role)
+            result.lines.setdefault("bylines", meta_at + 1)
+        column = re.search(r"栏目\s*[:：]\s*([^\s|｜]+)", meta)
+        if column:
+            result.column = _original(written, meta, *column.span(1))
+            result.lines["column"] = meta_at + 1
+        for candidate in range(meta_at - 1, (crumb_at if crumb_at is not None else -1), -1):
+            block = blocks[candidate]
+            if block.kind != "img" and not CHROME.match(texts[candidate]) and 4 <= len(texts[candidate]) <= 80:
+                title_at = candidate
+                break
+    elif blocks and blocks[0].kind != "img":
+        first = 0 if crumb_at != 0 else 1
+        if first < len(blocks):
+            text = texts[first]
+            if 4 <= len(text) <= 60 and not re.search(r"[。！？]", text) and not caption_credit(blocks[first].text):
+                title_at = first
+    if title_at is not None:
+        result.title = blocks[title_at].text
+        result.lines["title"] = title_at + 1
+        consumed.add(title_at)
+    if result.column is None and result.breadcrumb:
+        result.column = result.breadcrumb[-1]
+        result.lines["column"] = result.lines["breadcrumb"]
+
+    start = max(i for i in (crumb_at, meta_at, title_at, -1) if i is not None) + 1
+
+    # Lines that are fields wherever they are: 转自, 原文链接, 来源, editors, bylines at the end.
+    for index, (block, text) in enumerate(zip(blocks, texts)):
+        if block.kind == "img" or index in consumed or len(text) > 120 or index < start:
+            continue
+        for name, pattern in FIELD_LINES.items():
+            match = pattern.match(text)
+            if match and getattr(result, name) is None:
+                value = _original(block.text, text, *match.span("v"))
+                value = re.sub(r"[。.]$", "", value)
+                if name == "source" and len(value) > 40:
+                    continue
+                setattr(result, name, value)
+                result.lines[name] = index + 1
+                consumed.add(index)
+                break
+        if index in consumed:
+            continue
+        if EDITOR_LINE.match(text) and len(text) <= 80:
+            for match in EDITOR_PAIR.finditer(text):
+                role = CANONICAL_ROLE.get(match.group(1), match.group(1))
+                names = _original(block.text, text, *match.span(2))
+                result.bylines += people(names, role)
+            result.lines.setdefault("bylines", index + 1)
+            consumed.add(index)
+        elif REPORTER_LINE.match(text) and len(text) <= 40:
+            result.bylines += people(block.text)
+            result.lines.setdefault("bylines", index + 1)
+            consumed.add(index)
+
+    # Where the article ends.
+    end = len(blocks)
+    for index in range(start, len(blocks)):
+        if blocks[index].kind != "img" and END.match(texts[index]) and index not in consumed:
+            end = index
+            break
+
+    # The body: 编者按, the 电头, captions, sub-headings and paragraphs.
+    note, in_note = [], False
+    waiting = []  # photos not yet captioned (a WPS photo table puts the captions in the next row)
+    paragraphs = 0
+    for index in range(start, end):
+        block, text = blocks[index], texts[index]
+        if index in consumed or not block.in_body:
+            continue
+        if block.kind == "img":
+            photo = Photo(image=block.image, image_type=block.image_type, line=index + 1, after_paragraph=paragraphs)
+            result.photos.append(photo)
+            waiting.append(photo)
+            continue
+        if result.title and block.text == result.title:
+            continue  # an image's alt text repeating the title, as copied from a page
+        if text.startswith("编者按"):
+            rest = re.sub(r"^编者按\s*[:：]?\s*", "", block.text)
+            note, in_note = ([rest] if rest else []), True
+            result.lines["editors_note"] = index + 1
+            continue
+        credit = caption_credit(block.text) if len(text) <= 150 else None
+        dateline = DATELINE.match(text)
+        if credit or (waiting and len(text) <= 80 and not dateline and not re.search(r"[：:]$", text)):
+            caption, kind, who, org = credit or (block.text, "", "", "")
+            if waiting:
+                photo = waiting.pop(0)
+            else:
+                photo = Photo(line=index + 1, after_paragraph=paragraphs)
+                result.photos.append(photo)
+            photo.caption, photo.kind, photo.who, photo.org = caption, kind, who, org
+            photo.line = index + 1
+            in_note = False
+            continue
+        waiting = []
+        if in_note and not dateline:
+            note.append(block.text)
+            continue
+        in_note = False
+        written = block.text
+        if dateline and result.dateline is None:
+            result.dateline = _original(written, text, *dateline.span("dl"))
+            if dateline["people"]:
+                result.bylines = people(_original(written, text, *dateline.span("people"))) + result.bylines
+            result.lines["dateline"] = index + 1
+            written = _original(written, text, dateline.end(), len(text))
+            if not written:
+                continue
+        heading = block.kind == "h" or (
+            len(text) <= 30 and not re.search(r"[。！？；，,:：…]$", text) and not _date(text) and not credit
+        )
+        result.body.append(("h" if heading else "p", written))
+        if not heading:
+            paragraphs += 1
+    result.editors_note = "\n".join(note)
+    result.communities = communities([text for kind, text in result.body] + ([result.title] if result.title else []))
+    if result.photos and "photos" not in result.lines:
+        result.lines["photos"] = result.photos[0].line
+    return result
+
+
+__all__ = ["Block", "Document", "Extraction", "Photo", "caption_credit", "communities", "extract", "people"]

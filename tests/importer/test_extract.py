@@ -1,0 +1,106 @@
+"""The importer reads every field of the corpus exactly (the five source pages, portal-shaped
+HTML, Word files as WPS saves them), prints the command's JSON, and refuses bad files with a
+clear message."""
+
+import io
+import json
+import zipfile
+
+import pytest
+from django.core.management import call_command
+
+from newsroom.importer import ImportRefused, extract_file
+from tests.importer.docx_corpus import _bytes, _jpeg, three_photos
+from tests.importer.score import corpus
+
+DOCUMENTS = list(corpus())
+
+
+@pytest.mark.parametrize("name, file_name, data, truth", DOCUMENTS, ids=[d[0] for d in DOCUMENTS])
+def test_every_field_of_the_corpus(name, file_name, data, truth):
+    assert extract_file(file_name, data).json() == truth
+
+
+def test_the_source_pages_drop_chrome_and_keep_the_body():
+    by_name = {d[0]: d for d in DOCUMENTS}
+    _name, file_name, data, _truth = by_name["seed-004_62c1647491513f5e"]
+    result = extract_file(file_name, data)
+    body = "\n".join(text for _kind, text in result.body)
+    assert body.startswith("位于呼和浩特市西南方的玉泉区是老城区")
+    for chrome in ("头条新闻", "版权与免责声明", "peaapk", "打印本页", "转自", "责任编辑"):
+        assert chrome not in body
+    assert [text for kind, text in result.body if kind == "h"][0] == "区域党建联合,形成共建共享新格局"
+    assert result.lines["title"] == 6 and result.lines["reprint_from"] > result.lines["title"]
+    _name, file_name, data, _truth = by_name["seed-003_de731cd4642c1f97"]
+    result = extract_file(file_name, data)
+    assert result.editors_note.startswith("一名党员,一面旗帜")
+    assert result.body[0][1].startswith("社区治理通常面对的是鸡毛蒜皮")  # the 电头 taken off
+    assert "您可能感兴趣" not in "".join(t for _k, t in result.body)
+
+
+def test_the_docx_keeps_its_photos_in_place():
+    name, data, _truth = three_photos()
+    result = extract_file(f"{name}.docx", data)
+    assert [p.image[:2] for p in result.photos] == [b"\xff\xd8"] * 3  # the JPEGs themselves
+    assert [p.after_paragraph for p in result.photos] == [1, 3, 4]
+    assert [p.caption for p in result.photos][0] == "志愿者辅导孩子们写作业。"
+
+
+def test_the_command_prints_one_json_object(capsys):
+    call_command("import_article", "tests/importer/corpus/portal-trs.html", "--dry-run", "--json")
+    printed = capsys.readouterr().out.strip()
+    assert json.loads(printed) == json.loads(open("tests/importer/corpus/portal-trs.json").read())
+    assert printed.count("\n") == 0
+
+
+def _docx_with(extra_files=(), rels_extra=""):
+    """A real .docx with something added to its zip."""
+    source = zipfile.ZipFile(io.BytesIO(three_photos()[1]))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.namelist():
+            content = source.read(item)
+            if item == "word/_rels/document.xml.rels" and rels_extra:
+                content = content.replace(b"</Relationships>", rels_extra.encode() + b"</Relationships>")
+            target.writestr(item, content)
+        for name, content in extra_files:
+            target.writestr(name, content)
+    return out.getvalue()
+
+
+def _many_images(count):
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("很多图片的文档")
+    for index in range(count):  # each image different (python-docx stores identical ones once)
+        document.add_picture(_jpeg((index, 255 - index, 7), size=(8, 8)))
+    return _bytes(document)
+
+
+@pytest.mark.parametrize(
+    "file_name, data, message",
+    [
+        ("空.docx", b"", "文件是空的"),
+        ("空.txt", b"   \n  ", "文件是空的"),
+        ("坏.docx", b"PK\x03\x04 this is not a zip", "文件可能已损坏"),
+        ("加密.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "加密"),
+        ("旧版.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, ".docx"),
+        ("大.txt", "字".encode() * (21 * 1024 * 1024 // 3), "文件太大"),
+        ("宏.docm", _docx_with([("word/vbaProject.bin", b"\0" * 64)]), "宏"),
+        (
+            "外链.docx",
+            _docx_with(
+                rels_extra='<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                'relationships/image" Target="http://evil.example/a.png" TargetMode="External"/>'
+            ),
+            "外部文件",
+        ),
+        ("多图.docx", _many_images(200), "最多导入 60 张"),
+        ("导航.html", "<html><body><nav><a>首页</a></nav></body></html>".encode(), "没有找到文章正文"),
+    ],
+    ids=["empty", "blank", "corrupt", "encrypted", "old-doc", "huge", "macro", "external", "200-images", "no-article"],
+)
+def test_bad_files_are_refused_with_a_reason(file_name, data, message):
+    with pytest.raises(ImportRefused, match=message):
+        extract_file(file_name, data)
