@@ -51,6 +51,7 @@ class UploadForm(forms.Form):
 
 
 class ConfirmForm(forms.Form):
+    kicker = forms.CharField(label=_("引题"), max_length=200, required=False)
     title = forms.CharField(label=_("标题"), max_length=200)
     subtitle = forms.CharField(label=_("副题"), max_length=200, required=False)
     column = forms.ModelChoiceField(label=_("栏目"), queryset=Column.objects.none())
@@ -72,7 +73,9 @@ class ConfirmForm(forms.Form):
     )
 
     FROM_EXTRACTION = {
+        "kicker": "kicker",
         "title": "title",
+        "subtitle": "subtitle",
         "publish_time": "publish_time",
         "source_name": "source",
         "via_name": "reprint_from",

@@ -76,6 +76,7 @@ def create_draft(record, extraction, user, column, fields, communities=()):
         raise PermissionDenied(_("没有新建文章的权限。"))
     values = {
         "title": extraction.title or "",
+        "kicker": extraction.kicker or "",
         "subtitle": extraction.subtitle or "",
         "dateline": extraction.dateline or "",
         "source_name": extraction.source or "",
@@ -94,6 +95,7 @@ def create_draft(record, extraction, user, column, fields, communities=()):
     with transaction.atomic():
         article = Article.objects.create(
             title=values["title"][:200],
+            kicker=values["kicker"][:200],
             subtitle=values["subtitle"][:200],
             column=column,
             body=body,

@@ -23,7 +23,8 @@ EDITOR_ROLES = r"(责任编辑|责编|初审编辑|终审|编辑|审校|审核|�
 CANONICAL_ROLE = {"责编": "责任编辑", "撰稿": "作者", "摄像": "摄影"}
 ORG_SUFFIX = re.compile(r"(社区|街道|网|报|台|中心|局|委|办|站|部|院|校|队|所|会|社|客户端|集团|频道|融媒)$")
 
-CRUMB_PREFIX = re.compile(r"^.*?(当前位置|您当前的位置|您的位置|你的位置|所在位置|位置)\s*[:：]?\s*")
+CRUMB_WORDS = r"(?:您|你)?(?:当前|现在|目前)?(?:的|所在)?位置"
+CRUMB_PREFIX = re.compile(r"^.*?" + CRUMB_WORDS + r"\s*[:：]?\s*")
 CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|›|»|→|＞|/)\s*")
 DATE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?"
@@ -32,14 +33,16 @@ DATE = re.compile(
 SHORT_DATE = re.compile(r"(?<![\d-])(?P<y>\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\s+(?P<H>\d{1,2}):(?P<M>\d{2})")
 META_WORDS = re.compile(r"(来源|时间|发布|作者|编辑|点击|栏目|字号|打印|浏览|阅读|分享|记者)")
 CHROME = re.compile(r"^(微博|qzone|微信|分享到?|打印本页|打印|关闭窗口|收藏|字号|[大中小]|qq空间|朋友圈|正文)$", re.I)
+# Share and print widgets between the meta line and the body, or below it: skipped, not an end.
+WIDGET = re.compile(r"^(分享到|分享让更多人看到|打印本页|【?打印】?|【?关闭】?|【?收藏】?|【?字体|字号)", re.I)
 END = re.compile(
     r"^(上一篇|下一篇|相关新闻|相关文章|相关阅读|推荐阅读|延伸阅读|您可能感兴趣|你可能感兴趣|猜你喜欢|\[?免责声明|【免责声明】"
     r"|.{0,16}版权与免责声明|版权声明|凡本网注明|相关专题|头条新闻|图片新闻|热点新闻|最新新闻|热门文章|部门新闻|专题报道"
-    r"|copyright|©|[(（]?如果您有新闻线索|扫一扫|分享到|网友评论|最新评论|热门评论|查看全部留言|返回顶部|打印本页)",
+    r"|copyright|©|[(（]?如果您有新闻线索|扫一扫|网友评论|最新评论|热门评论|查看全部留言|返回顶部)",
     re.I,
 )
 DATELINE = re.compile(
-    r"^[\-—－\s]*(?P<dl>[^\s(（，。,]{2,24}?讯)(?:\s*[(（](?P<people>[^)）]{2,80})[)）]\s*|\s+|(?=[\u4e00-\u9fff]{2}))"
+    r"^[\-—－\s]*(?P<dl>[^\s(（，。,]{2,24}?(?:讯|\d{1,2}月\d{1,2}日电))(?:\s*[(（](?P<people>[^)）]{2,80})[)）]\s*|\s+|(?=[\u4e00-\u9fff]{2}))"
 )
 EDITOR_LINE = re.compile(r"^[\[［【(（]?\s*" + EDITOR_ROLES + r"\s*[:：/]")
 EDITOR_PAIR = re.compile(EDITOR_ROLES + r"\s*[:：/]\s*(.+?)(?=\s*" + EDITOR_ROLES + r"\s*[:：/]|[\]］】)）]|$)")
@@ -99,7 +102,8 @@ class Photo:
 @dataclass
 class Extraction:
     title: str | None = None
-    subtitle: str | None = None
+    kicker: str | None = None  # 引题, the heading just above the title
+    subtitle: str | None = None  # 副题, a heading between the title and the meta line
     publish_time: str | None = None
     column: str | None = None
     breadcrumb: list = field(default_factory=list)
@@ -274,7 +278,7 @@ def extract(document: Document) -> Extraction:
         if (
             crumb_at is None
             and meta_at is None
-            and (re.search(r"(当前位置|您当前的位置|您的位置|所在位置|^位置\s*[:：])", text) or text.count(">>") >= 1)
+            and (re.search(CRUMB_WORDS + r"\s*[:：]", text) or "当前位置" in text or ">>" in text)
         ):
             crumb_at = index
             continue
@@ -328,6 +332,13 @@ def extract(document: Document) -> Extraction:
         result.title = blocks[title_at].text
         result.lines["title"] = title_at + 1
         consumed.add(title_at)
+        above, below = title_at - 1, title_at + 1
+        if above > (crumb_at if crumb_at is not None else -1) and blocks[above].kind == "h" and len(texts[above]) <= 30:
+            result.kicker, result.lines["kicker"] = blocks[above].text, above + 1
+            consumed.add(above)
+        if meta_at is not None and below < meta_at and blocks[below].kind == "h" and len(texts[below]) <= 60:
+            result.subtitle, result.lines["subtitle"] = blocks[below].text, below + 1
+            consumed.add(below)
     if result.column is None and result.breadcrumb:
         result.column = result.breadcrumb[-1]
         result.lines["column"] = result.lines["breadcrumb"]
@@ -376,7 +387,7 @@ def extract(document: Document) -> Extraction:
     paragraphs = 0
     for index in range(start, end):
         block, text = blocks[index], texts[index]
-        if index in consumed or not block.in_body:
+        if index in consumed or not block.in_body or (block.kind != "img" and WIDGET.match(text)):
             continue
         if block.kind == "img":
             photo = Photo(image=block.image, image_type=block.image_type, line=index + 1, after_paragraph=paragraphs)

@@ -38,6 +38,14 @@ def test_the_source_pages_drop_chrome_and_keep_the_body():
     assert "您可能感兴趣" not in "".join(t for _k, t in result.body)
 
 
+def test_kicker_above_the_title():
+    by_name = {d[0]: d for d in DOCUMENTS}
+    _name, file_name, data, _truth = by_name["portal-reprint"]
+    result = extract_file(file_name, data)
+    assert (result.kicker, result.title, result.subtitle) == ("幸福养老", "社区食堂里的“银发餐桌”", None)
+    assert "幸福养老" not in [text for _kind, text in result.body]
+
+
 def test_the_docx_keeps_its_photos_in_place():
     name, data, _truth = three_photos()
     result = extract_file(f"{name}.docx", data)
