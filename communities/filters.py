@@ -16,12 +16,12 @@ def _distinct_values(field):
 
 class CommunityFilter(django_filters.FilterSet):
     district = django_filters.ChoiceFilter(
-        choices=_distinct_values("district"), label=_("区(县)"), empty_label=_("全部区县")
+        choices=_distinct_values("district"), label=_("区（县）"), empty_label=_("全部区县")
     )
     street = django_filters.ModelChoiceFilter(
         queryset=lambda request: Street.objects.public(),
         to_field_name="slug",
-        label=_("街道(乡镇)"),
+        label=_("街道（乡镇）"),
         empty_label=_("全部街道"),
     )
     honour_level = django_filters.ChoiceFilter(

@@ -63,8 +63,8 @@ class Street(Reviewed):
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     class Meta:
-        verbose_name = _("街道(乡镇)")
-        verbose_name_plural = _("街道(乡镇)")
+        verbose_name = _("街道（乡镇）")
+        verbose_name_plural = _("街道（乡镇）")
         ordering = ["province", "city", "district", "name"]
 
     def __str__(self):
@@ -87,12 +87,12 @@ class Community(Reviewed):
     slug = models.SlugField(
         _("网址标识"), max_length=100, unique=True, blank=True, help_text=_("留空则按名称的拼音自动生成。")
     )
-    province = models.CharField(_("省(自治区、直辖市)"), max_length=50, blank=True)
+    province = models.CharField(_("省（自治区、直辖市）"), max_length=50, blank=True)
     city = models.CharField(_("市"), max_length=50, blank=True)
-    district = models.CharField(_("区(县)"), max_length=50, blank=True)
+    district = models.CharField(_("区（县）"), max_length=50, blank=True)
     street = models.ForeignKey(
         Street,
-        verbose_name=_("街道(乡镇)"),
+        verbose_name=_("街道（乡镇）"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -103,7 +103,7 @@ class Community(Reviewed):
     founded_precision = models.CharField(
         _("成立日期精度"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
-    area_km2 = MeasureField(_("面积(平方公里)"), max_digits=8, decimal_places=3)
+    area_km2 = MeasureField(_("面积（平方公里）"), max_digits=8, decimal_places=3)
     households = CountField(_("常住户数"))
     households_qualifier = qualifier_field(_("常住户数"))
     residents = CountField(_("常住人口"))
@@ -244,7 +244,7 @@ class Honour(Reviewed):
         null=True,
         blank=True,
         related_name="honours_awarded",
-        help_text=_("社区自己评选、颁发的荣誉(如社区“最美家庭”)：选择颁发的社区。"),
+        help_text=_("社区自己评选、颁发的荣誉（如社区“最美家庭”）：选择颁发的社区。"),
     )
     year = models.PositiveSmallIntegerField(
         _("年份"),
@@ -278,7 +278,7 @@ class Honour(Reviewed):
     )
     street = models.ForeignKey(
         Street,
-        verbose_name=_("所属街道(乡镇)"),
+        verbose_name=_("所属街道（乡镇）"),
         on_delete=models.CASCADE,
         related_name="honours",
         null=True,
@@ -336,7 +336,7 @@ class Honour(Reviewed):
         if self.month and not self.year:
             errors["month"] = _("填写月份时，请同时填写年份。")
         if self.first_year and (not self.year or self.first_year >= self.year):
-            errors["first_year"] = _("起始年份应早于年份(最后一年)。")
+            errors["first_year"] = _("起始年份应早于年份（最后一年）。")
         if self.awarded_by_community_id and self.awarded_by_community_id == self.community_id:
             if self.recipient_kind == RecipientKind.COMMUNITY:
                 errors["awarded_by_community"] = _("社区不能授予自己荣誉。")
@@ -373,7 +373,7 @@ class Facility(Reviewed):
     )
     street = models.ForeignKey(
         Street,
-        verbose_name=_("所在街道(乡镇)"),
+        verbose_name=_("所在街道（乡镇）"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -386,13 +386,13 @@ class Facility(Reviewed):
     kind = models.CharField(_("类型"), max_length=30, choices=FacilityKind.choices)
     address = models.CharField(_("地址"), max_length=200, blank=True)
     description = models.TextField(_("简介"), blank=True)
-    floor_area_m2 = MeasureField(_("建筑面积(平方米)"))
-    land_area_mu = MeasureField(_("占地面积(亩)"))
-    length_m = MeasureField(_("长度(米)"))
+    floor_area_m2 = MeasureField(_("建筑面积（平方米）"))
+    land_area_mu = MeasureField(_("占地面积（亩）"))
+    length_m = MeasureField(_("长度（米）"))
     length_m_qualifier = qualifier_field(_("长度"))
     capacity = CountField(_("可容纳人数"))
     capacity_qualifier = qualifier_field(_("可容纳人数"))
-    units = CountField(_("套(间、个)数"), help_text=_("公寓套数、摊位数、门面数等。"))
+    units = CountField(_("套（间、个）数"), help_text=_("公寓套数、摊位数、门面数等。"))
     rooms = models.TextField(_("功能室与设施"), blank=True, help_text=_("每行一项。"))
     opening_hours = models.CharField(_("开放时间"), max_length=100, blank=True)
     fee = models.CharField(_("收费"), max_length=100, blank=True, help_text=_("如:25元/月；免费"))

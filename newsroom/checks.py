@@ -100,7 +100,7 @@ def prepublish(article):
     for index, photo in enumerate(article.photos.select_related("credit_person", "asset"), start=1):
         report.blocking += [_("第%(n)s张图片：%(problem)s") % {"n": index, "problem": p} for p in _problems(photo)]
         if not photo.alt_text.strip():
-            report.blocking.append(_("第%(n)s张图片没有替代文字(供读屏软件朗读)。") % {"n": index})
+            report.blocking.append(_("第%(n)s张图片没有替代文字（供读屏软件朗读）。") % {"n": index})
         if photo.credit_kind == CreditKind.UNCREDITED:
             if article.column.portal.allow_uncredited_photos:
                 report.warnings.append(_("第%(n)s张图片未署名。") % {"n": index})

@@ -24,7 +24,7 @@ class CreditKind(models.TextChoices):
 
 
 #: Kinds that name an organisation (the source) instead of a person.
-NEEDS_ORGANISATION = {CreditKind.SOURCE: _("署名方式为“图片来源”时，请填写署名单位(图片来源)。")}
+NEEDS_ORGANISATION = {CreditKind.SOURCE: _("署名方式为“图片来源”时，请填写署名单位（图片来源）。")}
 
 
 def credit_errors(kind, person_id, organisation):
@@ -54,12 +54,12 @@ def render_credit(kind: str, person: str = "", organisation: str = "", role: str
         return f"受访者{person}供图"
     if kind == CreditKind.ARCHIVE:
         if person:
-            return f"{who} 摄(资料图片)"
+            return f"{who} 摄（资料图片）"
         if organisation:
-            return f"{organisation}供图(资料图片)"
+            return f"{organisation}供图（资料图片）"
         return "资料图片"
     if kind == CreditKind.NETWORK:
-        return f"网络图片(来源：{organisation})" if organisation else "网络图片"
+        return f"网络图片（来源：{organisation}）" if organisation else "网络图片"
     if kind == CreditKind.SOURCE:
         return f"图片来源：{organisation}"
     if kind == CreditKind.UNCREDITED:

@@ -50,7 +50,7 @@ def four_eyes_refusal(user, authors, decided_this_round, relaxed=False):
     if relaxed:
         return None
     if user.pk in authors:
-        return _("作者本人不能审核或发布自己撰写、修改过的内容(须由他人审核)。")
+        return _("作者本人不能审核或发布自己撰写、修改过的内容（须由他人审核）。")
     if user.pk in decided_this_round:
         return _("同一内容的不同审核步骤须由不同的人完成：您已审核过本轮的前一步。")
     return None

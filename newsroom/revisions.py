@@ -223,7 +223,7 @@ def _describe_credits(items):
             for part in (
                 f"{c.get('organisation') or ''}{roles.get(c['role_id'], '')}",
                 people.get(c["person_id"]) or c.get("name") or "",
-                "(电头)" if c.get("in_dateline") else "",
+                "（电头）" if c.get("in_dateline") else "",
             )
             if part
         )

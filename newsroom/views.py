@@ -2,10 +2,11 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix
+from django.urls import get_script_prefix, reverse
+from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -110,6 +111,17 @@ def article(request, slug):
     return article_page(request, found, ArticleParts.of(found))
 
 
+def qr_code(request, slug):
+    """/article/<slug>/qr.svg: the article's QR code as a file the browser and nginx cache, so it
+    is not a third of every article's HTML."""
+    if not Article.objects.public(request.portal).filter(slug=slug).exists():
+        raise Http404
+    url = request.build_absolute_uri(reverse("newsroom:article", args=[slug]))
+    response = HttpResponse(sharing.qr_svg(url), content_type="image/svg+xml")
+    patch_cache_control(response, public=True, max_age=86400)
+    return response
+
+
 @csrf_exempt  # a cached page carries no per-reader CSRF token, and a view count is all this changes
 @require_POST
 def count_view(request, pk):
@@ -188,8 +200,11 @@ def article_page(request, article, parts, preview=None):
             "next": following,
             "related": related(article, parts.topics, parts.communities, exclude),
             "side_lists": side_lists(request, exclude),
-            "qr_svg": sharing.qr_svg(url),
+            # Previews draw their code inline (their URL is private); readers get a cached file.
+            "qr_svg": sharing.qr_svg(url) if preview else None,
             "share_links": sharing.share_links(url, article.title),
+            "canonical": url,
+            "structured_data": sharing.structured_data(request, article, parts, lead_photo, url),
         },
     )
 

@@ -192,7 +192,7 @@ def publish(article, user, at=None, expires_at=None):
     if at and at < now - BACKDATE_TOLERANCE:
         # 伪造发稿日期 is a single-veto item of the government website inspection: no path may
         # publish with a date in the past (a correction goes through change_publish_date).
-        raise TransitionError(_("定时发布时间不能早于现在(不得倒填发稿日期)。"))
+        raise TransitionError(_("定时发布时间不能早于现在（不得倒填发稿日期）。"))
     go_live = at or now
     if expires_at and expires_at <= go_live:
         raise TransitionError(_("定时下线时间必须晚于上线时间。"))

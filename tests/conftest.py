@@ -169,7 +169,7 @@ def new_draft(user, **fields):
     Credit.objects.create(
         article=article,
         role=BylineRole.objects.get(portal=article.column.portal, name="责任编辑"),
-        person=Person.objects.get(name="邻里演示编辑"),
+        person=Person.objects.get(name="刘思远"),
     )
     photo = Photo(
         article=article,

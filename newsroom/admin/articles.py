@@ -90,7 +90,7 @@ class CreditInline(admin.TabularInline):
     autocomplete_fields = ("person",)
     fields = ("order", "role", "organisation", "person", "name", "in_dateline")
     verbose_name = _("署名")
-    verbose_name_plural = _("署名(记者、通讯员、编辑、责任编辑……按顺序排列)")
+    verbose_name_plural = _("署名（记者、通讯员、编辑、责任编辑……按顺序排列）")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("role", "person")
@@ -329,7 +329,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def submit_selected(self, request, queryset):
         self._each(request, queryset, workflow.submit)
 
-    @admin.action(description=_("下线所选文章(需填写理由)"), permissions=["change"])
+    @admin.action(description=_("下线所选文章（需填写理由）"), permissions=["change"])
     def unpublish_selected(self, request, queryset):
         reason = request.POST.get("reason", "").strip()
         if "confirm" not in request.POST or not reason:
@@ -607,7 +607,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 messages.success(
                     request,
                     format_html(
-                        gettext('预览链接(有效至 {}):<a href="{}">{}</a>'),
+                        gettext('预览链接（有效至 {}）：<a href="{}">{}</a>'),
                         timezone.localtime(link.expires_at).strftime("%Y-%m-%d %H:%M"),
                         url,
                         url,

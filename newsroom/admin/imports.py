@@ -28,7 +28,7 @@ class UploadForm(forms.Form):
         label=_("或粘贴正文"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 8, "cols": 80}),
-        help_text=_("从网页或文档中复制的文字(含标题、时间、来源等)。"),
+        help_text=_("从网页或文档中复制的文字（含标题、时间、来源等）。"),
     )
 
     def clean(self):

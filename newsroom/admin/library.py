@@ -68,10 +68,10 @@ class ImageAssetAdmin(admin.ModelAdmin):
         (_("默认说明"), {"fields": ("caption", "alt_text")}),
         (_("资料"), {"fields": (("taken_on", "tags"), "rights_note", ("uploaded_by", "created_at"))}),
         (
-            _("焦点(裁切时保留在画面中)"),
+            _("焦点（裁切时保留在画面中）"),
             {
                 "fields": (("focal_x", "focal_y"),),
-                "description": _("0 为最左(最上)，1 为最右(最下)，0.5 为居中。也可以在上方预览图上点击设置。"),
+                "description": _("0 为最左（最上），1 为最右（最下），0.5 为居中。也可以在上方预览图上点击设置。"),
             },
         ),
         (_("使用情况"), {"fields": ("usage",)}),
@@ -135,7 +135,7 @@ class ImageAssetAdmin(admin.ModelAdmin):
         return format_html(
             "<p>{}</p><ul>{}</ul>",
             gettext("用在 %(n)s 处：") % {"n": len(rows)},
-            format_html_join("", '<li>{}：<a href="{}">{}</a>(说明：{}；署名：{})</li>', rows),
+            format_html_join("", '<li>{}：<a href="{}">{}</a>（说明：{}；署名：{}）</li>', rows),
         )
 
     # --- one-by-one uploads ---------------------------------------------------------------

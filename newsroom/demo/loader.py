@@ -225,7 +225,7 @@ def load_article(data, columns, topics, series, people, communities):
             action="import",
             to_status=article.status,
             created_at=published_at,
-            opinion=f"演示内容导入，原发布时间 {data['published_at']}(来源：{article.source_name})",
+            opinion=f"演示内容导入，原发布时间 {data['published_at']}（来源：{article.source_name}）",
         )
         revisions.record(article, None, note="演示内容导入")
     return article
@@ -268,11 +268,11 @@ def load_takedown_notice(portal):
         notifier_name="演示通知人",
         phone="13800000000",
         email="notifier@example.com",
-        address="呼和浩特市玉泉区(演示)",
+        address="呼和浩特市玉泉区（演示）",
         id_type="id_card",
         id_number="150104199001010000",
         right_claimed="portrait",
-        description="(演示)第五张图片中的人物是本人，发布前未征得同意，请求屏蔽该图片。",
+        description="（演示）第五张图片中的人物是本人，发布前未征得同意，请求屏蔽该图片。",
         declared_true=True,
     )
     photo = article.photos.order_by("order", "id")[4]

@@ -2,7 +2,7 @@
 
 The identity follows the district portal in seed 004 (玉泉区新闻网 on 内蒙古新闻网):
 its hotline, licence numbers and contact window. Its submission e-mail was
-obfuscated in the capture, so the demo uses a reserved example address.
+obfuscated in the capture, so the demo shows none rather than a made-up one.
 """
 
 PORTAL = {
@@ -11,26 +11,25 @@ PORTAL = {
     "hosts": "127.0.0.1,localhost,testserver",
     "is_default": True,
     "news_hotline": "0471-5103964",
-    "submission_email": "tougao@example.com",
+    "submission_email": "",
     "tip_reward_note": "如果您有新闻线索，欢迎向我们报料，一经采纳有费用酬谢。",
     "sponsor": "内蒙古互联网新闻中心",
     "contact_phone": "0471-6659743、6659744",
-    "icp_number": "蒙ICP证:09003619号",
+    "icp_number": "蒙ICP证09003619号",
     "news_licence": "15120180001",
     "av_licence": "0507213",
     "copyright_line": "Copyright © 2005-2026 内蒙古新闻网 All Rights Reserved. 内蒙古互联网新闻中心版权所有，未经书面授权不得转载或镜像。",
     "reprint_disclaimer": (
         "凡本网注明“来源：玉泉区新闻网”的作品，版权均属于本网，未经授权不得转载、摘编或以其它方式使用。"
-        "凡本网注明“来源:XXX(非玉泉区新闻网)”的作品，均转载自其它媒体，转载目的在于传递更多信息，"
+        "凡本网注明“来源：XXX（非玉泉区新闻网）”的作品，均转载自其它媒体，转载目的在于传递更多信息，"
         "并不代表本网赞同其观点和对其真实性负责。如因作品内容、版权和其它问题需要同本网联系的，请在{days}日内进行。"
     ),
     "contact_window_days": 30,
 }
 
+# The portal's own news hotline only: seed 003's WeChat and QQ tip accounts are another outlet's.
 TIP_CHANNELS = [
     {"kind": "phone", "value": "0471-5103964"},
-    {"kind": "wechat", "value": "hualongbaoliao"},
-    {"kind": "qq", "value": "3401582423"},
 ]
 
 # (slug, name, parent slug, show in navigation, picture column)
@@ -94,7 +93,7 @@ PEOPLE = {
     "gao-wei": ("高巍", "人民网", "责任编辑"),
     "qin-hua": ("秦华", "人民网", "责任编辑"),
     "wang-jinnan": ("王晋南", "内蒙古新闻网", "责任编辑"),
-    "demo-editor": ("邻里演示编辑", "玉泉区新闻网", "责任编辑"),
+    "demo-editor": ("刘思远", "玉泉区新闻网", "责任编辑"),
 }
 
 PAGES = [
@@ -108,17 +107,17 @@ PAGES = [
     {
         "slug": "contact",
         "title": "联系我们",
-        "body": "<h2>新闻热线与投稿</h2><p>新闻热线:0471-5103964;投稿邮箱:tougao@example.com。</p>"
+        "body": "<h2>新闻热线</h2><p>新闻热线：0471-5103964。</p>"
         "<h2>内容与版权问题</h2><p>如对本网作品的内容、版权或其它问题有疑问，请在30日内与本网联系："
         "0471-6659743、6659744。请说明涉及的文章标题和网址、您的联系方式及相关证明材料，我们将在第一时间处理。</p>"
-        "<h2>违法和不良信息举报</h2><p>举报电话:0471-6659743。</p>",
+        "<h2>违法和不良信息举报</h2><p>举报电话：0471-6659743。</p>",
     },
     {
         "slug": "copyright",
         "title": "版权声明",
         "body": "<p>凡本网注明“来源：玉泉区新闻网”的作品，版权均属于本网，未经授权不得转载、摘编或以其它方式使用。"
         "已经授权使用的，应在授权范围内使用，并注明“来源：玉泉区新闻网”。</p>"
-        "<p>凡本网注明“来源:XXX(非玉泉区新闻网)”的作品，均转载自其它媒体，转载目的在于传递更多信息，"
+        "<p>凡本网注明“来源：XXX（非玉泉区新闻网）”的作品，均转载自其它媒体，转载目的在于传递更多信息，"
         "并不代表本网赞同其观点和对其真实性负责。</p>",
     },
     {

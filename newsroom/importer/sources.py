@@ -108,7 +108,7 @@ def _check_docx(data):
         external = re.findall(r'<Relationship[^>]*TargetMode="External"[^>]*>', rels)
         if any(re.search(r"/(image|oleObject|attachedTemplate|subDocument|frame)\"", r) for r in external):
             raise ImportRefused(
-                _("文档引用了外部文件(链接的图片、模板或对象)，为安全起见不导入：请把图片嵌入文档后另存。")
+                _("文档引用了外部文件（链接的图片、模板或对象），为安全起见不导入：请把图片嵌入文档后另存。")
             )
         images = [n for n in names if n.startswith("word/media/")]
         if len(images) > MAX_IMAGES:
@@ -138,7 +138,7 @@ def convert_with_libreoffice(name, data):
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if not office:
         raise ImportRefused(
-            _("暂不支持旧版 .doc/.wps 文件(本机未安装 LibreOffice)：请在 Word/WPS 中另存为 .docx 后再导入。")
+            _("暂不支持旧版 .doc/.wps 文件（本机未安装 LibreOffice）：请在 Word/WPS 中另存为 .docx 后再导入。")
         )
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / f"import{Path(name).suffix.lower()}"

@@ -139,7 +139,7 @@ class Article(PublicContent, models.Model):
     communities = models.ManyToManyField(Community, verbose_name=_("相关社区"), blank=True, related_name="articles")
     streets = models.ManyToManyField(
         Street,
-        verbose_name=_("相关街道(乡镇)"),
+        verbose_name=_("相关街道（乡镇）"),
         blank=True,
         related_name="articles",
         help_text=_("报道街道党工委、街道阵地等时选择。"),
@@ -195,7 +195,7 @@ class Article(PublicContent, models.Model):
     first_published_at = models.DateTimeField(_("首次发布时间"), null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(_("版本号"), default=1, editable=False)
     legal_hold = models.BooleanField(
-        _("依法下架"), default=False, editable=False, help_text=_("侵权通知处理措施：页面返回 451,可由版权审核恢复。")
+        _("依法下架"), default=False, editable=False, help_text=_("侵权通知处理措施：页面返回 451，可由版权审核恢复。")
     )
     legal_hold_category = models.CharField(_("下架原因类别"), max_length=20, blank=True, editable=False)
     legal_hold_since = models.DateTimeField(_("下架时间"), null=True, blank=True, editable=False)
@@ -362,7 +362,7 @@ class Photo(Reviewed, Credited):
         null=True,
         blank=True,
         related_name="uses",
-        help_text=_("从图片库选用(署名随图片带入)，或在下方上传新图片。"),
+        help_text=_("从图片库选用（署名随图片带入），或在下方上传新图片。"),
     )
     image = models.ImageField(
         _("上传新图片"),
@@ -413,7 +413,7 @@ class Photo(Reviewed, Credited):
     )
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
     hidden_by_takedown = models.BooleanField(_("依法屏蔽"), default=False, editable=False)
-    body_position = CountField(_("插入位置"), help_text=_("放在正文第几段之后;0 表示正文之前，留空则放在文末图集。"))
+    body_position = CountField(_("插入位置"), help_text=_("放在正文第几段之后；0 表示正文之前，留空则放在文末图集。"))
     created_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
     objects = PhotoQuerySet.as_manager()

@@ -133,7 +133,7 @@ class Credit(PublicContent, models.Model):
         if not self.person_id and not self.name.strip():
             errors["name"] = _("请选择人员或填写姓名。")
         if self.person_id and self.name.strip() and self.name.strip() != self.person.name:
-            errors["name"] = _("已选择人员时，姓名请留空(或与人员姓名一致)。")
+            errors["name"] = _("已选择人员时，姓名请留空（或与人员姓名一致）。")
         try:
             article = self.article
         except ObjectDoesNotExist:

@@ -28,7 +28,7 @@ class Notification(models.Model):
         "newsroom.Article", verbose_name=_("文章"), on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     link = models.CharField(
-        _("链接"), max_length=300, blank=True, help_text=_("不是文章的通知(如社区、荣誉等内容修改)打开的后台页面。")
+        _("链接"), max_length=300, blank=True, help_text=_("不是文章的通知（如社区、荣誉等内容修改）打开的后台页面。")
     )
     text = models.CharField(_("内容"), max_length=300)
     created_at = models.DateTimeField(_("时间"), auto_now_add=True)
@@ -54,7 +54,7 @@ class NotificationSettings(models.Model):
     class Email(models.TextChoices):
         EACH = "each", _("每条通知即时发邮件")
         DAILY = "daily", _("每天一封汇总邮件")
-        NONE = "none", _("不发邮件(只在后台查看)")
+        NONE = "none", _("不发邮件（只在后台查看）")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, verbose_name=_("用户"), on_delete=models.CASCADE, related_name="notification_settings"

@@ -32,7 +32,7 @@ class ContentChange(models.Model):
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PENDING)
     data = models.JSONField(_("提交的内容"), encoder=DjangoJSONEncoder)
     before = models.JSONField(_("修改前的内容"), encoder=DjangoJSONEncoder, null=True, blank=True)
-    authors = models.JSONField(_("修改人"), default=list, help_text=_("修改过这份待审内容的人(他们不能审核它)。"))
+    authors = models.JSONField(_("修改人"), default=list, help_text=_("修改过这份待审内容的人（他们不能审核它）。"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("提交人"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -56,7 +56,7 @@ class ContentChange(models.Model):
 
     class Meta:
         verbose_name = _("内容审核")
-        verbose_name_plural = _("内容审核(社区、荣誉、阵地、专题、系列、单页)")
+        verbose_name_plural = _("内容审核（社区、荣誉、阵地、专题、系列、单页）")
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["content_type", "object_id", "status"])]
         constraints = [

@@ -42,7 +42,7 @@ class Portal(PublicContent, models.Model):
         _("域名"),
         max_length=500,
         blank=True,
-        help_text=_("用逗号分隔，如:www.yqnews.cn, yqnews.cn。未匹配域名的访问显示默认网站。"),
+        help_text=_("用逗号分隔，如：www.yqnews.cn, yqnews.cn。未匹配域名的访问显示默认网站。"),
     )
     is_default = models.BooleanField(_("默认网站"), default=False)
     logo = models.ImageField(_("网站标志"), upload_to="portal/", blank=True, validators=[validate_image])
@@ -69,7 +69,7 @@ class Portal(PublicContent, models.Model):
         _("审核步骤数"),
         default=3,
         validators=[MinValueValidator(1), MaxValueValidator(3)],
-        help_text=_("3:初审、复审、终审;2:初审、终审;1:终审。"),
+        help_text=_("3：初审、复审、终审；2：初审、终审；1：终审。"),
     )
     risk_tiers_enabled = models.BooleanField(_("启用分级审核"), default=False)
     tier_a_steps = models.PositiveSmallIntegerField(
@@ -85,7 +85,7 @@ class Portal(PublicContent, models.Model):
         _("社区等内容的审核步骤数"),
         default=1,
         validators=[MinValueValidator(1), MaxValueValidator(3)],
-        help_text=_("社区、荣誉、阵地、专题、系列、单页的修改:1:终审;2:初审、终审;3:初审、复审、终审。"),
+        help_text=_("社区、荣誉、阵地、专题、系列、单页的修改：1：终审；2：初审、终审；3：初审、复审、终审。"),
     )
     allow_self_review = models.BooleanField(
         _("允许作者本人审核"),
@@ -96,7 +96,7 @@ class Portal(PublicContent, models.Model):
         ),
     )
     takedown_sla_hours = models.PositiveSmallIntegerField(
-        _("侵权通知处理时限(小时)"),
+        _("侵权通知处理时限（小时）"),
         default=24,
         validators=[MinValueValidator(1)],
         help_text=_("自收到完整通知起计算。"),
@@ -106,8 +106,8 @@ class Portal(PublicContent, models.Model):
         max_length=10,
         default="immediate",
         choices=[
-            ("immediate", _("立即恢复(《信息网络传播权保护条例》第十七条)")),
-            ("after_days", _("期满无投诉或起诉证明后恢复(《民法典》第一千一百九十六条)")),
+            ("immediate", _("立即恢复（《信息网络传播权保护条例》第十七条）")),
+            ("after_days", _("期满无投诉或起诉证明后恢复（《民法典》第一千一百九十六条）")),
         ],
     )
     restore_after_days = models.PositiveSmallIntegerField(
@@ -120,7 +120,7 @@ class Portal(PublicContent, models.Model):
         help_text=_("要求通知人补充材料后，处理期限最多暂停这么多天；逾期未补充的，按现有材料处理。"),
     )
     preview_link_hours = models.PositiveSmallIntegerField(
-        _("预览链接有效期(小时)"), default=72, validators=[MinValueValidator(1)]
+        _("预览链接有效期（小时）"), default=72, validators=[MinValueValidator(1)]
     )
     byline_end_style = models.CharField(
         _("文末署名样式"),
@@ -137,7 +137,7 @@ class Portal(PublicContent, models.Model):
         help_text=_("不勾选时，署名方式为“未署名”的图片不能发布；勾选后发布前仍会提示。"),
     )
     contact_window_days = models.PositiveSmallIntegerField(
-        _("内容与版权问题联系期限(天)"),
+        _("内容与版权问题联系期限（天）"),
         default=30,
         validators=[MinValueValidator(1, _("联系期限至少为1天。"))],
     )

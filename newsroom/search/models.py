@@ -39,7 +39,7 @@ class SearchDocument(models.Model):
         on_delete=models.CASCADE,
         null=True,
         blank=True,
-        help_text=_("留空表示所有网站共用(社区、荣誉、阵地)。"),
+        help_text=_("留空表示所有网站共用（社区、荣誉、阵地）。"),
     )
     column = models.ForeignKey(
         Column, verbose_name=_("栏目"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -48,7 +48,7 @@ class SearchDocument(models.Model):
     # Text, not varchar: 引题 + 标题 + 副题 of a publishable article can exceed any fixed length.
     url = models.TextField(_("网址"))
     title = models.TextField(_("标题"))
-    body = models.TextField(_("正文(纯文本)"), blank=True)
+    body = models.TextField(_("正文（纯文本）"), blank=True)
     date = models.DateTimeField(_("日期"), db_index=True)
     rank = models.BigIntegerField(_("排序键"), unique=True, help_text=_("由日期生成，越新越大；全文索引按它排序。"))
     live_from = models.DateTimeField(_("上线时间"), null=True, blank=True)

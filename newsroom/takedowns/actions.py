@@ -106,7 +106,7 @@ def _tell_notifier(notice, event):
             if notice.restore_due_at
             else ""
         )
-        + _("\n处理进度与全部记录见您的私人链接(请勿转发):\n%(tracking_url)s\n\n%(name)s")
+        + _("\n处理进度与全部记录见您的私人链接（请勿转发）：\n%(tracking_url)s\n\n%(name)s")
         % {"tracking_url": mail.tracking_url(notice), "name": notice.portal.name},
     )
 
@@ -145,7 +145,7 @@ def receive(notice, targets, files):
         notice.email,
         _("[%(name)s] 已收到您的通知 %(reference)s") % {"name": notice.portal.name, "reference": notice.reference},
         _(
-            "%(notifier_name)s:\n\n我们已收到您关于“%(right_claimed)s”的通知，受理编号 %(reference)s。\n我们将在收到完整通知后 %(takedown_sla_hours)s 小时内处理，每一步都会发邮件告知您。\n您可以在以下私人链接查看处理进度和结果(请勿转发):\n%(tracking_url)s\n\n%(name)s"
+            "%(notifier_name)s:\n\n我们已收到您关于“%(right_claimed)s”的通知，受理编号 %(reference)s。\n我们将在收到完整通知后 %(takedown_sla_hours)s 小时内处理，每一步都会发邮件告知您。\n您可以在以下私人链接查看处理进度和结果（请勿转发）：\n%(tracking_url)s\n\n%(name)s"
         )
         % {
             "notifier_name": notice.notifier_name,
@@ -265,7 +265,7 @@ def receive_counter_notice(notice, counter, files):
         _("[%(name)s] 转送反通知：您的通知 %(reference)s")
         % {"name": notice.portal.name, "reference": notice.reference},
         _(
-            "%(notifier_name)s:\n\n您的通知(受理编号 %(reference)s)所涉内容的提供者 %(name)s 于 %(localtime)s 提交了反通知，现依法转送给您。\n\n不侵权的说明(全文):\n%(statement)s\n\n不侵权的初步证据见附件(%(len)s 个文件)。\n\n依照《民法典》第一千一百九十六条，如您在本邮件送达后 %(restore_after_days)s 日内未在以下私人链接上传已经投诉或者提起诉讼的证明，本网可能恢复有关内容:\n%(tracking_url)s\n\n%(name2)s"
+            "%(notifier_name)s:\n\n您的通知(受理编号 %(reference)s)所涉内容的提供者 %(name)s 于 %(localtime)s 提交了反通知，现依法转送给您。\n\n不侵权的说明（全文）：\n%(statement)s\n\n不侵权的初步证据见附件(%(len)s 个文件)。\n\n依照《民法典》第一千一百九十六条，如您在本邮件送达后 %(restore_after_days)s 日内未在以下私人链接上传已经投诉或者提起诉讼的证明，本网可能恢复有关内容：\n%(tracking_url)s\n\n%(name2)s"
         )
         % {
             "notifier_name": notice.notifier_name,
@@ -534,7 +534,7 @@ def forward(notice, user, note="", email="", announce=False, author_kind="", aut
 def _forward_letter(notice, counter_url):
     targets = "\n".join(f"- {t.work_title}:{t.url}({t.get_part_display()})" for t in notice.targets.all())
     return _(
-        "%(value)s:\n\n本网于 %(localtime)s 收到%(notifier_name)s%(value2)s关于“%(right_claimed)s”的通知(受理编号 %(reference)s)，涉及您提供的以下内容:\n%(targets)s\n\n通知人的说明:\n%(description)s\n\n依照《信息网络传播权保护条例》第十六条、《民法典》第一千一百九十五条，现将通知转送给您。如您认为内容未侵犯他人权利，可通过以下链接提交书面说明(反通知)及不侵权的初步证据:\n%(counter_url)s\n\n%(name)s"
+        "%(value)s:\n\n本网于 %(localtime)s 收到%(notifier_name)s%(value2)s关于“%(right_claimed)s”的通知(受理编号 %(reference)s)，涉及您提供的以下内容：\n%(targets)s\n\n通知人的说明：\n%(description)s\n\n依照《信息网络传播权保护条例》第十六条、《民法典》第一千一百九十五条，现将通知转送给您。如您认为内容未侵犯他人权利，可通过以下链接提交书面说明（反通知）及不侵权的初步证据：\n%(counter_url)s\n\n%(name)s"
     ) % {
         "value": notice.author_name or "作者",
         "localtime": format(timezone.localtime(notice.received_at), "%Y-%m-%d %H:%M"),
@@ -588,7 +588,9 @@ def schedule_restore(notice, user=None):
             from_status=notice.status,
             to_status=notice.status,
             internal=False,
-            reason=_("反通知送达通知人后，%(days)s日内未收到投诉或起诉证明的，恢复内容(《民法典》第一千一百九十六条)。")
+            reason=_(
+                "反通知送达通知人后，%(days)s日内未收到投诉或起诉证明的，恢复内容（《民法典》第一千一百九十六条）。"
+            )
             % {"days": days},
         )
         return notice
@@ -603,7 +605,7 @@ def schedule_restore(notice, user=None):
         internal=False,
         reason=(
             _(
-                "反通知已于 %(localtime)s 送达通知人；至 %(localtime2)s 未收到投诉或起诉证明的，恢复内容(《民法典》第一千一百九十六条)。"
+                "反通知已于 %(localtime)s 送达通知人；至 %(localtime2)s 未收到投诉或起诉证明的，恢复内容（《民法典》第一千一百九十六条）。"
             )
             % {
                 "localtime": format(timezone.localtime(notice.counter_forwarded_at), "%Y-%m-%d %H:%M"),
@@ -694,7 +696,9 @@ def purge_personal_data(notice):
     for evidence in notice.evidence.all():
         evidence.file.delete(save=False)
     notice.evidence.all().delete()
-    notice.counter_notices.update(phone="", email="deleted@invalid", address="", id_number="", statement=_("(已清除)"))
+    notice.counter_notices.update(
+        phone="", email="deleted@invalid", address="", id_number="", statement=_("（已清除）")
+    )
     notice.phone, notice.email, notice.address, notice.id_number = "", "deleted@invalid", "", ""
     notice.personal_data_purged_at = timezone.now()
     notice.save(update_fields=["phone", "email", "address", "id_number", "personal_data_purged_at"])

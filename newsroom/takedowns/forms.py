@@ -74,10 +74,12 @@ class EvidenceField(forms.FileField):
 
 class NoticeForm(forms.ModelForm):
     website = forms.CharField(
-        required=False, label=_("网站(请留空)"), widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"})
+        required=False,
+        label=_("网站（请留空）"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
     evidence = EvidenceField(
-        label=_("侵权初步证据"), required=True, help_text=_("PDF、JPEG 或 PNG,最多 5 个，每个不超过 10 MB。")
+        label=_("侵权初步证据"), required=True, help_text=_("PDF、JPEG 或 PNG，最多 5 个，每个不超过 10 MB。")
     )
     authorisation = EvidenceField(label=_("授权委托书"), help_text=_("代理人提交时必须上传权利人的授权委托书。"))
 

@@ -78,7 +78,7 @@ class TakedownRequest(models.Model):
     class IdType(models.TextChoices):
         ID_CARD = "id_card", _("居民身份证")
         PASSPORT = "passport", _("护照")
-        BUSINESS_LICENCE = "business_licence", _("营业执照(统一社会信用代码)")
+        BUSINESS_LICENCE = "business_licence", _("营业执照（统一社会信用代码）")
         OTHER = "other", _("其他证件")
 
     reference = models.CharField(_("受理编号"), max_length=30, unique=True, default=_reference, editable=False)
@@ -94,7 +94,7 @@ class TakedownRequest(models.Model):
     id_type = models.CharField(_("证件类型"), max_length=20, choices=IdType.choices)
     id_number = models.CharField(_("证件号码"), max_length=50)
     is_agent = models.BooleanField(_("代理人提交"), default=False)
-    principal_name = models.CharField(_("权利人(被代理人)"), max_length=100, blank=True)
+    principal_name = models.CharField(_("权利人（被代理人）"), max_length=100, blank=True)
     right_claimed = models.CharField(_("主张的权利"), max_length=20, choices=Right.choices)
     description = models.TextField(_("情况说明"), max_length=5000)
     declared_true = models.BooleanField(_("声明通知内容真实"), default=False)
@@ -110,9 +110,9 @@ class TakedownRequest(models.Model):
     received_at = models.DateTimeField(_("接收时间"), default=timezone.now, editable=False)
     deadline = models.DateTimeField(_("处理期限"), null=True, blank=True, editable=False)
     decided_at = models.DateTimeField(_("决定时间"), null=True, blank=True, editable=False)
-    decision = models.TextField(_("决定与理由(通知人可见)"), blank=True, editable=False)
+    decision = models.TextField(_("决定与理由（通知人可见）"), blank=True, editable=False)
     author_kind = models.CharField(
-        _("作者(服务对象)类别"),
+        _("作者（服务对象）类别"),
         max_length=20,
         choices=AuthorKind.choices,
         blank=True,
@@ -126,7 +126,7 @@ class TakedownRequest(models.Model):
         null=True,
         blank=True,
         editable=False,
-        help_text=_("通知送达作者(邮件发出)或公告发布的时间。"),
+        help_text=_("通知送达作者（邮件发出）或公告发布的时间。"),
     )
     forward_note = models.CharField(_("转送方式"), max_length=200, blank=True, editable=False)
     announced_at = models.DateTimeField(
@@ -344,7 +344,7 @@ class OutboundMail(models.Model):
     to = models.EmailField(_("收件人"))
     subject = models.CharField(_("主题"), max_length=200)
     body = models.TextField(_("正文"))
-    attachments = models.JSONField(_("附件(证据材料编号)"), default=list, blank=True)
+    attachments = models.JSONField(_("附件（证据材料编号）"), default=list, blank=True)
     created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
     sent_at = models.DateTimeField(_("发出时间"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)

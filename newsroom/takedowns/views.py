@@ -46,7 +46,7 @@ def _prefill(request):
             initial.update(
                 part="photo",
                 photo_number=photos.index(photo.pk) + 1,
-                work_title=f"{article.title}(图：{photo.caption[:30]})",
+                work_title=f"{article.title}（图：{photo.caption[:30]}）",
             )
     return [initial]
 
@@ -74,7 +74,10 @@ def new_notice(request):
     else:
         form = NoticeForm()
         targets = TargetFormSet(prefix="targets", initial=_prefill(request), form_kwargs={"portal": portal})
-    return render(request, "takedowns/new.html", {"form": form, "targets": targets}, status=status)
+    article = Article.objects.public(portal).filter(slug=request.GET.get("article", "")).first()
+    photos = list(Photo.objects.public().filter(article=article).order_by("order", "id")) if article else []
+    context = {"form": form, "targets": targets, "article": article, "article_photos": photos}
+    return render(request, "takedowns/new.html", context, status=status)
 
 
 @never_cache

@@ -46,3 +46,19 @@ def unread_notifications(context):
     if not request or not request.user.is_authenticated:
         return 0
     return Notification.objects.filter(recipient=request.user).unread().count()
+
+
+LD_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def ld_json(data):
+    """``data`` as a JSON-LD block: a data block, not a script, so the CSP does not apply; the
+    characters that could close the element are escaped as json_script does."""
+    import json
+
+    from django.utils.html import format_html
+    from django.utils.safestring import mark_safe
+
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(LD_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))

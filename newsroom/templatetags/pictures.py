@@ -87,3 +87,21 @@ def thumb(photo, width, eager=False, alt=None, css_class=""):
         height,
         "eager" if eager else "lazy",
     )
+
+
+@register.simple_tag(takes_context=True)
+def share_image_url(context, photo):
+    return share_image(context["request"], photo)
+
+
+def share_image(request, photo):
+    """The absolute URL of the 960×640 JPEG crop of ``photo`` that share cards and search engines
+    show (JPEG: some share cards do not read WebP); the original when renditions are off."""
+    if photo is None or not photo.image:
+        return ""
+    if settings.IMAGE_RENDITIONS:
+        fx, fy = _focal(photo)
+        path = default_storage.url(renditions.crop_name(photo.image.name, 960, 640, fx, fy, "jpg"))
+    else:
+        path = default_storage.url(photo.image.name)
+    return request.build_absolute_uri(path)

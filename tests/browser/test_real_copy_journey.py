@@ -53,7 +53,7 @@ def test_an_editor_enters_a_real_reprint_and_readers_see_it_as_printed(site, bro
     editor.context.close()
 
     article = Article.objects.get(pk=draft.pk)
-    assert [str(c) for c in article.credits.all()][-1] == "责任编辑 邻里演示编辑"
+    assert [str(c) for c in article.credits.all()][-1] == "责任编辑 刘思远"
     workflow.submit(article, author)
     for username in ("reviewer1", "reviewer2", "chief"):
         workflow.approve(article, User.objects.get(username=username))
@@ -64,7 +64,7 @@ def test_an_editor_enters_a_real_reprint_and_readers_see_it_as_printed(site, bro
     for text in ("记者：张成、刘洋", "小召前街社区通讯员：王丽", "实习生：陈晨", "来源：内蒙古日报"):
         assert text in meta, (text, meta)
     assert "—玉泉区融媒体中心讯（记者 张成 刘洋 小召前街社区通讯员 王丽）" in page.locator(".dateline").inner_text()
-    assert page.locator(".editors").inner_text() == "[编辑：赵敏　审校：孙磊　责任编辑：邻里演示编辑]"
+    assert page.locator(".editors").inner_text() == "[编辑：赵敏　审校：孙磊　责任编辑：刘思远]"
     reprint = page.locator(".reprint").inner_text()
     for text in ("内蒙古日报", "人民网内蒙古频道", "小召前街社区：邻里节里话邻里", "内蒙古日报记者 刘洋", "2026-11-30"):
         assert text in reprint, (text, reprint)

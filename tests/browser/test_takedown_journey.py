@@ -13,7 +13,8 @@ def test_a_reader_reports_a_photo_and_sees_the_decision(site, browser, page, tmp
     evidence.write_bytes(PDF)
 
     page.goto(site + ARTICLE)
-    page.get_by_role("link", name="举报此图片").nth(1).click()
+    page.get_by_role("link", name="侵权投诉与更正").click()  # the article's one entry
+    page.locator(".pick-photo a").nth(1).click()  # the second photo, picked from its thumbnail
     assert page.locator("#id_targets-0-photo_number").input_value() == "2"
     page.get_by_label("通知人类型").select_option("person")
     page.get_by_label("通知人姓名或名称").fill("刘摄影")

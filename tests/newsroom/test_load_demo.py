@@ -96,7 +96,7 @@ def test_articles_name_their_people_series_and_topics(demo):
     assert cq.dateline == "新重庆客户端讯"
     assert [(str(c.role), c.display_name, c.in_dateline) for c in cq.credits.all()] == [
         ("记者", "伊永军", True),
-        ("责任编辑", "邻里演示编辑", False),
+        ("责任编辑", "刘思远", False),
     ]
 
     wuhou = Article.objects.get(slug="chengdu-wuhou-gongheli-community")

@@ -61,5 +61,5 @@ class Command(BaseCommand):
         archive(Path(settings.PRIVATE_MEDIA_ROOT), folder / "private.tar.gz")
         manifest = {"created": timezone.now().isoformat(), "database": connection.vendor, "counts": counts()}
         (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-        self.stdout.write(f"备份完成：{folder}({manifest['counts']['articles']} 篇文章)")
+        self.stdout.write(f"备份完成：{folder}（{manifest['counts']['articles']} 篇文章）")
         return str(folder)

@@ -43,7 +43,7 @@ def percentile(values, share):
 
 
 class Command(BaseCommand):
-    help = "图片库检索性能：临时加入大量图片(结束后回滚)，测后台图片库页面在各种检索下的 p50/p95。"
+    help = "图片库检索性能：临时加入大量图片（结束后回滚），测后台图片库页面在各种检索下的 p50/p95。"
 
     def add_arguments(self, parser):
         parser.add_argument("--images", type=int, default=10_000)
@@ -87,7 +87,7 @@ class Command(BaseCommand):
         except _Rollback:
             pass
         total = ImageAsset.objects.count() + images
-        self.stdout.write(f"图片库 {total} 张(其中 {images} 张为临时生成)，后台图片库页面，每项 {runs} 次")
+        self.stdout.write(f"图片库 {total} 张（其中 {images} 张为临时生成），后台图片库页面，每项 {runs} 次")
         every = []
         for label, times in rows:
             every += times if label != "基线：不检索" else []

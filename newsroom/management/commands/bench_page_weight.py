@@ -87,12 +87,12 @@ def weigh_admin(browser, base):
 
 class Command(BaseCommand):
     help = (
-        "页面下载量：在 Chromium 中打开文章页(冷缓存，1280 与 375 像素宽)，统计 HTML 以外的字节数，与显示原图时对比。"
+        "页面下载量：在 Chromium 中打开文章页（冷缓存，1280 与 375 像素宽），统计 HTML 以外的字节数，与显示原图时对比。"
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--slug", default="hohhot-yuquan-grassroots-party-building", help="文章网址标识")
-        parser.add_argument("--admin-articles", type=int, default=0, help="另测后台文章列表第 1 页(此数量的文章)")
+        parser.add_argument("--admin-articles", type=int, default=0, help="另测后台文章列表第 1 页（此数量的文章）")
 
     def admin_articles(self, count):
         """``count`` draft articles, the newest 100 each with its own camera-sized cover."""
@@ -165,7 +165,7 @@ class Command(BaseCommand):
                     executable_path=CHROMIUM,
                     args=["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"],
                 )
-                for label, on in (("原图(基线)", False), ("缩略图", True)):
+                for label, on in (("原图（基线）", False), ("缩略图", True)):
                     with override_settings(IMAGE_RENDITIONS=on, PAGE_CACHE_SECONDS=0):
                         for width in WIDTHS:
                             rows.append((label, width, *weigh(browser, base + article.get_absolute_url(), width)))
@@ -182,7 +182,7 @@ class Command(BaseCommand):
             self.stdout.write(f"| {label} | {width} px | {at_load / 1024:.0f} KB | {read / 1024:.0f} KB | {images} |")
         if admin_rows:
             self.stdout.write(
-                f"\n后台文章列表第 1 页(共 {admin_articles} 篇，100 篇各有一张 3000×2000 封面)，1280 px，读到页尾："
+                f"\n后台文章列表第 1 页（共 {admin_articles} 篇，100 篇各有一张 3000×2000 封面），1280 px，读到页尾："
             )
             self.stdout.write("| 图片 | 图片字节 | 图片请求 |\n| --- | ---: | ---: |")
             for label, image_bytes, images in admin_rows:

@@ -50,7 +50,7 @@ PARAGRAPHS = [
 
 
 class Command(BaseCommand):
-    help = "门户性能测试：生成文章，用生产配置启动 gunicorn,用 wrk 压测静态文件和各类页面(缓存/不缓存)。"
+    help = "门户性能测试：生成文章，用生产配置启动 gunicorn，用 wrk 压测静态文件和各类页面（缓存/不缓存）。"
 
     def add_arguments(self, parser):
         parser.add_argument("--articles", type=int, default=10_000)
@@ -362,7 +362,7 @@ class Command(BaseCommand):
         base = f"http://127.0.0.1:{opts['port']}"
         rows = []
         self.out(
-            f"数据库：{connection.vendor}；文章 {Article.objects.count()} 篇;gunicorn {opts['workers']} 个 sync worker;"
+            f"数据库：{connection.vendor}；文章 {Article.objects.count()} 篇；gunicorn {opts['workers']} 个 sync worker;"
             f"wrk {opts['connections']} 连接 × {opts['duration']} 秒；文章页 {page_size // 1024} KB"
         )
 
@@ -370,7 +370,7 @@ class Command(BaseCommand):
             process = self._gunicorn(self._env(database_url, 300 if cached else 0))
             try:
                 if cached:
-                    rows.append(("gunicorn", "静态文件(同大小)", self._wrk(base + "/static/bench-page.html")))
+                    rows.append(("gunicorn", "静态文件（同大小）", self._wrk(base + "/static/bench-page.html")))
                 for name, path in targets.items():
                     if name == "文章页" and not cached:
                         rows.append(
@@ -381,28 +381,28 @@ class Command(BaseCommand):
                             )
                         )
                     else:
-                        rows.append(("gunicorn", f"{name}({'缓存' if cached else '不缓存'})", self._wrk(base + path)))
+                        rows.append(("gunicorn", f"{name}（{'缓存' if cached else '不缓存'}）", self._wrk(base + path)))
                 if cached:
                     at_100 = self._wrk(base + targets["文章页"], connections=100, duration=10)
-                    rows.append(("gunicorn", "文章页(缓存,100 连接)", at_100))
+                    rows.append(("gunicorn", "文章页（缓存,100 连接）", at_100))
                 else:
                     at_100 = self._wrk(base + targets["文章页"], connections=100, duration=10, paths=rotation)
                     rows.append(("gunicorn", f"文章页(不缓存，{len(rotation)} 篇轮换,100 连接)", at_100))
                     # one reader at a time: the page's own latency, without queueing
                     alone = self._wrk(base + targets["文章页"], connections=1, duration=10, paths=rotation)
-                    rows.append(("gunicorn", f"文章页(不缓存，{len(rotation)} 篇轮换,1 连接)", alone))
+                    rows.append(("gunicorn", f"文章页(不缓存，{len(rotation)} 篇轮换，1 连接)", alone))
                 if cached:  # what each reader's view report costs (Redis, one indexed SELECT)
                     before = Article.objects.get(pk=article.pk).view_count
                     report = self._wrk(base + f"/views/{article.pk}/", post=True)
                     rows.append(("gunicorn", "点击上报(POST /views/<id>/)", report))
                 rss = self._rss_mb(process)
-                self.out(f"worker 内存(RSS,{'缓存' if cached else '不缓存'}运行后)：平均每个 {rss:.0f} MB")
+                self.out(f"worker 内存（RSS,{'缓存' if cached else '不缓存'}运行后）：平均每个 {rss:.0f} MB")
             finally:
                 self._stop(process)
             if cached:
                 self._flush_counts(database_url)
                 counted = Article.objects.get(pk=article.pk).view_count - before
-                self.out(f"点击上报:wrk 完成 {report['sent']} 次上报，数据库增加 {counted} 次(Redis 计数，批量写入)")
+                self.out(f"点击上报：wrk 完成 {report['sent']} 次上报，数据库增加 {counted} 次（Redis 计数，批量写入）")
 
         if opts["nginx"]:
             process = self._gunicorn(self._env(database_url, 300))
@@ -410,10 +410,10 @@ class Command(BaseCommand):
             web = self._nginx(opts["port"], nginx_port)
             front = f"http://127.0.0.1:{nginx_port}"
             try:
-                rows.append(("nginx", "静态文件(nginx 直接)", self._wrk(front + "/static/bench-page.html")))
+                rows.append(("nginx", "静态文件（nginx 直接）", self._wrk(front + "/static/bench-page.html")))
                 for name, path in targets.items():
-                    rows.append(("nginx", f"{name}(微缓存)", self._wrk(front + path)))
-                rows.append(("nginx", "文章页(微缓存,100 连接)", self._wrk(front + targets["文章页"], 100, 10)))
+                    rows.append(("nginx", f"{name}（微缓存）", self._wrk(front + path)))
+                rows.append(("nginx", "文章页（微缓存,100 连接）", self._wrk(front + targets["文章页"], 100, 10)))
             finally:
                 web.send_signal(signal.SIGQUIT)
                 web.wait(timeout=30)

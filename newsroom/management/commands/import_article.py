@@ -12,15 +12,15 @@ from newsroom.models import Column
 
 class Command(BaseCommand):
     help = (
-        "把 .docx、.html/.htm 或 .txt 稿件读成草稿。--dry-run --json 只打印读出的字段(一个 JSON 对象)，"
-        "不写数据库；否则以 --user 的身份在 --column 栏目生成草稿(不发布、不送审)。"
+        "把 .docx、.html/.htm 或 .txt 稿件读成草稿。--dry-run --json 只打印读出的字段（一个 JSON 对象），"
+        "不写数据库；否则以 --user 的身份在 --column 栏目生成草稿（不发布、不送审）。"
     )
 
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--dry-run", action="store_true", help="只读取，不生成草稿")
         parser.add_argument("--json", action="store_true", help="以 JSON 打印读出的字段")
-        parser.add_argument("--user", help="导入人(用户名)，生成草稿时必填")
+        parser.add_argument("--user", help="导入人（用户名），生成草稿时必填")
         parser.add_argument("--column", help="栏目网址标识；默认按原网页栏目名匹配")
 
     def handle(self, *args, **options):
@@ -41,7 +41,7 @@ class Command(BaseCommand):
             return
         user = get_user_model().objects.filter(username=options["user"] or "").first()
         if user is None:
-            raise CommandError("请用 --user 指定导入人(已有的后台用户名)。")
+            raise CommandError("请用 --user 指定导入人（已有的后台用户名）。")
         columns = Column.objects.all()
         column = (
             columns.filter(slug=options["column"]).first()
@@ -49,7 +49,7 @@ class Command(BaseCommand):
             else columns.filter(name=extraction.column or "").first()
         )
         if column is None:
-            raise CommandError("请用 --column 指定栏目(网址标识)。")
+            raise CommandError("请用 --column 指定栏目（网址标识）。")
         matched, _missing = match_communities(extraction.communities)
         try:
             article = create_draft(keep_original(user, path.name, data), extraction, user, column, {}, matched)

@@ -4,9 +4,7 @@ from newsroom.workflow import hold_failing_schedules, record_scheduled_changes
 
 
 class Command(BaseCommand):
-    help = (
-        "暂停检查未通过的定时发布，记录已到时间的定时发布和定时下线(读者可见性由查询按时间决定)。可每分钟由 cron 运行。"
-    )
+    help = "暂停检查未通过的定时发布，记录已到时间的定时发布和定时下线（读者可见性由查询按时间决定）。可每分钟由 cron 运行。"
 
     def handle(self, *args, **options):
         held = hold_failing_schedules()

@@ -27,7 +27,7 @@ def extract(source: Path, target: Path):
 
 
 class Command(BaseCommand):
-    help = "把 backup 命令做的备份恢复到一个空数据库(已执行 migrate)。"
+    help = "把 backup 命令做的备份恢复到一个空数据库（已执行 migrate）。"
 
     def add_arguments(self, parser):
         parser.add_argument("folder", help="backup 命令生成的备份文件夹")
@@ -36,7 +36,7 @@ class Command(BaseCommand):
         folder = Path(folder)
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         if Article.objects.exists():
-            raise CommandError("数据库中已有文章：恢复只能在空数据库上进行(先新建数据库并执行 migrate)。")
+            raise CommandError("数据库中已有文章：恢复只能在空数据库上进行（先新建数据库并执行 migrate）。")
         with transaction.atomic():
             # Natural keys: the groups and users migrate made are matched by name, not duplicated.
             call_command("loaddata", str(folder / "data.json.gz"), verbosity=0)

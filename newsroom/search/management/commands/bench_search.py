@@ -104,7 +104,7 @@ class Command(BaseCommand):
             build = time.perf_counter() - started
             out(f"建索引：{build:.1f} 秒({sum(counts.values())} 条，{sum(counts.values()) / build:.0f} 条/秒)")
         size = backend().size_bytes()
-        out(f"索引大小：{size / 1024 / 1024:.1f} MB" if size else "索引大小：无法测量(SQLite 未编译 dbstat)")
+        out(f"索引大小：{size / 1024 / 1024:.1f} MB" if size else "索引大小：无法测量（SQLite 未编译 dbstat）")
         self._queries(options["repeat"])
 
     def _generate(self, count, rng):

@@ -7,7 +7,7 @@ from newsroom.search.backends import backend
 
 
 class Command(BaseCommand):
-    help = "从数据库重建站内搜索索引(只收录已公开的内容)。"
+    help = "从数据库重建站内搜索索引（只收录已公开的内容）。"
 
     def handle(self, *args, **options):
         started = time.perf_counter()

@@ -57,7 +57,7 @@ def status(url):
 
 
 class Command(PortalBenchmark):
-    help = "测量侵权处理措施生效到读者(经 nginx 微缓存)所需的时间。"
+    help = "测量侵权处理措施生效到读者（经 nginx 微缓存）所需的时间。"
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
@@ -115,7 +115,7 @@ class Command(PortalBenchmark):
             web.wait(timeout=30)
             self._stop(process)
         self.out(
-            f"经 nginx(微缓存 {settings.MICRO_CACHE_SECONDS} 秒)与 gunicorn(页面缓存,Redis)，每种措施 {opts['rounds']} 次："
+            f"经 nginx（微缓存 {settings.MICRO_CACHE_SECONDS} 秒）与 gunicorn（页面缓存，Redis），每种措施 {opts['rounds']} 次："
         )
         self.out("\n| 措施 | 读者看到的结果 | 最快 s | 中位 s | 最慢 s |")
         self.out("| --- | --- | ---: | ---: | ---: |")

@@ -13,9 +13,7 @@ CLOSED = [S.CLOSED, S.REJECTED, S.WITHDRAWN, S.RESTORED, S.MAINTAINED]
 
 
 class Command(BaseCommand):
-    help = (
-        "清除办结已满保存期限(TAKEDOWN_RETENTION_DAYS,默认三年)的侵权通知中的个人信息与证据材料。建议 cron 每天运行。"
-    )
+    help = "清除办结已满保存期限（TAKEDOWN_RETENTION_DAYS，默认三年）的侵权通知中的个人信息与证据材料。建议 cron 每天运行。"
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="只列出，不清除。")
