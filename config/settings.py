@@ -327,7 +327,8 @@ LOGGING = {
 # Where the admin is reached from an e-mail (notification links).
 ADMIN_BASE_URL = os.getenv("ADMIN_BASE_URL", "http://127.0.0.1:8000")
 
-# How often the article page sends what the editor typed to the server (newsroom/autosave.py).
+# How often the article page sends what the editor typed to the server (newsroom/autosave.py);
+# 0 turns autosave off.
 ARTICLE_AUTOSAVE_SECONDS = int(os.getenv("ARTICLE_AUTOSAVE_SECONDS", "30"))
 
 # Public pages show renditions (newsroom/renditions.py); 0 shows originals (the benchmark's baseline).

@@ -1,7 +1,8 @@
 from django.contrib import admin
+from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path, re_path
-from django.views.generic import RedirectView, TemplateView
+from django.views.generic import TemplateView
 
 from communities.sitemaps import CommunityPagesSitemap, CommunitySitemap, FacilitySitemap, StreetSitemap
 from config import health, pagecache, reader
@@ -43,7 +44,7 @@ urlpatterns = [
     path("sitemap.xml", pagecache.public_page(sitemap, params=("p",)), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     # Browsers ask for /favicon.ico whatever the page says.
-    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.ico"), permanent=True)),
+    path("favicon.ico", lambda request: HttpResponsePermanentRedirect(static("img/favicon.ico"))),
     path("", include("newsroom.urls")),
 ]
 

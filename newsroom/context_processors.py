@@ -20,13 +20,10 @@ def portal(request):
 
 
 def _chrome(site):
+    offered = Column.objects.offered(site).filter(show_in_nav=True)  # never an empty column
     return {
         "nav_columns": list(
-            Column.objects.for_portal(site)
-            .filter(parent=None, show_in_nav=True)
-            .prefetch_related(
-                Prefetch("children", queryset=Column.objects.filter(show_in_nav=True), to_attr="nav_children")
-            )
+            offered.filter(parent=None).prefetch_related(Prefetch("children", queryset=offered, to_attr="nav_children"))
         ),
         "tip_channels": list(site.tip_channels.all()),
         "footer_pages": list(Page.objects.public(site).filter(in_footer=True)),

@@ -29,7 +29,7 @@ class ColumnSitemap(PortalSitemap):
     changefreq = "daily"
 
     def items(self):
-        return Column.objects.for_portal(self.portal).order_by("order", "id")
+        return Column.objects.offered(self.portal).order_by("order", "id")
 
 
 class TopicSitemap(PortalSitemap):

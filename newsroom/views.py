@@ -262,7 +262,7 @@ def page(request, slug):
 
 @public_page
 def site_map(request):
-    columns = Column.objects.for_portal(request.portal).select_related("parent")
+    columns = Column.objects.offered(request.portal).select_related("parent")
     tree = [c for c in columns if c.parent_id is None]
     children = {}
     for column in columns:

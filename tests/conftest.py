@@ -53,6 +53,9 @@ def test_settings(settings, tmp_path, demo_files):
     settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_BLOCKS = 300, True
     # The test client is one reader: count every view (tests/controls/ turns de-duplication on).
     settings.VIEW_COUNT_DEDUPE_SECONDS = 0
+    # No autosave requests in flight when a browser test ends (one racing the database flush
+    # deadlocks PostgreSQL); the autosave tests turn it on.
+    settings.ARTICLE_AUTOSAVE_SECONDS = 0
     cache.clear()  # no page cached by one test is served to the next
     pagecache.forget_local()
     return settings

@@ -13,7 +13,8 @@ from django.utils import timezone
 from tests.conftest import new_draft
 
 pytestmark = pytest.mark.django_db
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.I)
+# A script element that runs: no src, and not a data block (JSON-LD is read, never executed).
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>", re.I)
 INLINE_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.I)
 
 

@@ -1,22 +1,14 @@
 """Demo photographs drawn with Pillow: a street scene in the portal's colours.
 
-Deterministic for a given seed, so loading the demo twice gives the same files.
-If a CJK font is installed the caption is printed on the image too.
+Deterministic for a given seed, so loading the demo twice gives the same files. No text is
+drawn on them: the caption is printed under the photo, as on a real portal.
 """
 
 import io
 import random
 from functools import lru_cache
-from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
-
-CJK_FONTS = [
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/System/Library/Fonts/PingFang.ttc",
-    "C:/Windows/Fonts/msyh.ttc",
-]
+from PIL import Image, ImageDraw
 
 PALETTES = [
     ((176, 32, 36), (244, 196, 120)),
@@ -26,16 +18,11 @@ PALETTES = [
 ]
 
 
-def _font(size):
-    for path in CJK_FONTS:
-        if Path(path).exists():
-            return ImageFont.truetype(path, size)
-    return None
-
-
 @lru_cache(maxsize=64)
 def demo_photo(seed: str, caption: str = "", size=(1200, 800)) -> bytes:
-    """JPEG bytes of a street scene; cached, as the same seed always draws the same picture."""
+    """JPEG bytes of a street scene; cached, as the same seed always draws the same picture.
+    ``caption`` is part of the seed only (photos with the same seed but other captions differ)."""
+    seed = f"{seed}|{caption}"
     rng = random.Random(seed)
     top, bottom = rng.choice(PALETTES)
     width, height = size
@@ -61,10 +48,6 @@ def demo_photo(seed: str, caption: str = "", size=(1200, 800)) -> bytes:
         colour = tuple(rng.randint(60, 230) for _ in range(3))
         draw.ellipse([px - 14, height - 170, px + 14, height - 142], fill=(235, 200, 170))
         draw.rectangle([px - 16, height - 142, px + 16, height - 80], fill=colour)
-    font = _font(34) if caption else None
-    if font:
-        draw.rectangle([0, 0, width, 64], fill=(0, 0, 0))
-        draw.text((24, 12), caption[:32], fill=(255, 255, 255), font=font)
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=82)
     return buffer.getvalue()

@@ -198,6 +198,17 @@ class TipChannel(PublicContent, models.Model):
 class ColumnQuerySet(PortalScopedQuerySet):
     portal_field = "portal"
 
+    def offered(self, portal):
+        """Columns of ``portal`` readers are offered (navigation, sitemaps): those with a public
+        article of their own or in a sub-column. An empty column (空白栏目) is never shown: the
+        government website inspection counts each one."""
+        from .articles import Article
+
+        public = Article.objects.public(portal)
+        own = models.Exists(public.filter(column=models.OuterRef("pk")))
+        below = models.Exists(public.filter(column__parent=models.OuterRef("pk")))
+        return self.for_portal(portal).filter(own | below)
+
 
 class Column(PublicContent, models.Model):
     """A section of the portal (栏目), possibly inside another (新闻中心 > 党建新闻)."""

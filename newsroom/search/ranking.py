@@ -86,3 +86,12 @@ def decorate(documents, query: Query):
         doc.title_html = highlight(doc.title, query.terms)
         doc.snippet_html = snippet(doc.body, query.terms)
     return documents
+
+
+def articles_first(ids):
+    """All types together: the matching articles first (what most readers search for), then
+    communities, honours and facilities, each in its own order. One query for the types."""
+    if not ids:
+        return ids
+    kinds = dict(SearchDocument.objects.filter(pk__in=ids).values_list("pk", "kind"))
+    return sorted(ids, key=lambda pk: kinds.get(pk) != SearchDocument.Kind.ARTICLE)

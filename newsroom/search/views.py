@@ -24,6 +24,8 @@ def results(request):
         found = ranking.ranked(filters.qs, query, sort)
     else:
         found, facets = ranking.counted(filters.qs, query, sort)
+        if sort == "relevance":
+            found.ids = ranking.articles_first(found.ids)
     page = Paginator(found.ids, PAGE_SIZE).get_page(request.GET.get("page"))
     documents = ranking.decorate(ranking.load(list(page.object_list)), query)
     params = request.GET.copy()

@@ -10,6 +10,7 @@
     if (!form || !box) return;
     var url = box.getAttribute("data-url");
     var seconds = parseInt(box.getAttribute("data-seconds") || "30", 10);
+    var enabled = seconds > 0;  // 0 turns autosave off (the offer of an earlier one still works)
     var status = box.querySelector(".linli-autosave-status");
     var token = form.querySelector("[name=csrfmiddlewaretoken]").value;
     var submitting = false;
@@ -46,7 +47,7 @@
 
     var last = null;
     function send(keepalive) {
-      if (submitting) return;
+      if (submitting || !enabled) return;
       var body = collect();
       if (last === null) return;  // not started yet
       if (body === last) return;
@@ -74,7 +75,7 @@
     } else {
       baseline();
     }
-    window.setInterval(function () { send(); }, seconds * 1000);
+    if (enabled) window.setInterval(function () { send(); }, seconds * 1000);
     document.addEventListener("visibilitychange", function () {
       if (document.visibilityState === "hidden") send(true);
     });

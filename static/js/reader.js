@@ -35,3 +35,29 @@
   });
   document.querySelectorAll(".font-size, .print").forEach(function (el) { el.hidden = false; });
 })();
+
+// 语音朗读 (适老化): the browser's own speech synthesis reads the title and the body; nothing is
+// sent anywhere. Shown only where the browser can speak Chinese.
+(function () {
+  var button = document.querySelector("[data-speak]");
+  var body = document.getElementById("article-body");
+  if (!button || !body || !("speechSynthesis" in window)) return;
+  var title = document.getElementById("article-title");
+  button.addEventListener("click", function () {
+    if (window.speechSynthesis.speaking) {
+      window.speechSynthesis.cancel();
+      button.setAttribute("aria-pressed", "false");
+      button.textContent = "语音朗读";
+      return;
+    }
+    var text = (title ? title.textContent + "。" : "") + body.innerText;
+    var utterance = new SpeechSynthesisUtterance(text);
+    utterance.lang = document.documentElement.lang === "zh-Hant" ? "zh-TW" : "zh-CN";
+    utterance.rate = 0.9;
+    utterance.onend = function () { button.setAttribute("aria-pressed", "false"); button.textContent = "语音朗读"; };
+    window.speechSynthesis.speak(utterance);
+    button.setAttribute("aria-pressed", "true");
+    button.textContent = "停止朗读";
+  });
+  button.closest(".speak").hidden = false;
+})();

@@ -34,7 +34,7 @@ def test_a_community_change_goes_live_only_after_someone_else_approves(site, bro
     assert any(NEW_TEXT in text for text in proposed), proposed  # the new version, its additions marked
     assert chief.locator(".linli-diff ins").count() >= 1
     screenshot(chief, "content-review-desk")
-    chief.get_by_label("审核意见(退回时必填)").fill("同意")
+    chief.get_by_label("审核意见（退回时必填）").fill("同意")
     chief.get_by_role("button", name="审核通过").click()
     chief.wait_for_load_state()
     assert "已审核通过" in chief.locator(".messagelist").inner_text()

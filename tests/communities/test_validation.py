@@ -39,7 +39,7 @@ def test_it_refuses_negative_counts(field, label):
 
 
 def test_it_refuses_a_negative_area():
-    assert errors_of(community(area_km2="-0.5"))["area_km2"] == ["面积(平方公里)不能为负数。"]
+    assert errors_of(community(area_km2="-0.5"))["area_km2"] == ["面积（平方公里）不能为负数。"]
 
 
 def test_it_refuses_a_founded_date_in_the_future():

@@ -41,7 +41,15 @@ def test_the_qr_code_is_a_cached_file_not_inline(client):
 
 @pytest.mark.parametrize(
     "url",
-    ["/", "/column/party/", "/communities/", "/communities/zhongnan/", "/pages/contact/", "/sitemap/", "/search/?q=社区"],
+    [
+        "/",
+        "/column/party/",
+        "/communities/",
+        "/communities/zhongnan/",
+        "/pages/contact/",
+        "/sitemap/",
+        "/search/?q=社区",
+    ],
 )
 def test_every_page_has_a_description_and_icons(client, url):
     html = client.get(url).content.decode()

@@ -38,6 +38,9 @@ def test_facets_count_each_type_and_filter_by_it(client, demo):
     only_articles = get(client, q="社区", kind="article")
     assert only_articles.count('class="kind kind-article"') == 5
     assert 'class="kind kind-community"' not in only_articles
+    # All types together: the five articles lead, the communities, honours and facilities follow.
+    kinds = re.findall(r'class="kind kind-(\w+)"', html)
+    assert kinds[:5] == ["article"] * 5 and "article" not in kinds[5:]
     # The facet counts stay those of the whole query while one type is shown.
     assert dict(re.findall(r'kind=(\w+)"[^>]*>[^<]+<span>(\d+)</span>', only_articles)) == counts
 
