@@ -51,6 +51,11 @@ def set_care_mode(request):
     return response
 
 
+# Pages and the portal's own error pages (the 451 tombstone, 404, 403, 400, 500) alike.
+CONVERTED_STATUSES = {200, 400, 403, 404, 410, 451, 500}
+TRADITIONAL_PAGE = b'lang="zh-Hant"'  # base.html: an article in Traditional script, read as written
+
+
 class ScriptConversionMiddleware:
     """Convert public HTML pages to the reader's chosen script."""
 
@@ -60,13 +65,17 @@ class ScriptConversionMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         convert = SCRIPTS.get(request.COOKIES.get(SCRIPT_COOKIE, ""))
-        if (
-            convert
-            and not request.path.startswith("/admin/")
+        html = (
+            not request.path.startswith("/admin/")
             and response.get("Content-Type", "").startswith("text/html")
             and not response.streaming
-            and response.status_code == 200
-        ):
+            and response.status_code in CONVERTED_STATUSES
+        )
+        if html and convert is None and TRADITIONAL_PAGE in response.content[:300]:
+            # 原文: an article published in Traditional script is read as its portal printed it,
+            # labels and all, not Traditional text inside Simplified chrome.
+            convert = to_traditional
+        if html and convert:
             charset = response.charset or "utf-8"
             response.content = convert(response.content.decode(charset)).encode(charset)
             if response.has_header("Content-Length"):

@@ -50,8 +50,13 @@ def at_end(credit):
 
 
 def meta_groups(credits):
-    """The meta line's groups: every credit not placed at the end."""
-    return _groups(c for c in credits if not at_end(c))
+    """The meta line's groups: every credit not placed at the end, nor signed there."""
+    return _groups(c for c in credits if not at_end(c) and not c.at_end)
+
+
+def signature(credits):
+    """Bylines signed at the end of the body as the original printed them: '云南网记者张成'."""
+    return "　".join(f"{c.label}{c.display_name}" for c in credits if c.at_end and not at_end(c))
 
 
 def end_line(credits, style):

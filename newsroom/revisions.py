@@ -47,7 +47,7 @@ FIELDS = [
     "expires_at",
 ]
 RELATIONS = ["topics", "communities", "streets"]
-CREDIT_FIELDS = ["role_id", "person_id", "name", "organisation", "in_dateline", "order"]
+CREDIT_FIELDS = ["role_id", "person_id", "name", "organisation", "in_dateline", "at_end", "order"]
 #: Snapshots made before bylines were rows held three lists of people: read as these roles.
 LEGACY_BYLINES = {"reporters": "记者", "correspondents": "通讯员", "editors_in_charge": "责任编辑"}
 PHOTO_FIELDS = [
@@ -224,6 +224,7 @@ def _describe_credits(items):
                 f"{c.get('organisation') or ''}{roles.get(c['role_id'], '')}",
                 people.get(c["person_id"]) or c.get("name") or "",
                 "（电头）" if c.get("in_dateline") else "",
+                "（文末）" if c.get("at_end") else "",
             )
             if part
         )

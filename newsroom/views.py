@@ -166,6 +166,10 @@ class ArticleParts:
     def meta_bylines(self):
         return bylines.meta_groups(self.credits)
 
+    @property
+    def signature(self):
+        return bylines.signature(self.credits)
+
     def end_line(self, portal):
         return bylines.end_line(self.credits, portal.byline_end_style)
 

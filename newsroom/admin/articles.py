@@ -88,7 +88,7 @@ class CreditInline(admin.TabularInline):
     form = CreditForm
     extra = 0
     autocomplete_fields = ("person",)
-    fields = ("order", "role", "organisation", "person", "name", "in_dateline")
+    fields = ("order", "role", "organisation", "person", "name", "in_dateline", "at_end")
     verbose_name = _("署名")
     verbose_name_plural = _("署名（记者、通讯员、编辑、责任编辑……按顺序排列）")
 

@@ -109,6 +109,9 @@ class Credit(PublicContent, models.Model):
         _("单位"), max_length=100, blank=True, help_text=_("署在职务前，如：新重庆客户端、大众网·海报新闻")
     )
     in_dateline = models.BooleanField(_("署在电头"), default=False, help_text=_("如：新重庆客户端讯（记者 伊永军）"))
+    at_end = models.BooleanField(
+        _("署在文末"), default=False, help_text=_("按原稿在正文末尾署名，如转载稿的“云南网记者张成”。")
+    )
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
 
     class Meta:

@@ -1,5 +1,7 @@
 """The article page shows a reader what the source portals show."""
 
+import re
+
 import pytest
 from django.utils import timezone
 
@@ -108,6 +110,11 @@ def test_a_traditional_article_shows_credits_in_its_script(client, demo):
     html = page(client, "/article/kunming-xinwenli-community/")
     assert '<html lang="zh-Hant">' in html
     assert html.count('<span class="credit">供圖</span>') == 4
+    # Its reporter signs at the end, as the original (云南网记者张成), not in the meta line.
+    signature = re.search(r'<p class="signature">(.*?)</p>', html).group(1)
+    assert signature.endswith("記者張成") and "張成" not in html.split('class="meta"')[1].split("</p>")[0]
+    # 原文: the page's own labels follow the article's script, not only its text.
+    assert "當前位置" in html and "当前位置" not in html and "欄目" in html
 
 
 def test_each_view_counts_once(client, demo):

@@ -64,6 +64,10 @@ def test_withdrawn_article_answers_451_and_leaves_every_list(client, demo, moder
     ):
         assert TITLE not in client.get(url).content.decode() and YUQUAN not in client.get(url).content.decode(), url
     assert AuditEntry.objects.filter(article__slug=YUQUAN, action="takedown_measure").exists()
+    # A reader who chose 繁 gets the tombstone in Traditional script too, as every portal page.
+    client.get("/reader/script/", {"to": "hant"})
+    assert "該內容已依法下架" in client.get(URL).content.decode()
+    assert "頁面不存在" in client.get("/article/no-such-article-here/").content.decode()
 
 
 def test_counter_notice_restores_at_once_under_article_17(client, demo, moderator):

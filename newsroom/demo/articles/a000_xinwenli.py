@@ -20,7 +20,7 @@ ARTICLE = {
     "original_author": "云南网记者 张成",
     "original_url": "https://www.yunnan.cn/",
     "original_time_unknown": "转载页面未注明原文发布时间。",
-    "credits": [("记者", "zhang-cheng", {"organisation": "云南网"}), ("责任编辑", "demo-editor")],
+    "credits": [("记者", "zhang-cheng", {"organisation": "云南网", "at_end": True}), ("责任编辑", "demo-editor")],
     "communities": ["xinwenli"],
     "topics": ["urban-party-building"],
     "flags": {"is_recommended": True, "is_picture_news": True},
