@@ -116,3 +116,13 @@ def test_pages_and_saves_work_while_the_cache_is_down(client, settings, demo):
     article.summary = "缓存服务器停机时也能保存。"
     article.save()
     assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_the_shipped_nginx_config_answers_over_ipv6_and_compresses_text():
+    """Inspections check IPv6 reachability; HTML, CSS and JS go out compressed."""
+    conf = (Path(__file__).resolve().parents[1] / "docs" / "nginx.conf").read_text(encoding="utf-8")
+    server = conf[conf.index("server {") :]
+    assert "listen [::]:80;" in server and "listen 80;" in server
+    assert "gzip on;" in server
+    types = re.search(r"gzip_types ([^;]+);", server).group(1).split()
+    assert {"text/css", "application/javascript", "image/svg+xml"} <= set(types)  # text/html always

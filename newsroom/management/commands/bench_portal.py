@@ -310,6 +310,7 @@ class Command(BaseCommand):
             .replace("/var/cache/nginx/linli", str(self.work / "nginx-cache"))
             .replace("127.0.0.1:8001", f"127.0.0.1:{gunicorn_port}")
             .replace("listen 80;", f"listen 127.0.0.1:{nginx_port};")
+            .replace("listen [::]:80;", "")
         )
         shutil.rmtree(self.work / "nginx-cache", ignore_errors=True)
         (self.work / "nginx.conf").write_text(
