@@ -144,3 +144,18 @@ def test_on_a_phone_the_article_starts_on_the_first_screen(site, page):
     toggle.click()
     assert toggle.get_attribute("aria-expanded") == "true"
     assert nav.get_by_role("link", name="党建工作", exact=True).is_visible()
+
+
+def test_the_focus_photos_turn_with_buttons_and_keys(site, page):
+    page.emulate_media(reduced_motion="reduce")  # no automatic turn while the test reads it
+    page.goto(site + "/")
+    dots = page.locator(".slide-controls .dot")
+    assert dots.count() == page.locator("#slides > li").count() >= 2
+    assert dots.nth(0).get_attribute("aria-current") == "true"
+    page.get_by_role("button", name="下一张").click()
+    assert dots.nth(1).get_attribute("aria-current") == "true"
+    page.locator("#slides").focus()
+    page.keyboard.press("ArrowLeft")
+    assert dots.nth(0).get_attribute("aria-current") == "true"
+    assert axe_violations(page) == []
+    screenshot(page, "home-focus-photos")
