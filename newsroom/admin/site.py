@@ -42,6 +42,7 @@ class PortalAdmin(admin.ModelAdmin):
             },
         ),
         (_("版权与免责"), {"fields": ("copyright_line", "reprint_disclaimer", "contact_window_days")}),
+        (_("哀悼日"), {"fields": (("mourning_from", "mourning_until"),)}),
         (_("署名"), {"fields": ("byline_end_style", "allow_uncredited_photos")}),
         (
             _("审核流程"),

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from config import slugs
@@ -141,6 +142,10 @@ class Portal(PublicContent, models.Model):
         default=30,
         validators=[MinValueValidator(1, _("联系期限至少为1天。"))],
     )
+    mourning_from = models.DateField(
+        _("哀悼日灰色显示开始"), null=True, blank=True, help_text=_("全国哀悼日等：这几天全站以灰色显示。")
+    )
+    mourning_until = models.DateField(_("哀悼日灰色显示结束"), null=True, blank=True, help_text=_("含当天。"))
 
     objects = PortalQuerySet.as_manager()
 
@@ -150,6 +155,14 @@ class Portal(PublicContent, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def in_mourning(self):
+        """Whether today (Asia/Shanghai) falls within the 哀悼日 range the site admin set."""
+        if not self.mourning_from:
+            return False
+        today = timezone.localdate()
+        return self.mourning_from <= today <= (self.mourning_until or self.mourning_from)
 
     def save(self, *args, **kwargs):
         created = self._state.adding
@@ -169,6 +182,8 @@ class Portal(PublicContent, models.Model):
         for host in self.host_list:
             if not re.fullmatch(r"[a-z0-9.-]+(:\d+)?", host):
                 raise ValidationError({"hosts": _("域名“%(host)s”格式不正确。") % {"host": host}})
+        if self.mourning_from and self.mourning_until and self.mourning_until < self.mourning_from:
+            raise ValidationError({"mourning_until": _("结束日期不能早于开始日期。")})
 
 
 class TipChannel(PublicContent, models.Model):

@@ -115,3 +115,22 @@ def test_unpublished_articles_stay_out_of_every_list(client, demo, chief):
     for url in ("/", "/column/party/", "/topic/urban-party-building/", "/communities/wanjin/", "/rss/"):
         assert "让基层党建在服务群众中更加接地气" not in client.get(url).content.decode(), url
     assert "hohhot-yuquan" not in client.get("/sitemap.xml").content.decode()
+
+
+def test_mourning_days_turn_the_whole_site_grey(client, demo):
+    from datetime import timedelta
+
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    portal = Portal.objects.get()
+    portal.mourning_from, portal.mourning_until = today, today + timedelta(days=2)
+    portal.save()
+    assert 'class="mourning"' in page(client, "/").split("<head>")[0]
+    portal.mourning_from = portal.mourning_until = today - timedelta(days=1)
+    portal.save()
+    assert "mourning" not in page(client, "/").split("<head>")[0]
+    portal.mourning_until = today - timedelta(days=3)
+    with pytest.raises(ValidationError, match="结束日期不能早于开始日期"):
+        portal.full_clean()
