@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core import signing
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.utils._os import safe_join
 from django.views.static import serve
@@ -56,7 +57,7 @@ def _previewed(request, name):
 
 def may_serve(request, name):
     """(allowed, public): whether this request may have the file, and whether anyone may."""
-    if Photo.objects.file_is_public(name) or Portal.objects.filter(logo=name).exists():
+    if Photo.objects.file_is_public(name) or Portal.objects.filter(Q(logo=name) | Q(banner=name)).exists():
         return True, True
     user = getattr(request, "user", None)
     if user is not None and user.is_active and user.is_staff and user.has_perm("newsroom.view_photo"):

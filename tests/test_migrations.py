@@ -234,3 +234,38 @@ def test_bylines_become_rows_and_street_names_become_streets():
     assert (asset.credit_line, asset.caption, asset.width) == ("张成 摄", "第一次使用", 1200)
     assert sorted(asset.uses.values_list("caption", flat=True)) == ["第一次使用", "第二次使用"]
     assert Group.objects.get(name="编辑").permissions.filter(codename="add_imageasset").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_logo_that_replaced_the_site_name_becomes_the_banner():
+    """newsroom 0034: the logo used to replace the site name in the header, so an uploaded one
+    becomes the banner; the new settings (breadcrumb, 推荐 heading, sidebar columns) start at
+    what every portal showed before."""
+    old = state_at(
+        [
+            ("newsroom", "0032_portal_mourning_days"),
+            ("communities", "0007_full_width_labels"),
+            ("takedowns", "0003_full_width_labels"),
+            ("search", "0002_full_width_labels"),
+        ]
+    )
+    Portal = old.get_model("newsroom", "Portal")
+    with_logo = Portal.objects.create(name="有标志的网站", hosts="a.example", logo="portal/header.png")
+    plain = Portal.objects.create(name="没有标志的网站", hosts="b.example")
+    old.get_model("newsroom", "Column").objects.create(portal=plain, name="要闻", slug="news")
+
+    call_command("migrate", verbosity=0)
+
+    from newsroom.models import Column
+    from newsroom.models import Portal as Now
+
+    moved = Now.objects.get(pk=with_logo.pk)
+    assert (moved.banner.name, moved.logo.name) == ("portal/header.png", "")
+    unchanged = Now.objects.get(pk=plain.pk)
+    assert (unchanged.banner.name, unchanged.logo.name) == ("", "")
+    assert (unchanged.breadcrumb_label, unchanged.breadcrumb_style, unchanged.recommended_heading) == (
+        "当前位置",
+        "columns",
+        "推荐阅读",
+    )
+    assert Column.objects.get(portal=plain.pk).in_sidebar is False

@@ -25,7 +25,7 @@ class PortalAdmin(admin.ModelAdmin):
     search_fields = ("name", "short_name", "hosts")
     inlines = (TipChannelInline, BylineRoleInline)
     fieldsets = (
-        (None, {"fields": (("name", "short_name"), ("hosts", "is_default"), "logo")}),
+        (None, {"fields": (("name", "short_name"), ("hosts", "is_default"), ("logo", "banner"))}),
         (
             _("联系与报料"),
             {"fields": (("news_hotline", "submission_email"), "tip_reward_note", ("contact_phone", "contact_address"))},
@@ -44,6 +44,7 @@ class PortalAdmin(admin.ModelAdmin):
         (_("版权与免责"), {"fields": ("copyright_line", "reprint_disclaimer", "contact_window_days")}),
         (_("哀悼日"), {"fields": (("mourning_from", "mourning_until"),)}),
         (_("署名"), {"fields": ("byline_end_style", "allow_uncredited_photos")}),
+        (_("文章页样式"), {"fields": (("breadcrumb_label", "breadcrumb_style"), "recommended_heading")}),
         (
             _("审核流程"),
             {
@@ -77,8 +78,8 @@ class PortalAdmin(admin.ModelAdmin):
 
 @admin.register(Column)
 class ColumnAdmin(admin.ModelAdmin):
-    list_display = ("name", "parent", "portal", "slug", "order", "show_in_nav", "is_picture_column")
-    list_editable = ("order", "show_in_nav", "is_picture_column")
+    list_display = ("name", "parent", "portal", "slug", "order", "show_in_nav", "is_picture_column", "in_sidebar")
+    list_editable = ("order", "show_in_nav", "is_picture_column", "in_sidebar")
     list_filter = ("portal", "show_in_nav", "is_picture_column")
     search_fields = ("name", "slug")
     autocomplete_fields = ("parent",)

@@ -46,7 +46,20 @@ class Portal(PublicContent, models.Model):
         help_text=_("用逗号分隔，如：www.yqnews.cn, yqnews.cn。未匹配域名的访问显示默认网站。"),
     )
     is_default = models.BooleanField(_("默认网站"), default=False)
-    logo = models.ImageField(_("网站标志"), upload_to="portal/", blank=True, validators=[validate_image])
+    logo = models.ImageField(
+        _("网站标志"),
+        upload_to="portal/",
+        blank=True,
+        validators=[validate_image],
+        help_text=_("不含文字的徽标（PNG、JPEG），显示在网站名称左侧。"),
+    )
+    banner = models.ImageField(
+        _("页头横幅"),
+        upload_to="portal/",
+        blank=True,
+        validators=[validate_image],
+        help_text=_("含网站名称的整幅页头图片（建议宽1000像素、高100像素）；设置后代替标志和文字名称。"),
+    )
     news_hotline = models.CharField(_("新闻热线"), max_length=100, blank=True)
     submission_email = models.EmailField(_("投稿邮箱"), blank=True)
     tip_reward_note = models.CharField(
@@ -131,6 +144,24 @@ class Portal(PublicContent, models.Model):
             ("parentheses", _("（责编：高巍、秦华）（人民网等，用简称）")),
         ],
         default="brackets",
+    )
+    breadcrumb_label = models.CharField(
+        _("位置导航提示语"), max_length=20, default="当前位置", help_text=_("如：当前位置、您当前的位置。")
+    )
+    breadcrumb_style = models.CharField(
+        _("文章页位置导航"),
+        max_length=10,
+        choices=[
+            ("columns", _("首页 > 栏目 > 子栏目（多数网站）")),
+            ("topic", _("首页>>专题>>新闻列表：文章属于专题时经专题（人民网等）")),
+        ],
+        default="columns",
+    )
+    recommended_heading = models.CharField(
+        _("推荐阅读栏标题"),
+        max_length=20,
+        choices=[("推荐阅读", _("推荐阅读")), ("您可能感兴趣的文章", _("您可能感兴趣的文章"))],
+        default="推荐阅读",
     )
     allow_uncredited_photos = models.BooleanField(
         _("允许图片未署名"),
@@ -242,6 +273,9 @@ class Column(PublicContent, models.Model):
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
     show_in_nav = models.BooleanField(_("显示在导航"), default=True)
     is_picture_column = models.BooleanField(_("图片栏目"), default=False, help_text=_("列表显示缩略图。"))
+    in_sidebar = models.BooleanField(
+        _("在文章页侧栏列出"), default=False, help_text=_("如“部门新闻”：每篇文章旁列出本栏目最新5篇。")
+    )
     description = models.TextField(_("栏目说明"), blank=True)
 
     objects = ColumnQuerySet.as_manager()
@@ -374,6 +408,11 @@ class Series(Reviewed):
     @property
     def label(self):
         return self.short_title or self.title
+
+    @property
+    def with_sisters(self):
+        """This series and its public sister series (相关新闻：“基层堡垒”“党员先锋”系列报道)."""
+        return [self, *(s for s in self.sister_series.all() if s.is_live)]
 
 
 class Person(PublicContent, models.Model):
