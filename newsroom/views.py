@@ -97,6 +97,7 @@ def article(request, slug):
         Article.objects.public(request.portal)
         .filter(slug=slug)
         .select_related("series")
+        .prefetch_related("series__sister_series")  # 相关新闻; no query without a series
         .annotate(has_notes=Exists(Measure.objects.notes().filter(article=OuterRef("pk"))))
     )
     try:
@@ -196,6 +197,7 @@ def article_page(request, article, parts, preview=None):
             "end_line": parts.end_line(request.portal),
             "preview": preview,
             "breadcrumb": article.column.ancestors(),
+            "channel": channel_of(request.portal, parts.topics),
             "segments": segments,
             "lead_photo": lead_photo,
             "notes": list(notes),
@@ -213,6 +215,14 @@ def article_page(request, article, parts, preview=None):
     )
 
 
+def channel_of(portal, topics):
+    """人民网's breadcrumb 首页>>专题>>新闻列表: the article's first (oldest) topic, when the portal
+    leads its articles through their topic channel; else None (the column path)."""
+    if portal.breadcrumb_style != "topic" or not topics:
+        return None
+    return min(topics, key=lambda topic: (topic.created_at, topic.pk))
+
+
 def side_lists(request, exclude):
     """The article page's 推荐/头条/图片新闻/最新 blocks, as HTML: the same on every article of
     a portal less the article itself, so the lists and their HTML are kept in the cache until
@@ -221,22 +231,32 @@ def side_lists(request, exclude):
     def lists():
         published = _published(request)
         pictures = published.filter(is_picture_news=True, cover__isnull=False, cover__hidden_by_takedown=False)
-        return {
+        blocks = {
             "recommended": (list(published.filter(is_recommended=True)[:7]), 5),
             "headlines": (list(published.filter(is_headline=True)[:7]), 5),
             "picture_news": (list(pictures[:4]), 2),
             "latest": (list(published[:7]), 5),
         }
+        # Columns the site lists beside every article (部门新闻): one query for all of them.
+        sidebar_columns = [c for c in Column.by_id(request.portal.pk).values() if c.in_sidebar]
+        if sidebar_columns:
+            ids = [c.pk for c in sidebar_columns]
+            listed = list(published.filter(column__in=ids)[: 7 * len(ids)])
+            for c in sorted(sidebar_columns, key=lambda c: (c.order, c.pk)):
+                blocks[f"column:{c.pk}"] = ([a for a in listed if a.column_id == c.pk][:7], 5)
+        return blocks, sidebar_columns, list(Topic.objects.public(request.portal).filter(is_featured=True)[:4])
 
-    blocks = pagecache.remember(f"article-sidebar:{request.portal.pk}", lists)
+    blocks, sidebar_columns, topics = pagecache.remember(f"article-sidebar:{request.portal.pk}", lists)
     listed = sorted({a.pk for items, _ in blocks.values() for a in items} & set(exclude))
-    return pagecache.remember(
-        f"article-sidebar-html:{request.portal.pk}:{get_script_prefix()}:{listed}",
-        lambda: render_to_string(
-            "newsroom/_side_lists.html",
-            {name: [a for a in items if a.pk not in listed][:size] for name, (items, size) in blocks.items()},
-        ),
-    )
+
+    def html():
+        shown = {name: [a for a in items if a.pk not in listed][:size] for name, (items, size) in blocks.items()}
+        shown["column_lists"] = [(c, shown[f"column:{c.pk}"]) for c in sidebar_columns if shown[f"column:{c.pk}"]]
+        return render_to_string(
+            "newsroom/_side_lists.html", {**shown, "featured_topics": topics, "portal": request.portal}
+        )
+
+    return pagecache.remember(f"article-sidebar-html:{request.portal.pk}:{get_script_prefix()}:{listed}", html)
 
 
 @public_page(params=("page",))
