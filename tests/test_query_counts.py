@@ -54,7 +54,7 @@ def pinned(client):
 
 def test_queries_stay_pinned_at_10_and_at_10000_articles(client, demo, settings, admin_user):
     settings.PAGE_CACHE_SECONDS = 0
-    add_articles(5)
+    add_articles(2)
     assert Article.objects.public(ALL_PORTALS).count() == 10
     assert pinned(client) == PAGES
     editor = type(client)()
@@ -62,7 +62,7 @@ def test_queries_stay_pinned_at_10_and_at_10000_articles(client, demo, settings,
     assert queries(editor, ADMIN_CHANGELIST) <= ADMIN_CHANGELIST_QUERIES
     assert queries(editor, ADMIN_DESK) == ADMIN_DESK_QUERIES
 
-    add_articles(9990, first=5, index=False)
+    add_articles(9990, first=2, index=False)
     assert Article.objects.public(ALL_PORTALS).count() == 10_000
     assert pinned(client) == PAGES
     assert queries(editor, ADMIN_CHANGELIST) <= ADMIN_CHANGELIST_QUERIES

@@ -15,7 +15,7 @@ def test_switching_to_traditional_converts_chrome_and_content(client, demo):
     assert response.status_code == 302 and response["Location"] == ARTICLE
     html = client.get(ARTICLE).content.decode()
     assert '<html lang="zh-Hant">' in html
-    assert "當前位置" in html and "發佈時間" in html or "發布時間" in html
+    assert "您當前的位置" in html and "發佈時間" in html or "發布時間" in html
     assert "社區老年大學現有學員273人" in html
     article = Article.objects.get(slug="changsha-zhongnan-six-neighbours")
     assert "社区老年大学现有学员273人" in article.body

@@ -5,6 +5,7 @@ drawn on them: the caption is printed under the photo, as on a real portal.
 """
 
 import io
+import math
 import random
 from functools import lru_cache
 
@@ -51,3 +52,36 @@ def demo_photo(seed: str, caption: str = "", size=(1200, 800)) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=82)
     return buffer.getvalue()
+
+
+def demo_emblem(size=112) -> bytes:
+    """The demo portal's emblem as PNG: a jade disc (玉) over a spring's waves (泉) in white on
+    the portal's red, drawn at twice the size it is shown. No lettering: the site name beside
+    it is text."""
+    scale = 4  # drawn large, then reduced: smooth edges without anti-aliasing support in ImageDraw
+    big = size * scale
+    image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    red, white = (196, 22, 28, 255), (255, 255, 255, 255)
+    draw.ellipse((0, 0, big - 1, big - 1), fill=red)
+    centre, outer, inner = big // 2, big * 0.26, big * 0.11
+    top = big * 0.40
+    draw.ellipse((centre - outer, top - outer, centre + outer, top + outer), fill=white)
+    draw.ellipse((centre - inner, top - inner, centre + inner, top + inner), fill=red)
+    line = max(2, big // 30)
+    for row in range(3):
+        y = big * (0.70 + row * 0.08)
+        half = big * (0.30 - row * 0.055)
+        steps = 60
+        points = [
+            (
+                centre - half + 2 * half * i / steps,
+                y + big * 0.016 * math.sin(2 * math.pi * 2.5 * i / steps),
+            )
+            for i in range(steps + 1)
+        ]
+        draw.line(points, fill=white, width=line, joint="curve")
+    image = image.resize((size, size), Image.LANCZOS)
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=True)
+    return out.getvalue()

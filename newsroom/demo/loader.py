@@ -39,9 +39,9 @@ from newsroom.roles import ensure_roles
 
 from . import site
 from .accounts import ACCOUNTS
-from .articles import ARTICLES
+from .articles import ARTICLES, SHORT_NEWS
 from .communities import COMMUNITIES, STREET_FACILITIES, STREETS
-from .images import demo_photo
+from .images import demo_emblem, demo_photo
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 TRADITIONAL_FIELDS = (
@@ -71,6 +71,12 @@ def _save(model, lookup, values):
 
 def load_portal():
     portal = _save(Portal, {"name": site.PORTAL["name"]}, site.PORTAL)
+    if not portal.logo:
+        name = "portal/demo-emblem.png"
+        if not default_storage.exists(name):
+            default_storage.save(name, ContentFile(demo_emblem()))
+        portal.logo = name
+        portal.save(update_fields=["logo"])
     for order, channel in enumerate(site.TIP_CHANNELS):
         _save(TipChannel, {"portal": portal, "kind": channel["kind"], "value": channel["value"]}, {"order": order})
     columns = {}
@@ -84,6 +90,7 @@ def load_portal():
                 "order": order,
                 "show_in_nav": in_nav,
                 "is_picture_column": pictures,
+                "in_sidebar": slug in site.SIDEBAR_COLUMNS,
             },
         )
     topics = {t["slug"]: _save(Topic, {"slug": t["slug"]}, {**t, "portal": portal}) for t in site.TOPICS}
@@ -293,7 +300,7 @@ def load_demo(random_passwords=False):
     """Load everything; return the demo logins (see ``load_accounts``)."""
     portal, columns, topics, series, people = load_portal()
     communities = load_communities()
-    for data in ARTICLES:
+    for data in [*ARTICLES, *SHORT_NEWS]:
         load_article(data, columns, topics, series, people, communities)
     load_takedown_notice(portal)
     logins = load_accounts(random_passwords)

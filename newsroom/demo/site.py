@@ -23,7 +23,9 @@ PORTAL = {
         "凡本网注明“来源：玉泉区新闻网”的作品，版权均属于本网，未经授权不得转载、摘编或以其它方式使用。"
         "凡本网注明“来源：XXX（非玉泉区新闻网）”的作品，均转载自其它媒体，转载目的在于传递更多信息，"
         "并不代表本网赞同其观点和对其真实性负责。如因作品内容、版权和其它问题需要同本网联系的，请在{days}日内进行。"
+        "联系方式：0471-6659743、6659744。"
     ),
+    "breadcrumb_label": "您当前的位置",
     "contact_window_days": 30,
 }
 
@@ -50,6 +52,9 @@ COLUMNS = [
     ("about-yuquan", "走进玉泉区", None, True, False),
     ("notices", "通知公告", None, False, False),
 ]
+
+# Listed beside every article, as seed 004 lists its 部门新闻.
+SIDEBAR_COLUMNS = ["department"]
 
 TOPICS = [
     {

@@ -19,7 +19,7 @@ WUHOU = "/article/chengdu-wuhou-gongheli-community/"
 def test_it_shows_breadcrumb_title_and_meta_line(client, demo):
     html = page(client, YUQUAN)
     assert (
-        '当前位置：<a href="/">首页</a> &gt; <a href="/column/party/">党建工作</a> &gt; <a href="/column/party-news/">党建新闻</a>'
+        '您当前的位置：<a href="/">首页</a> &gt; <a href="/column/party/">党建工作</a> &gt; <a href="/column/party-news/">党建新闻</a>'
         in html
     )
     assert "<h1" in html and "呼和浩特市玉泉区：让基层党建在服务群众中更加接地气、有温度</h1>" in html
@@ -114,7 +114,7 @@ def test_a_traditional_article_shows_credits_in_its_script(client, demo):
     signature = re.search(r'<p class="signature">(.*?)</p>', html).group(1)
     assert signature.endswith("記者張成") and "張成" not in html.split('class="meta"')[1].split("</p>")[0]
     # 原文: the page's own labels follow the article's script, not only its text.
-    assert "當前位置" in html and "当前位置" not in html and "欄目" in html
+    assert "您當前的位置" in html and "您当前的位置" not in html and "欄目" in html
 
 
 def test_each_view_counts_once(client, demo):

@@ -46,7 +46,7 @@ def test_footer_shows_every_portal_fact(client, demo):
 
 def test_column_lists_dated_items_of_its_subcolumns(client, demo):
     html = page(client, "/column/party/")
-    assert "当前位置：" in html and ">党建工作</a>" in html
+    assert "您当前的位置：" in html and ">党建工作</a>" in html
     assert 'href="/column/party-news/">党建新闻</a>' in html
     assert html.count('<li class="item') == 4
     assert "2017-04-28" in html

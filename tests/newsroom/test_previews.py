@@ -18,7 +18,7 @@ def test_staff_preview_a_draft_in_the_public_layout(editor_client, editor, demo)
     response = editor_client.get(f"/admin/newsroom/article/{draft.pk}/preview/")
     page = response.content.decode()
     assert response.status_code == 200
-    assert "中南社区开展邻里节活动" in page and "当前位置" in page and "中南社区供图" in page
+    assert "中南社区开展邻里节活动" in page and "您当前的位置" in page and "中南社区供图" in page
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert "no-store" in response["Cache-Control"]

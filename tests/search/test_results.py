@@ -13,6 +13,7 @@ ZHONGNAN = "/article/changsha-zhongnan-six-neighbours/"
 GONGHELI = "/article/chengdu-wuhou-gongheli-community/"  # stored in Traditional
 MINAN = "/article/chongqing-minan-huafu-doorstep-party-building/"
 YUQUAN = "/article/hohhot-yuquan-grassroots-party-building/"
+QUANMIN = "/article/quanmin-gongyi-projects/"  # a short news item (部门新闻)
 
 
 def urls(query, kind=None):
@@ -26,7 +27,7 @@ EXPECTED = [
     ("九龙坡", [MINAN]),
     # Traditional query over Simplified text.
     ("飛行棋", [YUQUAN]),
-    ("垃圾分類", [YUQUAN, XINWENLI]),
+    ("垃圾分類", [YUQUAN, XINWENLI, QUANMIN]),
     # Simplified query over Traditional text.
     ("雷锋", [GONGHELI, ZHONGNAN, MINAN]),
     ("學雷鋒志願服務", [GONGHELI]),
@@ -36,7 +37,7 @@ EXPECTED = [
     # Two characters.
     ("六邻", [ZHONGNAN]),
     # One character.
-    ("棋", [YUQUAN, GONGHELI]),
+    ("棋", [YUQUAN, GONGHELI, QUANMIN]),
     # Numbers.
     ("2012", [MINAN]),
     # Several words: all of them, in any order.
@@ -49,7 +50,7 @@ EXPECTED = [
     ('"社区公租房"', []),
     # Names from photo credits and places.
     ("张聿修", [YUQUAN]),
-    ("泉民共益坊", [YUQUAN]),
+    ("泉民共益坊", [YUQUAN, QUANMIN]),
     # No hits.
     ("不存在的词语", []),
 ]

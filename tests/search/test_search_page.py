@@ -34,13 +34,13 @@ def test_facets_count_each_type_and_filter_by_it(client, demo):
     html = get(client, q="社区")
     counts = dict(re.findall(r'kind=(\w+)"[^>]*>[^<]+<span>(\d+)</span>', html))
     assert set(counts) == {"article", "community", "honour", "facility"}
-    assert int(counts["article"]) == 5 and int(counts["community"]) == 7
+    assert int(counts["article"]) == 6 and int(counts["community"]) == 7
     only_articles = get(client, q="社区", kind="article")
-    assert only_articles.count('class="kind kind-article"') == 5
+    assert only_articles.count('class="kind kind-article"') == 6
     assert 'class="kind kind-community"' not in only_articles
-    # All types together: the five articles lead, the communities, honours and facilities follow.
+    # All types together: the six articles lead, the communities, honours and facilities follow.
     kinds = re.findall(r'class="kind kind-(\w+)"', html)
-    assert kinds[:5] == ["article"] * 5 and "article" not in kinds[5:]
+    assert kinds[:6] == ["article"] * 6 and "article" not in kinds[6:]
     # The facet counts stay those of the whole query while one type is shown.
     assert dict(re.findall(r'kind=(\w+)"[^>]*>[^<]+<span>(\d+)</span>', only_articles)) == counts
 
@@ -63,7 +63,7 @@ def test_bad_filter_values_are_reported_not_a_500(client, demo):
 def test_sort_by_date_lists_newest_first(client, demo):
     html = get(client, q="社区", kind="article", sort="date")
     dates = re.findall(r'<time datetime="([^"]+)"', html)
-    assert len(dates) == 5 and dates == sorted(dates, reverse=True)
+    assert len(dates) == 6 and dates == sorted(dates, reverse=True)
 
 
 def test_pagination_keeps_the_query_and_filters(client, demo):

@@ -8,7 +8,6 @@ ARTICLE = {
     "slug": "chengdu-wuhou-gongheli-community",
     "script": "zh-hant",
     "column": "local-party",
-    "kicker": "最佳党建工作示范社区",
     "title": "最佳党建工作示范社区：武侯区望江路街道共和路社区",
     "summary": "共和路社区地处九眼桥，常住人口14929人。社区党委以“抓服务、重民生、促和谐”为宗旨，建起日间照料中心，培养年轻的“两委”班子。",
     "published_at": "2017-04-28 10:17",
