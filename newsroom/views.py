@@ -36,13 +36,11 @@ def _column(request, slug):
 @public_page
 def home(request):
     articles = _published(request)
-    top_columns = list(Column.objects.for_portal(request.portal).filter(parent=None).order_by("order", "id"))
-    tree = Column.tree(request.portal.pk)
-    blocks = []
-    for column in top_columns:
-        items = list(articles.filter(column__in=column.descendants(tree))[:6])
-        if items:
-            blocks.append((column, items))
+    columns = Column.by_id(request.portal.pk)
+    tree = Column.tree(request.portal.pk, columns.values())
+    top_columns = sorted((c for c in columns.values() if c.parent_id is None), key=lambda c: (c.order, c.pk))
+    newest = articles.newest_per_group({c.pk: c.descendants(tree) for c in top_columns}, per=6)
+    blocks = [(column, newest[column.pk]) for column in top_columns if newest[column.pk]]
     return render(
         request,
         "newsroom/home.html",

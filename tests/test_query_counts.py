@@ -14,9 +14,11 @@ pytestmark = pytest.mark.django_db
 # With the page cache off. The site chrome (portal, navigation, tip channels, footer pages), the
 # article page's side blocks and each topic's, community's and series' newest articles (相关文章)
 # come from the cache until content changes (pagecache.remember), so they cost no query here.
-# The article page: the article, photos, bylines, topics, communities, 上一篇, 下一篇.
+# The article page: the article, photos, bylines, topics, communities, 上一篇, 下一篇. The home
+# page: the columns, every column block in one query (newest_per_group), 头条, 焦点图, 图片新闻,
+# 最新, 专题 and 社区风采 — the same with 3 top columns or 30.
 PAGES = {
-    "/": 16,
+    "/": 8,
     "/column/party/": 7,
     "/article/hohhot-yuquan-grassroots-party-building/": 7,
     "/topic/urban-party-building/": 3,
@@ -123,3 +125,18 @@ def test_the_article_change_page_does_not_grow_with_its_photos_or_bylines(client
             f'<option value="{article.photos.get(order=count - 1).credit_person_id}" selected>摄影者{count - 2}' in page
         )
     assert counts[3] == counts[40] == ARTICLE_CHANGE_QUERIES, counts
+
+
+def test_the_home_page_does_not_grow_with_its_columns(client, demo, settings):
+    from newsroom.models import Column, Portal
+
+    settings.PAGE_CACHE_SECONDS = 0
+    portal = Portal.objects.get()
+    client.get("/")
+    before = queries(client, "/")
+    for i in range(20):
+        column = Column.objects.create(portal=portal, name=f"新栏目{i}", slug=f"new-{i}", order=100 + i)
+        add_articles(1, column_slug=column.slug, first=100 + i)
+    html = client.get("/").content.decode()
+    assert "新栏目19" in html and "社区新闻第119号" in html
+    assert queries(client, "/") == before

@@ -6,6 +6,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -92,6 +93,29 @@ class ArticleQuerySet(PortalScopedQuerySet):
         """Articles whose content (photos included) may be changed in place: not live and not
         in review or signed off. A live article changes through a new version."""
         return self.filter(is_live=False).exclude(status__in=[Article.Status.IN_REVIEW, Article.Status.APPROVED])
+
+    def newest_per_group(self, groups, per):
+        """{group: its ``per`` newest articles of this queryset} for ``groups`` = {group: column
+        ids} (the home page's column blocks), in one query whatever the number of groups: the
+        newest are numbered within each group (``ROW_NUMBER``) over the narrow rows, and only
+        the chosen ones are loaded whole."""
+        if not groups:
+            return {}
+        group = models.Case(
+            *(models.When(column_id__in=ids, then=models.Value(key)) for key, ids in groups.items()),
+            default=None,
+            output_field=models.IntegerField(),
+        )
+        rank = models.Window(
+            RowNumber(),
+            partition_by=models.F("group"),
+            order_by=[models.F("first_published_at").desc(), models.F("pk").desc()],
+        )
+        chosen = self.annotate(group=group).filter(group__isnull=False).annotate(rank=rank).filter(rank__lte=per)
+        found = {key: [] for key in groups}
+        for article in self.filter(pk__in=chosen.values("pk")).annotate(group=group):
+            found[article.group].append(article)
+        return found
 
     def for_list(self):
         """What list items show: title, date, column, thumbnail (not the body: lists never show

@@ -310,10 +310,16 @@ class Column(PublicContent, models.Model):
         return found
 
     @staticmethod
-    def tree(portal_id):
-        """{parent id: [child ids]} for a portal's columns, in one query."""
+    def tree(portal_id, columns=None):
+        """{parent id: [child ids]} for a portal's columns, in one query (none when its
+        ``columns`` are given, as ``by_id`` loads them)."""
         children = {}
-        for pk, parent in Column.objects.filter(portal_id=portal_id).values_list("pk", "parent_id"):
+        pairs = (
+            ((c.pk, c.parent_id) for c in columns)
+            if columns is not None
+            else Column.objects.filter(portal_id=portal_id).values_list("pk", "parent_id")
+        )
+        for pk, parent in pairs:
             children.setdefault(parent, []).append(pk)
         return children
 
