@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
+from config import pagecache
 from config.pagecache import public_page
 
 from .filters import CommunityFilter, HonourFilter
@@ -21,6 +22,7 @@ def _public_photos():
 
 @public_page(params=(*CommunityFilter.base_filters,))
 def directory(request):
+    pagecache.depends("communities")
     communities = (
         Community.objects.public()
         .select_related("street")
@@ -44,6 +46,7 @@ def detail(request, slug):
         ),
         slug=slug,
     )
+    pagecache.depends("communities", f"community:{community.pk}")
     honours = list(community.honours.public().select_related("awarded_by_community"))
     awarded = [h for h in honours if h.awarded_by_community_id == community.pk]
     held = [h for h in honours if h.awarded_by_community_id != community.pk]
@@ -68,6 +71,7 @@ def _by_level(honours):
 def street(request, slug):
     """A 街道/乡镇: its Party working committee, communities, facilities, honours and articles."""
     street = get_object_or_404(Street.objects.public(), slug=slug)
+    pagecache.depends("communities", f"street:{street.pk}")
     communities = Community.objects.public().filter(street=street)
     facilities = (
         Facility.objects.public().filter(Q(street=street) | Q(community__street=street)).select_related("community")
@@ -99,6 +103,7 @@ def street(request, slug):
 
 @public_page(params=(*HonourFilter.base_filters,))
 def honours(request):
+    pagecache.depends("communities")
     filters = HonourFilter(
         request.GET, queryset=Honour.objects.public().select_related("community", "street", "awarded_by_community")
     )
@@ -107,6 +112,7 @@ def honours(request):
 
 @public_page
 def facility(request, slug):
+    pagecache.depends("communities")
     facility = get_object_or_404(
         Facility.objects.public().select_related("community", "street").prefetch_related(_public_photos()), slug=slug
     )

@@ -14,8 +14,9 @@ def portal(request):
     # The admin has no portal chrome, except a staff preview, which shows the real page.
     if site is None or (request.path.startswith("/admin/") and not getattr(request, "previewing", False)):
         return {}
-    data = pagecache.remember(f"chrome:{site.pk}", lambda: _chrome(site))
-    html = pagecache.remember(f"chrome-html:{site.pk}:{get_script_prefix()}", lambda: _chrome_html(site, data))
+    # Columns, tip channels, footer pages: changes to them make every page stale (pagecache.ALL).
+    data = pagecache.remember(f"chrome:{site.pk}", lambda: _chrome(site), tags=())
+    html = pagecache.remember(f"chrome-html:{site.pk}:{get_script_prefix()}", lambda: _chrome_html(site, data), tags=())
     return {"portal": site, "tip_channels": data["tip_channels"], "chrome": html}
 
 

@@ -1,24 +1,115 @@
-"""What makes cached public pages stale (see ``config/pagecache.py``).
+"""What a change makes stale in the page cache (see ``config/pagecache.py``).
 
-Any change to public content (``config.content.content_changed``: a save, delete or
-many-to-many change of a ``PublicContent`` model, or a write path's ``changed()``) makes every
-cached page stale at once. One generation for
-the whole site rather than a list of pages per change: an article shows on its own page, its
-columns, the home page, its communities, topics and series, feeds, both sitemaps and the
-上一篇/下一篇 of its neighbours, and a list of pages that misses one is a stale page nobody
-notices. Offices publish tens of articles a day and readers read all day, so a new
-generation costs little. What changes without a save (go-live and expiry times) comes from
-``next_change``.
+Pages say what they show as tags (``pagecache.depends``); a change to public content
+(``config.content.content_changed``: a save, delete or many-to-many change of a
+``PublicContent`` model, or a write path's ``changed()``) invalidates the tags of what it
+touches. For a published article that is:
+
+- ``article:<pk>``: its own page, and its neighbours' (上一篇/下一篇 name it);
+- ``column:<pk>``: the lists of its column and of every column above it;
+- ``topic:<pk>``, ``series:<pk>``, ``community:<pk>``, ``street:<pk>``: their pages, and the
+  相关文章 of every article that shares them;
+- ``lists:<portal>``: what lists the portal's newest (home page, the article pages' side
+  lists, kept apart from each article page as a ``pagecache.hole``);
+
+and feeds, sitemaps and any page that declared nothing (``pagecache.CONTENT``). A draft's
+edits touch nothing public. Communities, honours and facilities touch ``communities`` (the
+directory, honour list, street and facility pages) and their community. Everything else —
+the portal's settings, columns, pages, people, series — is rare and shows in the chrome or
+in many places: it makes every page stale (``pagecache.ALL``).
+
+What changes without a save (go-live and expiry times) comes from ``next_change`` and
+``changed_between``.
 """
 
+from types import SimpleNamespace
+
 from django.db.models import Min, Q
+from django.db.models.signals import pre_save
 from django.utils import timezone
 
+from communities.models import Community, Facility, Honour
 from config import content, pagecache
 
+ALL = pagecache.ALL
 
-def _changed(sender, **kwargs):
-    pagecache.invalidate()
+
+def lists(portal_id):
+    return f"lists:{portal_id}"
+
+
+def article_tags(article, before=None):
+    """The tags a change to ``article`` (as saved now; ``before``: its column, series, date and
+    liveness before the save) invalidates. Nothing for a draft that was never live."""
+    from .models import Article, Column
+
+    before = before or {}
+    if not (article.is_live or before.get("is_live")):
+        return set()
+    columns = Column.by_id(article.column.portal_id)
+    tags = {f"article:{article.pk}", lists(article.column.portal_id)}
+    for column_id, at in {(article.column_id, article.first_published_at), (before.get("column_id"), before.get("at"))}:
+        column = columns.get(column_id)
+        while column is not None:
+            tags.add(f"column:{column.pk}")
+            column = column.parent
+        if column_id is not None:
+            spot = SimpleNamespace(pk=article.pk, column_id=column_id, first_published_at=at)
+            tags.update(f"article:{n.pk}" for n in Article.objects.neighbours(spot) if n is not None)
+    tags.update(f"series:{pk}" for pk in {article.series_id, before.get("series_id")} if pk)
+    tags.update(f"topic:{pk}" for pk in article.topics.values_list("pk", flat=True))
+    for pk, street in article.communities.values_list("pk", "street_id"):
+        tags.update({f"community:{pk}", f"street:{street}"})
+    tags.update(f"street:{pk}" for pk in article.streets.values_list("pk", flat=True))
+    return tags
+
+
+def tags_for(model, instances, deleted=False):
+    """What a change to these rows of ``model`` invalidates (``ALL`` when not mapped finer)."""
+    from .models import Article, Credit, Photo, Topic
+    from .takedowns.models import Measure
+
+    if model is Article and not deleted:
+        return set().union(*(article_tags(a, getattr(a, "_freshness_before", None)) for a in instances))
+    if model in (Credit, Measure) and not deleted and all(i.article_id for i in instances):
+        return tags_for(Article, Article.objects.filter(pk__in={i.article_id for i in instances}))
+    if model is Photo:
+        articles = {i.article_id for i in instances if i.article_id}
+        places = [i for i in instances if not i.article_id]
+        tags = tags_for(Article, Article.objects.filter(pk__in=articles)) if articles else set()
+        return tags | (
+            {"communities", *(f"community:{p.community_id}" for p in places if p.community_id)} if places else set()
+        )
+    if model is Topic:
+        return {t for topic in instances for t in (f"topic:{topic.pk}", lists(topic.portal_id))}
+    if model in (Community, Facility, Honour):
+        ids = {i.pk if model is Community else getattr(i, "community_id", None) for i in instances}
+        return {"communities", *(f"community:{pk}" for pk in ids if pk)}
+    return {ALL}
+
+
+def _changed(sender, instances, deleted=False, **kwargs):
+    tags = tags_for(sender, instances, deleted)
+    if tags:  # a draft's edit shows nowhere
+        pagecache.invalidate(tags)
+
+
+def _remember_before(sender, instance, raw=False, **kwargs):
+    """An article's column, series, date and liveness before a save: moving it out of a column,
+    or taking it down, changes the pages it was on."""
+    if raw or instance.pk is None:
+        return
+    from .models import Article
+
+    row = Article.objects.filter(pk=instance.pk).values("column_id", "series_id", "first_published_at", "is_live")
+    found = row.first()
+    if found:
+        instance._freshness_before = {
+            "column_id": found["column_id"],
+            "series_id": found["series_id"],
+            "at": found["first_published_at"],
+            "is_live": found["is_live"],
+        }
 
 
 def next_change():
@@ -33,6 +124,19 @@ def next_change():
     return min([t for t in times.values() if t is not None], default=None)
 
 
+def changed_between(since, until):
+    """The tags of the live articles that went live or expired in [since, until]."""
+    from .models import Article
+
+    due = Article.objects.live().filter(
+        Q(live_from__gte=since, live_from__lte=until) | Q(expires_at__gte=since, expires_at__lte=until)
+    )
+    return tags_for(Article, due.select_related("column"))
+
+
 def connect():
+    from .models import Article
+
     content.content_changed.connect(_changed, dispatch_uid="linli-freshness")
-    pagecache.register_clock(next_change)
+    pre_save.connect(_remember_before, sender=Article, dispatch_uid="linli-freshness-before")
+    pagecache.register_clock(next_change, changed_between)

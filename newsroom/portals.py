@@ -15,7 +15,7 @@ from .models import Portal
 
 def for_host(host):
     """The portal serving ``host``, else the default one (the list of portals is cached)."""
-    portals = pagecache.remember("portals", lambda: list(Portal.objects.order_by("-is_default", "id")))
+    portals = pagecache.remember("portals", lambda: list(Portal.objects.order_by("-is_default", "id")), tags=())
     return Portal.objects.for_host(host, portals)
 
 

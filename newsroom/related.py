@@ -11,6 +11,7 @@ from config import pagecache
 from .models import Article
 
 SIZE = 6
+TAGS = {"topics": "topic", "communities": "community", "series": "series"}  # newsroom/freshness.py
 
 
 def related(article, topics, communities, exclude, size=SIZE):
@@ -37,4 +38,5 @@ def _newest(portal, field, pk, keep):
     return pagecache.remember(
         f"related:{portal}:{field}:{pk}:{keep}",
         lambda: list(Article.objects.public(portal).filter(**{field: pk}).links()[:keep]),
+        tags=[f"{TAGS[field]}:{pk}"],
     )

@@ -15,7 +15,7 @@ from communities.models import Community
 from config import pagecache
 from config.pagecache import public_page
 
-from . import bylines, sharing, viewcounts
+from . import bylines, freshness, sharing, viewcounts
 from .filters import ArticleFilter
 from .models import Article, Column, Page, Series, Topic
 from .related import related
@@ -35,6 +35,7 @@ def _column(request, slug):
 
 @public_page
 def home(request):
+    pagecache.depends(freshness.lists(request.portal.pk), "communities")
     articles = _published(request)
     columns = Column.by_id(request.portal.pk)
     tree = Column.tree(request.portal.pk, columns.values())
@@ -68,6 +69,7 @@ def home(request):
 @public_page(params=(*ArticleFilter.base_filters, "page"))
 def column(request, slug):
     column = _column(request, slug)
+    pagecache.depends(f"column:{column.pk}")
     articles = _published(request).filter(column__in=column.descendants())
     filters = ArticleFilter(request.GET, queryset=articles, portal=request.portal)
     page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -104,10 +106,17 @@ def article(request, slug):
         return unavailable_for_legal_reasons(request, slug)
     if found.series_id and not found.series.is_live:
         found.series = None  # a series still in review is not shown (nor linked) yet
-    columns = pagecache.remember(f"columns:{request.portal.pk}", lambda: Column.by_id(request.portal.pk))
+    columns = pagecache.remember(f"columns:{request.portal.pk}", lambda: Column.by_id(request.portal.pk), tags=())
     if found.column_id in columns:  # else (a column made a moment ago) it loads on first use
         found.column = columns[found.column_id]
-    return article_page(request, found, ArticleParts.of(found))
+    parts = ArticleParts.of(found)
+    pagecache.depends(
+        f"article:{found.pk}",
+        *(f"topic:{t.pk}" for t in parts.topics),
+        *(f"community:{c.pk}" for c in parts.communities),
+        *([f"series:{found.series_id}"] if found.series_id else []),
+    )
+    return article_page(request, found, parts)
 
 
 def qr_code(request, slug):
@@ -244,7 +253,9 @@ def side_lists(request, exclude):
                 blocks[f"column:{c.pk}"] = ([a for a in listed if a.column_id == c.pk][:7], 5)
         return blocks, sidebar_columns, list(Topic.objects.public(request.portal).filter(is_featured=True)[:4])
 
-    blocks, sidebar_columns, topics = pagecache.remember(f"article-sidebar:{request.portal.pk}", lists)
+    tags = [freshness.lists(request.portal.pk)]
+    # The hole below depends on the same tags: the page itself does not.
+    blocks, sidebar_columns, topics = pagecache.remember(f"article-sidebar:{request.portal.pk}", lists, tags, False)
     listed = sorted({a.pk for items, _ in blocks.values() for a in items} & set(exclude))
 
     def html():
@@ -254,12 +265,16 @@ def side_lists(request, exclude):
             "newsroom/_side_lists.html", {**shown, "featured_topics": topics, "portal": request.portal}
         )
 
-    return pagecache.remember(f"article-sidebar-html:{request.portal.pk}:{get_script_prefix()}:{listed}", html)
+    name = f"side-lists:{request.portal.pk}:{get_script_prefix()}:{','.join(map(str, listed))}"
+    # Kept apart from each article page: a publish changes these lists on every article page,
+    # and makes stale this one part, not every article page (pagecache.hole).
+    return pagecache.hole(name, tags, lambda: pagecache.remember(f"article-sidebar-html:{name}", html, tags))
 
 
 @public_page(params=("page",))
 def topic(request, slug):
     topic = get_object_or_404(Topic.objects.public(request.portal), slug=slug)
+    pagecache.depends(f"topic:{topic.pk}")
     page = Paginator(_published(request).filter(topics=topic), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "newsroom/topic.html", {"topic": topic, "page": page})
 
@@ -272,6 +287,7 @@ def series(request, slug):
         ),
         slug=slug,
     )
+    pagecache.depends(f"series:{series.pk}")
     page = Paginator(_published(request).filter(series=series), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "newsroom/series.html", {"series": series, "page": page})
 
@@ -279,11 +295,13 @@ def series(request, slug):
 @public_page
 def page(request, slug):
     page = get_object_or_404(Page.objects.public(request.portal), slug=slug)
+    pagecache.depends()  # its own text, the chrome: pagecache.ALL
     return render(request, "newsroom/page.html", {"page": page})
 
 
 @public_page
 def site_map(request):
+    pagecache.depends(freshness.lists(request.portal.pk), "communities")  # topics; communities
     columns = Column.objects.offered(request.portal).select_related("parent")
     tree = [c for c in columns if c.parent_id is None]
     children = {}

@@ -83,6 +83,68 @@ def test_publishing_shows_the_article_on_every_list_at_once(demo, roles):
     assert "/article/fresh-story/" in latest.split("</section>")[0]  # 最新文章
 
 
+# Pages that do not show an article of the 党建新闻 column about 中南 community in the urban
+# party-building topic: another column, topic, community, the directory, honours, a facility, a
+# series, a page of the site.
+ELSEWHERE = [
+    "/column/department/",
+    "/column/news/",
+    "/topic/wuhou-chengdu/",
+    "/communities/gongheli/",
+    "/communities/",
+    "/communities/honours/",
+    "/communities/facilities/tongxin-park/",
+    "/series/jiceng-baolei/",
+    "/pages/about/",
+]
+
+
+def other_articles():
+    """Two older articles of another column, with no topic or community in common and not in
+    any side list: of their pages, only the side lists (最新文章) change."""
+    from tests.factories import add_articles
+
+    articles = add_articles(2, column_slug="culture", first=901)  # neither 推荐 nor 图片新闻
+    for article in articles:
+        article.topics.clear()
+        article.communities.clear()
+    Article.objects.filter(pk__in=[a.pk for a in articles]).update(
+        first_published_at=datetime(2010, 1, 1, tzinfo=SHANGHAI)
+    )
+    return [a.get_absolute_url() for a in articles]
+
+
+def test_a_publish_makes_stale_only_the_pages_that_show_it(demo, roles):
+    article = ready_to_publish(roles)
+    neighbour = "/article/changsha-zhongnan-six-neighbours/"  # 上一篇 of the new one
+    others = other_articles()
+    reader = cached(LISTS + ELSEWHERE + others + [neighbour])
+    workflow.publish(article, roles["chief"])
+    for url in ELSEWHERE:
+        assert reader.get(url)["X-Page-Cache"] == "HIT", url
+    for url in LISTS:
+        response = reader.get(url)
+        assert response["X-Page-Cache"] == "MISS" and "fresh-story" in response.content.decode(), url
+    assert "/article/fresh-story/" in text(reader, neighbour).split('class="prev-next"')[1].split("</nav>")[0]
+    # The side lists are one part shared by every article page: the first article page read
+    # after the publish makes it again, the others are served from the cache with the new part.
+    first, second = (reader.get(url) for url in others)
+    assert first["X-Page-Cache"] == "MISS" and second["X-Page-Cache"] == "HIT"
+    for response in (first, second):
+        latest = response.content.decode().split('id="h-latest"')[1].split("</section>")[0]
+        assert "/article/fresh-story/" in latest
+    assert second.content.count(b"<!DOCTYPE html>") == 1 and int(second["Content-Length"]) == len(second.content)
+
+
+def test_a_draft_edit_makes_nothing_stale(demo, roles):
+    article = new_draft(roles["editor"], slug="quiet-draft", title="尚在修改的稿件")
+    reader = cached(LISTS + ELSEWHERE)
+    article.title = "仍在修改的稿件"
+    article.save()
+    for url in LISTS + ELSEWHERE:
+        assert reader.get(url)["X-Page-Cache"] == "HIT", url
+
+
 def test_editing_a_live_article_changes_every_page_that_shows_its_title(demo, roles):
     reader = cached(LISTS + [f"/article/{YUQUAN}/"])
     publish_new_title(YUQUAN, "基层党建接地气的玉泉样本", roles)
@@ -192,9 +254,9 @@ def test_a_change_made_in_another_process_reaches_this_one_within_a_second(demo,
     from config import pagecache
 
     reader = cached(["/"])
-    # Another worker edits and bumps the shared generation; this process has not heard of it.
+    # Another worker edits and bumps the home page's tag; this process has not heard of it.
     Article.objects.filter(slug=YUQUAN).update(title="另一个进程改的标题")
-    cache.incr(pagecache.GENERATION_KEY)
+    cache.incr(pagecache.tag_key(f"lists:{Article.objects.get(slug=YUQUAN).column.portal_id}"))
     assert "另一个进程改的标题" not in text(reader, "/")  # this worker's memory, for up to a second
     later = pagecache.time.monotonic() + 1.01
     monkeypatch.setattr(pagecache.time, "monotonic", lambda: later)
