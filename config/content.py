@@ -15,7 +15,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
 
 #: sender: the model class; instances: the rows that changed (saved, deleted or relinked);
-#: deleted: True when they are gone.
+#: deleted: True when they are gone; via: for a link made or undone, the row on the other side.
 content_changed = Signal()
 
 
@@ -27,11 +27,12 @@ def is_public_model(model):
     return isinstance(model, type) and issubclass(model, PublicContent)
 
 
-def changed(model, instances, deleted=False):
-    """Tell subscribers that these rows of ``model`` changed (for writes that send no signals)."""
+def changed(model, instances, deleted=False, via=None):
+    """Tell subscribers that these rows of ``model`` changed (for writes that send no signals);
+    ``via``: the row on the other side of a link that was made or undone, which is sent too."""
     instances = list(instances)
     if instances:
-        content_changed.send(sender=model, instances=instances, deleted=deleted)
+        content_changed.send(sender=model, instances=instances, deleted=deleted, via=via)
 
 
 def _saved(sender, instance, raw=False, **kwargs):
@@ -51,7 +52,7 @@ def _relinked(sender, instance, action, model, pk_set=None, **kwargs):
         return
     changed(type(instance), [instance])
     if pk_set:
-        changed(model, model.objects.filter(pk__in=pk_set))
+        changed(model, model.objects.filter(pk__in=pk_set), via=instance)
 
 
 def connect():

@@ -28,7 +28,7 @@ from django.db.models import Min, Q
 from django.db.models.signals import pre_save
 from django.utils import timezone
 
-from communities.models import Community, Facility, Honour
+from communities.models import Community, Facility, Honour, Street
 from config import content, pagecache
 
 ALL = pagecache.ALL
@@ -88,8 +88,28 @@ def tags_for(model, instances, deleted=False):
     return {ALL}
 
 
-def _changed(sender, instances, deleted=False, **kwargs):
-    tags = tags_for(sender, instances, deleted)
+def _link_tags(model, instances, via):
+    """A link made or undone from an article to these topics, communities or streets: the
+    article's own change is sent as well; here the pages of what it was linked to or unlinked
+    from (a draft's links show nowhere)."""
+
+    from .models import Article, Topic
+
+    if not isinstance(via, Article):
+        return tags_for(model, instances)
+    if not via.is_live:
+        return set()
+    if model is Community:
+        return {t for c in instances for t in (f"community:{c.pk}", f"street:{c.street_id}")}
+    if model is Topic:
+        return {f"topic:{t.pk}" for t in instances}
+    if model is Street:
+        return {f"street:{s.pk}" for s in instances}
+    return tags_for(model, instances)
+
+
+def _changed(sender, instances, deleted=False, via=None, **kwargs):
+    tags = _link_tags(sender, instances, via) if via is not None else tags_for(sender, instances, deleted)
     if tags:  # a draft's edit shows nowhere
         pagecache.invalidate(tags)
 

@@ -145,6 +145,15 @@ def test_a_draft_edit_makes_nothing_stale(demo, roles):
         assert reader.get(url)["X-Page-Cache"] == "HIT", url
 
 
+def test_unlinking_a_community_from_a_live_article_changes_that_communitys_page(demo):
+    reader = cached(["/communities/wanjin/", "/communities/gongheli/"])
+    article = Article.objects.get(slug=YUQUAN)
+    assert YUQUAN in text(reader, "/communities/wanjin/")
+    article.communities.remove(Community.objects.get(slug="wanjin"))
+    assert YUQUAN not in text(reader, "/communities/wanjin/")
+    assert reader.get("/communities/gongheli/")["X-Page-Cache"] == "HIT"
+
+
 def test_editing_a_live_article_changes_every_page_that_shows_its_title(demo, roles):
     reader = cached(LISTS + [f"/article/{YUQUAN}/"])
     publish_new_title(YUQUAN, "基层党建接地气的玉泉样本", roles)

@@ -359,6 +359,7 @@ class Command(BaseCommand):
         # any article, as the long tail's readers (and crawlers) get it.
         rotation = [a.get_absolute_url() for a in Article.objects.public(ALL_PORTALS).only("slug")[:ROTATION]]
         page_size = len(Client().get(targets["文章页"]).content)
+        self._cooling()
         self._collectstatic(self._env(database_url, 0), page_size)
         base = f"http://127.0.0.1:{opts['port']}"
         rows = []
@@ -420,6 +421,65 @@ class Command(BaseCommand):
                 web.wait(timeout=30)
                 self._stop(process)
         self._table(rows)
+
+    def _cooling(self):
+        """How many cached pages one publish makes stale: list pages and every 20th article page
+        cached in this process (the same page cache, in memory), one article published, each page
+        asked again. Before tags (up to 2026-12-05) one site-wide generation made every page
+        stale."""
+        from django.core.cache import caches
+        from django.test.utils import override_settings
+
+        from communities.models import Street
+        from config import pagecache
+
+        pages = {"首页": ["/"], "栏目页": [c.get_absolute_url() for c in Column.objects.all()]}
+        pages["专题页"] = [t.get_absolute_url() for t in Topic.objects.filter(is_live=True)]
+        pages["社区页"] = ["/communities/", "/communities/honours/"] + [
+            c.get_absolute_url() for c in Community.objects.public()
+        ]
+        pages["社区页"] += [s.get_absolute_url() for s in Street.objects.public()]
+        pages["订阅与地图"] = ["/rss/", "/sitemap.xml", "/sitemap/"]
+        articles = Article.objects.public(ALL_PORTALS).order_by("-first_published_at")
+        pages["文章页"] = [a.get_absolute_url() for a in articles.only("slug")[::20]]
+        cache = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cooling"}}
+        with override_settings(CACHES=cache, PAGE_CACHE_SECONDS=300, PAGE_CACHE_BLOCKS=True):
+            caches["default"].clear()
+            pagecache.forget_local()
+            reader = Client()
+            for urls in pages.values():
+                for url in urls:
+                    reader.get(url)
+            model = articles.select_related("column").first()
+            fresh = Article.objects.create(
+                title="社区邻里节今日开幕",
+                slug="bench-cooling",
+                column=model.column,
+                status=Article.Status.PUBLISHED,
+                summary=PARAGRAPHS[0],
+                body=f"<p>{PARAGRAPHS[1]}</p>",
+            )
+            fresh.topics.set(model.topics.all())
+            fresh.communities.set(model.communities.all())
+            fresh.is_live, fresh.live_from = True, timezone.now() - timedelta(seconds=1)
+            fresh.first_published_at = fresh.live_from
+            fresh.save()  # the publish: the save that makes it live
+            misses = {
+                kind: sum(reader.get(url).get("X-Page-Cache") == "MISS" for url in urls) for kind, urls in pages.items()
+            }
+            fresh.delete()
+            caches["default"].clear()
+            pagecache.forget_local()
+        count, total, cooled = articles.count(), sum(map(len, pages.values())), sum(misses.values())
+        self.out("一次发布使哪些已缓存页面失效：")
+        for kind, urls in pages.items():
+            self.out(f"  {kind}：{len(urls)} 个中 {misses[kind]} 个")
+        share = misses["文章页"] / len(pages["文章页"])
+        self.out(
+            f"一次发布：已缓存的 {total} 个页面中 {cooled} 个失效（{cooled / total:.0%}）；"
+            f"按抽样推算全部 {count} 个文章页约 {share * count:,.0f} 个失效"
+            f"（相关文章列出新稿的文章页）。按标签失效之前：全部页面失效。"
+        )
 
     def _table(self, rows):
         static = {server: r["rps"] for server, name, r in rows if name.startswith("静态文件")}
