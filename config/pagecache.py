@@ -288,6 +288,42 @@ def hole(name, tags, render):
     return mark_safe(f"<!--hole:{name}-->{html}<!--/hole-->")
 
 
+def remember_many(tagged, compute):
+    """Like ``remember`` for several values at once: ``tagged`` is {name: tags}; ``compute(names)``
+    gives {name: value} for those of ``names`` not in the cache, in one go (one query for all of
+    them, say), and each is kept until one of its own tags changes."""
+    collector = _collector.get()
+    if collector is not None:
+        collector.add(set().union(*map(set, tagged.values())) if tagged else ())
+    if not settings.PAGE_CACHE_BLOCKS or not tagged:
+        return compute(list(tagged))
+    try:
+        versions, _ = _read(set().union(*map(set, tagged.values())))
+        keys = {name: _block_key(name, {t: versions[t] for t in (ALL, *tags)}) for name, tags in tagged.items()}
+        found = {name: _local.blocks[key] for name, key in keys.items() if key in _local.blocks}
+        wanted = {keys[name]: name for name in tagged if name not in found}
+        if wanted:
+            found.update({wanted[key]: value for key, value in cache.get_many(list(wanted)).items()})
+    except Exception:
+        logger.warning("page cache unavailable", exc_info=True)
+        return compute(list(tagged))
+    missing = [name for name in tagged if name not in found]
+    if missing:
+        made = compute(missing)
+        found.update(made)
+        try:
+            cache.set_many({keys[name]: made[name] for name in missing}, max(settings.PAGE_CACHE_SECONDS, 60))
+        except Exception:
+            logger.warning("page cache unavailable", exc_info=True)
+    for name, key in keys.items():
+        _local.keep_block(key, found[name])
+    return found
+
+
+def _block_key(name, versions):
+    return f"pagecache:block:{name}:{hashlib.sha256(repr(_stamp(versions)).encode()).hexdigest()[:16]}"
+
+
 def remember(name, compute, tags=None, record=True):
     """``compute()``, kept until one of ``tags`` changes (None: any content change): in this
     worker's memory, and in the cache for the other workers. A page that uses it depends on
@@ -308,7 +344,7 @@ def remember(name, compute, tags=None, record=True):
     except Exception:
         logger.warning("page cache unavailable", exc_info=True)
         return compute()
-    key = f"pagecache:block:{name}:{hashlib.sha256(repr(_stamp(versions)).encode()).hexdigest()[:16]}"
+    key = _block_key(name, versions)
     if key in _local.blocks:
         return _local.blocks[key]
     try:

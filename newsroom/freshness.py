@@ -14,8 +14,10 @@ touches. For a published article that is:
 
 and feeds, sitemaps and any page that declared nothing (``pagecache.CONTENT``). A draft's
 edits touch nothing public. Communities, honours and facilities touch ``communities`` (the
-directory, honour list, street and facility pages) and their community. Everything else —
-the portal's settings, columns, pages, people, series — is rare and shows in the chrome or
+directory, honour list, street and facility pages) and their community. A person or a library
+image touches the live articles that credit or use them (every page past ``MANY``; a new name
+nothing). Everything else —
+the portal's settings, columns, pages, series — is rare and shows in the chrome or
 in many places: it makes every page stale (``pagecache.ALL``).
 
 What changes without a save (go-live and expiry times) comes from ``next_change`` and
@@ -32,6 +34,7 @@ from communities.models import Community, Facility, Honour, Street
 from config import content, pagecache
 
 ALL = pagecache.ALL
+MANY = 50  # articles a person's or library image's change makes stale one by one
 
 
 def lists(portal_id):
@@ -66,7 +69,7 @@ def article_tags(article, before=None):
 
 def tags_for(model, instances, deleted=False):
     """What a change to these rows of ``model`` invalidates (``ALL`` when not mapped finer)."""
-    from .models import Article, Credit, Photo, Topic
+    from .models import Article, Credit, ImageAsset, Person, Photo, Topic
     from .takedowns.models import Measure
 
     if model is Article and not deleted:
@@ -80,6 +83,18 @@ def tags_for(model, instances, deleted=False):
         return tags | (
             {"communities", *(f"community:{p.community_id}" for p in places if p.community_id)} if places else set()
         )
+    if model in (Person, ImageAsset) and not deleted:
+        # Shown only through the live articles that credit them or use the image: theirs, unless
+        # there are so many that every page is the cheaper answer. A new name shows nowhere yet.
+        pks = [i.pk for i in instances]
+        uses = (
+            Q(credits__person__in=pks) | Q(photos__credit_person__in=pks) | Q(photos__asset__credit_person__in=pks)
+            if model is Person
+            else Q(photos__asset__in=pks)
+        )
+        shown = Article.objects.live().filter(uses).distinct().select_related("column")
+        found = list(shown[: MANY + 1])
+        return {ALL} if len(found) > MANY else tags_for(Article, found)
     if model is Topic:
         return {t for topic in instances for t in (f"topic:{topic.pk}", lists(topic.portal_id))}
     if model in (Community, Facility, Honour):

@@ -35,35 +35,53 @@ def _column(request, slug):
 
 @public_page
 def home(request):
-    pagecache.depends(freshness.lists(request.portal.pk), "communities")
-    articles = _published(request)
-    columns = Column.by_id(request.portal.pk)
-    tree = Column.tree(request.portal.pk, columns.values())
+    portal = request.portal
+    lists = freshness.lists(portal.pk)
+    pagecache.depends(lists, "communities")
+    columns = pagecache.remember(f"columns:{portal.pk}", lambda: Column.by_id(portal.pk), tags=())
+    tree = Column.tree(portal.pk, columns.values())
     top_columns = sorted((c for c in columns.values() if c.parent_id is None), key=lambda c: (c.order, c.pk))
-    newest = articles.newest_per_group({c.pk: c.descendants(tree) for c in top_columns}, per=6)
-    blocks = [(column, newest[column.pk]) for column in top_columns if newest[column.pk]]
+    # Each column's block is kept until an article of that column (or one below it) changes:
+    # after a publish only its own column's block is queried again.
+    groups = {c.pk: c.descendants(tree) for c in top_columns}
+    newest = pagecache.remember_many(
+        {f"home-column:{pk}": [f"column:{pk}"] for pk in groups},
+        lambda names: {
+            f"home-column:{pk}": items
+            for pk, items in _published(request)
+            .newest_per_group({pk: groups[pk] for pk in (int(n.rsplit(":", 1)[1]) for n in names)}, per=6)
+            .items()
+        },
+    )
+    blocks = [(c, newest[f"home-column:{c.pk}"]) for c in top_columns if newest[f"home-column:{c.pk}"]]
     return render(
         request,
         "newsroom/home.html",
         {
-            "headlines": list(articles.filter(is_headline=True)[:4]),
-            "slides": list(
-                articles.filter(is_slideshow=True, cover__isnull=False, cover__hidden_by_takedown=False)[:5]
-            ),
-            "picture_news": list(
-                articles.filter(is_picture_news=True, cover__isnull=False, cover__hidden_by_takedown=False)[:6]
-            ),
-            "latest": list(articles[:10]),
+            **pagecache.remember(f"home-lists:{portal.pk}", lambda: _home_lists(request), [lists, "communities"]),
             "column_blocks": blocks,
-            "topics": list(Topic.objects.public(request.portal).filter(is_featured=True)[:4]),
-            "spotlight": list(
-                Community.objects.public()
-                .select_related("street")
-                .annotate(honour_count=Count("honours", filter=Q(honours__is_live=True)))
-                .order_by("-honour_count", "name")[:4]
-            ),
         },
     )
+
+
+def _home_lists(request):
+    """头条, 焦点图, 图片新闻, 最新, 专题 and 社区风采: six queries, kept until the portal's lists
+    change (any publish)."""
+    articles = _published(request)
+    with_cover = articles.filter(cover__isnull=False, cover__hidden_by_takedown=False)
+    return {
+        "headlines": list(articles.filter(is_headline=True)[:4]),
+        "slides": list(with_cover.filter(is_slideshow=True)[:5]),
+        "picture_news": list(with_cover.filter(is_picture_news=True)[:6]),
+        "latest": list(articles[:10]),
+        "topics": list(Topic.objects.public(request.portal).filter(is_featured=True)[:4]),
+        "spotlight": list(
+            Community.objects.public()
+            .select_related("street")
+            .annotate(honour_count=Count("honours", filter=Q(honours__is_live=True)))
+            .order_by("-honour_count", "name")[:4]
+        ),
+    }
 
 
 @public_page(params=(*ArticleFilter.base_filters, "page"))

@@ -154,6 +154,21 @@ def test_unlinking_a_community_from_a_live_article_changes_that_communitys_page(
     assert reader.get("/communities/gongheli/")["X-Page-Cache"] == "HIT"
 
 
+def test_renaming_a_photographer_changes_the_articles_that_credit_them_and_nothing_else(demo):
+    from newsroom.models import Person
+
+    article = f"/article/{YUQUAN}/"  # 张聿修 摄 under its photos
+    reader = cached([article, "/communities/", "/column/department/"])
+    person = Person.objects.get(name="张聿修")
+    person.name = "张聿修（特约）"
+    person.save()
+    assert "张聿修（特约）" in text(reader, article)
+    for url in ["/communities/", "/column/department/"]:
+        assert reader.get(url)["X-Page-Cache"] == "HIT", url
+    Person.objects.create(name="新来的摄影记者")  # shows nowhere yet
+    assert reader.get("/communities/")["X-Page-Cache"] == "HIT"
+
+
 def test_editing_a_live_article_changes_every_page_that_shows_its_title(demo, roles):
     reader = cached(LISTS + [f"/article/{YUQUAN}/"])
     publish_new_title(YUQUAN, "基层党建接地气的玉泉样本", roles)

@@ -101,6 +101,9 @@ class ArticleQuerySet(PortalScopedQuerySet):
         the chosen ones are loaded whole."""
         if not groups:
             return {}
+        if len(groups) == 1:  # one group: the newest-first index answers a plain LIMIT at once
+            [(key, ids)] = groups.items()
+            return {key: list(self.filter(column_id__in=ids)[:per])}
         group = models.Case(
             *(models.When(column_id__in=ids, then=models.Value(key)) for key, ids in groups.items()),
             default=None,

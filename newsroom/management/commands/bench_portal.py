@@ -61,6 +61,10 @@ class Command(BaseCommand):
         parser.add_argument("--nginx", action="store_true", help="再经 docs/nginx.conf 的 nginx 测一遍")
         parser.add_argument("--port", type=int, default=8011)
         parser.add_argument("--reuse", action="store_true", help="保留并复用上次生成的测试库")
+        parser.add_argument(
+            "--peer",
+            help="对照站点目录（如 ../shared/bench/wagtail）：本次压测前后各运行一次其 run.sh，同表列出两者及比值",
+        )
 
     def handle(self, *args, **options):
         if not shutil.which("wrk"):
@@ -85,7 +89,11 @@ class Command(BaseCommand):
             else f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
         )
         try:
-            self._run(database_url)
+            peer = [self._peer()] if options["peer"] else []
+            rows = self._run(database_url)
+            if options["peer"]:
+                peer.append(self._peer())
+                self._compare(rows, peer)
         finally:
             if not keep:
                 connection.close()
@@ -421,6 +429,44 @@ class Command(BaseCommand):
                 web.wait(timeout=30)
                 self._stop(process)
         self._table(rows)
+        return rows
+
+    # -- the peer (Wagtail) ---------------------------------------------------------------
+
+    def _peer(self):
+        """One run of the peer's run.sh with the same connections and duration: {target: req/s}."""
+        script = Path(self.options["peer"]) / "run.sh"
+        if not script.exists():
+            raise CommandError(f"找不到 {script}：--peer 应指向含 run.sh 的对照站点目录（先运行其 setup.sh）。")
+        args = ["--connections", str(self.options["connections"]), "--duration", str(self.options["duration"])]
+        self.out(f"对照站点：{script} {' '.join(args)}")
+        done = subprocess.run(["bash", str(script), *args], capture_output=True, text=True, timeout=1800)
+        found = dict(re.findall(r"^\s+(\w+): requests=\d+ duration_s=[\d.]+ rps=([\d.]+)", done.stdout, re.M))
+        if not found:
+            raise CommandError(f"对照站点没有给出结果：\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+        return {name: float(rps) for name, rps in found.items()}
+
+    def _compare(self, rows, peer):
+        """Linli uncached (page cache off) against the peer (which caches no page), per page."""
+        mine = {name: r["rps"] for server, name, r in rows if server == "gunicorn"}
+        pairs = [
+            ("静态文件", "static", mine.get("静态文件（同大小）")),
+            ("首页（不缓存）", "home", mine.get("首页（不缓存）")),
+            (
+                "文章页（不缓存，轮换）",
+                "article",
+                next((v for k, v in mine.items() if k.startswith("文章页(不缓存，") and "连接" not in k), None),
+            ),
+            ("栏目页（不缓存）", "column", mine.get("栏目页（不缓存）")),
+        ]
+        self.out("\n| 页面 | 对照站点（前） | Linli | 对照站点（后） | Linli ÷ 对照站点 |")
+        self.out("| --- | ---: | ---: | ---: | ---: |")
+        for label, key, linli in pairs:
+            before, after = (run.get(key) for run in peer)
+            if linli is None or not before or not after:
+                continue
+            ratio = linli / ((before + after) / 2)
+            self.out(f"| {label} | {before:,.1f} | {linli:,.1f} | {after:,.1f} | {ratio:.2f} |")
 
     def _cooling(self):
         """How many cached pages one publish makes stale: list pages and every 20th article page
@@ -442,7 +488,13 @@ class Command(BaseCommand):
         pages["订阅与地图"] = ["/rss/", "/sitemap.xml", "/sitemap/"]
         articles = Article.objects.public(ALL_PORTALS).order_by("-first_published_at")
         pages["文章页"] = [a.get_absolute_url() for a in articles.only("slug")[::20]]
-        cache = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cooling"}}
+        cache = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "cooling",
+                "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+            }
+        }
         with override_settings(CACHES=cache, PAGE_CACHE_SECONDS=300, PAGE_CACHE_BLOCKS=True):
             caches["default"].clear()
             pagecache.forget_local()
