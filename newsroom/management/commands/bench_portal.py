@@ -65,6 +65,9 @@ class Command(BaseCommand):
             "--peer",
             help="对照站点目录（如 ../shared/bench/wagtail）：本次压测前后各运行一次其 run.sh，同表列出两者及比值",
         )
+        parser.add_argument(
+            "--peer-database-url", help="对照站点的数据库（传给其 run.sh 的 DATABASE_URL；不给则用其 SQLite）"
+        )
 
     def handle(self, *args, **options):
         if not shutil.which("wrk"):
@@ -440,7 +443,10 @@ class Command(BaseCommand):
             raise CommandError(f"找不到 {script}：--peer 应指向含 run.sh 的对照站点目录（先运行其 setup.sh）。")
         args = ["--connections", str(self.options["connections"]), "--duration", str(self.options["duration"])]
         self.out(f"对照站点：{script} {' '.join(args)}")
-        done = subprocess.run(["bash", str(script), *args], capture_output=True, text=True, timeout=1800)
+        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+        if self.options["peer_database_url"]:
+            env["DATABASE_URL"] = self.options["peer_database_url"]
+        done = subprocess.run(["bash", str(script), *args], capture_output=True, text=True, timeout=1800, env=env)
         found = dict(re.findall(r"^\s+(\w+): requests=\d+ duration_s=[\d.]+ rps=([\d.]+)", done.stdout, re.M))
         if not found:
             raise CommandError(f"对照站点没有给出结果：\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
