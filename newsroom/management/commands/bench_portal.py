@@ -10,7 +10,9 @@ a column and a community, with the page cache on and off. Uncached, the article 
 again and again. It prints requests/s, p50/p99 latency, each page's throughput as a share of
 the static file's, errors at 100 connections and the workers' memory. ``--nginx`` repeats the
 cached run through ``docs/nginx.conf`` (its micro-cache in front of gunicorn) and also measures
-nginx serving the static file itself.
+nginx serving the static file itself. Before the runs it measures how many cached pages one
+publish makes stale. ``--peer ../shared/bench/wagtail`` runs that site's ``run.sh`` before and
+after and prints Linli ÷ Wagtail per page (``--peer-database-url`` for its PostgreSQL).
 """
 
 import os
