@@ -248,7 +248,7 @@ SESSION_SAVE_EVERY_REQUEST = True
 # workers. PAGE_CACHE_BLOCKS: navigation, footer and side blocks kept the same way.
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0")
 PAGE_CACHE_BLOCKS = envbool("PAGE_CACHE_BLOCKS", str(bool(REDIS_URL)))
-# Each worker trusts its last look at the cache's generation for this long and keeps this many
+# Each worker trusts its last look at the page cache's tag versions for this long and keeps this many
 # recent pages in memory: a hit on a hot page then costs no Redis round trip.
 PAGE_CACHE_LOCAL_SECONDS = envint("PAGE_CACHE_LOCAL_SECONDS", "1")
 PAGE_CACHE_LOCAL_PAGES = envint("PAGE_CACHE_LOCAL_PAGES", "200")
