@@ -2,8 +2,8 @@
 series with the article shown.
 
 Each topic's, community's and series' newest articles are one small list, the same for every
-article that shares it, so it is kept in the cache until content changes (``pagecache.remember``:
-kept until an article of that topic, community or series changes, go-live and expiry included). An article page merges
+article that shares it, so it is kept in the cache (``pagecache.remember``) until an article of
+that topic, community or series changes, go-live and expiry included. An article page merges
 the lists of what it is tagged with instead of running a query of its own."""
 
 from config import pagecache
