@@ -1,5 +1,7 @@
 """Simplified ⇄ Traditional conversion with OpenCC, shared by the whole site."""
 
+import re
+import sys
 import unicodedata
 from functools import cache
 
@@ -19,6 +21,20 @@ def to_simplified(text: str) -> str:
     return _converter("tw2s").convert(text) if text else text
 
 
+@cache
+def _invisible():
+    """A pattern of every character ``matchable`` drops: format (Cf) and control (Cc)
+    characters, separators (Zs, Zl, Zp) and anything else ``str.isspace`` calls white space.
+    Built once per process (about 0.2 s), then one regex pass per text instead of a Python
+    loop over each character."""
+    dropped = "".join(
+        chr(c)
+        for c in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(c)) in ("Cf", "Cc", "Zs", "Zl", "Zp") or chr(c).isspace()
+    )
+    return re.compile("[" + re.escape(dropped) + "]+")
+
+
 def matchable(text: str) -> str:
     """Text as a word check (错敏词) compares it: NFKC (full-width letters, compatibility forms),
     without format characters (zero-width space and joiners, soft hyphen, BOM), control
@@ -26,8 +42,5 @@ def matchable(text: str) -> str:
     Traditional script, behind a zero-width space or spread out with spaces is still found."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(
-        ch for ch in text if unicodedata.category(ch) not in ("Cf", "Cc", "Zs", "Zl", "Zp") and not ch.isspace()
-    )
+    text = _invisible().sub("", unicodedata.normalize("NFKC", text))
     return _converter("t2s").convert(text).lower()

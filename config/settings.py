@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "newsroom",
     "newsroom.search",
     "newsroom.takedowns",
+    "newsroom.inspection",
 ]
 
 MIDDLEWARE = [

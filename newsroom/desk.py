@@ -2,7 +2,8 @@
 
 Each list is one bounded query, so the page costs the same however much content there is:
 my drafts, returned to me (with the reviewer's reason), waiting for my review, content changes
-waiting for review, scheduled, recently published, and for the takedown desk its deadlines.
+waiting for review, scheduled, recently published, for the takedown desk its deadlines, and for
+those who watch it the latest website inspection.
 """
 
 from django.db.models import Prefetch
@@ -10,6 +11,7 @@ from django.utils import timezone
 
 from config.publishing import ALL_PORTALS
 
+from .inspection.models import InspectionRun
 from .models import Article, AuditEntry, ContentChange
 from .review_steps import steps_for_user
 from .takedowns.models import TakedownRequest
@@ -45,6 +47,8 @@ def desk_for(user):
             .filter(steps_for_user(user))
             .order_by("created_at")[:LIMIT]
         )
+    if user.has_perm("inspection.view_inspectionrun"):
+        desk["inspection"] = InspectionRun.objects.select_related("portal").defer("findings").first()
     if user.has_perm("takedowns.change_takedownrequest"):
         desk["takedowns"] = list(
             TakedownRequest.objects.exclude(status__in=TakedownRequest.CLOSED_STATUSES).order_by("deadline")[:LIMIT]

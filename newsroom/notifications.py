@@ -25,11 +25,11 @@ from .review_steps import step_permission
 K = Notification.Kind
 
 
-def _holders(codename):
-    """Active staff who hold ``newsroom.<codename>`` (through a role or on their own), or superusers."""
+def _holders(codename, app_label="newsroom"):
+    """Active staff who hold ``<app_label>.<codename>`` (through a role or on their own), or superusers."""
     users = get_user_model().objects.filter(is_active=True, is_staff=True)
-    granted = Q(groups__permissions__codename=codename, groups__permissions__content_type__app_label="newsroom")
-    granted |= Q(user_permissions__codename=codename, user_permissions__content_type__app_label="newsroom")
+    granted = Q(groups__permissions__codename=codename, groups__permissions__content_type__app_label=app_label)
+    granted |= Q(user_permissions__codename=codename, user_permissions__content_type__app_label=app_label)
     return users.filter(granted | Q(is_superuser=True)).distinct()
 
 
@@ -105,6 +105,17 @@ def content_change(change, actor):
         }
         kind = K.CHANGE_DECIDED
     return _send(Notification(recipient=user, kind=kind, link=link, text=text) for user in people.exclude(pk=actor.pk))
+
+
+def inspection(text, link, since):
+    """Tell whoever watches the website inspection (站点管理员, 终审签发) what is at risk, once a
+    day at most per person: the daily digest carries it with the rest."""
+    people = _holders("view_inspectionrun", "inspection")
+    told = Notification.objects.filter(kind=K.INSPECTION, created_at__gte=since).values("recipient")
+    return _send(
+        Notification(recipient=user, kind=K.INSPECTION, link=link, text=text[:300])
+        for user in people.exclude(pk__in=told)
+    )
 
 
 def _send(notifications):

@@ -97,6 +97,19 @@ EDITOR = [
     ("communities", "view_facility"),
 ]
 
+# The website inspection (newsroom/inspection/): the chief reads it, the site admin also sets
+# its limits and leaders list and fills in the yearly report.
+INSPECTION_READ = [
+    ("inspection", "view_inspectionrun"),
+    ("inspection", "view_linkcheck"),
+    ("inspection", "view_annualreport"),
+]
+INSPECTION_MANAGE = [
+    ("inspection", f"{action}_{model}")
+    for model in ("inspectionsettings", "leader")
+    for action in ("add", "change", "delete", "view")
+] + [("inspection", "add_annualreport"), ("inspection", "change_annualreport")]
+
 ROLES = {
     "编辑": EDITOR,
     "初审": VIEW_ALL + [("newsroom", "review_first")],
@@ -107,7 +120,8 @@ ROLES = {
         ("newsroom", "change_publish_date"),
         ("newsroom", "change_article"),
         ("newsroom", "add_previewlink"),
-    ],
+    ]
+    + INSPECTION_READ,
     "版权审核": [("newsroom", "view_article"), ("newsroom", "view_photo"), ("newsroom", "view_auditentry")]
     + [("takedowns", codename) for codename in TAKEDOWN_DESK],
     "站点管理员": [
@@ -126,7 +140,9 @@ ROLES = {
         ("auth", "change_user"),
         ("auth", "view_group"),
     ]
-    + [("takedowns", codename) for codename in TAKEDOWN_DESK],
+    + [("takedowns", codename) for codename in TAKEDOWN_DESK]
+    + INSPECTION_READ
+    + INSPECTION_MANAGE,
     # Full identity numbers of notifiers: only this role (and superusers); the desk sees them masked.
     "法务复核": [("newsroom", "view_article"), ("newsroom", "view_photo"), ("newsroom", "view_auditentry")]
     + [("takedowns", codename) for codename in TAKEDOWN_DESK]

@@ -269,3 +269,43 @@ def test_a_logo_that_replaced_the_site_name_becomes_the_banner():
         "推荐阅读",
     )
     assert Column.objects.get(portal=plain.pk).in_sidebar is False
+
+
+@pytest.mark.django_db(transaction=True)
+def test_columns_get_an_update_class_and_portals_a_slug():
+    """newsroom 0035 and 0037: every existing column gets the update class its name suggests
+    (the inspection counts it from then on), every portal a unique slug from its short name;
+    the inspection's roles are granted on the same database."""
+    old = state_at(
+        [
+            ("newsroom", "0034_portal_banner"),
+            ("communities", "0007_full_width_labels"),
+            ("takedowns", "0003_full_width_labels"),
+            ("search", "0002_full_width_labels"),
+            ("inspection", None),
+        ]
+    )
+    Portal = old.get_model("newsroom", "Portal")
+    Column = old.get_model("newsroom", "Column")
+    first = Portal.objects.create(name="玉泉区新闻网", short_name="玉泉区", hosts="a.example")
+    second = Portal.objects.create(name="玉泉区融媒", short_name="玉泉区", hosts="b.example")
+    news = Column.objects.create(portal=first, name="要闻", slug="news")
+    notices = Column.objects.create(portal=first, name="通知公告", slug="notices")
+    about = Column.objects.create(portal=second, name="走进玉泉区", slug="about")
+    old.get_model("auth", "Group").objects.get_or_create(name="终审签发")
+
+    call_command("migrate", verbosity=0)
+
+    from django.contrib.auth.models import Group
+
+    from newsroom.models import Column as Now
+    from newsroom.models import Portal as NowPortal
+
+    classes = dict(Now.objects.filter(pk__in=[news.pk, notices.pk, about.pk]).values_list("slug", "update_class"))
+    assert classes == {"news": "news", "notices": "notice", "about": "regular"}
+    assert [p.slug for p in NowPortal.objects.filter(pk__in=[first.pk, second.pk]).order_by("pk")] == [
+        "yuquanqu",
+        "yuquanqu-2",
+    ]
+    chief = set(Group.objects.get(name="终审签发").permissions.values_list("codename", flat=True))
+    assert "view_inspectionrun" in chief and "change_inspectionsettings" not in chief

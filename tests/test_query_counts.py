@@ -56,10 +56,10 @@ ADMIN_CHANGELIST = "/admin/newsroom/article/"
 # while Redis is down), the "允许作者本人审核" banner's look-up and the unread-notification badge.
 ADMIN_CHANGELIST_QUERIES = 22
 # The desk (admin home) of a superuser, who sees every list: drafts, returned with the opinions,
-# awaiting, scheduled, recently published, content changes, takedown deadlines, plus the
-# admin's app list, session, banner and badge.
+# awaiting, scheduled, recently published, content changes, takedown deadlines, the latest
+# website inspection, plus the admin's app list, session, banner and badge.
 ADMIN_DESK = "/admin/"
-ADMIN_DESK_QUERIES = 15
+ADMIN_DESK_QUERIES = 16
 
 
 def queries(client, url):

@@ -25,7 +25,7 @@ class PortalAdmin(admin.ModelAdmin):
     search_fields = ("name", "short_name", "hosts")
     inlines = (TipChannelInline, BylineRoleInline)
     fieldsets = (
-        (None, {"fields": (("name", "short_name"), ("hosts", "is_default"), ("logo", "banner"))}),
+        (None, {"fields": (("name", "short_name", "slug"), ("hosts", "is_default"), ("logo", "banner"))}),
         (
             _("联系与报料"),
             {"fields": (("news_hotline", "submission_email"), "tip_reward_note", ("contact_phone", "contact_address"))},
@@ -78,9 +78,19 @@ class PortalAdmin(admin.ModelAdmin):
 
 @admin.register(Column)
 class ColumnAdmin(admin.ModelAdmin):
-    list_display = ("name", "parent", "portal", "slug", "order", "show_in_nav", "is_picture_column", "in_sidebar")
+    list_display = (
+        "name",
+        "parent",
+        "portal",
+        "slug",
+        "order",
+        "show_in_nav",
+        "is_picture_column",
+        "in_sidebar",
+        "update_class",
+    )
     list_editable = ("order", "show_in_nav", "is_picture_column", "in_sidebar")
-    list_filter = ("portal", "show_in_nav", "is_picture_column")
+    list_filter = ("portal", "show_in_nav", "is_picture_column", "update_class")
     search_fields = ("name", "slug")
     autocomplete_fields = ("parent",)
     list_select_related = ("parent", "portal")

@@ -19,6 +19,7 @@ from communities.models import Community, Facility, Honour, Street
 from config.chinese import to_traditional
 from config.publishing import Reviewed
 from newsroom import revisions
+from newsroom.inspection.models import InspectionSettings, Leader
 from newsroom.models import (
     Article,
     AuditEntry,
@@ -91,6 +92,7 @@ def load_portal():
                 "show_in_nav": in_nav,
                 "is_picture_column": pictures,
                 "in_sidebar": slug in site.SIDEBAR_COLUMNS,
+                **site.COLUMN_UPDATE_CLASSES.get(slug, {}),
             },
         )
     topics = {t["slug"]: _save(Topic, {"slug": t["slug"]}, {**t, "portal": portal}) for t in site.TOPICS}
@@ -105,6 +107,9 @@ def load_portal():
     }
     for word in site.SENSITIVE_WORDS:
         _save(SensitiveWord, {"portal": portal, "word": word["word"]}, word)
+    inspection, _created = InspectionSettings.objects.get_or_create(portal=portal)
+    for order, (name, title) in enumerate(site.LEADERS):
+        _save(Leader, {"settings": inspection, "name": name}, {"title": title, "order": order})
     return portal, columns, topics, series, people
 
 

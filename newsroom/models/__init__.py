@@ -7,7 +7,7 @@ from .imports import ImportedFile
 from .library import ImageAsset
 from .notifications import Notification, NotificationSettings
 from .review import ContentChange
-from .site import Column, Page, Person, Portal, PortalQuerySet, Series, TipChannel, Topic
+from .site import Column, Page, Person, Portal, PortalQuerySet, Series, TipChannel, Topic, UpdateClass
 
 __all__ = [
     "Article",
@@ -36,4 +36,5 @@ __all__ = [
     "TimePrecision",
     "TipChannel",
     "Topic",
+    "UpdateClass",
 ]

@@ -19,6 +19,7 @@ class Notification(models.Model):
         SCHEDULE_HELD = "schedule_held", _("定时发布未通过检查")
         CHANGE_REVIEW = "change_review", _("内容修改待您审核")
         CHANGE_DECIDED = "change_decided", _("内容修改已审核")
+        INSPECTION = "inspection", _("网站检查预警")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("接收人"), on_delete=models.CASCADE, related_name="notifications"

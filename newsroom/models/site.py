@@ -39,6 +39,14 @@ class Portal(PublicContent, models.Model):
 
     name = models.CharField(_("网站名称"), max_length=100)
     short_name = models.CharField(_("简称"), max_length=50, blank=True)
+    slug = models.SlugField(
+        _("网址标识"),
+        max_length=50,
+        unique=True,
+        blank=True,
+        null=True,
+        help_text=_("命令行和导出文件用来指明网站，如：yuquan。留空则按简称的拼音自动生成。"),
+    )
     hosts = models.CharField(
         _("域名"),
         max_length=500,
@@ -197,6 +205,7 @@ class Portal(PublicContent, models.Model):
 
     def save(self, *args, **kwargs):
         created = self._state.adding
+        slugs.fill(self, self.short_name or self.name, fallback="portal")
         super().save(*args, **kwargs)
         if created:
             BylineRole.objects.create_defaults(self)
@@ -256,6 +265,32 @@ class ColumnQuerySet(PortalScopedQuerySet):
         return self.for_portal(portal).filter(own | below)
 
 
+class UpdateClass(models.TextChoices):
+    """How often a column must show something new, as the government website inspection
+    (国办秘函〔2019〕19号) counts it: 动态/要闻 every 2 weeks, 通知公告/政策文件 every 6 months,
+    any other column at least once a year; 专题 and static columns are exempt, with a reason."""
+
+    NEWS = "news", _("动态、要闻类（2周内须更新）")
+    NOTICE = "notice", _("通知公告、政策文件类（6个月内须更新）")
+    REGULAR = "regular", _("其他栏目（1年内须更新）")
+    EXEMPT = "exempt", _("专题、静态栏目（不计更新）")
+
+
+#: Words in a column's name that suggest its class when the editor leaves it blank. Exemption is
+#: never guessed: it is a decision, with a reason.
+UPDATE_CLASS_HINTS = [
+    (UpdateClass.NOTICE, ("通知", "公告", "政策", "文件", "公示")),
+    (UpdateClass.REGULAR, ("走进", "概况", "简介", "介绍", "专题", "旅游", "文化", "招商", "风采")),
+]
+
+
+def suggested_update_class(name):
+    for update_class, words in UPDATE_CLASS_HINTS:
+        if any(word in name for word in words):
+            return update_class
+    return UpdateClass.NEWS
+
+
 class Column(PublicContent, models.Model):
     """A section of the portal (栏目), possibly inside another (新闻中心 > 党建新闻)."""
 
@@ -277,6 +312,19 @@ class Column(PublicContent, models.Model):
         _("在文章页侧栏列出"), default=False, help_text=_("如“部门新闻”：每篇文章旁列出本栏目最新5篇。")
     )
     description = models.TextField(_("栏目说明"), blank=True)
+    update_class = models.CharField(
+        _("更新要求"),
+        max_length=10,
+        choices=UpdateClass.choices,
+        blank=True,
+        help_text=_("网站普查按此计算栏目是否按时更新。留空则按栏目名称判断（如含“通知”“公告”的为通知公告类）。"),
+    )
+    exempt_reason = models.CharField(
+        _("不计更新的理由"),
+        max_length=200,
+        blank=True,
+        help_text=_("专题、静态栏目须说明，如：机构简介，内容长期不变。"),
+    )
 
     objects = ColumnQuerySet.as_manager()
 
@@ -294,6 +342,8 @@ class Column(PublicContent, models.Model):
 
     def save(self, *args, **kwargs):
         slugs.fill(self, self.name, scope={"portal_id": self.portal_id})
+        if not self.update_class:
+            self.update_class = suggested_update_class(self.name)
         super().save(*args, **kwargs)
 
     def descendants(self, tree=None):
@@ -350,6 +400,8 @@ class Column(PublicContent, models.Model):
                 if node.pk == self.pk:
                     raise ValidationError({"parent": _("上级栏目不能是本栏目或其下级栏目。")})
                 node = node.parent
+        if self.update_class == UpdateClass.EXEMPT and not self.exempt_reason.strip():
+            raise ValidationError({"exempt_reason": _("不计更新的栏目须说明理由，检查时会一并列出。")})
 
 
 class Topic(Reviewed):
