@@ -21,6 +21,8 @@ class Report:
     findings: list
     standing: list = field(default_factory=list)
     duration_ms: int = 0
+    #: {rule: milliseconds}, where the time went (the first rule to read the texts pays for it)
+    timings: dict = field(default_factory=dict)
 
     @property
     def summary(self):
@@ -45,12 +47,14 @@ def evaluate(portal, date=None, only=None):
     """Run every rule (or those named in ``only``) over ``portal`` as of ``date`` (today)."""
     started = time.perf_counter()
     ctx = rules.Context(portal, date)
-    findings = []
+    findings, timings = [], {}
     for name, rule in rules.RULES.items():
         if only is None or name in only:
+            before = time.perf_counter()
             findings += rule(ctx)
+            timings[name] = round((time.perf_counter() - before) * 1000)
     findings.sort(key=lambda f: (ORDER[f.severity], list(rules.RULES).index(f.rule), f.object))
-    report = Report(portal, ctx.date, findings)
+    report = Report(portal, ctx.date, findings, timings=timings)
     report.standing = standing(ctx, report)
     report.duration_ms = round((time.perf_counter() - started) * 1000)
     return report

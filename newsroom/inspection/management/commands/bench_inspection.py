@@ -49,13 +49,15 @@ class Command(BaseCommand):
         parser.add_argument("--articles", type=int, default=10_000)
         parser.add_argument("--columns", type=int, default=200)
         parser.add_argument("--per-rule", type=int, default=20)
+        parser.add_argument("--keep", action="store_true", help="保留生成的数据（用于分析查询计划；勿在正式库上用）")
 
     def handle(self, *args, **options):
         self.options = options
         try:
             with transaction.atomic():
                 self._run()
-                raise _Rollback
+                if not options["keep"]:
+                    raise _Rollback
         except _Rollback:
             pass
 
@@ -86,6 +88,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"\n生成后：{count} 篇已发布文章，{columns} 个栏目；完整检查用时 {elapsed:.0f} 毫秒（基线 {baseline:.0f} 毫秒）"
         )
+        self.stdout.write("各规则用时（毫秒）：" + "，".join(f"{k} {v}" for k, v in found.timings.items()))
         self.stdout.write(f"{'规则':<18}{'植入':>6}{'检出':>6}{'漏检':>6}{'误报':>6}")
         totals = [0, 0, 0, 0]
         for rule, label in RULE_LABELS.items():
@@ -102,6 +105,10 @@ class Command(BaseCommand):
             f"演示数据原有的 {len(before)} 条时间类发现不计）"
         )
         self.stdout.write("单项否决 {veto}，预警 {warning}，扣分项 {deduction}".format(**found.summary))
+        newest = Article.objects.public(portal).order_by("-first_published_at").first().first_published_at
+        later = timezone.localdate(newest) + timedelta(days=14)
+        home = [f for f in evaluate(portal, later).findings if f.rule == "home_stale"]
+        self.stdout.write(f"按 {later} 检查（最新文章后第 14 天）：首页更新 {[f.severity for f in home]}")
 
     def _plant(self, portal):
         rng = random.Random(2026)
