@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "newsroom.search",
     "newsroom.takedowns",
     "newsroom.inspection",
+    "newsroom.comments",
 ]
 
 MIDDLEWARE = [
@@ -174,6 +175,13 @@ MEDIA_CACHE_SECONDS = envint("MEDIA_CACHE_SECONDS", "4")
 PRIVATE_MEDIA_ROOT = Path(os.getenv("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
 MAX_EVIDENCE_BYTES = envint("MAX_EVIDENCE_BYTES", str(10 * 1024 * 1024))
 TAKEDOWN_LIMIT_PER_IP = envint("TAKEDOWN_LIMIT_PER_IP", "5")
+
+# Reader comments (newsroom/comments/): who verifies commenters. The console verifier shows the
+# code in the server's log and is refused with DEBUG off (comments stay off until a real SMS or
+# 网号/网证 adapter is configured here). The key salts the hash of each number (defaults to
+# SECRET_KEY; set it apart so that rotating SECRET_KEY keeps the blacklist working).
+COMMENT_VERIFIER = os.environ.get("COMMENT_VERIFIER", "newsroom.comments.verifiers.ConsoleVerifier")
+COMMENT_IDENTITY_KEY = os.environ.get("COMMENT_IDENTITY_KEY", "")
 TAKEDOWN_LIMIT_PER_EMAIL = envint("TAKEDOWN_LIMIT_PER_EMAIL", "3")
 # Notifiers' and counter-notifiers' personal data (contacts, ID numbers, evidence) are kept this
 # many days after a request is closed; `manage.py purge_takedown_data` (daily cron) clears them.

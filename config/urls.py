@@ -39,6 +39,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("communities/", include("communities.urls")),
     path("takedown/", include("newsroom.takedowns.urls")),
+    path("comments/", include("newsroom.comments.urls")),
     path("reader/script/", reader.set_script, name="set_script"),
     path("reader/care/", reader.set_care_mode, name="set_care_mode"),
     path("sitemap.xml", pagecache.public_page(sitemap, params=("p",)), {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from config.publishing import ALL_PORTALS
 
+from .comments.models import Comment, Report
 from .inspection.models import InspectionRun
 from .models import Article, AuditEntry, ContentChange
 from .review_steps import steps_for_user
@@ -49,6 +50,13 @@ def desk_for(user):
         )
     if user.has_perm("inspection.view_inspectionrun"):
         desk["inspection"] = InspectionRun.objects.select_related("portal").defer("findings").first()
+    if user.has_perm("comments.moderate_comment"):
+        pending = Comment.objects.pending()
+        desk["comments"] = {
+            "pending": pending.count(),
+            "oldest": pending.order_by("created_at").values_list("created_at", flat=True).first(),
+            "reports": Report.objects.filter(status=Report.Status.OPEN).count(),
+        }
     if user.has_perm("takedowns.change_takedownrequest"):
         desk["takedowns"] = list(
             TakedownRequest.objects.exclude(status__in=TakedownRequest.CLOSED_STATUSES).order_by("deadline")[:LIMIT]

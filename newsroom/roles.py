@@ -110,6 +110,18 @@ INSPECTION_MANAGE = [
     for action in ("add", "change", "delete", "view")
 ] + [("inspection", "add_annualreport"), ("inspection", "change_annualreport")]
 
+# Reader comments (newsroom/comments/): the queue, reports and measures; identity data apart.
+COMMENT_DESK = [
+    ("comments", "moderate_comment"),
+    ("comments", "view_comment"),
+    ("comments", "view_commenter"),
+    ("comments", "change_commenter"),
+    ("comments", "view_report"),
+    ("comments", "change_report"),
+    ("comments", "view_event"),
+    ("comments", "view_blacklist"),
+]
+
 ROLES = {
     "编辑": EDITOR,
     "初审": VIEW_ALL + [("newsroom", "review_first")],
@@ -123,7 +135,9 @@ ROLES = {
     ]
     + INSPECTION_READ,
     "版权审核": [("newsroom", "view_article"), ("newsroom", "view_photo"), ("newsroom", "view_auditentry")]
-    + [("takedowns", codename) for codename in TAKEDOWN_DESK],
+    + [("takedowns", codename) for codename in TAKEDOWN_DESK]
+    + COMMENT_DESK,
+    "评论审核": [("newsroom", "view_article")] + COMMENT_DESK,
     "站点管理员": [
         (app, f"{action}_{model}")
         for app, models in CONTENT.items()
@@ -142,11 +156,14 @@ ROLES = {
     ]
     + [("takedowns", codename) for codename in TAKEDOWN_DESK]
     + INSPECTION_READ
-    + INSPECTION_MANAGE,
+    + INSPECTION_MANAGE
+    + COMMENT_DESK
+    + [("comments", f"{a}_commentsettings") for a in ("add", "change", "view")],
     # Full identity numbers of notifiers: only this role (and superusers); the desk sees them masked.
     "法务复核": [("newsroom", "view_article"), ("newsroom", "view_photo"), ("newsroom", "view_auditentry")]
     + [("takedowns", codename) for codename in TAKEDOWN_DESK]
-    + [("takedowns", "view_id_number")],
+    + [("takedowns", "view_id_number")]
+    + [("comments", c) for c in ("view_comment", "view_commenter", "view_event", "view_commenter_identity")],
 }
 
 

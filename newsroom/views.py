@@ -16,6 +16,7 @@ from config import pagecache
 from config.pagecache import public_page
 
 from . import bylines, freshness, sharing, viewcounts
+from .comments import actions as comment_actions
 from .filters import ArticleFilter
 from .models import Article, Column, Page, Series, Topic
 from .related import related
@@ -234,10 +235,19 @@ def article_page(request, article, parts, preview=None):
             # Previews draw their code inline (their URL is private); readers get a cached file.
             "qr_svg": sharing.qr_svg(url) if preview else None,
             "share_links": sharing.share_links(url, article.title),
+            "comments_shown": not preview and comments_shown(request.portal, article),
             "canonical": url,
             "structured_data": sharing.structured_data(request, article, parts, lead_photo, url),
         },
     )
+
+
+def comments_shown(portal, article):
+    """Whether the article page has a comment block (its content is loaded apart, uncached):
+    the portal's switch and closed columns, kept with the other blocks until content changes."""
+    # In a tuple: None (comments off) is a value to keep, not a miss.
+    [closed] = pagecache.remember(f"comments:{portal.pk}", lambda: (comment_actions.closed_columns(portal),))
+    return closed is not None and not comment_actions.in_closed_column(article, closed)
 
 
 def channel_of(portal, topics):

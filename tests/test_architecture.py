@@ -44,6 +44,7 @@ INTERFACES = {
     "newsroom.search": {"index", "models", "views", "text"},
     "newsroom.takedowns": {"actions", "models", "mail", "urls"},
     "newsroom.inspection": {"models", "report", "tasks"},
+    "newsroom.comments": {"actions", "models", "urls"},
 }
 
 

@@ -35,12 +35,12 @@ PAGES = {
 # after a change that touches all of them pays. The home page: columns, every column block in
 # one ROW_NUMBER query, 头条/焦点图/图片新闻/最新/专题/社区风采. The article page: its own 7, the
 # column tree, the side lists (推荐, 头条, 图片新闻, 最新, 部门新闻, 专题: 6, shared by every
-# article page) and the 相关文章 list of each of its topics and communities (here 1 + 3, each
-# shared by the articles that carry it).
+# article page), the 相关文章 list of each of its topics and communities (here 1 + 3, each
+# shared by the articles that carry it) and whether the portal shows comments (1).
 COLD = {
     "/": 8,
     "/column/party/": 7,
-    "/article/hohhot-yuquan-grassroots-party-building/": 19,
+    "/article/hohhot-yuquan-grassroots-party-building/": 20,
     "/topic/urban-party-building/": 3,
     "/series/jiceng-baolei/": 4,
     "/communities/": 3,

@@ -25,6 +25,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from config.forms import https_urls
 
 from .. import autosave, checks, revisions, workflow
+from ..comments import actions as comment_actions
 from ..models import (
     Article,
     AuditEntry,
@@ -303,7 +304,7 @@ class ArticleAdmin(admin.ModelAdmin):
     ordering = (models.F("first_published_at").desc(nulls_first=True), "-id")
     list_select_related = ("column", "column__parent", "cover__asset")
 
-    actions = ("submit_selected", "unpublish_selected")
+    actions = ("submit_selected", "unpublish_selected", "close_comments", "open_comments")
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_public_flag()  # 定时 in the list: no query per row
@@ -328,6 +329,14 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.action(description=_("提交审核所选稿件"), permissions=["change"])
     def submit_selected(self, request, queryset):
         self._each(request, queryset, workflow.submit)
+
+    @admin.action(description=_("关闭所选文章的评论"), permissions=["change"])
+    def close_comments(self, request, queryset):
+        self._each(request, queryset, comment_actions.close_article)
+
+    @admin.action(description=_("开放所选文章的评论"), permissions=["change"])
+    def open_comments(self, request, queryset):
+        self._each(request, queryset, comment_actions.open_article)
 
     @admin.action(description=_("下线所选文章（需填写理由）"), permissions=["change"])
     def unpublish_selected(self, request, queryset):

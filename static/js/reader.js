@@ -61,3 +61,14 @@
   });
   button.closest(".speak").hidden = false;
 })();
+
+// 网友评论: the article page is cached for everyone; its comment block (最新评论, 热门评论, the
+// count) is fetched apart. Without JavaScript the 查看全部留言 link leads to the same comments.
+(function () {
+  var box = document.querySelector("[data-comments]");
+  if (!box || !window.fetch) return;
+  fetch(box.getAttribute("data-comments"), { credentials: "omit" })
+    .then(function (r) { return r.ok ? r.text() : null; })
+    .then(function (html) { if (html) box.innerHTML = html; })
+    .catch(function () {});
+})();
