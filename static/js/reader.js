@@ -67,7 +67,7 @@
 (function () {
   var box = document.querySelector("[data-comments]");
   if (!box || !window.fetch) return;
-  fetch(box.getAttribute("data-comments"), { credentials: "omit" })
+  fetch(box.getAttribute("data-comments"), { credentials: "omit", cache: "no-cache" })
     .then(function (r) { return r.ok ? r.text() : null; })
     .then(function (html) { if (html) box.innerHTML = html; })
     .catch(function () {});
