@@ -182,6 +182,7 @@ TAKEDOWN_LIMIT_PER_IP = envint("TAKEDOWN_LIMIT_PER_IP", "5")
 # SECRET_KEY; set it apart so that rotating SECRET_KEY keeps the blacklist working).
 COMMENT_VERIFIER = os.environ.get("COMMENT_VERIFIER", "newsroom.comments.verifiers.ConsoleVerifier")
 COMMENT_IDENTITY_KEY = os.environ.get("COMMENT_IDENTITY_KEY", "")
+COMMENT_LIKES_PER_HOUR = envint("COMMENT_LIKES_PER_HOUR", "120")
 TAKEDOWN_LIMIT_PER_EMAIL = envint("TAKEDOWN_LIMIT_PER_EMAIL", "3")
 # Notifiers' and counter-notifiers' personal data (contacts, ID numbers, evidence) are kept this
 # many days after a request is closed; `manage.py purge_takedown_data` (daily cron) clears them.

@@ -22,7 +22,6 @@ from .verifiers import real_verifier
 
 S = Comment.Status
 LINK = re.compile(r"(https?://|www\.|\.(com|cn|net|org)\b)", re.IGNORECASE)
-LIKES_PER_HOUR = 120
 REPORTS_PER_HOUR = 20
 
 
@@ -177,7 +176,7 @@ def like(commenter, comment):
     comment = Comment.objects.select_for_update().filter(pk=comment.pk).first()
     if comment is None or comment.status != S.APPROVED:
         raise CommentError(_("这条评论不存在或尚未通过审核。"))
-    _count(f"comments:like:{commenter.pk}", LIKES_PER_HOUR, _("点赞太频繁了，请稍后再试。"))
+    _count(f"comments:like:{commenter.pk}", settings.COMMENT_LIKES_PER_HOUR, _("点赞太频繁了，请稍后再试。"))
     try:
         with transaction.atomic():
             Like.objects.create(comment=comment, commenter=commenter)
