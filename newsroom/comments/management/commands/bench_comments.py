@@ -49,7 +49,9 @@ class Command(PortalBenchmark):
         parser.add_argument("--duration", type=int, default=60)
         parser.add_argument("--workers", type=int, default=2)
         parser.add_argument("--port", type=int, default=8012)
-        parser.add_argument("--nginx", action="store_true", help="经 docs/nginx.conf 的 nginx（文章页走其微缓存），如生产环境")
+        parser.add_argument(
+            "--nginx", action="store_true", help="经 docs/nginx.conf 的 nginx（文章页走其微缓存），如生产环境"
+        )
 
     def handle(self, *args, **options):
         import shutil
