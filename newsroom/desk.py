@@ -6,7 +6,7 @@ waiting for review, scheduled, recently published, for the takedown desk its dea
 those who watch it the latest website inspection.
 """
 
-from django.db.models import Prefetch
+from django.db.models import Count, Min, Prefetch
 from django.utils import timezone
 
 from config.publishing import ALL_PORTALS
@@ -51,10 +51,8 @@ def desk_for(user):
     if user.has_perm("inspection.view_inspectionrun"):
         desk["inspection"] = InspectionRun.objects.select_related("portal").defer("findings").first()
     if user.has_perm("comments.moderate_comment"):
-        pending = Comment.objects.pending()
         desk["comments"] = {
-            "pending": pending.count(),
-            "oldest": pending.order_by("created_at").values_list("created_at", flat=True).first(),
+            **Comment.objects.pending().aggregate(pending=Count("pk"), oldest=Min("created_at")),
             "reports": Report.objects.filter(status=Report.Status.OPEN).count(),
         }
     if user.has_perm("takedowns.change_takedownrequest"):

@@ -245,8 +245,9 @@ def article_page(request, article, parts, preview=None):
 def comments_shown(portal, article):
     """Whether the article page has a comment block (its content is loaded apart, uncached):
     the portal's switch and closed columns, kept with the other blocks until content changes."""
-    # In a tuple: None (comments off) is a value to keep, not a miss.
-    [closed] = pagecache.remember(f"comments:{portal.pk}", lambda: (comment_actions.closed_columns(portal),))
+    # In a tuple: None (comments off) is a value to keep, not a miss. No tags: it changes only
+    # with the comment settings, whose every change makes all pages stale (ALL).
+    [closed] = pagecache.remember(f"comments:{portal.pk}", lambda: (comment_actions.closed_columns(portal),), tags=())
     return closed is not None and not comment_actions.in_closed_column(article, closed)
 
 

@@ -57,9 +57,10 @@ ADMIN_CHANGELIST = "/admin/newsroom/article/"
 ADMIN_CHANGELIST_QUERIES = 22
 # The desk (admin home) of a superuser, who sees every list: drafts, returned with the opinions,
 # awaiting, scheduled, recently published, content changes, takedown deadlines, the latest
-# website inspection, plus the admin's app list, session, banner and badge.
+# website inspection, comments waiting (count and oldest in one) and open reports, plus the
+# admin's app list, session, banner and badge.
 ADMIN_DESK = "/admin/"
-ADMIN_DESK_QUERIES = 16
+ADMIN_DESK_QUERIES = 18
 
 
 def queries(client, url):

@@ -77,7 +77,7 @@ def test_no_role_grants_a_role_it_does_not_hold(client, demo, roles, role, every
         return
     offered = set(page.context["adminform"].form.fields["groups"].queryset.values_list("name", flat=True))
     assert "全部权限" not in offered
-    assert offered == {"编辑", "初审", "复审", "终审签发", "版权审核", "站点管理员"}  # not 法务复核
+    assert offered == {"编辑", "初审", "复审", "终审签发", "版权审核", "评论审核", "站点管理员"}  # not 法务复核
     for target in (staff, me):
         data = admin_form_data(client.get(f"/admin/auth/user/{target.pk}/change/"))
         data["groups"] = [str(everything.pk)]
