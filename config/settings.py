@@ -261,6 +261,9 @@ PAGE_CACHE_BLOCKS = envbool("PAGE_CACHE_BLOCKS", str(bool(REDIS_URL)))
 # Each worker trusts its last look at the page cache's tag versions for this long and keeps this many
 # recent pages in memory: a hit on a hot page then costs no Redis round trip.
 PAGE_CACHE_LOCAL_SECONDS = envint("PAGE_CACHE_LOCAL_SECONDS", "1")
+# After a publish, re-render its hottest pages in the background for these origins (comma-
+# separated, e.g. "https://www.yqnews.cn"): newsroom/warmup.py. Empty: off.
+PAGE_WARMUP_ORIGINS = [o.strip() for o in os.environ.get("PAGE_WARMUP_ORIGINS", "").split(",") if o.strip()]
 PAGE_CACHE_LOCAL_PAGES = envint("PAGE_CACHE_LOCAL_PAGES", "200")
 # How long nginx's micro-cache may keep an anonymous page (docs/nginx.conf): a change reaches
 # readers behind nginx within this many seconds.

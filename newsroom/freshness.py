@@ -33,6 +33,8 @@ from django.utils import timezone
 from communities.models import Community, Facility, Honour, Street
 from config import content, pagecache
 
+from . import warmup
+
 ALL = pagecache.ALL
 MANY = 50  # articles a person's or library image's change makes stale one by one
 
@@ -127,6 +129,8 @@ def _changed(sender, instances, deleted=False, via=None, **kwargs):
     tags = _link_tags(sender, instances, via) if via is not None else tags_for(sender, instances, deleted)
     if tags:  # a draft's edit shows nowhere
         pagecache.invalidate(tags)
+        if not deleted and via is None:
+            warmup.schedule(sender, instances)
 
 
 def _remember_before(sender, instance, raw=False, **kwargs):

@@ -74,6 +74,10 @@ class ArticleQuerySet(PortalScopedQuerySet):
         saved = Revision.objects.filter(source=models.OuterRef("pk"), created_by=user)
         return self.filter(models.Q(created_by=user) | models.Exists(saved))
 
+    def public_ids(self, ids):
+        """These articles, those of them public now, with their columns (the warm-up's list)."""
+        return self.filter(pk__in=ids).filter(public_condition()).select_related("column")
+
     def links(self):
         """What a plain link to an article shows: its title and date (上一篇, 相关文章)."""
         return self.only("id", "slug", "title", "first_published_at")
