@@ -31,9 +31,17 @@
     controls.appendChild(next);
     list.parentNode.insertBefore(controls, list.nextSibling);
 
+    var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    // While a turn scrolls the list, the scroll events on the way say nothing about where the
+    // reader is: the slide being left would be marked again half-way.
+    var target = null;
+    var settle = null;
     function show(index) {
       current = (index + slides.length) % slides.length;
-      list.scrollTo({ left: slides[current].offsetLeft - list.offsetLeft, behavior: "smooth" });
+      target = current;
+      window.clearTimeout(settle);
+      settle = window.setTimeout(function () { target = null; }, 1000);
+      list.scrollTo({ left: slides[current].offsetLeft - list.offsetLeft, behavior: still ? "auto" : "smooth" });
       mark();
     }
     function mark() {
@@ -52,6 +60,10 @@
     });
     list.addEventListener("scroll", function () {
       var nearest = Math.round(list.scrollLeft / Math.max(1, list.clientWidth));
+      if (target !== null) {
+        if (nearest === target) target = null;
+        return;
+      }
       if (nearest !== current && nearest < slides.length) { current = nearest; mark(); }
     });
     mark();
@@ -60,7 +72,6 @@
     var section = list.parentNode;
     ["mouseenter", "focusin"].forEach(function (e) { section.addEventListener(e, function () { paused = true; }); });
     ["mouseleave", "focusout"].forEach(function (e) { section.addEventListener(e, function () { paused = false; }); });
-    var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     if (!still) window.setInterval(function () { if (!paused && !document.hidden) show(current + 1); }, 6000);
   });
 })();

@@ -127,9 +127,10 @@ ELEMENTS = {
         ("推荐阅读与【详细】", lambda page: heading("推荐阅读")(page) and "【详细】" in page.text),
         ("相关专题", heading("相关专题")),
         ("手机扫一扫二维码", lambda page: bool(page.select(".qr img, .qr svg")) and "扫一扫" in page.text),
-        ("最新评论", ELSEWHERE),
-        ("热门评论", ELSEWHERE),
-        ("查看全部留言", ELSEWHERE),
+        # With comments on (they are off by default): the article page's block, fetched apart.
+        ("最新评论", heading("最新评论")),
+        ("热门评论", heading("热门评论")),
+        ("查看全部留言", inside("#comments a, .comment-links a", "^查看全部留言$")),
     ],
     "003": [
         ("面包屑“当前位置：首页 > … > 热门”", inside(".breadcrumb", "^当前位置：首页 > .*热门$")),
@@ -176,6 +177,29 @@ ELEMENTS = {
 }
 
 
+#: Source portals that show reader comments (seed 002, 人民网).
+COMMENTED = {"002"}
+
+
+def _comments_on(portal, slug):
+    """Comments on for the audit (rolled back with it), with one approved, liked comment so that
+    热门评论 has something to list."""
+    from newsroom.comments.models import Comment, Commenter, CommentSettings, Like
+    from newsroom.models import Article
+
+    CommentSettings.objects.update_or_create(portal=portal, defaults={"enabled": True})
+    reader = Commenter.objects.create(kind="phone", identity_hash="audit", masked="138****0000", display_name="读者")
+    comment = Comment.objects.create(
+        article=Article.objects.get(slug=slug),
+        commenter=reader,
+        body="审核通过的评论",
+        status="approved",
+        region="四川",
+    )
+    Like.objects.create(comment=comment, commenter=reader)
+    Comment.objects.filter(pk=comment.pk).update(like_count=1)
+
+
 def _department_pk():
     from newsroom.models import Column
 
@@ -191,16 +215,24 @@ def audit(client):
     from newsroom.models import Portal
 
     rows = []
-    with override_settings(PAGE_CACHE_SECONDS=0, PAGE_CACHE_BLOCKS=False), transaction.atomic():
+    # DEBUG: the console verifier is the only one here, and comments need a verifier.
+    with override_settings(PAGE_CACHE_SECONDS=0, PAGE_CACHE_BLOCKS=False, DEBUG=True), transaction.atomic():
         portal = Portal.objects.default()
         own = {name: getattr(portal, name) for profile in PROFILES.values() for name in profile}
         for seed, elements in ELEMENTS.items():
             for name, value in {**own, **PROFILES.get(seed, {})}.items():
                 setattr(portal, name, value)
             portal.save()
+            if seed in COMMENTED:
+                _comments_on(portal, ARTICLES[seed])
             response = client.get(f"/article/{ARTICLES[seed]}/")
             assert response.status_code == 200, (seed, response.status_code)
-            page = Page(response.content.decode())
+            html = response.content.decode()
+            if seed in COMMENTED:
+                block = client.get(f"/comments/a/{ARTICLES[seed]}/block/")
+                assert block.status_code == 200, (seed, "comments", block.status_code)
+                html = html.replace("</main>", block.content.decode() + "</main>")
+            page = Page(html)
             for name, check in elements:
                 status = check if isinstance(check, str) else ("present" if check(page) else "missing")
                 rows.append((seed, name, status))

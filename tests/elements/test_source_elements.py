@@ -26,9 +26,6 @@ def test_every_source_element_is_on_its_article_page(rows):
 def test_only_documented_elements_are_left_out(rows):
     left_out = sorted((seed, name, status) for seed, name, status in rows if status != "present")
     assert left_out == [
-        ("002", "最新评论", "elsewhere"),  # reader comments: issue 23
-        ("002", "查看全部留言", "elsewhere"),
-        ("002", "热门评论", "elsewhere"),
         ("004", "加入收藏", "obsolete"),  # no browser lets a page do either any more (README)
         ("004", "投稿邮箱", "omitted"),
         ("004", "设为首页", "obsolete"),
