@@ -67,6 +67,8 @@ def block(request, slug):
 
 def _page(request, article, open_, status=200, typed="", reply_to=None):
     commenter = _commenter(request)
+    if commenter is not None and not typed:
+        typed = request.session.pop("comment_draft", "")  # typed before verifying: not lost
     paginator = Paginator(_approved(article).newest(), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     if reply_to is None and request.GET.get("reply", "").isdigit():

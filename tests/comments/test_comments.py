@@ -304,3 +304,14 @@ def test_regions_come_from_the_bundled_table():
         "未知",
         "未知",
     ]
+
+
+def test_what_a_reader_typed_before_verifying_is_still_there_after(article, enabled):
+    reader = Client(REMOTE_ADDR=INNER_MONGOLIA)
+    response = reader.post(f"/comments/a/{article.slug}/post/", {"body": "先写好的评论"})
+    assert response.url.startswith("/comments/verify/")
+    reader.post("/comments/verify/", {"step": "send", "number": NUMBER})
+    code = re.search(r"\d{6}", ConsoleVerifier.outbox[-1][1]).group()
+    reader.post("/comments/verify/", {"step": "confirm", "number": NUMBER, "code": code, "name": "老张"})
+    page = reader.get(f"/comments/a/{article.slug}/").content.decode()
+    assert "先写好的评论</textarea>" in page
