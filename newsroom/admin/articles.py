@@ -22,6 +22,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
+from config.bulk import run_each
 from config.forms import https_urls
 
 from .. import autosave, checks, revisions, workflow
@@ -311,20 +312,15 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def _each(self, request, queryset, transition, *args):
         """Run one workflow transition on every selected article; say what happened to each."""
-        done, refused = [], []
-        for article in queryset:
-            try:
-                transition(article, request.user, *args)
-            except (workflow.TransitionError, PermissionDenied) as error:
-                refused.append(f"《{article.title}》：{error or gettext('没有权限')}")
-            else:
-                done.append(article.title)
-        if done:
-            messages.success(
-                request, gettext("已处理 %(n)s 篇：%(titles)s") % {"n": len(done), "titles": "、".join(done)}
-            )
-        for line in refused:
-            messages.error(request, gettext("未处理 %(line)s") % {"line": line})
+        run_each(
+            request,
+            queryset,
+            transition,
+            *args,
+            refusals=(workflow.TransitionError, comment_actions.CommentError),
+            describe=lambda article: f"《{article.title}》",
+            name_done=True,
+        )
 
     @admin.action(description=_("提交审核所选稿件"), permissions=["change"])
     def submit_selected(self, request, queryset):

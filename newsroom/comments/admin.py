@@ -7,13 +7,15 @@ from datetime import timedelta
 
 from django import forms
 from django.conf import settings
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.helpers import ActionForm
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+
+from config.bulk import run_each
 
 from . import actions
 from .models import Blacklist, Comment, Commenter, CommentSettings, Event, Report
@@ -24,6 +26,18 @@ HIDDEN = "***"
 
 def _identity_shown(request):
     return request.user.has_perm("comments.view_commenter_identity")
+
+
+def _identity_column(request, label, reveal):
+    """A list column built per request (ModelAdmin instances are shared between requests, so
+    whether this user may see identities cannot be kept on the instance)."""
+    shown = _identity_shown(request)
+
+    @admin.display(description=label)
+    def identity(obj):
+        return reveal(obj) if shown else HIDDEN
+
+    return identity
 
 
 class CommentSettingsForm(forms.ModelForm):
@@ -55,18 +69,7 @@ class ReasonForm(ActionForm):
 
 
 def _run(request, queryset, act, *args):
-    done, refused = 0, []
-    for obj in queryset:
-        try:
-            act(obj, request.user, *args)
-        except (actions.CommentError, PermissionDenied) as error:
-            refused.append(f"{obj}：{error or _('没有权限')}")
-        else:
-            done += 1
-    if done:
-        messages.success(request, _("已处理 %(n)s 条。") % {"n": done})
-    for line in refused[:10]:
-        messages.error(request, _("未处理 %(line)s") % {"line": line})
+    run_each(request, queryset, act, *args, refusals=(actions.CommentError,))
 
 
 @admin.register(Comment)
@@ -115,7 +118,13 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_lazy("认证信息与网络地址"))
     def identity(self, obj):
-        return f"{obj.commenter.masked} {obj.ip_address or ''}" if _identity_shown(self._request) else HIDDEN
+        return HIDDEN  # replaced per request by get_list_display
+
+    def get_list_display(self, request):
+        column = _identity_column(
+            request, _lazy("认证信息与网络地址"), lambda obj: f"{obj.commenter.masked} {obj.ip_address or ''}"
+        )
+        return [column if name == "identity" else name for name in self.list_display]
 
     @admin.display(description=_lazy("审核期限"))
     def due(self, obj):
@@ -127,12 +136,7 @@ class CommentAdmin(admin.ModelAdmin):
         late = _("（已超时）") if deadline < timezone.now() else ""
         return f"{timezone.localtime(deadline):%m-%d %H:%M}{late}"
 
-    def changelist_view(self, request, extra_context=None):
-        self._request = request
-        return super().changelist_view(request, extra_context)
-
     def get_readonly_fields(self, request, obj=None):
-        self._request = request
         fields = [f.name for f in Comment._meta.fields]
         return fields if _identity_shown(request) else [f for f in fields if f != "ip_address"]
 
@@ -216,23 +220,22 @@ class CommenterAdmin(admin.ModelAdmin):
         return False
 
     def get_readonly_fields(self, request, obj=None):
-        self._request = request
         return ["kind", "display_name", "level", "warnings", "muted_until", "closed_at", "created_at"]
 
     def get_fields(self, request, obj=None):
         fields = self.get_readonly_fields(request, obj)
         return ["masked", *fields] if _identity_shown(request) else fields
 
-    def changelist_view(self, request, extra_context=None):
-        self._request = request
-        return super().changelist_view(request, extra_context)
-
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and obj is None  # measures only, through actions
 
     @admin.display(description=_lazy("认证信息"))
     def identity(self, obj):
-        return obj.masked if _identity_shown(self._request) else HIDDEN
+        return HIDDEN  # replaced per request by get_list_display
+
+    def get_list_display(self, request):
+        column = _identity_column(request, _lazy("认证信息"), lambda obj: obj.masked)
+        return [column if name == "identity" else name for name in self.list_display]
 
     @admin.action(description=_lazy("警示所选用户（填写理由）"), permissions=["change"])
     def warn_selected(self, request, queryset):

@@ -254,6 +254,29 @@ def test_the_export_masks_identity_for_those_without_the_right(client, article, 
     assert "138****5678" in full and INNER_MONGOLIA in full and NUMBER not in full
 
 
+def test_the_list_masks_identity_per_request(client, article, enabled, roles, rf):
+    """The admin instance is shared by all requests: one user's right to see identities must not
+    leak into another's list rendered at the same time."""
+    from django.contrib import admin as django_admin
+
+    verified().post(f"/comments/a/{article.slug}/post/", {"body": "列表测试"})
+    comment = Comment.objects.select_related("commenter").get()
+    legal = User.objects.create_user("legal2", password="pw", is_staff=True)
+    legal.groups.add(Group.objects.get(name="法务复核"))
+    desk = django_admin.site._registry[Comment]
+    as_legal, as_moderator = rf.get("/"), rf.get("/")
+    as_legal.user, as_moderator.user = legal, roles["moderator"]
+    legal_columns = desk.get_list_display(as_legal)
+    moderator_columns = desk.get_list_display(as_moderator)  # interleaved, as on a threaded server
+    assert "138****5678" in legal_columns[3](comment)
+    assert moderator_columns[3](comment) == "***"
+    client.force_login(roles["moderator"])
+    listing = client.get("/admin/comments/comment/").content.decode()
+    assert "列表测试" in listing and "138****5678" not in listing and "认证信息与网络地址" in listing
+    client.force_login(legal)
+    assert "138****5678" in client.get("/admin/comments/comment/").content.decode()
+
+
 def test_closed_columns_and_closed_articles(article, enabled, roles):
     ClosedArticle.objects.create(article=article, closed_by=roles["chief"])
     assert "本文已关闭评论" in block(article)
