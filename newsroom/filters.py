@@ -3,7 +3,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import Community
+from config import pagecache
 
+from .freshness import topics
 from .models import Article, Topic
 
 
@@ -39,7 +41,31 @@ class ArticleFilter(django_filters.FilterSet):
 
     def __init__(self, *args, portal, **kwargs):
         super().__init__(*args, **kwargs)
+        self.portal = portal
         self.filters["topic"].queryset = Topic.objects.public(portal)
+
+    @property
+    def form(self):
+        """The form, its community and topic lists taken from the cache: every column page shows
+        them, and they change only with the communities or the portal's topics. (A submitted
+        choice is still checked against the database.)"""
+        if not hasattr(self, "_form"):
+            form = super().form
+            for name, choices in self.choices(self.portal).items():
+                form.fields[name].widget.choices = choices
+        return self._form
+
+    @classmethod
+    def choices(cls, portal):
+        def compute():
+            found = {}
+            for name in ("community", "topic"):
+                field = cls.base_filters[name]
+                rows = Community.objects.public() if name == "community" else Topic.objects.public(portal)
+                found[name] = [("", field.extra["empty_label"]), *((str(r.pk), str(r)) for r in rows)]
+            return found
+
+        return pagecache.remember(f"filter-choices:{portal.pk}", compute, tags=("communities", topics(portal.pk)))
 
     class Meta:
         model = Article

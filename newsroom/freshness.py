@@ -11,6 +11,8 @@ touches. For a published article that is:
   相关文章 of every article that shares them;
 - ``lists:<portal>``: what lists the portal's newest (home page, the article pages' side
   lists, kept apart from each article page as a ``pagecache.hole``);
+- ``topics:<portal>`` (a topic's own change, not an article's): the topic list in the column
+  pages' filter;
 
 and feeds, sitemaps and any page that declared nothing (``pagecache.CONTENT``). A draft's
 edits touch nothing public. Communities, honours and facilities touch ``communities`` (the
@@ -41,6 +43,11 @@ MANY = 50  # articles a person's or library image's change makes stale one by on
 
 def lists(portal_id):
     return f"lists:{portal_id}"
+
+
+def topics(portal_id):
+    """The portal's list of topics (the column pages' filter offers them)."""
+    return f"topics:{portal_id}"
 
 
 def article_tags(article, before=None):
@@ -98,7 +105,9 @@ def tags_for(model, instances, deleted=False):
         found = list(shown[: MANY + 1])
         return {ALL} if len(found) > MANY else tags_for(Article, found)
     if model is Topic:
-        return {t for topic in instances for t in (f"topic:{topic.pk}", lists(topic.portal_id))}
+        return {
+            t for topic in instances for t in (f"topic:{topic.pk}", lists(topic.portal_id), topics(topic.portal_id))
+        }
     if model in (Community, Facility, Honour):
         ids = {i.pk if model is Community else getattr(i, "community_id", None) for i in instances}
         return {"communities", *(f"community:{pk}" for pk in ids if pk)}

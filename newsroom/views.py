@@ -30,8 +30,16 @@ def _published(request):
     return Article.objects.public(request.portal).for_list()
 
 
+def _columns(portal):
+    """{id: column} for the portal's columns, parents linked: kept until a column changes."""
+    return pagecache.remember(f"columns:{portal.pk}", lambda: Column.by_id(portal.pk), tags=())
+
+
 def _column(request, slug):
-    return get_object_or_404(Column.objects.for_portal(request.portal).select_related("parent__parent"), slug=slug)
+    found = next((c for c in _columns(request.portal).values() if c.slug == slug), None)
+    if found is None:
+        raise Http404(slug)
+    return found
 
 
 @public_page
@@ -39,7 +47,7 @@ def home(request):
     portal = request.portal
     lists = freshness.lists(portal.pk)
     pagecache.depends(lists, "communities")
-    columns = pagecache.remember(f"columns:{portal.pk}", lambda: Column.by_id(portal.pk), tags=())
+    columns = _columns(portal)
     tree = Column.tree(portal.pk, columns.values())
     top_columns = sorted((c for c in columns.values() if c.parent_id is None), key=lambda c: (c.order, c.pk))
     # Each column's block is kept until an article of that column (or one below it) changes:
@@ -89,7 +97,9 @@ def _home_lists(request):
 def column(request, slug):
     column = _column(request, slug)
     pagecache.depends(f"column:{column.pk}")
-    articles = _published(request).filter(column__in=column.descendants())
+    columns = _columns(request.portal)
+    tree = Column.tree(request.portal.pk, columns.values())
+    articles = _published(request).filter(column__in=column.descendants(tree))
     filters = ArticleFilter(request.GET, queryset=articles, portal=request.portal)
     page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     # Only the filters go into the pagination links: the page is cached without any other parameter.
@@ -102,7 +112,7 @@ def column(request, slug):
         {
             "column": column,
             "breadcrumb": column.ancestors(),
-            "children": column.children.all(),
+            "children": sorted((columns[pk] for pk in tree.get(column.pk, ())), key=lambda c: (c.order, c.pk)),
             "filters": filters,
             "page": page,
             "query": query,
@@ -125,7 +135,7 @@ def article(request, slug):
         return unavailable_for_legal_reasons(request, slug)
     if found.series_id and not found.series.is_live:
         found.series = None  # a series still in review is not shown (nor linked) yet
-    columns = pagecache.remember(f"columns:{request.portal.pk}", lambda: Column.by_id(request.portal.pk), tags=())
+    columns = _columns(request.portal)
     if found.column_id in columns:  # else (a column made a moment ago) it loads on first use
         found.column = columns[found.column_id]
     parts = ArticleParts.of(found)

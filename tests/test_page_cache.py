@@ -234,6 +234,22 @@ def test_community_edits_show_on_its_pages_at_once(demo):
         assert "中南社区(更名)" in text(reader, url), url
 
 
+def test_the_column_filters_follow_topic_and_community_changes_and_nothing_else(demo, roles):
+    """The community and topic lists in a column page's filter come from a block: a new topic
+    or a renamed community shows at once, a publish in another column leaves the page cached."""
+    from newsroom.models import Portal, Topic
+
+    reader = cached(["/column/department/"])
+    workflow.publish(ready_to_publish(roles), roles["chief"])
+    assert reader.get("/column/department/")["X-Page-Cache"] == "HIT"
+    Topic.objects.create(portal=Portal.objects.default(), title="新开专题：邻里守望", slug="watch", is_live=True)
+    assert "新开专题：邻里守望" in text(reader, "/column/department/")
+    community = Community.objects.get(slug="zhongnan")
+    community.name = "中南社区（新名）"
+    community.save()
+    assert "中南社区（新名）" in text(reader, "/column/department/")
+
+
 def test_script_and_care_mode_never_leak_between_readers(demo):
     url = f"/article/{YUQUAN}/"
     simplified = Client()

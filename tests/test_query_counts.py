@@ -14,12 +14,14 @@ pytestmark = pytest.mark.django_db
 # With the page cache off. The site chrome (portal, navigation, tip channels, footer pages), the
 # article page's side blocks and each topic's, community's and series' newest articles (相关文章)
 # come from the cache until content changes (pagecache.remember), so they cost no query here.
-# The article page: the article, photos, bylines, topics, communities, 上一篇, 下一篇. The home
+# The article page: the article, photos, bylines, topics, communities, 上一篇, 下一篇. A column
+# page: its count and its page of articles (the column tree and the filters' community and
+# topic lists are blocks; cold, 3 more). The home
 # page is all blocks: its column blocks (each kept until its column changes) and its lists
 # (kept until the portal's lists change); cold, see COLD.
 PAGES = {
     "/": 0,
-    "/column/party/": 7,
+    "/column/party/": 2,
     "/article/hohhot-yuquan-grassroots-party-building/": 7,
     "/topic/urban-party-building/": 3,
     "/series/jiceng-baolei/": 4,
@@ -39,7 +41,7 @@ PAGES = {
 # shared by the articles that carry it) and whether the portal shows comments (1).
 COLD = {
     "/": 8,
-    "/column/party/": 7,
+    "/column/party/": 5,
     "/article/hohhot-yuquan-grassroots-party-building/": 20,
     "/topic/urban-party-building/": 3,
     "/series/jiceng-baolei/": 4,

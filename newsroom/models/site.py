@@ -377,7 +377,7 @@ class Column(PublicContent, models.Model):
     def by_id(portal_id):
         """{id: column} for a portal's columns, in one query, each column's ``parent`` taken
         from the same map (so breadcrumbs need no further query)."""
-        columns = {column.pk: column for column in Column.objects.filter(portal_id=portal_id)}
+        columns = {column.pk: column for column in Column.objects.for_portal(portal_id)}
         for column in columns.values():
             if column.parent_id in columns:
                 column.parent = columns[column.parent_id]
