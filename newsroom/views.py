@@ -138,14 +138,28 @@ def article(request, slug):
     columns = _columns(request.portal)
     if found.column_id in columns:  # else (a column made a moment ago) it loads on first use
         found.column = columns[found.column_id]
-    parts = ArticleParts.of(found)
+    parts, neighbours = _parts_and_neighbours(found)
     pagecache.depends(
         f"article:{found.pk}",
         *(f"topic:{t.pk}" for t in parts.topics),
         *(f"community:{c.pk}" for c in parts.communities),
         *([f"series:{found.series_id}"] if found.series_id else []),
     )
-    return article_page(request, found, parts)
+    return article_page(request, found, parts, neighbours=neighbours)
+
+
+def _parts_and_neighbours(article):
+    """The article's photos, bylines, topics and communities, and its 上一篇/下一篇: six queries,
+    kept as a block until the article changes (its photos, bylines, measures and neighbours
+    change it too), or any topic or community does. A page made stale by something else it
+    shows (相关文章, say) is made again from this block. The page records its own tags."""
+    tags = (f"article:{article.pk}", freshness.topics(article.column.portal_id), "communities")
+    return pagecache.remember(
+        f"article-parts:{article.pk}",
+        lambda: (ArticleParts.of(article), Article.objects.neighbours(article)),
+        tags,
+        record=False,
+    )
 
 
 def qr_code(request, slug):
@@ -214,7 +228,7 @@ class ArticleParts:
         return bylines.dateline(article.dateline, self.credits) if article.dateline else ""
 
 
-def article_page(request, article, parts, preview=None):
+def article_page(request, article, parts, preview=None, neighbours=None):
     exclude = [pk for pk in (article.pk, article.replaces_id) if pk]
     segments, gallery = compose(article.body, parts.photos)
     # The first photo a reader meets is loaded at once (it is the page's largest paint); the rest lazily.
@@ -222,7 +236,7 @@ def article_page(request, article, parts, preview=None):
     # Corrections and apologies: looked up only when the article query found some (or a preview).
     notes = article.measures.notes() if article.pk and getattr(article, "has_notes", True) else []
     url = request.build_absolute_uri(article.get_absolute_url() if article.is_live else request.path)
-    previous, following = Article.objects.neighbours(article)
+    previous, following = neighbours or Article.objects.neighbours(article)
     return render(
         request,
         "newsroom/article.html",

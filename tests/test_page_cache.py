@@ -250,6 +250,27 @@ def test_the_column_filters_follow_topic_and_community_changes_and_nothing_else(
     assert "中南社区（新名）" in text(reader, "/column/department/")
 
 
+def test_an_article_page_follows_its_topics_and_neighbours(demo, roles):
+    """The article's own parts (topics, 上一篇/下一篇…) are a block: a topic taken out of review
+    leaves the page at once, and so does a new neighbour's arrival show."""
+    article = Article.objects.get(slug=YUQUAN)
+    topic = article.topics.first()
+    url = article.get_absolute_url()
+    reader = cached([url])
+    assert topic.title in text(reader, url)
+    topic.is_live = False
+    topic.save()
+    assert topic.get_absolute_url() not in text(reader, url)
+    fresh = ready_to_publish(roles)
+    newest = Article.objects.live().filter(column=fresh.column).order_by("-first_published_at").first()
+    url = newest.get_absolute_url()
+    reader = cached([url])
+    workflow.publish(fresh, roles["chief"])
+    page = text(reader, url)
+    nav = page[page.index('class="prev-next"') : page.index("</nav>", page.index('class="prev-next"'))]
+    assert f'下一篇：<a href="{fresh.get_absolute_url()}">{fresh.title}</a>' in nav
+
+
 def test_script_and_care_mode_never_leak_between_readers(demo):
     url = f"/article/{YUQUAN}/"
     simplified = Client()

@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 # With the page cache off. The site chrome (portal, navigation, tip channels, footer pages), the
 # article page's side blocks and each topic's, community's and series' newest articles (相关文章)
 # come from the cache until content changes (pagecache.remember), so they cost no query here.
-# The article page: the article, photos, bylines, topics, communities, 上一篇, 下一篇. A column
+# The article page: the article (its photos, bylines, topics, communities, 上一篇 and 下一篇 are a
+# block kept until the article changes; cold, 6 more). A column
 # page: its count and its page of articles (the column tree and the filters' community and
 # topic lists are blocks; cold, 3 more). The home
 # page is all blocks: its column blocks (each kept until its column changes) and its lists
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.django_db
 PAGES = {
     "/": 0,
     "/column/party/": 2,
-    "/article/hohhot-yuquan-grassroots-party-building/": 7,
+    "/article/hohhot-yuquan-grassroots-party-building/": 1,
     "/topic/urban-party-building/": 3,
     "/series/jiceng-baolei/": 4,
     "/communities/": 3,
@@ -35,7 +36,8 @@ PAGES = {
 }
 # With none of a page's own blocks in the cache (the chrome still there): what the first reader
 # after a change that touches all of them pays. The home page: columns, every column block in
-# one ROW_NUMBER query, 头条/焦点图/图片新闻/最新/专题/社区风采. The article page: its own 7, the
+# one ROW_NUMBER query, 头条/焦点图/图片新闻/最新/专题/社区风采. The article page: the article,
+# photos, bylines, topics, communities, 上一篇, 下一篇, the
 # column tree, the side lists (推荐, 头条, 图片新闻, 最新, 部门新闻, 专题: 6, shared by every
 # article page), the 相关文章 list of each of its topics and communities (here 1 + 3, each
 # shared by the articles that carry it) and whether the portal shows comments (1).
