@@ -71,7 +71,7 @@ class Street(Reviewed):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("communities:street", args=[self.slug])
+        return slugs.slug_url("communities:street", self.slug)
 
     def save(self, *args, **kwargs):
         slugs.fill(self, self.name)
@@ -156,7 +156,7 @@ class Community(Reviewed):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("communities:detail", args=[self.slug])
+        return slugs.slug_url("communities:detail", self.slug)
 
     def save(self, *args, **kwargs):
         slugs.fill(self, self.name)
@@ -412,7 +412,7 @@ class Facility(Reviewed):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("communities:facility", args=[self.slug])
+        return slugs.slug_url("communities:facility", self.slug)
 
     def save(self, *args, **kwargs):
         slugs.fill(self, self.name)

@@ -4,6 +4,11 @@ Editors may still type their own; a blank one is made on save. Django's admin sl
 (URLify) drops Han characters, so this happens on the server.
 """
 
+import functools
+import re
+
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.text import slugify
 from pypinyin import lazy_pinyin
 
@@ -27,3 +32,22 @@ def fill(instance, text, scope=None, fallback="item"):
         n += 1
         slug = f"{base}-{n}"
     instance.slug = slug
+
+
+_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+_MARK = "linli-slug-mark"
+
+
+@functools.lru_cache(maxsize=256)
+def _url_template(name, prefix, urlconf):
+    return reverse(name, urlconf, args=[_MARK])
+
+
+def slug_url(name, slug):
+    """``reverse(name, args=[slug])`` for a URL whose one argument is a slug, without matching the
+    URL patterns again for every link (a list page has dozens): the URL is worked out once per
+    name and script prefix. Anything that is not a plain slug goes through ``reverse``."""
+    if not _SLUG.fullmatch(slug or ""):
+        return reverse(name, args=[slug])
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    return _url_template(name, get_script_prefix(), urlconf).replace(_MARK, slug)

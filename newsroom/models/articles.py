@@ -7,12 +7,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import RowNumber
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from communities.fields import CountField
 from communities.models import Community, Facility, Street
+from config import slugs
 from config.content import PublicContent
 from config.publishing import ALL_PORTALS, PortalScopedQuerySet, Reviewed, ReviewedQuerySet
 from config.richtext import RichTextField
@@ -291,7 +291,7 @@ class Article(PublicContent, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("newsroom:article", args=[self.slug])
+        return slugs.slug_url("newsroom:article", self.slug)
 
     def save(self, *args, **kwargs):
         if not self.slug:

@@ -5,7 +5,6 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -338,7 +337,7 @@ class Column(PublicContent, models.Model):
         return f"{self.parent.name} > {self.name}" if self.parent_id else self.name
 
     def get_absolute_url(self):
-        return reverse("newsroom:column", args=[self.slug])
+        return slugs.slug_url("newsroom:column", self.slug)
 
     def save(self, *args, **kwargs):
         slugs.fill(self, self.name, scope={"portal_id": self.portal_id})
@@ -427,7 +426,7 @@ class Topic(Reviewed):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("newsroom:topic", args=[self.slug])
+        return slugs.slug_url("newsroom:topic", self.slug)
 
     def save(self, *args, **kwargs):
         slugs.fill(self, self.title)
@@ -457,7 +456,7 @@ class Series(Reviewed):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("newsroom:series", args=[self.slug])
+        return slugs.slug_url("newsroom:series", self.slug)
 
     def save(self, *args, **kwargs):
         slugs.fill(self, self.short_title or self.title)
@@ -513,7 +512,7 @@ class Page(Reviewed):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("newsroom:page", args=[self.slug])
+        return slugs.slug_url("newsroom:page", self.slug)
 
     def save(self, *args, **kwargs):
         slugs.fill(self, self.title, scope={"portal_id": self.portal_id})
