@@ -20,7 +20,32 @@ def date_range(field_name):
     )
 
 
-class ArticleFilter(django_filters.FilterSet):
+class CachedChoices:
+    """A FilterSet mixin: the choice lists of its model choice filters come from a block kept
+    until ``choice_tags(portal)`` change, so a list page shows them without a query. A submitted
+    choice is still checked against the filter's queryset. Subclasses set ``self.portal`` and
+    give ``choice_rows(portal)``: {filter name: the rows it offers}."""
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            for name, choices in self.cached_choices(self.portal).items():
+                form.fields[name].widget.choices = choices
+        return self._form
+
+    @classmethod
+    def cached_choices(cls, portal):
+        def compute():
+            return {
+                name: [("", cls.base_filters[name].extra["empty_label"]), *((str(r.pk), str(r)) for r in rows)]
+                for name, rows in cls.choice_rows(portal).items()
+            }
+
+        return pagecache.remember(f"filter-choices:{cls.__name__}:{portal.pk}", compute, tags=cls.choice_tags(portal))
+
+
+class ArticleFilter(CachedChoices, django_filters.FilterSet):
     """Column list filters: date range, community, topic."""
 
     since, until = date_range("first_published_at")
@@ -44,28 +69,14 @@ class ArticleFilter(django_filters.FilterSet):
         self.portal = portal
         self.filters["topic"].queryset = Topic.objects.public(portal)
 
-    @property
-    def form(self):
-        """The form, its community and topic lists taken from the cache: every column page shows
-        them, and they change only with the communities or the portal's topics. (A submitted
-        choice is still checked against the database.)"""
-        if not hasattr(self, "_form"):
-            form = super().form
-            for name, choices in self.choices(self.portal).items():
-                form.fields[name].widget.choices = choices
-        return self._form
+    @staticmethod
+    def choice_rows(portal):
+        return {"community": Community.objects.public(), "topic": Topic.objects.public(portal)}
 
-    @classmethod
-    def choices(cls, portal):
-        def compute():
-            found = {}
-            for name in ("community", "topic"):
-                field = cls.base_filters[name]
-                rows = Community.objects.public() if name == "community" else Topic.objects.public(portal)
-                found[name] = [("", field.extra["empty_label"]), *((str(r.pk), str(r)) for r in rows)]
-            return found
-
-        return pagecache.remember(f"filter-choices:{portal.pk}", compute, tags=("communities", topics(portal.pk)))
+    @staticmethod
+    def choice_tags(portal):
+        """Communities and the portal's topics: a publish leaves the lists (and the page) alone."""
+        return ("communities", topics(portal.pk))
 
     class Meta:
         model = Article

@@ -2,13 +2,13 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import Community
-from newsroom.filters import date_range
+from newsroom.filters import CachedChoices, date_range
 from newsroom.models import Column
 
 from .models import SearchDocument
 
 
-class SearchFilter(django_filters.FilterSet):
+class SearchFilter(CachedChoices, django_filters.FilterSet):
     """Narrowing search results: type, column (with its sub-columns), community, date range.
     Values that don't validate are reported on the form and ignored, never a 500."""
 
@@ -40,6 +40,18 @@ class SearchFilter(django_filters.FilterSet):
         self.filters["column"].queryset = (
             Column.objects.for_portal(portal).select_related("parent").order_by("order", "id")
         )
+
+    @staticmethod
+    def choice_rows(portal):
+        return {
+            "column": Column.objects.for_portal(portal).select_related("parent").order_by("order", "id"),
+            "community": Community.objects.public().order_by("name"),
+        }
+
+    @staticmethod
+    def choice_tags(portal):
+        """Communities; a column's change makes every page and block stale anyway."""
+        return ("communities",)
 
     def filter_column(self, queryset, name, column):
         return queryset.filter(column__in=column.descendants()) if column else queryset
