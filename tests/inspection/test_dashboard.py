@@ -3,6 +3,7 @@ form errors, the yearly report, and the warning reaching the daily digest."""
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from newsroom.inspection import tasks
 from newsroom.inspection.models import InspectionRun, InspectionSettings
@@ -45,7 +46,9 @@ def test_the_dashboard_says_the_demo_would_fail_and_why(client, portal, roles):
     run = InspectionRun.objects.get()
     assert run.trigger == "manual" and run.veto >= 1
     page = client.get(DASHBOARD).content.decode()
-    assert "最近一次检查" in page and "近90天趋势" in page and run.ran_at.strftime("%Y-%m-%d") in page
+    assert (
+        "最近一次检查" in page and "近90天趋势" in page and timezone.localtime(run.ran_at).strftime("%Y-%m-%d") in page
+    )
     csv = client.get(DASHBOARD + "findings.csv").content.decode("utf-8-sig")
     assert csv.splitlines()[0] == "级别,规则,对象,说明,剩余天数,处理链接" and "单项否决,首页更新,首页" in csv
 
