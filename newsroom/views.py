@@ -101,7 +101,14 @@ def column(request, slug):
     tree = Column.tree(request.portal.pk, columns.values())
     articles = _published(request).filter(column__in=column.descendants(tree))
     filters = ArticleFilter(request.GET, queryset=articles, portal=request.portal)
-    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(filters.qs, PAGE_SIZE)
+    if not any(request.GET.get(name) for name in ArticleFilter.base_filters):
+        # The column's article count changes only with its articles (and those below it), whose
+        # every change, scheduled ones included, bumps the column's tag.
+        paginator.count = pagecache.remember(
+            f"column-count:{column.pk}", lambda: filters.qs.count(), tags=[f"column:{column.pk}"], record=False
+        )
+    page = paginator.get_page(request.GET.get("page"))
     # Only the filters go into the pagination links: the page is cached without any other parameter.
     query = urlencode(
         [(name, value) for name in ArticleFilter.base_filters for value in request.GET.getlist(name) if value]

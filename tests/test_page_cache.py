@@ -271,6 +271,20 @@ def test_an_article_page_follows_its_topics_and_neighbours(demo, roles):
     assert f'下一篇：<a href="{fresh.get_absolute_url()}">{fresh.title}</a>' in nav
 
 
+def test_a_column_pages_count_follows_a_publish(demo, roles):
+    """The column's article count is a block: a publish in the column shows in 共 N 条 at once."""
+    from tests.factories import add_articles
+
+    fresh = ready_to_publish(roles)
+    add_articles(25, column_slug=fresh.column.slug)
+    url = fresh.column.get_absolute_url()
+    reader = cached([url])
+    before = Article.objects.public(fresh.column.portal).filter(column=fresh.column).count()
+    assert f"共 {before} 条" in text(reader, url)
+    workflow.publish(fresh, roles["chief"])
+    assert f"共 {before + 1} 条" in text(reader, url)
+
+
 def test_script_and_care_mode_never_leak_between_readers(demo):
     url = f"/article/{YUQUAN}/"
     simplified = Client()

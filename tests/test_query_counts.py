@@ -16,13 +16,13 @@ pytestmark = pytest.mark.django_db
 # come from the cache until content changes (pagecache.remember), so they cost no query here.
 # The article page: the article (its photos, bylines, topics, communities, 上一篇 and 下一篇 are a
 # block kept until the article changes; cold, 6 more). A column
-# page: its count and its page of articles (the column tree and the filters' community and
-# topic lists are blocks; cold, 3 more). The home
+# page: its page of articles (its count, the column tree and the filters' community and topic
+# lists are blocks; cold, 4 more). The home
 # page is all blocks: its column blocks (each kept until its column changes) and its lists
 # (kept until the portal's lists change); cold, see COLD.
 PAGES = {
     "/": 0,
-    "/column/party/": 2,
+    "/column/party/": 1,
     "/article/hohhot-yuquan-grassroots-party-building/": 1,
     "/topic/urban-party-building/": 3,
     "/series/jiceng-baolei/": 4,
