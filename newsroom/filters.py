@@ -21,32 +21,39 @@ def date_range(field_name):
 
 
 class CachedChoices:
-    """A FilterSet mixin: the choice lists of its model choice filters come from a block kept
-    until ``choice_tags(portal)`` change, so a list page shows them without a query. A submitted
-    choice is still checked against the filter's queryset. Subclasses set ``self.portal`` and
-    give ``choice_rows(portal)``: {filter name: the rows it offers}."""
+    """A FilterSet mixin: the choice lists of the model choice filters named in ``cached_filters``
+    come from a block kept until ``choice_tags(portal)`` change, so a list page shows them
+    without a query. The rows are the filters' own querysets (set for ``self.portal``); a
+    submitted choice is still checked against them."""
+
+    cached_filters = ()
 
     @property
     def form(self):
         if not hasattr(self, "_form"):
             form = super().form
-            for name, choices in self.cached_choices(self.portal).items():
+            for name, choices in self.cached_choices().items():
                 form.fields[name].widget.choices = choices
         return self._form
 
-    @classmethod
-    def cached_choices(cls, portal):
+    def cached_choices(self):
         def compute():
             return {
-                name: [("", cls.base_filters[name].extra["empty_label"]), *((str(r.pk), str(r)) for r in rows)]
-                for name, rows in cls.choice_rows(portal).items()
+                name: [
+                    ("", self.filters[name].extra["empty_label"]),
+                    *((str(row.pk), str(row)) for row in self.filters[name].queryset.all()),
+                ]
+                for name in self.cached_filters
             }
 
-        return pagecache.remember(f"filter-choices:{cls.__name__}:{portal.pk}", compute, tags=cls.choice_tags(portal))
+        name = f"filter-choices:{type(self).__name__}:{self.portal.pk}"
+        return pagecache.remember(name, compute, tags=self.choice_tags(self.portal))
 
 
 class ArticleFilter(CachedChoices, django_filters.FilterSet):
     """Column list filters: date range, community, topic."""
+
+    cached_filters = ("community", "topic")
 
     since, until = date_range("first_published_at")
     community = django_filters.ModelChoiceFilter(
@@ -68,10 +75,6 @@ class ArticleFilter(CachedChoices, django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self.portal = portal
         self.filters["topic"].queryset = Topic.objects.public(portal)
-
-    @staticmethod
-    def choice_rows(portal):
-        return {"community": Community.objects.public(), "topic": Topic.objects.public(portal)}
 
     @staticmethod
     def choice_tags(portal):

@@ -12,6 +12,7 @@ class SearchFilter(CachedChoices, django_filters.FilterSet):
     """Narrowing search results: type, column (with its sub-columns), community, date range.
     Values that don't validate are reported on the form and ignored, never a 500."""
 
+    cached_filters = ("column", "community")
     kind = django_filters.ChoiceFilter(choices=SearchDocument.Kind.choices, label=_("类型"), empty_label=_("全部类型"))
     column = django_filters.ModelChoiceFilter(
         queryset=Column.objects.none(), label=_("栏目"), empty_label=_("全部栏目"), method="filter_column"
@@ -40,13 +41,6 @@ class SearchFilter(CachedChoices, django_filters.FilterSet):
         self.filters["column"].queryset = (
             Column.objects.for_portal(portal).select_related("parent").order_by("order", "id")
         )
-
-    @staticmethod
-    def choice_rows(portal):
-        return {
-            "column": Column.objects.for_portal(portal).select_related("parent").order_by("order", "id"),
-            "community": Community.objects.public().order_by("name"),
-        }
 
     @staticmethod
     def choice_tags(portal):
