@@ -18,11 +18,12 @@ reader types can reach FTS5 or tsquery syntax.
 
 Interface: ``write(rows)``, ``delete(ranks)``, ``clear()``, ``optimise()``, ``size_bytes()`` and
 ``ranked(documents, query, limit, title_only=False, kind=None)``, which returns the ids of at
-most ``limit`` documents of the queryset ``documents`` matching ``query``, newest first.
+most ``limit`` documents of the queryset ``documents`` matching ``query``, newest first, and
+``by_kind(documents, query, kinds, limit)``, the same for each of several kinds at once.
 """
 
 from django.db import connection, transaction
-from django.db.models import BooleanField
+from django.db.models import BooleanField, Value
 from django.db.models.expressions import RawSQL
 
 FTS_TABLE = "search_fts"
@@ -30,7 +31,17 @@ DOC_TABLE = "search_searchdocument"
 MAX_POSITION = 16383  # PostgreSQL's largest tsvector position
 
 
-class SQLiteBackend:
+class Backend:
+    def ranked_with_titles(self, documents, query, limit, title_limit):
+        """(at most ``limit`` matches, at most ``title_limit`` title matches), newest first."""
+        return self.ranked(documents, query, limit), self.ranked(documents, query, title_limit, title_only=True)
+
+    def by_kind(self, documents, query, kinds, limit):
+        """{kind: ids of at most ``limit`` of its matches, newest first} for each kind."""
+        return {kind: self.ranked(documents, query, limit, kind=kind) for kind in kinds}
+
+
+class SQLiteBackend(Backend):
     name = "SQLite FTS5"
 
     def write(self, rows):
@@ -98,7 +109,7 @@ class SQLiteBackend:
         return found[:limit]
 
 
-class PostgresBackend:
+class PostgresBackend(Backend):
     name = "PostgreSQL tsvector/GIN"
 
     @staticmethod
@@ -179,11 +190,34 @@ class PostgresBackend:
         return max(share, 1e-9)
 
     def ranked(self, documents, query, limit, title_only=False, kind=None):
+        return [pk for pk, _, _ in self._matches(documents, query, limit, title_only, kind)]
+
+    def ranked_with_titles(self, documents, query, limit, title_limit):
+        """One walk for both lists: testing the title (a small vector kept in the row) costs
+        little beside the body's (read from TOAST), so each row read answers both, and only
+        title matches older than the last match read need a second look."""
+        rows = self._matches(documents, query, limit, titles=True)
+        every = [pk for pk, _, _ in rows]
+        titles = [pk for pk, _, in_title in rows if in_title][:title_limit]
+        if len(rows) == limit and len(titles) < title_limit:
+            older = documents.filter(rank__lt=rows[-1][1])
+            titles += self.ranked(older, query, title_limit - len(titles), title_only=True)
+        return every, titles
+
+    def _matches(self, documents, query, limit, title_only=False, kind=None, titles=False):
+        """(id, rank, whether the title matches too) of at most ``limit`` matches, newest first;
+        the title flag is only worked out when ``titles`` is asked for."""
         column = "title_vec" if title_only else "vec"
         tsquery = self.tsquery(query)
         match = RawSQL(f"{DOC_TABLE}.{column} @@ %s::tsquery", [tsquery], output_field=BooleanField())
+        in_title = (
+            RawSQL(f"{DOC_TABLE}.title_vec @@ %s::tsquery", [tsquery], output_field=BooleanField())
+            if titles
+            else Value(title_only)
+        )
         if kind:
             documents = documents.filter(kind=kind)
+        documents = documents.annotate(in_title=in_title)
         with transaction.atomic(), connection.cursor() as cursor:
             # The planner cannot see what ``@@`` on a toasted tsvector costs, and it misjudges how
             # many rows are visible, so it would read and test every row: the plan is set here.
@@ -198,9 +232,11 @@ class PostgresBackend:
             while walk and len(found) < limit:
                 window = documents if below is None else documents.filter(rank__lt=below)
                 rows = list(
-                    window.annotate(matched=match).order_by("-rank").values_list("id", "rank", "matched")[:chunk]
+                    window.annotate(matched=match)
+                    .order_by("-rank")
+                    .values_list("id", "rank", "in_title", "matched")[:chunk]
                 )
-                found += [pk for pk, _, matched in rows if matched]
+                found += [row[:3] for row in rows if row[3]]
                 examined += len(rows)
                 if len(rows) < chunk:
                     return found[:limit]
@@ -216,8 +252,31 @@ class PostgresBackend:
                 rest = rest.filter(rank__lt=below)
             cursor.execute("SET LOCAL enable_bitmapscan = on")
             cursor.execute("SET LOCAL enable_sort = on")
-            found += rest.order_by("-rank").values_list("id", flat=True)[: limit - len(found)]
+            found += rest.order_by("-rank").values_list("id", "rank", "in_title")[: limit - len(found)]
         return found
+
+    def by_kind(self, documents, query, kinds, limit):
+        """The kinds other than articles are a few hundred rows each: one query through GIN
+        answers for all of them. Only if that many rows come back (a kind might have more than
+        ``limit``) is each kind asked on its own."""
+        if "article" in kinds:
+            return super().by_kind(documents, query, kinds, limit)
+        wanted = limit * len(kinds)
+        match = RawSQL(f"{DOC_TABLE}.vec @@ %s::tsquery", [self.tsquery(query)], output_field=BooleanField())
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            rows = list(
+                documents.filter(kind__in=kinds)
+                .filter(match)
+                .order_by("-rank")
+                .values_list("id", "kind")[:wanted]
+            )
+        if len(rows) == wanted:
+            return super().by_kind(documents, query, kinds, limit)
+        found = {kind: [] for kind in kinds}
+        for pk, kind in rows:
+            found[kind].append(pk)
+        return {kind: ids[:limit] for kind, ids in found.items()}
 
 
 def backend():

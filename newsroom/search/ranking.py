@@ -21,6 +21,7 @@ class Results:
     ids: list  # document ids in result order, at most MAX_RESULTS
     capped: bool  # more matches exist than MAX_RESULTS
     fetched: int = 0  # matches read, ``extra`` included
+    others: frozenset | None = None  # ids of the matches that are not articles, when counted
 
     def __len__(self):
         return len(self.ids)
@@ -32,38 +33,44 @@ def ranked(documents, query: Query, sort="relevance", limit=MAX_RESULTS, extra=0
     if not query:
         return Results(query, [], False)
     engine = backend()
-    every = engine.ranked(documents, query, limit + 1 + extra)
-    results = Results(query, every[:limit], len(every) > limit, len(every))
-    if sort == "relevance":
-        titles = engine.ranked(documents, query, limit, title_only=True)
-        in_title = set(titles)
-        results.ids = (titles + [i for i in every if i not in in_title])[:limit]
-    return results
+    if sort != "relevance":
+        every = engine.ranked(documents, query, limit + 1 + extra)
+        return Results(query, every[:limit], len(every) > limit, len(every))
+    every, titles = engine.ranked_with_titles(documents, query, limit + 1 + extra, limit)
+    in_title = set(titles)
+    ids = (titles + [i for i in every if i not in in_title])[:limit]
+    return Results(query, ids, len(every) > limit, len(every))
 
 
 def facets(documents, query: Query, limit=MAX_RESULTS, kinds=SearchDocument.Kind.values):
     """Per type: (count, capped)."""
     if not query:
         return {kind: (0, False) for kind in SearchDocument.Kind.values}
-    engine = backend()
-    counts = {}
-    for kind in kinds:
-        n = len(engine.ranked(documents, query, limit + 1, kind=kind))
-        counts[kind] = (min(n, limit), n > limit)
-    return counts
+    return {kind: (min(len(ids), limit), len(ids) > limit) for kind, ids in _by_kind(documents, query, kinds, limit)}
+
+
+def _by_kind(documents, query, kinds, limit):
+    """(kind, ids of at most ``limit`` + 1 of its matches) for each kind."""
+    found = backend().by_kind(documents, query, kinds, limit + 1)
+    return [(kind, found[kind]) for kind in kinds]
 
 
 def counted(documents, query: Query, sort="relevance"):
     """Results and facets over the same documents, reading the matches once: the small kinds
-    are counted first, and the result walk fetches that many more matches, so what is left
-    over is the article count (exact up to the cap)."""
+    are matched first, and the result walk fetches that many more matches, so what is left
+    over is the article count (exact up to the cap). The small kinds' ids come back as
+    ``results.others``, so ordering articles first needs no further query."""
     article = SearchDocument.Kind.ARTICLE
-    counts = facets(documents, query, kinds=[k for k in SearchDocument.Kind.values if k != article])
+    if not query:
+        return ranked(documents, query, sort), facets(documents, query)
+    small = _by_kind(documents, query, [k for k in SearchDocument.Kind.values if k != article], MAX_RESULTS)
+    counts = {kind: (min(len(ids), MAX_RESULTS), len(ids) > MAX_RESULTS) for kind, ids in small}
     if any(capped for _, capped in counts.values()):
         return ranked(documents, query, sort), facets(documents, query)
-    others = sum(n for n, _ in counts.values())
-    results = ranked(documents, query, sort, extra=others)
-    articles = results.fetched - others
+    others = frozenset(pk for _, ids in small for pk in ids)
+    results = ranked(documents, query, sort, extra=len(others))
+    results.others = others
+    articles = results.fetched - len(others)
     counts[article] = (min(articles, MAX_RESULTS), articles > MAX_RESULTS)
     return results, counts
 
@@ -88,10 +95,18 @@ def decorate(documents, query: Query):
     return documents
 
 
-def articles_first(ids):
+def articles_first(results: Results):
     """All types together: the matching articles first (what most readers search for), then
-    communities, honours and facilities, each in its own order. One query for the types."""
+    communities, honours and facilities, each in its own order. The other types' ids are known
+    from counting them (``counted``); otherwise one query finds them."""
+    ids = results.ids
     if not ids:
         return ids
-    kinds = dict(SearchDocument.objects.filter(pk__in=ids).values_list("pk", "kind"))
-    return sorted(ids, key=lambda pk: kinds.get(pk) != SearchDocument.Kind.ARTICLE)
+    others = results.others
+    if others is None:
+        others = set(
+            SearchDocument.objects.filter(pk__in=ids)
+            .exclude(kind=SearchDocument.Kind.ARTICLE)
+            .values_list("pk", flat=True)
+        )
+    return sorted(ids, key=lambda pk: pk in others)

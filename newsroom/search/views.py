@@ -25,7 +25,7 @@ def results(request):
     else:
         found, facets = ranking.counted(filters.qs, query, sort)
         if sort == "relevance":
-            found.ids = ranking.articles_first(found.ids)
+            found.ids = ranking.articles_first(found)
     page = Paginator(found.ids, PAGE_SIZE).get_page(request.GET.get("page"))
     documents = ranking.decorate(ranking.load(list(page.object_list)), query)
     params = request.GET.copy()

@@ -38,5 +38,17 @@ def test_every_path_gives_the_same_matches_newest_first(demo, monkeypatch, chunk
             assert engine.ranked(documents, query, limit) == every[:limit], (raw, limit)
         titles = engine.ranked(documents, query, 1000, title_only=True)
         assert set(titles) <= set(every), raw
+        # Both lists from one walk, whatever the limits: the title matches older than the last
+        # match read are looked up on their own.
+        for limit, title_limit in ((1000, 1000), (2, 5), (5, 2), (1, 13)):
+            assert engine.ranked_with_titles(documents, query, limit, title_limit) == (
+                every[:limit],
+                titles[:title_limit],
+            ), (raw, limit, title_limit)
+        kinds = ["community", "honour", "facility"]
+        for limit in (1, 2, 1000):
+            assert engine.by_kind(documents, query, kinds, limit) == {
+                kind: engine.ranked(documents, query, limit, kind=kind) for kind in kinds
+            }, (raw, limit)
     assert len(engine.ranked(documents, parse("社区"), 1000)) > 13
     assert engine.ranked(documents, parse("不存在的词语"), 1000) == []
