@@ -271,18 +271,25 @@ def test_an_article_page_follows_its_topics_and_neighbours(demo, roles):
     assert f'下一篇：<a href="{fresh.get_absolute_url()}">{fresh.title}</a>' in nav
 
 
-def test_a_column_pages_count_follows_a_publish(demo, roles):
-    """The column's article count is a block: a publish in the column shows in 共 N 条 at once."""
+def test_a_column_pages_count_and_lists_follow_a_publish(demo, roles):
+    """The column's article count and its pages of articles are blocks: a publish in the column
+    shows in 共 N 条 and at the top of page 1 at once, and pushes the 20th article to page 2."""
     from tests.factories import add_articles
 
     fresh = ready_to_publish(roles)
     add_articles(25, column_slug=fresh.column.slug)
     url = fresh.column.get_absolute_url()
-    reader = cached([url])
-    before = Article.objects.public(fresh.column.portal).filter(column=fresh.column).count()
+    shown = Article.objects.public(fresh.column.portal).filter(column=fresh.column).order_by("-first_published_at")
+    twentieth = shown[19]
+    reader = cached([url, f"{url}?page=2"])
+    before = shown.count()
     assert f"共 {before} 条" in text(reader, url)
+    assert twentieth.title in text(reader, url)
     workflow.publish(fresh, roles["chief"])
-    assert f"共 {before + 1} 条" in text(reader, url)
+    page = text(reader, url)
+    assert f"共 {before + 1} 条" in page
+    assert fresh.title in page and twentieth.title not in page
+    assert twentieth.title in text(reader, f"{url}?page=2")
 
 
 def test_script_and_care_mode_never_leak_between_readers(demo):

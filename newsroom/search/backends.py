@@ -231,16 +231,12 @@ class PostgresBackend(Backend):
             walk = kind in (None, "article") and limit / self._share(cursor, column, query) <= self.WALK_BUDGET
             while walk and len(found) < limit:
                 window = documents if below is None else documents.filter(rank__lt=below)
-                rows = list(
-                    window.annotate(matched=match)
-                    .order_by("-rank")
-                    .values_list("id", "rank", "in_title", "matched")[:chunk]
-                )
-                found += [row[:3] for row in rows if row[3]]
-                examined += len(rows)
-                if len(rows) < chunk:
+                rows, read, last = self._chunk(cursor, window.annotate(matched=match), chunk)
+                found += rows
+                examined += read
+                if read < chunk:
                     return found[:limit]
-                below = rows[-1][1]
+                below = last
                 needed = (limit - len(found)) * examined / max(len(found), 1)
                 if examined + needed > self.WALK_BUDGET:
                     break
@@ -255,6 +251,24 @@ class PostgresBackend(Backend):
             found += rest.order_by("-rank").values_list("id", "rank", "in_title")[: limit - len(found)]
         return found
 
+    @staticmethod
+    def _chunk(cursor, window, size):
+        """The matches among the ``size`` newest rows of ``window`` (annotated ``in_title`` and
+        ``matched``) as (id, rank, in_title), how many rows were read and the last one's rank.
+        Only the matches and one summary row come back, not every row tested."""
+        rows = window.order_by("-rank").values_list("id", "rank", "in_title", "matched")[:size]
+        sql, params = rows.query.get_compiler(using=rows.db).as_sql()
+        cursor.execute(
+            f"WITH w (id, rank, in_title, matched) AS MATERIALIZED ({sql}) "
+            "SELECT id, rank, in_title, NULL::bigint FROM w WHERE matched "
+            "UNION ALL SELECT NULL, MIN(rank), NULL, COUNT(*) FROM w",
+            params,
+        )
+        rows = cursor.fetchall()
+        read, last = next((row[3], row[1]) for row in rows if row[0] is None)
+        found = sorted((row[:3] for row in rows if row[0] is not None), key=lambda row: -row[1])
+        return found, read, last
+
     def by_kind(self, documents, query, kinds, limit):
         """The kinds other than articles are a few hundred rows each: one query through GIN
         answers for all of them. Only if that many rows come back (a kind might have more than
@@ -266,10 +280,7 @@ class PostgresBackend(Backend):
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
             rows = list(
-                documents.filter(kind__in=kinds)
-                .filter(match)
-                .order_by("-rank")
-                .values_list("id", "kind")[:wanted]
+                documents.filter(kind__in=kinds).filter(match).order_by("-rank").values_list("id", "kind")[:wanted]
             )
         if len(rows) == wanted:
             return super().by_kind(documents, query, kinds, limit)

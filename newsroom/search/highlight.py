@@ -19,6 +19,11 @@ def _normalise_chars(text: str) -> str:
     converted = simplified(text)
     if len(converted) != len(text):
         converted = "".join(c if len(c) == 1 else o for o, c in zip(text, map(simplified, text)))
+    folded = unicodedata.normalize("NFKC", converted).lower()
+    if len(folded) == len(converted):
+        # One for one (full-width forms, letters): the usual case, done on the whole text. Only
+        # a character that folds into several, or a mark that composes, needs the loop below.
+        return folded
     out = []
     for char in converted:
         folded = unicodedata.normalize("NFKC", char).lower()
