@@ -37,6 +37,28 @@ def directory(request):
 
 @public_page(params=("page",))
 def detail(request, slug):
+    # The community, its facilities, photos and honours change only with communities, honours
+    # and facilities (``communities``); its articles with its own tag. Both are blocks, so a
+    # page made stale by one is made again without the other's queries.
+    community, honours = pagecache.remember(f"community-page:{slug}", lambda: _community(slug), ["communities"], False)
+    own = f"community:{community.pk}"
+    pagecache.depends("communities", own)
+    awarded = [h for h in honours if h.awarded_by_community_id == community.pk]
+    held = [h for h in honours if h.awarded_by_community_id != community.pk]
+    articles = Paginator(community.articles.public(request.portal).for_list(), 10)
+    return render(
+        request,
+        "communities/detail.html",
+        {
+            "community": community,
+            "honours_by_level": _by_level(held),
+            "awarded": awarded,
+            "articles": pagecache.paged(articles, request.GET.get("page"), f"{own}:{request.portal.pk}", [own]),
+        },
+    )
+
+
+def _community(slug):
     community = get_object_or_404(
         Community.objects.public()
         .select_related("street")
@@ -46,21 +68,7 @@ def detail(request, slug):
         ),
         slug=slug,
     )
-    pagecache.depends("communities", f"community:{community.pk}")
-    honours = list(community.honours.public().select_related("awarded_by_community"))
-    awarded = [h for h in honours if h.awarded_by_community_id == community.pk]
-    held = [h for h in honours if h.awarded_by_community_id != community.pk]
-    articles = community.articles.public(request.portal).for_list()
-    return render(
-        request,
-        "communities/detail.html",
-        {
-            "community": community,
-            "honours_by_level": _by_level(held),
-            "awarded": awarded,
-            "articles": Paginator(articles, 10).get_page(request.GET.get("page")),
-        },
-    )
+    return community, list(community.honours.public().select_related("awarded_by_community"))
 
 
 def _by_level(honours):

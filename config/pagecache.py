@@ -362,6 +362,16 @@ def remember(name, compute, tags=None, record=True):
     return value
 
 
+def paged(paginator, number, name, tags):
+    """``paginator.get_page(number)`` with its count and its rows kept as blocks (``name``
+    must say which list, as for ``remember``) until one of ``tags`` changes: a list page made
+    stale by something else it shows is made again without a query for the list."""
+    paginator.count = remember(f"{name}:count", paginator.object_list.count, tags, record=False)
+    page = paginator.get_page(number)
+    page.object_list = remember(f"{name}:{page.number}", lambda: list(page.object_list), tags, record=False)
+    return page
+
+
 def _cacheable_request(request):
     return (
         settings.PAGE_CACHE_SECONDS > 0

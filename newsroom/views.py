@@ -102,20 +102,13 @@ def column(request, slug):
     articles = _published(request).filter(column__in=column.descendants(tree))
     filters = ArticleFilter(request.GET, queryset=articles, portal=request.portal)
     paginator = Paginator(filters.qs, PAGE_SIZE)
-    filtered = any(request.GET.get(name) for name in ArticleFilter.base_filters)
-    if not filtered:
+    if any(request.GET.get(name) for name in ArticleFilter.base_filters):
+        page = paginator.get_page(request.GET.get("page"))
+    else:
         # The column's article count and its pages of articles change only with its articles
         # (and those below it), whose every change, scheduled ones included, bumps the column's
         # tag: both are blocks, and a page made stale by anything else is made from them.
-        own = [f"column:{column.pk}"]
-        paginator.count = pagecache.remember(
-            f"column-count:{column.pk}", lambda: filters.qs.count(), tags=own, record=False
-        )
-    page = paginator.get_page(request.GET.get("page"))
-    if not filtered:
-        page.object_list = pagecache.remember(
-            f"column-page:{column.pk}:{page.number}", lambda: list(page.object_list), tags=own, record=False
-        )
+        page = pagecache.paged(paginator, request.GET.get("page"), f"column:{column.pk}", [f"column:{column.pk}"])
     # Only the filters go into the pagination links: the page is cached without any other parameter.
     query = urlencode(
         [(name, value) for name in ArticleFilter.base_filters for value in request.GET.getlist(name) if value]

@@ -27,7 +27,7 @@ PAGES = {
     "/topic/urban-party-building/": 3,
     "/series/jiceng-baolei/": 4,
     "/communities/": 3,
-    "/communities/zhongnan/": 7,
+    "/communities/zhongnan/": 0,
     "/communities/honours/": 2,
     "/communities/facilities/tongxin-park/": 2,
     "/sitemap/": 5,
