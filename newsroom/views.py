@@ -102,13 +102,22 @@ def column(request, slug):
     articles = _published(request).filter(column__in=column.descendants(tree))
     filters = ArticleFilter(request.GET, queryset=articles, portal=request.portal)
     paginator = Paginator(filters.qs, PAGE_SIZE)
+    items_html = None
     if any(request.GET.get(name) for name in ArticleFilter.base_filters):
         page = paginator.get_page(request.GET.get("page"))
     else:
         # The column's article count and its pages of articles change only with its articles
         # (and those below it), whose every change, scheduled ones included, bumps the column's
         # tag: both are blocks, and a page made stale by anything else is made from them.
-        page = pagecache.paged(paginator, request.GET.get("page"), f"column:{column.pk}", [f"column:{column.pk}"])
+        own = [f"column:{column.pk}"]
+        page = pagecache.paged(paginator, request.GET.get("page"), f"column:{column.pk}", own)
+        # The list itself, as HTML: the same for every reader of this page until the column changes.
+        items_html = pagecache.remember(
+            f"column-items:{column.pk}:{page.number}:{get_script_prefix()}",
+            lambda: render_to_string("newsroom/_column_items.html", {"page": page, "column": column}),
+            own,
+            record=False,
+        )
     # Only the filters go into the pagination links: the page is cached without any other parameter.
     query = urlencode(
         [(name, value) for name in ArticleFilter.base_filters for value in request.GET.getlist(name) if value]
@@ -122,6 +131,7 @@ def column(request, slug):
             "children": sorted((columns[pk] for pk in tree.get(column.pk, ())), key=lambda c: (c.order, c.pk)),
             "filters": filters,
             "page": page,
+            "items_html": items_html,
             "query": query,
         },
     )

@@ -292,6 +292,17 @@ def test_a_column_pages_count_and_lists_follow_a_publish(demo, roles):
     assert twentieth.title in text(reader, f"{url}?page=2")
 
 
+def test_a_column_pages_list_block_is_shown_in_each_readers_script(demo):
+    """The column's list is kept as HTML for every reader; each still reads it in their script."""
+    url = Article.objects.get(slug=YUQUAN).column.get_absolute_url()
+    simplified = Client()
+    traditional = Client()
+    traditional.cookies["linli_script"] = "hant"
+    assert YUQUAN_TITLE in text(simplified, url)
+    assert "讓基層黨建在服務群眾中更加接地氣" in text(traditional, url)
+    assert YUQUAN_TITLE in text(simplified, f"{url}?page=1")
+
+
 def test_script_and_care_mode_never_leak_between_readers(demo):
     url = f"/article/{YUQUAN}/"
     simplified = Client()
