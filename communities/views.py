@@ -40,7 +40,9 @@ def detail(request, slug):
     # The community, its facilities, photos and honours change only with communities, honours
     # and facilities (``communities``); its articles with its own tag. Both are blocks, so a
     # page made stale by one is made again without the other's queries.
-    community, honours = pagecache.remember(f"community-page:{slug}", lambda: _community(slug), ["communities"], False)
+    community, honours = pagecache.remember(
+        f"community-page:{slug}", lambda: _community(slug), ["communities"], record=False
+    )
     own = f"community:{community.pk}"
     pagecache.depends("communities", own)
     awarded = [h for h in honours if h.awarded_by_community_id == community.pk]
