@@ -187,7 +187,7 @@ class Community(Reviewed):
                 value = getattr(self, field)
                 if value is not None and value > self.residents:
                     label = self._meta.get_field(field).verbose_name
-                    errors[field] = _("%(field)s(%(value)s)不能超过常住人口(%(residents)s)。") % {
+                    errors[field] = _("%(field)s（%(value)s）不能超过常住人口（%(residents)s）。") % {
                         "field": label,
                         "value": value,
                         "residents": self.residents,

@@ -26,7 +26,7 @@ def validate_image(file):
     size = getattr(file, "size", None)
     if size and size > settings.MAX_IMAGE_UPLOAD_BYTES:
         raise ValidationError(
-            _("图片文件过大(%(size)s MB)，上限为 %(limit)s MB。")
+            _("图片文件过大（%(size)s MB），上限为 %(limit)s MB。")
             % {"size": round(size / 1024 / 1024, 1), "limit": settings.MAX_IMAGE_UPLOAD_BYTES // 1024 // 1024},
             code="too_large",
         )
@@ -39,7 +39,7 @@ def validate_image(file):
                 width, height = image.size
                 if width * height > settings.MAX_IMAGE_PIXELS:
                     raise ValidationError(
-                        _("图片尺寸过大(%(w)s×%(h)s 像素)，上限为 %(limit)s 万像素。")
+                        _("图片尺寸过大（%(w)s×%(h)s 像素），上限为 %(limit)s 万像素。")
                         % {"w": width, "h": height, "limit": settings.MAX_IMAGE_PIXELS // 10000},
                         code="too_many_pixels",
                     )

@@ -181,7 +181,7 @@ def send_daily_digests(now=None):
                 if target_url(notification):
                     lines.append(f"    {_absolute(target_url(notification))}")
             send_mail(
-                _("[邻里] 每日通知汇总(%(date)s)") % {"date": timezone.localdate(now).isoformat()},
+                _("[邻里] 每日通知汇总（%(date)s）") % {"date": timezone.localdate(now).isoformat()},
                 "\n".join(lines),
                 None,
                 [preference.user.email],

@@ -21,7 +21,7 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("稿件文件"),
         required=False,
-        help_text=_("Word/WPS 文档(.docx)、另存的网页(.html/.htm)或文本(.txt)；最大 20 MB。"),
+        help_text=_("Word/WPS 文档（.docx）、另存的网页（.html/.htm）或文本（.txt）；最大 20 MB。"),
         widget=forms.ClearableFileInput(attrs={"accept": ".docx,.doc,.wps,.html,.htm,.txt"}),
     )
     text = forms.CharField(
@@ -38,7 +38,7 @@ class UploadForm(forms.Form):
             raise forms.ValidationError(_("请选择文件，或粘贴正文。"))
         if upload and upload.size > MAX_BYTES:
             raise forms.ValidationError(
-                _("文件太大(%(size)s MB)：最多 %(max)s MB。")
+                _("文件太大（%(size)s MB）：最多 %(max)s MB。")
                 % {"size": round(upload.size / 1024 / 1024, 1), "max": MAX_BYTES // 1024 // 1024}
             )
         name, data = (upload.name, upload.read()) if upload else ("粘贴的正文.txt", text.encode("utf-8"))

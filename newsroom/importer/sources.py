@@ -63,14 +63,14 @@ def read(name, data):
         raise ImportRefused(_("文件是空的，没有可以导入的内容。"))
     if len(data) > MAX_BYTES:
         raise ImportRefused(
-            _("文件太大(%(size)s MB)：最多 %(max)s MB。请压缩图片后再导入。")
+            _("文件太大（%(size)s MB）：最多 %(max)s MB。请压缩图片后再导入。")
             % {"size": round(len(data) / 1024 / 1024, 1), "max": MAX_BYTES // 1024 // 1024}
         )
     suffix = Path(name or "").suffix.lower()
     if suffix in (".doc", ".wps"):
         return read_docx(convert_with_libreoffice(name, data))
     if data[:8] == OLE_MAGIC:  # an encrypted .docx is an OLE file too
-        raise ImportRefused(_("这是加密的或旧版(.doc/.wps)的文件：请在 Word/WPS 中取消密码，另存为 .docx 后再导入。"))
+        raise ImportRefused(_("这是加密的或旧版（.doc/.wps）的文件：请在 Word/WPS 中取消密码，另存为 .docx 后再导入。"))
     if suffix in (".docx", ".docm", ".wpsx") or data[:2] == b"PK":
         return read_docx(data)
     text = _decode(data)
@@ -101,9 +101,9 @@ def _check_docx(data):
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = archive.namelist()
         if "word/document.xml" not in names:
-            raise ImportRefused(_("这不是有效的 Word 文档(.docx)：文件可能已损坏。"))
+            raise ImportRefused(_("这不是有效的 Word 文档（.docx）：文件可能已损坏。"))
         if any(n.lower().endswith("vbaproject.bin") for n in names):
-            raise ImportRefused(_("文档含有宏(VBA)，为安全起见不导入：请另存为不含宏的 .docx。"))
+            raise ImportRefused(_("文档含有宏（VBA），为安全起见不导入：请另存为不含宏的 .docx。"))
         rels = " ".join(archive.read(n).decode("utf-8", "replace") for n in names if n.endswith(".rels"))
         external = re.findall(r'<Relationship[^>]*TargetMode="External"[^>]*>', rels)
         if any(re.search(r"/(image|oleObject|attachedTemplate|subDocument|frame)\"", r) for r in external):
@@ -117,7 +117,7 @@ def _check_docx(data):
                 % {"count": len(images), "max": MAX_IMAGES}
             )
     except zipfile.BadZipFile:
-        raise ImportRefused(_("这不是有效的 Word 文档(.docx)：文件可能已损坏。")) from None
+        raise ImportRefused(_("这不是有效的 Word 文档（.docx）：文件可能已损坏。")) from None
 
 
 def read_docx(data):

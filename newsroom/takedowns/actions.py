@@ -91,7 +91,7 @@ def _tell_notifier(notice, event):
         _("[%(name)s] 您的通知 %(reference)s 有新进展：%(action_label)s")
         % {"name": notice.portal.name, "reference": notice.reference, "action_label": event.action_label},
         _(
-            "%(notifier_name)s:\n\n您的通知(受理编号 %(reference)s)有新进展。\n\n%(action_label)s:%(reason)s\n当前状态：%(status)s\n"
+            "%(notifier_name)s:\n\n您的通知（受理编号 %(reference)s）有新进展。\n\n%(action_label)s:%(reason)s\n当前状态：%(status)s\n"
         )
         % {
             "notifier_name": notice.notifier_name,
@@ -127,7 +127,7 @@ def receive(notice, targets, files):
         notice.needs_legal_review = True
         notice.legal_review_reason = (
             _(
-                "同一权利人曾就同一作品发出通知(%(reference)s)，已于 %(localtime)s 依条例第十七条根据反通知恢复，不得再通知删除。"
+                "同一权利人曾就同一作品发出通知（%(reference)s），已于 %(localtime)s 依条例第十七条根据反通知恢复，不得再通知删除。"
             )
             % {"reference": earlier.reference, "localtime": format(timezone.localtime(earlier.decided_at), "%Y-%m-%d")}
         )[:200]
@@ -265,7 +265,7 @@ def receive_counter_notice(notice, counter, files):
         _("[%(name)s] 转送反通知：您的通知 %(reference)s")
         % {"name": notice.portal.name, "reference": notice.reference},
         _(
-            "%(notifier_name)s:\n\n您的通知(受理编号 %(reference)s)所涉内容的提供者 %(name)s 于 %(localtime)s 提交了反通知，现依法转送给您。\n\n不侵权的说明（全文）：\n%(statement)s\n\n不侵权的初步证据见附件(%(len)s 个文件)。\n\n依照《民法典》第一千一百九十六条，如您在本邮件送达后 %(restore_after_days)s 日内未在以下私人链接上传已经投诉或者提起诉讼的证明，本网可能恢复有关内容：\n%(tracking_url)s\n\n%(name2)s"
+            "%(notifier_name)s:\n\n您的通知（受理编号 %(reference)s）所涉内容的提供者 %(name)s 于 %(localtime)s 提交了反通知，现依法转送给您。\n\n不侵权的说明（全文）：\n%(statement)s\n\n不侵权的初步证据见附件（%(len)s 个文件）。\n\n依照《民法典》第一千一百九十六条，如您在本邮件送达后 %(restore_after_days)s 日内未在以下私人链接上传已经投诉或者提起诉讼的证明，本网可能恢复有关内容：\n%(tracking_url)s\n\n%(name2)s"
         )
         % {
             "notifier_name": notice.notifier_name,
@@ -346,7 +346,7 @@ def request_information(notice, user, message):
         user,
         "request_info",
         R.NEEDS_INFO,
-        _("%(message)s(请于 %(localtime)s 前补充；逾期未补充的，将按现有材料处理。)")
+        _("%(message)s（请于 %(localtime)s 前补充；逾期未补充的，将按现有材料处理。）")
         % {"message": message, "localtime": format(timezone.localtime(notice.deadline), "%Y-%m-%d")},
         internal=False,
     )
@@ -512,7 +512,7 @@ def forward(notice, user, note="", email="", announce=False, author_kind="", aut
     else:
         notice.announced_at = notice.forwarded_at = timezone.now()
         reason = (
-            _("作者无法联系，已在网站公告通知(公告页面：")
+            _("作者无法联系，已在网站公告通知（公告页面：")
             + reverse("takedowns:announcement", args=[notice.reference])
             + ")。"
         )
@@ -534,7 +534,7 @@ def forward(notice, user, note="", email="", announce=False, author_kind="", aut
 def _forward_letter(notice, counter_url):
     targets = "\n".join(f"- {t.work_title}:{t.url}({t.get_part_display()})" for t in notice.targets.all())
     return _(
-        "%(value)s:\n\n本网于 %(localtime)s 收到%(notifier_name)s%(value2)s关于“%(right_claimed)s”的通知(受理编号 %(reference)s)，涉及您提供的以下内容：\n%(targets)s\n\n通知人的说明：\n%(description)s\n\n依照《信息网络传播权保护条例》第十六条、《民法典》第一千一百九十五条，现将通知转送给您。如您认为内容未侵犯他人权利，可通过以下链接提交书面说明（反通知）及不侵权的初步证据：\n%(counter_url)s\n\n%(name)s"
+        "%(value)s:\n\n本网于 %(localtime)s 收到%(notifier_name)s%(value2)s关于“%(right_claimed)s”的通知（受理编号 %(reference)s），涉及您提供的以下内容：\n%(targets)s\n\n通知人的说明：\n%(description)s\n\n依照《信息网络传播权保护条例》第十六条、《民法典》第一千一百九十五条，现将通知转送给您。如您认为内容未侵犯他人权利，可通过以下链接提交书面说明（反通知）及不侵权的初步证据：\n%(counter_url)s\n\n%(name)s"
     ) % {
         "value": notice.author_name or "作者",
         "localtime": format(timezone.localtime(notice.received_at), "%Y-%m-%d %H:%M"),

@@ -263,7 +263,7 @@ class TakedownRequestAdmin(admin.ModelAdmin):
         response["Cache-Control"] = "private, no-store"
         return response
 
-    @admin.action(description=_("导出处理记录(CSV)"))
+    @admin.action(description=_("导出处理记录（CSV）"))
     def export_audit_trail(self, request, queryset):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="takedown-audit-{timezone.localdate()}.csv"'

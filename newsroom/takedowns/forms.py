@@ -56,7 +56,7 @@ class EvidenceField(forms.FileField):
         for upload in uploads:
             if upload.size > limit:
                 raise forms.ValidationError(
-                    _("文件“%(name)s”过大(%(size)s MB)，每个文件不超过 %(limit)s MB。")
+                    _("文件“%(name)s”过大（%(size)s MB），每个文件不超过 %(limit)s MB。")
                     % {"name": upload.name, "size": round(upload.size / 1048576, 1), "limit": limit // 1048576},
                     code="too_large",
                 )
@@ -64,7 +64,7 @@ class EvidenceField(forms.FileField):
             extension = os.path.splitext(upload.name or "")[1].lower()
             if detected is None or EXTENSION_TYPES.get(extension) != detected:
                 raise forms.ValidationError(
-                    _("文件“%(name)s”不是 PDF、JPEG 或 PNG 文件：文件内容和扩展名(.pdf、.jpg、.png)都须相符。")
+                    _("文件“%(name)s”不是 PDF、JPEG 或 PNG 文件：文件内容和扩展名（.pdf、.jpg、.png）都须相符。")
                     % {"name": upload.name},
                     code="bad_type",
                 )
@@ -123,7 +123,7 @@ def resolve_article(url, portal):
     parts = urlsplit(url)
     if parts.hostname and parts.hostname.lower() not in portal.host_list:
         raise forms.ValidationError(
-            _("该网址不属于本网(%(host)s)，本网只能处理本网发布的内容。") % {"host": parts.hostname}, code="foreign"
+            _("该网址不属于本网（%(host)s），本网只能处理本网发布的内容。") % {"host": parts.hostname}, code="foreign"
         )
     try:
         match = resolve(parts.path or "/")
@@ -164,7 +164,7 @@ class TargetForm(forms.ModelForm):
             number = cleaned.get("photo_number")
             photos = list(self.instance.article.photos.order_by("order", "id"))
             if not number or number > len(photos):
-                self.add_error("photo_number", _("请填写图片序号(本文共 %(n)s 张图片)。") % {"n": len(photos)})
+                self.add_error("photo_number", _("请填写图片序号（本文共 %(n)s 张图片）。") % {"n": len(photos)})
             else:
                 self.instance.photo = photos[number - 1]
         if part == Target.Part.PASSAGE and not cleaned.get("passage"):

@@ -266,7 +266,7 @@ class Measure(PublicContent, models.Model):
     """A reversible measure on the portal's content."""
 
     class Kind(models.TextChoices):
-        WITHDRAW_ARTICLE = "withdraw_article", _("下架全文(451)")
+        WITHDRAW_ARTICLE = "withdraw_article", _("下架全文（451）")
         HIDE_PHOTO = "hide_photo", _("屏蔽图片")
         CORRECTION = "correction", _("追加更正")
         APOLOGY = "apology", _("追加致歉")

@@ -49,12 +49,12 @@ def test_it_refuses_a_founded_date_in_the_future():
 
 def test_it_refuses_more_members_than_residents():
     errors = errors_of(community(residents=100, party_members=176))
-    assert errors["party_members"] == ["党员人数(176)不能超过常住人口(100)。"]
+    assert errors["party_members"] == ["党员人数（176）不能超过常住人口（100）。"]
 
 
 def test_it_refuses_more_households_than_residents():
     errors = errors_of(community(residents=100, households=5002))
-    assert errors["households"] == ["常住户数(5002)不能超过常住人口(100)。"]
+    assert errors["households"] == ["常住户数（5002）不能超过常住人口（100）。"]
 
 
 def test_it_accepts_the_demo_figures():
@@ -94,7 +94,7 @@ def test_the_admin_form_shows_the_error_and_keeps_what_was_typed(editor_client, 
     response = editor_client.post(url, data)
 
     assert response.status_code == 200
-    assert "党员人数(20000)不能超过常住人口(14929)。" in response.content.decode()
+    assert "党员人数（20000）不能超过常住人口（14929）。" in response.content.decode()
     assert "我新写的工作法" in response.content.decode()
     place.refresh_from_db()
     assert place.party_members is None and place.work_method == "网格化管理、组团式服务"
