@@ -10,11 +10,14 @@ import re
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.text import slugify
-from pypinyin import lazy_pinyin
 
 
 def romanised(text, max_length=50):
     """Pinyin without tones, Latin letters and digits kept: '中南社区 2号楼' → 'zhongnanshequ-2haolou'."""
+    # Imported here: its dictionaries take ~60 MB, which a worker that only serves readers (and
+    # never names anything) does not need to hold.
+    from pypinyin import lazy_pinyin
+
     words = " ".join("".join(lazy_pinyin(part)) for part in (text or "").split())
     return slugify(words)[:max_length].strip("-")
 
