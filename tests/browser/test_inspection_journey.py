@@ -1,6 +1,8 @@
 """The site admin and the chief read the website inspection on the demo, fix the leaders list,
 run a check and follow a finding to where it is fixed; an editor cannot reach any of it."""
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import axe_violations, login, screenshot
 
 DASHBOARD = "/admin/inspection/inspectionrun/"
@@ -25,16 +27,17 @@ def test_the_inspection_says_the_demo_would_fail_and_leads_to_the_fix(site, brow
     admin.locator(f"#id_leader_set-{last}-name").fill("杨俊爱")
     admin.locator(f"#id_leader_set-{last}-title").fill("社区主任")
     admin.get_by_role("button", name="保存", exact=True).click()
-    assert "姓名“杨俊爱”填写了两次，请合并为一行。" in admin.locator("#leader_set-group").inner_text()
+    # The answer is a new page: wait for it rather than read the group while it is on its way.
+    expect(admin.locator("#leader_set-group")).to_contain_text("姓名“杨俊爱”填写了两次，请合并为一行。")
     assert admin.locator(f"#id_leader_set-{last}-title").input_value() == "社区主任"  # nothing typed is lost
     admin.locator(f"#id_leader_set-{last}-name").fill("池建业")
     admin.locator(f"#id_leader_set-{last}-title").fill("")
     admin.locator(f"#id_leader_set-{last}-name").fill("王某")
     admin.get_by_role("button", name="保存", exact=True).click()
-    assert "请填写“王某”的现任职务。" in admin.locator("#leader_set-group").inner_text()
+    expect(admin.locator("#leader_set-group")).to_contain_text("请填写“王某”的现任职务。")
     admin.locator(f"#id_leader_set-{last}-title").fill("街道党工委书记")
     admin.get_by_role("button", name="保存", exact=True).click()
-    assert "成功" in admin.locator(".messagelist").inner_text()
+    expect(admin.locator(".messagelist")).to_contain_text("成功")
 
     chief = login(browser, site, "chief", "linli-chief-2026")
     chief.goto(site + DASHBOARD)
