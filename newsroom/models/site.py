@@ -494,7 +494,7 @@ class Person(PublicContent, models.Model):
         constraints = [models.UniqueConstraint(fields=["name", "organisation"], name="unique_person_per_organisation")]
 
     def __str__(self):
-        return f"{self.name}({self.organisation})" if self.organisation else self.name
+        return f"{self.name}（{self.organisation}）" if self.organisation else self.name
 
 
 class Page(Reviewed):

@@ -45,4 +45,4 @@ def test_the_second_save_is_refused_and_the_first_survives(two_editors):
 def test_the_change_page_shows_who_else_opened_the_article(two_editors):
     draft, url, first, second = two_editors
     first.get(url)
-    assert "王编辑(" in second.get(url).content.decode()
+    assert "王编辑（" in second.get(url).content.decode()

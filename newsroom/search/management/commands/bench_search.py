@@ -93,7 +93,7 @@ class Command(BaseCommand):
     def _run(self, options):
         wanted = options["articles"]
         out = self.stdout.write
-        out(f"数据库：{connection.vendor}({backend().name})；文章数：{wanted}")
+        out(f"数据库：{connection.vendor}（{backend().name}）；文章数：{wanted}")
         have = Article.objects.count()
         if have != wanted:
             started = time.perf_counter()
@@ -104,7 +104,7 @@ class Command(BaseCommand):
             started = time.perf_counter()
             counts = index.rebuild(batch=1000)
             build = time.perf_counter() - started
-            out(f"建索引：{build:.1f} 秒({sum(counts.values())} 条，{sum(counts.values()) / build:.0f} 条/秒)")
+            out(f"建索引：{build:.1f} 秒（{sum(counts.values())} 条，{sum(counts.values()) / build:.0f} 条/秒）")
         size = backend().size_bytes()
         out(f"索引大小：{size / 1024 / 1024:.1f} MB" if size else "索引大小：无法测量（SQLite 未编译 dbstat）")
         self._queries(options["repeat"])
@@ -175,6 +175,6 @@ class Command(BaseCommand):
         p95 = samples[int(len(samples) * 0.95) - 1]
         docs = SearchDocument.objects.count()
         self.stdout.write(
-            f"整页查询({len(QUERIES)} 个查询 × {repeat} 次，{docs} 条索引):p50 {p50:.1f} ms,p95 {p95:.1f} ms,"
+            f"整页查询（{len(QUERIES)} 个查询 × {repeat} 次，{docs} 条索引）：p50 {p50:.1f} ms，p95 {p95:.1f} ms，"
             f"最慢 {samples[-1]:.1f} ms"
         )
