@@ -356,3 +356,4 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+FORM_RENDERER = "config.formrender.Renderer"

@@ -8,6 +8,7 @@ from functools import partial
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import InlineAdminFormSet
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
@@ -89,6 +90,7 @@ class CreditInline(admin.TabularInline):
     model = Credit
     form = CreditForm
     extra = 0
+    template = "admin/edit_inline/linli_tabular.html"
     autocomplete_fields = ("person",)
     fields = ("order", "role", "organisation", "person", "name", "in_dateline", "at_end")
     verbose_name = _("署名")
@@ -126,6 +128,11 @@ class PhotoInline(admin.StackedInline):
     model = Photo
     extra = 0
     fk_name = "article"
+    template = "admin/newsroom/photo_inline.html"  # compact cards (templates/jinja2/)
+
+    class Media:
+        js = ("js/admin-photos.js",)
+
     autocomplete_fields = ("asset", "credit_person")
     readonly_fields = ("preview", "credit_preview")
     fields = (
@@ -168,6 +175,19 @@ class PhotoInline(admin.StackedInline):
         return obj.credit_line if obj.pk else "—"
 
 
+class SharedMediaInlineFormSet(InlineAdminFormSet):
+    """The admin gathers an inline's scripts and styles by building the admin wrapper of every
+    form (40 photos: 40 wrappers and their fieldsets, ~13 ms, before the page renders them
+    again). The forms of one formset share their widgets, so the first form says it for all."""
+
+    @property
+    def media(self):
+        media = self.opts.media + self.formset.media
+        for admin_form in self:
+            return media + admin_form.media
+        return media
+
+
 class ArticleForm(forms.ModelForm):
     """Refuses a save based on an outdated version, and says what the other editor changed."""
 
@@ -195,7 +215,7 @@ class ArticleForm(forms.ModelForm):
             self.conflict = conflict_details(self.instance, loaded)
             raise ValidationError(
                 _(
-                    "保存失败：您打开本文后，%(who)s 于 %(when)s 保存了新版本(改动：%(what)s)。"
+                    "保存失败：您打开本文后，%(who)s 于 %(when)s 保存了新版本（改动：%(what)s）。"
                     "为免覆盖对方的修改，本次保存未生效。请复制您的修改，刷新页面后再合并。"
                 )
                 % self.conflict,
@@ -478,6 +498,12 @@ class ArticleAdmin(admin.ModelAdmin):
             autosave.discard(request.user, None)
 
     # --- change page ------------------------------------------------------------------
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        inline_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
+        for inline_formset in inline_formsets:
+            inline_formset.__class__ = SharedMediaInlineFormSet  # same state, leaner ``media``
+        return inline_formsets
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if not str(object_id).isdigit():  # the admin's own answer: "… does not exist"

@@ -1,0 +1,87 @@
+"""Form widgets rendered through Jinja2.
+
+A change page with 40 photos renders some 1,500 widgets, labels and error lists; through Django
+templates each costs 0.2–0.5 ms (an ``{% include %}`` per ``<option>``), through Jinja2 (compiled
+to Python) a fraction of that. Django ships every form template in both languages and tests its
+widgets with both; the admin's own widget templates that a change page uses are ported beside it
+(``templates/jinja2/``). A template found in neither falls back to Django templates, as before.
+"""
+
+import functools
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.admin.templatetags.admin_modify import cell_count
+from django.contrib.admin.utils import quote
+from django.forms import renderers
+from django.template import TemplateDoesNotExist
+from django.template.backends.jinja2 import Jinja2
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
+from markupsafe import Markup, escape
+
+
+def attrs(values):
+    """A widget's HTML attributes, as ``django/forms/widgets/attrs.html`` writes them: ``False``
+    left out, ``True`` as a bare name, anything else escaped in quotes."""
+    return Markup(
+        "".join(
+            f" {name}" if value is True else f' {name}="{escape(value)}"'
+            for name, value in values.items()
+            if value is not False
+        )
+    )
+
+
+@functools.lru_cache(maxsize=512)
+def cached_static(path):
+    """``static()`` once per path and process (the manifest does not change while it runs)."""
+    return static(path)
+
+
+def environment(**options):
+    from jinja2 import Environment
+
+    env = Environment(extensions=["jinja2.ext.i18n"], **options)
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    env.globals.update(static=cached_static, url=reverse, attrs=attrs)
+    env.filters.update(capfirst=capfirst, cell_count=cell_count, admin_urlquote=quote)
+    return env
+
+
+class Renderer(renderers.BaseRenderer):
+    """Jinja2 first (Django's form templates and the ports in ``templates/jinja2/``), Django
+    templates for anything else (a third-party widget's own template)."""
+
+    @cached_property
+    def jinja2(self):
+        return Jinja2(
+            {
+                "APP_DIRS": False,
+                "DIRS": [
+                    settings.BASE_DIR / "templates" / "jinja2",
+                    Path(renderers.__file__).parent / "jinja2",
+                ],
+                "NAME": "linli-forms",
+                "OPTIONS": {"environment": "config.formrender.environment"},
+            }
+        )
+
+    @cached_property
+    def django(self):
+        return renderers.DjangoTemplates()
+
+    def get_template(self, template_name):
+        try:
+            return self.jinja2.get_template(template_name)
+        except TemplateDoesNotExist:
+            return self.django.get_template(template_name)
+
+
+def render(template_name, context):
+    """A Jinja2 template of ``templates/jinja2/`` (the admin's inline layouts) with a Django
+    template's context, as ``{% jinja %}`` does."""
+    return renderers.get_default_renderer().jinja2.get_template(template_name).render(context)

@@ -1,0 +1,143 @@
+"""How fast the editor's desk answers: ``python manage.py bench_admin``.
+
+Inside a transaction that is rolled back at the end (nothing stays in the database), adds a draft
+with ``--photos`` credited photos (each by another photographer) and as many bylines, and one with
+the same photos and two bylines, then times, logged in as an editor, server side (Django's test
+client, after a warm-up, median and max of ``--runs``):
+
+- the editor's dashboard ``/admin/`` (the desk: my drafts, returned, awaiting me…);
+- the article change page with those photos, with 2 bylines and with as many bylines as photos.
+
+Beside them, in the same run, the baseline: the same change pages rendered the way Django's admin
+does out of the box (Django-template widgets, the stock stacked and tabular inlines), which is
+what this project shipped before ``config/formrender.py`` and the photo cards.
+"""
+
+import statistics
+import tempfile
+import time
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.test import Client, override_settings
+
+from newsroom.admin.articles import CreditInline, PhotoInline
+from newsroom.models import Article, BylineRole, Column, Credit, Person, Photo
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _jpeg():
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+@contextmanager
+def stock_admin():
+    """The change page as Django's admin renders it without this project's speed-ups."""
+    templates = PhotoInline.template, CreditInline.template
+    PhotoInline.template, CreditInline.template = "admin/edit_inline/stacked.html", "admin/edit_inline/tabular.html"
+    try:
+        with override_settings(FORM_RENDERER="django.forms.renderers.DjangoTemplates"):
+            yield
+    finally:
+        PhotoInline.template, CreditInline.template = templates
+
+
+class Command(BaseCommand):
+    help = "后台编辑页速度：临时建一篇有大量图片和署名的稿件（结束后回滚），测编辑工作台和稿件编辑页的服务器耗时。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--photos", type=int, default=40)
+        parser.add_argument("--runs", type=int, default=7)
+
+    def _article(self, editor, photos, bylines):
+        article = Article.objects.create(
+            title=f"有{photos}张图片、{bylines}个署名的稿件",
+            column=Column.objects.filter(portal__isnull=False).order_by("pk").first(),
+            summary="性能测试稿件。",
+            body="<p>性能测试稿件。</p>",
+            created_by=editor,
+        )
+        image = ContentFile(_jpeg(), name="bench.jpg")
+        role = BylineRole.objects.filter(portal=article.column.portal).order_by("pk").first()
+        for i in range(photos):
+            person, _ = Person.objects.get_or_create(name=f"测试摄影者{i}", organisation="邻里融媒")
+            photo = Photo(
+                article=article,
+                caption=f"第{i + 1}张图片的说明",
+                alt_text="现场",
+                credit_kind="photo",
+                credit_person=person,
+                order=i + 1,
+            )
+            photo.image.save(f"bench-{i}.jpg", image, save=False)
+            photo.save()
+            if i < bylines:
+                Credit.objects.create(article=article, role=role, person=person, order=i + 1)
+        return article
+
+    def _time(self, client, url, runs):
+        response = client.get(url, secure=not settings.DEBUG)  # warm-up
+        assert response.status_code == 200, (url, response.status_code)
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            response = client.get(url, secure=not settings.DEBUG)
+            times.append((time.perf_counter() - start) * 1000)
+        return times, len(response.content)
+
+    def handle(self, *args, photos, runs, **options):
+        rows = []
+        try:
+            # Photo files go to a folder removed at the end, as the rows are.
+            with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media), transaction.atomic():
+                editor = User.objects.create_user("bench-admin-editor", password="x" * 16, is_staff=True)
+                editor.groups.add(Group.objects.get(name="编辑"))
+                client = Client()
+                client.force_login(editor)
+                few = self._article(editor, photos, 2)
+                many = self._article(editor, photos, photos)
+                pages = [
+                    ("编辑工作台 /admin/", "/admin/"),
+                    (f"稿件编辑页：{photos} 张图片、2 个署名", f"/admin/newsroom/article/{few.pk}/change/"),
+                    (f"稿件编辑页：{photos} 张图片、{photos} 个署名", f"/admin/newsroom/article/{many.pk}/change/"),
+                ]
+                articles = Article.objects.count()
+                for label, url in pages:
+                    now = self._time(client, url, runs)
+                    before = None
+                    if "change" in url:
+                        with stock_admin():
+                            before = self._time(client, url, runs)
+                    rows.append((label, now, before))
+                raise _Rollback
+        except _Rollback:
+            pass
+        self.stdout.write(
+            f"稿件 {articles} 篇；以编辑身份登录，服务器耗时（测试客户端），每项 {runs} 次取中位数（最大值）；"
+            f"DEBUG={'开' if settings.DEBUG else '关'}；数据库 {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
+        )
+        for label, (times, size), before in rows:
+            line = f"{label}：{statistics.median(times):.0f} ms（{max(times):.0f}），{size / 1024:.0f} KB"
+            if before:
+                old, old_size = before
+                line += (
+                    f"；基线（Django 后台原样渲染）{statistics.median(old):.0f} ms（{max(old):.0f}），"
+                    f"{old_size / 1024:.0f} KB，现为基线的 {statistics.median(times) / statistics.median(old):.0%}"
+                )
+            self.stdout.write(line)
+        if settings.DEBUG:
+            self.stdout.write("注意：DEBUG 开启时模板每次渲染都检查文件是否改动；生产环境的数字请在 DEBUG=False 下测。")
+        return ""
