@@ -362,13 +362,26 @@ def remember(name, compute, tags=None, record=True):
     return value
 
 
-def paged(paginator, number, name, tags):
+def paged(paginator, number, name, tags, html=None, variant=""):
     """``paginator.get_page(number)`` with its count and its rows kept as blocks (``name``
     must say which list, as for ``remember``) until one of ``tags`` changes: a list page made
-    stale by something else it shows is made again without a query for the list."""
+    stale by something else it shows is made again without a query for the list.
+
+    With ``html`` (page → markup), the rows are kept only as that markup, ``page.html``, one
+    block per ``variant`` (whatever else the markup depends on, the reader's script say): a hit
+    reads one block, and the rows are fetched only to make it."""
     paginator.count = remember(f"{name}:count", paginator.object_list.count, tags, record=False)
     page = paginator.get_page(number)
-    page.object_list = remember(f"{name}:{page.number}", lambda: list(page.object_list), tags, record=False)
+    rows = page.object_list
+    if html is None:
+        page.object_list = remember(f"{name}:{page.number}", lambda: list(rows), tags, record=False)
+        return page
+
+    def make():
+        page.object_list = list(rows)
+        return html(page)
+
+    page.html = remember(f"{name}:{page.number}:html:{variant}", make, tags, record=False)
     return page
 
 

@@ -109,15 +109,17 @@ def column(request, slug):
         # The column's article count and its pages of articles change only with its articles
         # (and those below it), whose every change, scheduled ones included, bumps the column's
         # tag: both are blocks, and a page made stale by anything else is made from them.
+        # The list itself is kept as HTML: the same for every reader of this page until the column changes.
         own = [f"column:{column.pk}"]
-        page = pagecache.paged(paginator, request.GET.get("page"), f"column:{column.pk}", own)
-        # The list itself, as HTML: the same for every reader of this page until the column changes.
-        items_html = pagecache.remember(
-            f"column-items:{column.pk}:{page.number}:{get_script_prefix()}",
-            lambda: render_to_string("newsroom/_column_items.html", {"page": page, "column": column}),
+        page = pagecache.paged(
+            paginator,
+            request.GET.get("page"),
+            f"column:{column.pk}",
             own,
-            record=False,
+            html=lambda page: render_to_string("newsroom/_column_items.html", {"page": page, "column": column}),
+            variant=get_script_prefix(),
         )
+        items_html = page.html
     # Only the filters go into the pagination links: the page is cached without any other parameter.
     query = urlencode(
         [(name, value) for name in ArticleFilter.base_filters for value in request.GET.getlist(name) if value]
