@@ -26,6 +26,8 @@ from django.db import connection, transaction
 from django.db.models import BooleanField, Value
 from django.db.models.expressions import RawSQL
 
+from . import signature
+
 FTS_TABLE = "search_fts"
 DOC_TABLE = "search_searchdocument"
 MAX_POSITION = 16383  # PostgreSQL's largest tsvector position
@@ -124,10 +126,15 @@ class PostgresBackend(Backend):
         return " ".join(f"'{token}':{','.join(map(str, sorted(set(p))[:256]))}" for token, p in positions.items())
 
     def write(self, rows):
-        params = [(self._vector([title, body]), self._vector([title]), rank) for rank, _, title, body in rows]
+        params = [
+            (self._vector([title, body]), self._vector([title]), signature.literal(title + body), rank)
+            for rank, _, title, body in rows
+        ]
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"UPDATE {DOC_TABLE} SET vec = %s::tsvector, title_vec = %s::tsvector WHERE rank = %s", params
+                f"UPDATE {DOC_TABLE} SET vec = %s::tsvector, title_vec = %s::tsvector, "
+                f"sig = %s::bit({signature.BITS}) WHERE rank = %s",
+                params,
             )
 
     def delete(self, ranks):
@@ -164,6 +171,7 @@ class PostgresBackend(Backend):
     # phrase on every candidate row, cost 30-60 ms.
     WALK_CHUNK = 2000
     WALK_BUDGET = 8000  # rows tested through the rank index before GIN takes over
+    SIGNATURE = True  # test the row's token signature before its body vector (signature.py)
 
     @staticmethod
     def _share(cursor, column, query):
@@ -210,6 +218,19 @@ class PostgresBackend(Backend):
         column = "title_vec" if title_only else "vec"
         tsquery = self.tsquery(query)
         match = RawSQL(f"{DOC_TABLE}.{column} @@ %s::tsquery", [tsquery], output_field=BooleanField())
+        bits = signature.of_query(query) if self.SIGNATURE and column == "vec" else None
+        # In the walk, a row whose signature lacks a query token is not a match and its vector
+        # (in TOAST) is not read; CASE keeps that order. GIN needs the plain ``@@``.
+        walk_match = (
+            RawSQL(
+                f"CASE WHEN {DOC_TABLE}.sig IS NULL OR ({DOC_TABLE}.sig & %s::bit({signature.BITS})) = "
+                f"%s::bit({signature.BITS}) THEN {DOC_TABLE}.vec @@ %s::tsquery ELSE false END",
+                [bits, bits, tsquery],
+                output_field=BooleanField(),
+            )
+            if bits
+            else match
+        )
         in_title = (
             RawSQL(f"{DOC_TABLE}.title_vec @@ %s::tsquery", [tsquery], output_field=BooleanField())
             if titles
@@ -231,7 +252,7 @@ class PostgresBackend(Backend):
             walk = kind in (None, "article") and limit / self._share(cursor, column, query) <= self.WALK_BUDGET
             while walk and len(found) < limit:
                 window = documents if below is None else documents.filter(rank__lt=below)
-                rows, read, last = self._chunk(cursor, window.annotate(matched=match), chunk)
+                rows, read, last = self._chunk(cursor, window.annotate(matched=walk_match), chunk)
                 found += rows
                 examined += read
                 if read < chunk:

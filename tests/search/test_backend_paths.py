@@ -16,13 +16,14 @@ QUERIES = ["社区", "邻里互助", "区", "南侨机工", "社区 党组织", 
 
 
 @pytest.mark.parametrize(
-    "chunk, budget",
-    [(2000, 8000), (3, 8000), (3, 7), (3, 0)],
-    ids=["defaults", "small-chunks", "walk-then-gin", "gin-only"],
+    "chunk, budget, signature",
+    [(2000, 8000, True), (2000, 8000, False), (3, 8000, True), (3, 7, True), (3, 0, True)],
+    ids=["defaults", "without-signatures", "small-chunks", "walk-then-gin", "gin-only"],
 )
-def test_every_path_gives_the_same_matches_newest_first(demo, monkeypatch, chunk, budget):
+def test_every_path_gives_the_same_matches_newest_first(demo, monkeypatch, chunk, budget, signature):
     monkeypatch.setattr(PostgresBackend, "WALK_CHUNK", chunk)
     monkeypatch.setattr(PostgresBackend, "WALK_BUDGET", budget)
+    monkeypatch.setattr(PostgresBackend, "SIGNATURE", signature)
     add_articles(12)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:  # element statistics, as autovacuum keeps them
