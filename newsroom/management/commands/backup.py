@@ -45,7 +45,7 @@ def archive(source: Path, target: Path):
 
 
 class Command(BaseCommand):
-    help = "备份数据库(dumpdata)和上传文件，写入一个新文件夹。"
+    help = "备份数据库（dumpdata）和上传文件，写入一个新文件夹。"
 
     def add_arguments(self, parser):
         parser.add_argument("destination", help="备份存放的目录")

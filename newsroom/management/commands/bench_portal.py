@@ -73,9 +73,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if not shutil.which("wrk"):
-            raise CommandError("需要 wrk(Debian:apt-get install wrk)，或运行 make bench。")
+            raise CommandError("需要 wrk（Debian：apt-get install wrk），或运行 make bench。")
         if options["nginx"] and not shutil.which("nginx"):
-            raise CommandError("--nginx 需要 nginx(Debian:apt-get install nginx-light)，或运行 make bench。")
+            raise CommandError("--nginx 需要 nginx（Debian：apt-get install nginx-light），或运行 make bench。")
         self.options, self.out = options, self.stdout.write
         self.work = Path(tempfile.gettempdir()) / "linli-bench-portal"
         self.work.mkdir(exist_ok=True)
@@ -377,7 +377,7 @@ class Command(BaseCommand):
         base = f"http://127.0.0.1:{opts['port']}"
         rows = []
         self.out(
-            f"数据库：{connection.vendor}；文章 {Article.objects.count()} 篇；gunicorn {opts['workers']} 个 sync worker;"
+            f"数据库：{connection.vendor}；文章 {Article.objects.count()} 篇；gunicorn {opts['workers']} 个 sync worker；"
             f"wrk {opts['connections']} 连接 × {opts['duration']} 秒；文章页 {page_size // 1024} KB"
         )
 
@@ -391,7 +391,7 @@ class Command(BaseCommand):
                         rows.append(
                             (
                                 "gunicorn",
-                                f"文章页(不缓存，{len(rotation)} 篇轮换)",
+                                f"文章页（不缓存，{len(rotation)} 篇轮换）",
                                 self._wrk(base + path, paths=rotation),
                             )
                         )
@@ -399,19 +399,19 @@ class Command(BaseCommand):
                         rows.append(("gunicorn", f"{name}（{'缓存' if cached else '不缓存'}）", self._wrk(base + path)))
                 if cached:
                     at_100 = self._wrk(base + targets["文章页"], connections=100, duration=10)
-                    rows.append(("gunicorn", "文章页（缓存,100 连接）", at_100))
+                    rows.append(("gunicorn", "文章页（缓存，100 连接）", at_100))
                 else:
                     at_100 = self._wrk(base + targets["文章页"], connections=100, duration=10, paths=rotation)
-                    rows.append(("gunicorn", f"文章页(不缓存，{len(rotation)} 篇轮换,100 连接)", at_100))
+                    rows.append(("gunicorn", f"文章页（不缓存，{len(rotation)} 篇轮换，100 连接）", at_100))
                     # one reader at a time: the page's own latency, without queueing
                     alone = self._wrk(base + targets["文章页"], connections=1, duration=10, paths=rotation)
-                    rows.append(("gunicorn", f"文章页(不缓存，{len(rotation)} 篇轮换，1 连接)", alone))
+                    rows.append(("gunicorn", f"文章页（不缓存，{len(rotation)} 篇轮换，1 连接）", alone))
                 if cached:  # what each reader's view report costs (Redis, one indexed SELECT)
                     before = Article.objects.get(pk=article.pk).view_count
                     report = self._wrk(base + f"/views/{article.pk}/", post=True)
-                    rows.append(("gunicorn", "点击上报(POST /views/<id>/)", report))
+                    rows.append(("gunicorn", "点击上报（POST /views/<id>/）", report))
                 rss = self._rss_mb(process)
-                self.out(f"worker 内存（RSS,{'缓存' if cached else '不缓存'}运行后）：平均每个 {rss:.0f} MB")
+                self.out(f"worker 内存（RSS，{'缓存' if cached else '不缓存'}运行后）：平均每个 {rss:.0f} MB")
             finally:
                 self._stop(process)
             if cached:
@@ -428,7 +428,7 @@ class Command(BaseCommand):
                 rows.append(("nginx", "静态文件（nginx 直接）", self._wrk(front + "/static/bench-page.html")))
                 for name, path in targets.items():
                     rows.append(("nginx", f"{name}（微缓存）", self._wrk(front + path)))
-                rows.append(("nginx", "文章页（微缓存,100 连接）", self._wrk(front + targets["文章页"], 100, 10)))
+                rows.append(("nginx", "文章页（微缓存，100 连接）", self._wrk(front + targets["文章页"], 100, 10)))
             finally:
                 web.send_signal(signal.SIGQUIT)
                 web.wait(timeout=30)
@@ -463,7 +463,7 @@ class Command(BaseCommand):
             (
                 "文章页（不缓存，轮换）",
                 "article",
-                next((v for k, v in mine.items() if k.startswith("文章页(不缓存，") and "连接" not in k), None),
+                next((v for k, v in mine.items() if k.startswith("文章页（不缓存，") and "连接" not in k), None),
             ),
             ("栏目页（不缓存）", "column", mine.get("栏目页（不缓存）")),
         ]

@@ -60,7 +60,7 @@ class Command(BaseCommand):
             per_photo.append(time.perf_counter() - start)
         rows = [
             ("基线：完整解码原图一次", decode),
-            (f"单个缩略图(共 {len(names)} 种)", single),
+            (f"单个缩略图（共 {len(names)} 种）", single),
             (f"一张照片的全部 {len(names)} 种缩略图", per_photo),
         ]
         for label, values in rows:

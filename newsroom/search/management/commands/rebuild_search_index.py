@@ -14,4 +14,4 @@ class Command(BaseCommand):
         counts = index.rebuild()
         took = time.perf_counter() - started
         summary = ", ".join(f"{kind} {n}" for kind, n in counts.items())
-        self.stdout.write(f"搜索索引已重建({backend().name}):{summary}，用时 {took:.1f} 秒。")
+        self.stdout.write(f"搜索索引已重建（{backend().name}）：{summary}，用时 {took:.1f} 秒。")
