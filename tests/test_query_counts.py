@@ -152,7 +152,7 @@ def _article_with_photos(count, editor):
 # their roles and people, history, revisions, presence, preview links, the pre-publish checks
 # every reviewer sees, the banner's look-up, the notification badge and the editor's autosave. Pinned, and the same with 3 photos and bylines
 # as with 40.
-ARTICLE_CHANGE_QUERIES = 42
+ARTICLE_CHANGE_QUERIES = 40
 
 
 def test_the_article_change_page_does_not_grow_with_its_photos_or_bylines(client, demo, editor):
