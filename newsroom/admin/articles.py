@@ -177,8 +177,7 @@ class PhotoInline(admin.StackedInline):
 
 class SharedMediaInlineFormSet(InlineAdminFormSet):
     """The admin gathers an inline's scripts and styles by building the admin wrapper of every
-    form (40 photos: 40 wrappers and their fieldsets, ~13 ms, before the page renders them
-    again). The forms of one formset share their widgets, so the first form says it for all."""
+    form (40 photos: 40 wrappers and their fieldsets, before the page renders them again). The forms of one formset share their widgets, so the first form says it for all."""
 
     @property
     def media(self):
