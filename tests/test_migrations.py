@@ -339,3 +339,35 @@ def test_documents_already_indexed_get_their_signature():
         cursor.execute("SELECT sig::text FROM search_searchdocument WHERE id = %s", [document.pk])
         stored = cursor.fetchone()[0]
     assert int(stored, 2) == int(signature.literal(["邻里", "里节", "节", "中南"])[1:], 16)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_photos_saved_without_their_size_take_it_from_the_library():
+    """newsroom 0038: an imported photo (its file stored in place) had no width and height, so
+    every load reopened the file to measure it; it takes the size its library image recorded."""
+    old = state_at(
+        [
+            ("newsroom", "0037_portal_slug"),
+            ("communities", "0007_full_width_labels"),
+            ("takedowns", "0004_measure_kind_full_width_label"),
+            ("search", "0003_signature"),
+            ("inspection", "0002_roles"),
+        ]
+    )
+    Portal, Column = old.get_model("newsroom", "Portal"), old.get_model("newsroom", "Column")
+    Article, Photo = old.get_model("newsroom", "Article"), old.get_model("newsroom", "Photo")
+    ImageAsset = old.get_model("newsroom", "ImageAsset")
+    portal = Portal.objects.create(name="玉泉区新闻网", short_name="玉泉区", hosts="a.example", slug="yq")
+    article = Article.objects.create(column=Column.objects.create(portal=portal, name="要闻", slug="news"), title="稿件")
+    asset = ImageAsset.objects.create(file="library/2026/12/a.jpg", width=1200, height=800)
+    imported = Photo.objects.create(article=article, image="library/2026/12/a.jpg", asset=asset, width=1, height=1)
+    Photo.objects.filter(pk=imported.pk).update(width=None, height=None)  # as the importer left it
+    measured = Photo.objects.create(article=article, image="library/2026/12/a.jpg", asset=asset, width=600, height=400)
+
+    call_command("migrate", verbosity=0)
+
+    from newsroom.models import Photo as Now
+
+    sizes = dict(Now.objects.filter(article=article.pk).values_list("pk", "width"))
+    assert sizes == {imported.pk: 1200, measured.pk: 600}
+    assert Now.objects.get(pk=imported.pk).height == 800

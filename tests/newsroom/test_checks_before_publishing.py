@@ -145,3 +145,22 @@ def test_the_list_is_per_portal(demo, roles):
     other = Portal.objects.create(name="另一个网站")
     SensitiveWord.objects.create(portal=other, word="邻里节", severity="block")
     workflow.publish(approved(roles), roles["chief"])
+
+
+
+def test_the_checks_open_no_photo_file(demo, roles, monkeypatch):
+    """The photo's image is checked by its field's rules without being assigned back:
+    ``full_clean`` sets every field again, and setting an image makes Django reopen the file to
+    measure it (a disk read per photo each time the change page shows the checks)."""
+    from django.core.files import images
+
+    from newsroom import checks
+
+    article = approved(roles)
+    opened = []
+    real = images.get_image_dimensions
+    monkeypatch.setattr(images, "get_image_dimensions", lambda *args, **kw: opened.append(args) or real(*args, **kw))
+    report = checks.prepublish(Article.objects.get(pk=article.pk))
+    assert report.ok and opened == []
+    article.photos.update(alt_text="")
+    assert "第1张图片没有替代文字" in refused(article, roles) and opened == []
