@@ -86,21 +86,19 @@ def _problems(obj):
     (data can arrive by other paths: an import, a restored revision, an older rule)."""
     # Related rows exist (the database's foreign keys see to it): not looked up again, one query
     # per photo or byline each, which would make the change page grow with them.
-    related = [field.name for field in obj._meta.fields if field.is_relation]
+    related = [f.name for f in obj._meta.fields if f.is_relation]
     # Files are checked by their field's rules without being assigned back: ``full_clean`` sets
     # every field again, and setting an image makes Django reopen the file to read its size
     # (one disk read per photo, on every change page).
-    files = [field for field in obj._meta.fields if isinstance(field, models.FileField)]
+    files = [f for f in obj._meta.fields if isinstance(f, models.FileField)]
     messages = []
     try:
-        obj.full_clean(
-            exclude=related + [field.name for field in files], validate_unique=False, validate_constraints=False
-        )
+        obj.full_clean(exclude=related + [f.name for f in files], validate_unique=False, validate_constraints=False)
     except ValidationError as error:
         messages += [str(message) for errors in error.message_dict.values() for message in errors]
-    for field in files:
+    for file_field in files:
         try:
-            field.clean(getattr(obj, field.attname), obj)
+            file_field.clean(getattr(obj, file_field.attname), obj)
         except ValidationError as error:
             messages += [str(message) for message in error.messages]
     return messages

@@ -358,7 +358,9 @@ def test_photos_saved_without_their_size_take_it_from_the_library():
     Article, Photo = old.get_model("newsroom", "Article"), old.get_model("newsroom", "Photo")
     ImageAsset = old.get_model("newsroom", "ImageAsset")
     portal = Portal.objects.create(name="玉泉区新闻网", short_name="玉泉区", hosts="a.example", slug="yq")
-    article = Article.objects.create(column=Column.objects.create(portal=portal, name="要闻", slug="news"), title="稿件")
+    article = Article.objects.create(
+        column=Column.objects.create(portal=portal, name="要闻", slug="news"), title="稿件"
+    )
     asset = ImageAsset.objects.create(file="library/2026/12/a.jpg", width=1200, height=800)
     imported = Photo.objects.create(article=article, image="library/2026/12/a.jpg", asset=asset, width=1, height=1)
     Photo.objects.filter(pk=imported.pk).update(width=None, height=None)  # as the importer left it

@@ -147,7 +147,6 @@ def test_the_list_is_per_portal(demo, roles):
     workflow.publish(approved(roles), roles["chief"])
 
 
-
 def test_the_checks_open_no_photo_file(demo, roles, monkeypatch):
     """The photo's image is checked by its field's rules without being assigned back:
     ``full_clean`` sets every field again, and setting an image makes Django reopen the file to
