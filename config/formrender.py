@@ -18,7 +18,6 @@ from django.template import TemplateDoesNotExist
 from django.template.backends.jinja2 import Jinja2
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from markupsafe import Markup, escape
@@ -36,6 +35,12 @@ def attrs(values):
     )
 
 
+def field_texts(form):
+    """{field name: (label, required, help text)} of ``form``, translated: what every form of a
+    formset shares, for a layout that writes them once rather than once per form."""
+    return {bound.name: (str(bound.label), bound.field.required, str(bound.help_text)) for bound in form}
+
+
 @functools.lru_cache(maxsize=512)
 def cached_static(path):
     """``static()`` once per path and process (the manifest does not change while it runs)."""
@@ -47,32 +52,43 @@ def environment(**options):
 
     env = Environment(extensions=["jinja2.ext.i18n"], **options)
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
-    env.globals.update(static=cached_static, url=reverse, attrs=attrs)
+    env.globals.update(static=cached_static, url=reverse, attrs=attrs, field_texts=field_texts)
     env.filters.update(capfirst=capfirst, cell_count=cell_count, admin_urlquote=quote)
     return env
+
+
+@functools.cache
+def jinja2_engine():
+    """One engine per process, so its compiled templates outlive the renderer: Django makes a
+    new renderer whenever ``FORM_RENDERER`` changes (tests; ``bench_admin`` switching to its
+    baseline and back between two requests)."""
+    return Jinja2(
+        {
+            "APP_DIRS": False,
+            "DIRS": [settings.BASE_DIR / "templates" / "jinja2", Path(renderers.__file__).parent / "jinja2"],
+            "NAME": "linli-forms",
+            "OPTIONS": {"environment": "config.formrender.environment"},
+        }
+    )
+
+
+@functools.cache
+def django_templates():
+    """Django's form renderer for templates not ported to Jinja2, kept as ``jinja2_engine``."""
+    return renderers.DjangoTemplates()
 
 
 class Renderer(renderers.BaseRenderer):
     """Jinja2 first (Django's form templates and the ports in ``templates/jinja2/``), Django
     templates for anything else (a third-party widget's own template)."""
 
-    @cached_property
+    @property
     def jinja2(self):
-        return Jinja2(
-            {
-                "APP_DIRS": False,
-                "DIRS": [
-                    settings.BASE_DIR / "templates" / "jinja2",
-                    Path(renderers.__file__).parent / "jinja2",
-                ],
-                "NAME": "linli-forms",
-                "OPTIONS": {"environment": "config.formrender.environment"},
-            }
-        )
+        return jinja2_engine()
 
-    @cached_property
+    @property
     def django(self):
-        return renderers.DjangoTemplates()
+        return django_templates()
 
     def get_template(self, template_name):
         try:
