@@ -26,3 +26,23 @@ def test_bench_admin_measures_both_variants_and_leaves_nothing(demo, settings):
     assert all("基线（Django 后台原样渲染）" in line and "现为基线的" in line for line in lines[2:4])
     after = (Article.objects.count(), Photo.objects.count(), Person.objects.count(), files(settings.MEDIA_ROOT))
     assert after == before
+
+
+def test_the_baseline_server_renders_as_django_does_for_its_whole_life():
+    """``bench_admin --via server`` serves its baseline from ``stock_admin_wsgi``: in that
+    process the change page keeps Django's stock inlines and form renderer after the import."""
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    script = (
+        "import gc, newsroom.management.stock_admin_wsgi; gc.collect()\n"
+        "from django.forms.renderers import get_default_renderer\n"
+        "from newsroom.admin.articles import CreditInline, PhotoInline\n"
+        "print(PhotoInline.template, CreditInline.template, type(get_default_renderer()).__name__)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=settings.BASE_DIR, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["admin/edit_inline/stacked.html", "admin/edit_inline/tabular.html", "StockRenderer"]

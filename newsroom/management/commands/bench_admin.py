@@ -1,4 +1,4 @@
-"""How fast the editor's desk answers: ``python manage.py bench_admin``.
+"""How fast the editor's desk answers: ``python manage.py bench_admin [--via server]``.
 
 Inside a transaction that is rolled back at the end (nothing stays in the database), adds a draft
 with ``--photos`` credited photos (each by another photographer) and as many bylines, and one with
@@ -9,26 +9,43 @@ client, after a warm-up, median and max of ``--runs``):
 - the article change page with those photos, with 2 bylines and with as many bylines as photos.
 
 Beside them, in the same run and requested in turn with them, the baseline: the same change pages
-rendered the way Django's admin does out of the box (Django-template widgets, the stock stacked and tabular inlines), which is
-what this project shipped before ``config/formrender.py`` and the photo cards.
+rendered the way Django's admin does out of the box (Django-template widgets, the stock stacked
+and tabular inlines), which is what this project shipped before ``config/formrender.py`` and the
+photo cards.
+
+``--via server`` times the same pages as a server answers them: on a copy of the database (made
+and dropped by the command), two gunicorn processes with production settings — this project's
+application and the baseline's (``newsroom/management/stock_admin_wsgi.py``) — each asked in turn
+over HTTP. The test client's figures run inside this command's process, which on some machines
+is measurably slower than a server's worker for the same code (README).
 """
 
 import functools
+import os
+import shutil
+import signal
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
+import urllib.request
 from contextlib import contextmanager, nullcontext
+from http.client import HTTPConnection
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
-from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
 from django.forms.renderers import DjangoTemplates
 from django.test import Client, override_settings
 
 from newsroom.admin.articles import CreditInline, PhotoInline
 from newsroom.models import Article, BylineRole, Column, Credit, Person, Photo
+
+CLONE = "bench_admin"
 
 
 class _Rollback(Exception):
@@ -77,6 +94,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--photos", type=int, default=40)
         parser.add_argument("--runs", type=int, default=7)
+        parser.add_argument(
+            "--via",
+            choices=("client", "server"),
+            default="client",
+            help="client：本进程内的测试客户端（事务回滚）；server：在数据库副本上启动两个 gunicorn（现版与基线），经 HTTP 交替请求",
+        )
+        parser.add_argument("--port", type=int, default=8021, help="--via server 时现版的端口（基线用下一个）")
 
     def _article(self, editor, photos, bylines):
         article = Article.objects.create(
@@ -104,51 +128,49 @@ class Command(BaseCommand):
                 Credit.objects.create(article=article, role=role, person=person, order=i + 1)
         return article
 
-    def _time(self, client, url, runs):
-        """Median-ready timings of ``url``: this project's page and, for a change page, the
-        baseline's, requested in turn (each after one warm-up), so the machine's drift during the
-        run falls on both alike."""
-        variants = [(nullcontext, [])] + ([(stock_admin, [])] if "change" in url else [])
+    def _time(self, get, url, runs):
+        """Timings of ``url`` by ``get(url, baseline)``: this project's page and, for a change
+        page, the baseline's, requested in turn (each after one warm-up), so the machine's drift
+        during the run falls on both alike."""
+        variants = [(False, [])] + ([(True, [])] if "change" in url else [])
         sizes = []
         for run in range(runs + 1):
             for variant, times in variants:
-                with variant():
-                    start = time.perf_counter()
-                    response = client.get(url, secure=not settings.DEBUG)
-                    elapsed = (time.perf_counter() - start) * 1000
-                assert response.status_code == 200, (url, response.status_code)
+                elapsed, size = get(url, variant)
                 if run:
                     times.append(elapsed)
                 elif len(sizes) < len(variants):
-                    sizes.append(len(response.content))
+                    sizes.append(size)
         return [(times, size) for (_, times), size in zip(variants, sizes)]
 
-    def handle(self, *args, photos, runs, **options):
-        rows = []
-        try:
-            # Photo files go to a folder removed at the end, as the rows are.
-            with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media), transaction.atomic():
-                editor = User.objects.create_user("bench-admin-editor", password="x" * 16, is_staff=True)
-                editor.groups.add(Group.objects.get(name="编辑"))
-                client = Client()
-                client.force_login(editor)
-                few = self._article(editor, photos, 2)
-                many = self._article(editor, photos, photos)
-                pages = [
-                    ("编辑工作台 /admin/", "/admin/"),
-                    (f"稿件编辑页：{photos} 张图片、2 个署名", f"/admin/newsroom/article/{few.pk}/change/"),
-                    (f"稿件编辑页：{photos} 张图片、{photos} 个署名", f"/admin/newsroom/article/{many.pk}/change/"),
-                ]
-                articles = Article.objects.count()
-                for label, url in pages:
-                    now, *before = self._time(client, url, runs)
-                    rows.append((label, now, before[0] if before else None))
-                raise _Rollback
-        except _Rollback:
-            pass
+    def _pages(self, photos, editor):
+        few = self._article(editor, photos, 2)
+        many = self._article(editor, photos, photos)
+        return [
+            ("编辑工作台 /admin/", "/admin/"),
+            (f"稿件编辑页：{photos} 张图片、2 个署名", f"/admin/newsroom/article/{few.pk}/change/"),
+            (f"稿件编辑页：{photos} 张图片、{photos} 个署名", f"/admin/newsroom/article/{many.pk}/change/"),
+        ]
+
+    @staticmethod
+    def _editor():
+        editor = User.objects.create_user("bench-admin-editor", password="x" * 16, is_staff=True)
+        editor.groups.add(Group.objects.get(name="编辑"))
+        client = Client()
+        client.force_login(editor)
+        return editor, client
+
+    def handle(self, *args, photos, runs, via, port, **options):
+        if via == "server":
+            rows, articles = self._via_server(photos, runs, port)
+            how = "经 gunicorn（生产设置，各 1 个 worker）的 HTTP 往返"
+        else:
+            rows, articles = self._via_client(photos, runs)
+            how = "测试客户端，本进程内"
         self.stdout.write(
-            f"稿件 {articles} 篇；以编辑身份登录，服务器耗时（测试客户端），每项 {runs} 次取中位数（最大值），现版与基线交替请求；"
-            f"DEBUG={'开' if settings.DEBUG else '关'}；数据库 {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
+            f"稿件 {articles} 篇；以编辑身份登录，服务器耗时（{how}），每项 {runs} 次取中位数（最大值），"
+            f"现版与基线交替请求；DEBUG={'开' if settings.DEBUG and via == 'client' else '关'}；"
+            f"数据库 {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
         )
         for label, (times, size), before in rows:
             line = f"{label}：{statistics.median(times):.0f} ms（{max(times):.0f}），{size / 1024:.0f} KB"
@@ -159,6 +181,114 @@ class Command(BaseCommand):
                     f"{old_size / 1024:.0f} KB，现为基线的 {statistics.median(times) / statistics.median(old):.0%}"
                 )
             self.stdout.write(line)
-        if settings.DEBUG:
+        if settings.DEBUG and via == "client":
             self.stdout.write("注意：DEBUG 开启时模板每次渲染都检查文件是否改动；生产环境的数字请在 DEBUG=False 下测。")
         return ""
+
+    def _via_client(self, photos, runs):
+        rows = []
+        try:
+            # Photo files go to a folder removed at the end, as the rows are.
+            with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media), transaction.atomic():
+                editor, client = self._editor()
+                pages = self._pages(photos, editor)
+                articles = Article.objects.count()
+                for label, url in pages:
+                    now, *before = self._time(lambda url, variant: self._client_get(client, url, variant), url, runs)
+                    rows.append((label, now, before[0] if before else None))
+                raise _Rollback
+        except _Rollback:
+            pass
+        return rows, articles
+
+    @staticmethod
+    def _client_get(client, url, variant):
+        with stock_admin() if variant else nullcontext():
+            start = time.perf_counter()
+            response = client.get(url, secure=not settings.DEBUG)
+            elapsed = (time.perf_counter() - start) * 1000
+        assert response.status_code == 200, (url, response.status_code)
+        return elapsed, len(response.content)
+
+    # -- through gunicorn ------------------------------------------------------------------
+
+    def _via_server(self, photos, runs, port):
+        """The pages as gunicorn serves them, on a copy of the database that is dropped at the end."""
+        creation = connection.creation
+        original = connection.settings_dict["NAME"]
+        connection.close()
+        creation.clone_test_db(suffix=CLONE, verbosity=0, autoclobber=True)
+        copy = creation.get_test_db_clone_settings(CLONE)
+        connection.settings_dict["NAME"] = copy["NAME"]
+        media = tempfile.mkdtemp()
+        servers = []
+        try:
+            with override_settings(MEDIA_ROOT=media):
+                editor, client = self._editor()
+                pages = self._pages(photos, editor)
+            articles = Article.objects.count()
+            env = {
+                **os.environ,
+                "DEBUG": "0",
+                "HTTPS": "0",
+                "BEHIND_PROXY": "1",
+                "ALLOWED_HOSTS": "127.0.0.1",
+                "DB_CONN_MAX_AGE": "600",
+                "DATABASE_URL": self._url(copy),
+                "MEDIA_ROOT": media,
+                "SECRET_KEY": settings.SECRET_KEY,
+            }
+            for offset, application in enumerate(("config.wsgi", "newsroom.management.stock_admin_wsgi")):
+                servers.append(self._gunicorn(application, port + offset, env))
+            cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+            rows = []
+            for label, url in pages:
+                get = functools.partial(self._http_get, port, cookie)
+                now, *before = self._time(get, url, runs)
+                rows.append((label, now, before[0] if before else None))
+            return rows, articles
+        finally:
+            for server in servers:
+                server.send_signal(signal.SIGTERM)
+                server.wait(timeout=30)
+            connection.close()
+            connection.settings_dict["NAME"] = original
+            creation.destroy_test_db(original, verbosity=0, suffix=CLONE)
+            shutil.rmtree(media, ignore_errors=True)
+
+    @staticmethod
+    def _url(db):
+        if db["ENGINE"].endswith("sqlite3"):
+            return f"sqlite:///{Path(db['NAME']).resolve()}"
+        password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+        return f"postgres://{db['USER'] or 'postgres'}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+    @staticmethod
+    def _gunicorn(application, port, env):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", application, "--workers", "1", "--bind", f"127.0.0.1:{port}"]
+            + ["--log-level", "warning"],
+            env=env,
+            cwd=settings.BASE_DIR,
+        )
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+                return process
+            except OSError:
+                time.sleep(0.2)
+        process.kill()
+        raise CommandError(f"gunicorn（{application}）没有启动。")
+
+    @staticmethod
+    def _http_get(port, cookie, url, variant):
+        """One request, on its own connection (gunicorn's sync workers close each one)."""
+        http = HTTPConnection("127.0.0.1", port + (1 if variant else 0), timeout=60)
+        start = time.perf_counter()
+        http.request("GET", url, headers={"Host": "127.0.0.1", "Cookie": cookie})
+        response = http.getresponse()
+        body = response.read()
+        elapsed = (time.perf_counter() - start) * 1000
+        http.close()
+        assert response.status == 200, (url, response.status)
+        return elapsed, len(body)

@@ -1,0 +1,9 @@
+"""The WSGI application with the article change page as Django's admin renders it out of the box
+(Django-template widgets, the stock stacked and tabular inlines): ``bench_admin --via server``
+serves it with gunicorn beside the real one, as its baseline. Never deployed."""
+
+from config.wsgi import application  # noqa: F401  (what gunicorn serves)
+from newsroom.management.commands.bench_admin import stock_admin
+
+BASELINE = stock_admin()  # held: a context manager no longer referenced would undo itself
+BASELINE.__enter__()  # for the life of this process
