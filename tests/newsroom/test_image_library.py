@@ -143,3 +143,20 @@ def test_a_focal_point_moves_the_crop(demo):
     right = renditions.crop_name(asset.file.name, 160, 107, 1.0, 0.5, "jpg")
     assert left != right and renditions.ensure(left) and renditions.ensure(right)
     assert json.dumps(renditions.parse(left)[1]) != json.dumps(renditions.parse(right)[1])
+
+
+@pytest.mark.parametrize("original", ["library/2026/12/a.jpg", "library/2026/12/邻里节 现场（一）#1.jpg"])
+def test_a_pictures_size_urls_are_the_storages_own(original, settings):
+    """The picture tags ask the file-system storage once per picture for the renditions'
+    folder; every size's URL is still exactly what the storage gives for that file (quoting
+    included), and another storage is asked for each file."""
+    from django.core.files.storage import InMemoryStorage
+
+    from newsroom.templatetags import pictures
+
+    url = pictures.rendition_urls(original)
+    names = renditions.standard_names(original, 1280, 0.3, 0.7)
+    assert [url(name) for name in names] == [default_storage.url(name) for name in names]
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
+    assert default_storage.__class__ is InMemoryStorage
+    assert pictures.rendition_urls(original) == default_storage.url
