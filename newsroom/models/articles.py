@@ -487,7 +487,8 @@ class Photo(Reviewed, Credited):
             # The size as the library measured it: a file saved in place (``image.save(...,
             # save=False)``, as the importer does) leaves the photo's own size empty, and a
             # photo without one has its file reopened every time it is loaded.
-            self.width, self.height = asset.width, asset.height
+            if asset.width and asset.height:
+                self.width, self.height = asset.width, asset.height
             if not self.credit_kind:
                 for name, value in asset.credit_values().items():
                     setattr(self, name, value)
