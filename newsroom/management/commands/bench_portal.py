@@ -403,7 +403,9 @@ class Command(BaseCommand):
                 else:
                     at_100 = self._wrk(base + targets["文章页"], connections=100, duration=10, paths=rotation)
                     rows.append(("gunicorn", f"文章页（不缓存，{len(rotation)} 篇轮换，100 连接）", at_100))
-                    # one reader at a time: the page's own latency, without queueing
+                    # one reader at a time: the page's own latency, without queueing — once the
+                    # workers have answered what the 100 connections left in their backlog
+                    urllib.request.urlopen(base + "/healthz", timeout=120).read()
                     alone = self._wrk(base + targets["文章页"], connections=1, duration=10, paths=rotation)
                     rows.append(("gunicorn", f"文章页（不缓存，{len(rotation)} 篇轮换，1 连接）", alone))
                 if cached:  # what each reader's view report costs (Redis, one indexed SELECT)
