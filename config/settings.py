@@ -60,6 +60,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the whole request runs in one reserved stretch of CPython's frame stack
+    # (config/datastack.py says why).
+    "config.datastack.RoomyStackMiddleware",
     "config.proxy.RealIPMiddleware",
     "config.requestlog.RequestLogMiddleware",
     "config.nul.RejectNulMiddleware",
