@@ -23,13 +23,9 @@ is measurably slower than a server's worker for the same code (README).
 import functools
 import os
 import shutil
-import signal
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from contextlib import contextmanager, nullcontext
 from http.client import HTTPConnection
 from pathlib import Path
@@ -37,12 +33,14 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.forms.renderers import DjangoTemplates
 from django.test import Client, override_settings
 
+from config import formrender
 from newsroom.admin.articles import CreditInline, PhotoInline
+from newsroom.management.servers import start_gunicorn, stop
 from newsroom.models import Article, BylineRole, Column, Credit, Person, Photo
 
 CLONE = "bench_admin"
@@ -63,17 +61,12 @@ def _jpeg():
 
 
 class StockRenderer(DjangoTemplates):
-    """Django's own form renderer, its engine (and so its compiled templates) kept across the
-    switches between the two variants, as this project's Jinja2 engine is."""
+    """Django's own form renderer, its engine (and so its compiled templates) the process-wide
+    one of ``config.formrender`` and kept across the switches between the two variants."""
 
     @property
     def engine(self):
-        return _stock_engine()
-
-
-@functools.cache
-def _stock_engine():
-    return DjangoTemplates().engine
+        return formrender.django_templates().engine
 
 
 @contextmanager
@@ -239,7 +232,7 @@ class Command(BaseCommand):
                 "SECRET_KEY": settings.SECRET_KEY,
             }
             for offset, application in enumerate(("config.wsgi", "newsroom.management.stock_admin_wsgi")):
-                servers.append(self._gunicorn(application, port + offset, env))
+                servers.append(start_gunicorn(env, port + offset, application))
             cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
             rows = []
             for label, url in pages:
@@ -249,8 +242,7 @@ class Command(BaseCommand):
             return rows, articles
         finally:
             for server in servers:
-                server.send_signal(signal.SIGTERM)
-                server.wait(timeout=30)
+                stop(server)
             connection.close()
             connection.settings_dict["NAME"] = original
             creation.destroy_test_db(original, verbosity=0, suffix=CLONE)
@@ -262,23 +254,6 @@ class Command(BaseCommand):
             return f"sqlite:///{Path(db['NAME']).resolve()}"
         password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
         return f"postgres://{db['USER'] or 'postgres'}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-    @staticmethod
-    def _gunicorn(application, port, env):
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", application, "--workers", "1", "--bind", f"127.0.0.1:{port}"]
-            + ["--log-level", "warning"],
-            env=env,
-            cwd=settings.BASE_DIR,
-        )
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-                return process
-            except OSError:
-                time.sleep(0.2)
-        process.kill()
-        raise CommandError(f"gunicorn（{application}）没有启动。")
 
     @staticmethod
     def _http_get(port, cookie, url, variant):

@@ -38,6 +38,7 @@ from PIL import Image
 
 from communities.models import Community
 from config.publishing import ALL_PORTALS
+from newsroom.management.servers import start_gunicorn, stop
 from newsroom.models import Article, Column, Person, Photo, Topic
 
 REDIS_URL = os.getenv("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -235,36 +236,7 @@ class Command(BaseCommand):
 
     def _gunicorn(self, env):
         self._clear_redis()
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "config.wsgi",
-                "--workers",
-                str(self.options["workers"]),
-                "--bind",
-                f"127.0.0.1:{self.options['port']}",
-                "--log-level",
-                "warning",
-            ],
-            env=env,
-            cwd=settings.BASE_DIR,
-        )
-        url = f"http://127.0.0.1:{self.options['port']}/healthz"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url, timeout=1)
-                return process
-            except OSError:
-                time.sleep(0.2)
-        process.kill()
-        raise CommandError("gunicorn 没有启动。")
-
-    @staticmethod
-    def _stop(process):
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
+        return start_gunicorn(env, self.options["port"], workers=self.options["workers"])
 
     @staticmethod
     def _rss_mb(process):
@@ -415,7 +387,7 @@ class Command(BaseCommand):
                 rss = self._rss_mb(process)
                 self.out(f"worker 内存（RSS，{'缓存' if cached else '不缓存'}运行后）：平均每个 {rss:.0f} MB")
             finally:
-                self._stop(process)
+                stop(process)
             if cached:
                 self._flush_counts(database_url)
                 counted = Article.objects.get(pk=article.pk).view_count - before
@@ -434,7 +406,7 @@ class Command(BaseCommand):
             finally:
                 web.send_signal(signal.SIGQUIT)
                 web.wait(timeout=30)
-                self._stop(process)
+                stop(process)
         self._table(rows)
         return rows
 
