@@ -15,20 +15,28 @@ from .text import simplified
 SNIPPET_CHARS = 120
 
 
+class _Folded(dict):
+    """Code point → the character NFKC and lower case make of it on its own, kept when that is
+    one character (else the character itself, so positions still line up): ``str.translate``
+    folds a whole text through it at C speed, where ``unicodedata.normalize`` over an
+    article's body took ~150 µs a kilobyte. Filled as characters are first met."""
+
+    def __missing__(self, code):
+        char = chr(code)
+        folded = unicodedata.normalize("NFKC", char).lower()
+        self[code] = folded = folded if len(folded) == 1 else char
+        return folded
+
+
+_FOLDED = _Folded()
+
+
 def _normalise_chars(text: str) -> str:
+    """The text as the index saw it (Simplified, NFKC, lower case), one character for each."""
     converted = simplified(text)
     if len(converted) != len(text):
         converted = "".join(c if len(c) == 1 else o for o, c in zip(text, map(simplified, text)))
-    folded = unicodedata.normalize("NFKC", converted).lower()
-    if len(folded) == len(converted):
-        # One for one (full-width forms, letters): the usual case, done on the whole text. Only
-        # a character that folds into several, or a mark that composes, needs the loop below.
-        return folded
-    out = []
-    for char in converted:
-        folded = unicodedata.normalize("NFKC", char).lower()
-        out.append(folded if len(folded) == 1 else char)
-    return "".join(out)
+    return converted.translate(_FOLDED)
 
 
 def _spans(text: str, terms) -> list[tuple[int, int]]:

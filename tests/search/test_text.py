@@ -32,3 +32,20 @@ def test_operators_and_punctuation_are_just_ignored_text():
 def test_long_queries_are_cut():
     assert len(parse("社" * 10000).parts) == 1
     assert len(parse(" ".join(f"词{i}" for i in range(100))).parts) <= 8
+
+
+def test_highlights_fall_on_the_original_characters_whatever_their_form():
+    """Matches are found on the folded text (Simplified, NFKC, lower case) and marked on the
+    original, character for character: full-width letters, Traditional script, a character that
+    NFKC would expand (㈠ → (一)) before the match."""
+    from newsroom.search.highlight import highlight, snippet
+    from newsroom.search.text import parse
+
+    assert highlight("㈠ＬＩＮＬＩ邻里社區服務", parse("linli 社区服务").terms) == (
+        "㈠<mark>ＬＩＮＬＩ</mark>邻里<mark>社區服務</mark>"
+    )
+    body = "前言。" * 60 + "居民在“家門口”享受垃圾分類服務。" + "后记。" * 60
+    text = snippet(body, parse("垃圾分类").terms)
+    assert "<mark>垃圾分類</mark>" in text
+    assert text.startswith("…") and text.endswith("…")
+    assert highlight("<b>社区</b>", parse("社区").terms) == "&lt;b&gt;<mark>社区</mark>&lt;/b&gt;"
