@@ -9,14 +9,24 @@ call. The article change page with 40 photos made some 5,700 such pairs and 8,00
 request, in the Jinja2 macros of its photo cards (rendered deep inside the admin's templates),
 and spent 40 % of its time there.
 
-``RoomyStackMiddleware`` runs the rest of the request through ``call_in_roomy_frame``, a
-function whose frame asks for 512 KiB of data stack: CPython gives it a chunk of its own of 1 MiB,
-and every frame of the request below it fits in that chunk's other half, so no call maps memory.
-The reservation costs one ``mmap``/``munmap`` per request; its pages that no frame reaches are
-never touched, so it takes no memory. On a CPython with the fix it changes nothing but that.
+``call_in_roomy_frame`` calls a function above a frame that asks for 512 KiB of data stack:
+CPython gives that frame a chunk of its own of 1 MiB, and every frame below it fits in the
+chunk's other half, so no call maps memory. Pages that no frame reaches are never touched.
+
+- ``RoomySyncWorker`` (``gunicorn --worker-class config.datastack.RoomySyncWorker``, as
+  ``docs/linli.service`` and the benchmarks run it): gunicorn's sync worker with its whole
+  request loop above one reserved frame, mapped once for the worker's life.
+- ``RoomyStackMiddleware`` (first in ``MIDDLEWARE``): a request that does not already run above
+  one (``runserver``, the test client, another server) gets its own, at the price of one
+  ``mmap``/``munmap`` and a few page faults per request (~20 µs).
+
+On a CPython with the fix this changes nothing that matters.
 """
 
+import threading
 import types
+
+from gunicorn.workers.sync import SyncWorker
 
 RESERVED_SLOTS = 1 << 16  # 8 bytes each: 512 KiB, so CPython allocates a 1 MiB chunk
 
@@ -35,11 +45,30 @@ call_in_roomy_frame = types.FunctionType(
 )
 
 
+_thread = threading.local()
+
+
+def run_in_roomy_frame(function, *args):
+    """``function(*args)`` above a reserved frame, unless this thread already runs above one."""
+    if getattr(_thread, "roomy", False):
+        return function(*args)
+    _thread.roomy = True
+    try:
+        return call_in_roomy_frame(function, *args)
+    finally:
+        _thread.roomy = False
+
+
+class RoomySyncWorker(SyncWorker):
+    def run(self):
+        run_in_roomy_frame(super().run)
+
+
 class RoomyStackMiddleware:
-    """First in ``MIDDLEWARE``: everything after it runs above the reserved frame."""
+    """Everything after it runs above a reserved frame."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        return call_in_roomy_frame(self.get_response, request)
+        return run_in_roomy_frame(self.get_response, request)

@@ -36,6 +36,7 @@ INTERFACES = {
         "filters",
         "demo",
         "management.commands.bench_portal",
+        "management.servers",  # gunicorn for the benchmark and measuring commands
         # the website inspection re-uses the 错敏词 matcher, the credit kinds and notifications
         "checks",
         "credits",

@@ -63,3 +63,54 @@ def test_every_request_runs_in_the_roomy_frame(client, demo):
         template_rendered.disconnect(record)
     assert response.status_code == 200
     assert "call_in_roomy_frame" in callers
+
+
+def _reserved_frames_above():
+    names, frame = [], sys._getframe()
+    while frame is not None:
+        names.append(frame.f_code.co_name)
+        frame = frame.f_back
+    return names.count("call_in_roomy_frame")
+
+
+def test_the_gunicorn_worker_reserves_once_for_its_whole_loop(monkeypatch):
+    """Its request loop runs above one reserved frame, and a request inside it (the middleware)
+    adds none: no mapping per request."""
+    from gunicorn.workers.sync import SyncWorker
+
+    from config.datastack import RoomySyncWorker, run_in_roomy_frame
+
+    seen = {}
+
+    def loop(worker):
+        seen["loop"] = _reserved_frames_above()
+        seen["request"] = run_in_roomy_frame(_reserved_frames_above)
+
+    monkeypatch.setattr(SyncWorker, "run", loop)
+    RoomySyncWorker.run(object.__new__(RoomySyncWorker))
+    assert seen == {"loop": 1, "request": 1}
+    assert run_in_roomy_frame(_reserved_frames_above) == 1  # outside a worker: one per request
+
+
+def test_gunicorn_serves_with_the_worker_class_the_service_names(tmp_path):
+    import os
+    import urllib.request
+
+    from newsroom.management.servers import WORKER_CLASS, start_gunicorn, stop
+
+    assert f"--worker-class {WORKER_CLASS}" in (settings.BASE_DIR / "docs" / "linli.service").read_text()
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": "k" * 60,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "HTTPS": "0",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "REDIS_URL": "",
+    }
+    process = start_gunicorn(env, 8031)
+    try:
+        with urllib.request.urlopen("http://127.0.0.1:8031/healthz", timeout=10) as response:
+            assert response.status == 200
+    finally:
+        stop(process)

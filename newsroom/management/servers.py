@@ -10,11 +10,13 @@ import urllib.request
 from django.conf import settings
 from django.core.management.base import CommandError
 
+WORKER_CLASS = "config.datastack.RoomySyncWorker"  # as docs/linli.service runs it
+
 
 def start_gunicorn(env, port, application="config.wsgi", workers=1):
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", application, "--workers", str(workers), "--bind", f"127.0.0.1:{port}"]
-        + ["--log-level", "warning"],
+        + ["--worker-class", WORKER_CLASS, "--log-level", "warning"],
         env=env,
         cwd=settings.BASE_DIR,
     )

@@ -158,8 +158,8 @@ class Command(PortalBenchmark):
             elapsed = time.perf_counter() - started
         finally:
             if proxy:
-                self._stop(proxy)
-            self._stop(server)
+                stop(proxy)
+            stop(server)
         self._report(results, elapsed, baseline, during, article, pool)
 
     def _reader(self, n, slug, session, pool, results, stop):

@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core.management.base import CommandError
 
 from newsroom.management.commands.bench_portal import Command as PortalBenchmark
+from newsroom.management.servers import stop
 from newsroom.models import Article
 
 APPLY = """
@@ -113,7 +114,7 @@ class Command(PortalBenchmark):
         finally:
             web.send_signal(15)
             web.wait(timeout=30)
-            self._stop(process)
+            stop(process)
         self.out(
             f"经 nginx（微缓存 {settings.MICRO_CACHE_SECONDS} 秒）与 gunicorn（页面缓存，Redis），每种措施 {opts['rounds']} 次："
         )
