@@ -39,3 +39,14 @@ def test_database_url_selects_postgresql():
 
 def test_chinese_and_shanghai_time(settings):
     assert (settings.LANGUAGE_CODE, settings.TIME_ZONE, settings.USE_TZ) == ("zh-hans", "Asia/Shanghai", True)
+
+
+def test_the_tests_ignore_the_settings_variables_the_shell_exports():
+    """``DEBUG=0 HTTPS=1 … pytest`` tests what CI tests (tests/environment.py); only the choice
+    of database passes through."""
+    from tests.environment import KEPT, settings_variables
+
+    read = settings_variables()
+    assert {"DEBUG", "HTTPS", "ALLOWED_HOSTS", "REDIS_URL", "SECRET_KEY", "PAGE_CACHE_SECONDS"} <= read
+    assert "DATABASE_URL" in KEPT  # read by dj-database-url
+    assert [name for name in read - KEPT if name in os.environ] == []
