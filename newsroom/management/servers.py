@@ -1,5 +1,7 @@
-"""gunicorn on loopback for the benchmark commands (``bench_portal``, ``bench_admin --via
-server``): started with production settings from ``env``, ready once ``/healthz`` answers."""
+"""gunicorn on loopback for the measuring commands (``bench_portal`` and the commands built on it,
+``bench_comments`` and ``measure_takedown``; ``bench_admin --via server``): started with
+production settings from ``env`` and the production worker class, ready once ``/healthz``
+answers."""
 
 import signal
 import subprocess
