@@ -26,7 +26,7 @@ test: $(VENV)/.installed
 	@# Playwright drives Debian's Chromium (no browser download); without fonts-noto-cjk,
 	@# Chinese renders as boxes in the screenshots.
 	bash docs/apt-install.sh "the browser tests" chromium:chromium chromedriver:chromium-driver \
-		/usr/share/fonts/opentype/noto:fonts-noto-cjk
+		/usr/share/fonts/opentype/noto:fonts-noto-cjk nginx:nginx-light
 	$(BIN)/pytest
 
 ## Style: ruff's lint (with import order) and formatter, as configured in pyproject.toml.

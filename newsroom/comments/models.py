@@ -82,6 +82,9 @@ class Commenter(models.Model):
     its masked display, or the opaque id a network identity (网号) gives; in front: the name
     the reader picked."""
 
+    IDENTITY_FIELDS = ("masked", "identity_hash")  # config/adminsite.py: never filtered or searched without
+    IDENTITY_PERMISSION = "comments.view_commenter_identity"
+
     class Kind(models.TextChoices):
         PHONE = "phone", _("手机号")
         NETWORK_ID = "netid", _("网号/网证")
@@ -102,7 +105,8 @@ class Commenter(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"{self.display_name}（{self.masked}）"
+        # What every role may read: the nickname; the masked number is an identity column.
+        return self.display_name
 
     @property
     def is_muted(self):
@@ -111,6 +115,9 @@ class Commenter(models.Model):
 
 class Blacklist(models.Model):
     """Identities that may not comment again, whatever account they open (黑名单)."""
+
+    IDENTITY_FIELDS = ("masked", "identity_hash")
+    IDENTITY_PERMISSION = "comments.view_commenter_identity"
 
     identity_hash = models.CharField(_("身份摘要"), max_length=64, unique=True)
     masked = models.CharField(_("认证信息（脱敏）"), max_length=40)
@@ -161,6 +168,9 @@ class CommentQuerySet(models.QuerySet):
 class Comment(models.Model):
     """Not ``PublicContent``: no cached page shows a comment (the article page loads them as a
     fragment that is never cached), so a comment makes nothing stale."""
+
+    IDENTITY_FIELDS = ("ip_address",)
+    IDENTITY_PERMISSION = "comments.view_commenter_identity"
 
     class Status(models.TextChoices):
         PENDING = "pending", _("待审核")
@@ -222,6 +232,9 @@ class Like(models.Model):
 class Report(models.Model):
     """A reader's report of a comment (举报): it goes to the queue, the reporter follows it on a
     tracking page."""
+
+    IDENTITY_FIELDS = ("ip_address",)
+    IDENTITY_PERMISSION = "comments.view_commenter_identity"
 
     class Reason(models.TextChoices):
         ILLEGAL = "illegal", _("违法违规")

@@ -44,6 +44,9 @@ class Right(models.TextChoices):
 
 
 class TakedownRequest(models.Model):
+    IDENTITY_FIELDS = ("id_number",)  # config/adminsite.py: never filtered or searched without
+    IDENTITY_PERMISSION = "takedowns.view_id_number"
+
     class Status(models.TextChoices):
         RECEIVED = "received", _("已接收")
         UNDER_REVIEW = "under_review", _("审查中")

@@ -108,8 +108,8 @@ def test_a_withdrawn_article_gets_no_preview_link(demo, roles):
         workflow.create_preview_link(Article.objects.get(pk=article.pk), roles["editor"])
 
 
-def test_within_five_seconds_even_from_the_caches(settings):
-    assert settings.MICRO_CACHE_SECONDS + settings.PAGE_CACHE_LOCAL_SECONDS <= 5
+def test_within_two_seconds_even_from_the_caches(settings):
+    assert settings.MICRO_CACHE_SECONDS + settings.PAGE_CACHE_LOCAL_SECONDS <= 2
     assert settings.MEDIA_CACHE_SECONDS <= 5
 
 

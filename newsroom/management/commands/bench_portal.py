@@ -38,7 +38,7 @@ from PIL import Image
 
 from communities.models import Community
 from config.publishing import ALL_PORTALS
-from newsroom.management.servers import start_gunicorn, stop
+from newsroom.management.servers import start_gunicorn, start_nginx, stop
 from newsroom.models import Article, Column, Person, Photo, Topic
 
 REDIS_URL = os.getenv("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -288,34 +288,7 @@ class Command(BaseCommand):
         }
 
     def _nginx(self, gunicorn_port, nginx_port):
-        conf = (settings.BASE_DIR / "docs" / "nginx.conf").read_text(encoding="utf-8")
-        conf = (
-            conf.replace("/srv/linli/staticfiles/", f"{self.work / 'static'}/")
-            .replace("/srv/linli/media/", f"{self.work / 'media'}/")
-            .replace("/var/cache/nginx/linli", str(self.work / "nginx-cache"))
-            .replace("127.0.0.1:8001", f"127.0.0.1:{gunicorn_port}")
-            .replace("listen 80;", f"listen 127.0.0.1:{nginx_port};")
-            .replace("listen [::]:80;", "")
-        )
-        shutil.rmtree(self.work / "nginx-cache", ignore_errors=True)
-        (self.work / "nginx.conf").write_text(
-            "worker_processes auto;\npid %s;\nerror_log %s warn;\nevents { worker_connections 1024; }\n"
-            "http {\n include /etc/nginx/mime.types;\n access_log off;\n sendfile on;\n"
-            " client_body_temp_path %s;\n proxy_temp_path %s;\n%s\n}\n"
-            % (
-                self.work / "nginx.pid",
-                self.work / "nginx-error.log",
-                self.work / "nginx-body",
-                self.work / "nginx-proxy",
-                conf,
-            ),
-            encoding="utf-8",
-        )
-        process = subprocess.Popen(["nginx", "-c", str(self.work / "nginx.conf"), "-g", "daemon off;"])
-        time.sleep(1)
-        if process.poll() is not None:
-            raise CommandError(f"nginx 没有启动：见 {self.work / 'nginx-error.log'}")
-        return process
+        return start_nginx(self.work, gunicorn_port, nginx_port)
 
     def _flush_counts(self, database_url):
         subprocess.run(

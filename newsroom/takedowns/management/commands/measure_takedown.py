@@ -8,6 +8,11 @@ through nginx, applies the measure in another process (as the desk would, with t
 and database), then polls through nginx every 20 ms until the article answers 451 (下架全文) or
 the photo's file 404 (屏蔽图片), and prints the seconds. The clock starts when the measure's
 transaction has committed.
+
+``--quiet 30 300`` then measures the first reader after a quiet spell: it warms the article, the
+home page, its column, the feed and the sitemap through nginx, withdraws the article, lets
+nobody read for that many seconds, and prints what the first request to each page got (451
+for the article; the others must no longer link it) and how long it took.
 """
 
 import statistics
@@ -49,12 +54,16 @@ if "{kind}" != "revert":
 """
 
 
-def status(url):
+def fetch(url):
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status
+            return response.status, response.read()
     except urllib.error.HTTPError as error:
-        return error.code
+        return error.code, b""
+
+
+def status(url):
+    return fetch(url)[0]
 
 
 class Command(PortalBenchmark):
@@ -64,6 +73,9 @@ class Command(PortalBenchmark):
         super().add_arguments(parser)
         parser.set_defaults(articles=50)
         parser.add_argument("--rounds", type=int, default=5, help="每种措施测几次")
+        parser.add_argument(
+            "--quiet", type=int, nargs="*", default=[], help="下架后无人访问的秒数（逐个测量第一位读者）"
+        )
 
     def _apply(self, database_url, article, photo, kind):
         code = APPLY.format(article=article.pk, photo=photo.pk, kind=kind)
@@ -111,6 +123,7 @@ class Command(PortalBenchmark):
                         self.out(f"{kind}: {url} 30 秒内仍为 {status(url)}")
                     results[kind].append(took)
             self._apply(database_url, article, photo, "revert")
+            quiet = [self._after_quiet(database_url, article, photo, front, seconds) for seconds in opts["quiet"]]
         finally:
             web.send_signal(15)
             web.wait(timeout=30)
@@ -126,3 +139,29 @@ class Command(PortalBenchmark):
         ):
             times = results[kind]
             self.out(f"| {label} | {seen} | {min(times):.2f} | {statistics.median(times):.2f} | {max(times):.2f} |")
+        for seconds, rows in zip(opts["quiet"], quiet):
+            self.out(f"\n下架全文后 {seconds} 秒无人访问，每个页面的第一位读者：\n")
+            self.out("| 页面 | 状态 | 仍链接该文 | 用时 s |")
+            self.out("| --- | ---: | --- | ---: |")
+            for path, code, linked, took in rows:
+                self.out(f"| {path} | {code} | {'是' if linked else '否'} | {took:.3f} |")
+
+    def _after_quiet(self, database_url, article, photo, front, seconds):
+        """Warm the pages, withdraw the article, wait ``seconds`` with no reader, then ask each page once."""
+        link = article.get_absolute_url()
+        paths = [link, "/", article.column.get_absolute_url(), "/rss/", "/sitemap.xml"]
+        self._apply(database_url, article, photo, "revert")
+        self._until(front + link, 200)
+        for _ in range(3):
+            for path in paths:
+                fetch(front + path)
+        self._apply(database_url, article, photo, "withdraw_article")
+        time.sleep(seconds)
+        rows = []
+        for path in paths:
+            started = time.perf_counter()
+            code, body = fetch(front + path)
+            took = time.perf_counter() - started
+            rows.append((path, code, path != link and link.encode() in body, took))
+        self._apply(database_url, article, photo, "revert")
+        return rows
