@@ -9,10 +9,14 @@ editable ``<div>`` (CKEditor's divarea plugin), not in an iframe whose document 
 with an inline ``<script>``.
 """
 
+import re
+
 from csp.middleware import CSPMiddleware
 
 ADMIN_UPDATE = {"script-src": ["'unsafe-inline'"]}
-EDITOR_SCRIPT = b"ckeditor/ckeditor.js"
+# The editor's script as DEBUG serves it (ckeditor/ckeditor/ckeditor.js) and as the manifest
+# storage names it in production (ckeditor/ckeditor/ckeditor.477202246dad.js).
+EDITOR_SCRIPT = re.compile(rb"ckeditor/ckeditor(?:\.[0-9a-f]{12})?\.js")
 
 # Browser features no page of ours uses, refused to every page and anything it embeds.
 PERMISSIONS_POLICY = ", ".join(
@@ -36,7 +40,7 @@ def loads_editor(request, response):
     return (
         request.path_info.startswith("/admin/")
         and not getattr(response, "streaming", False)
-        and EDITOR_SCRIPT in getattr(response, "content", b"")
+        and EDITOR_SCRIPT.search(getattr(response, "content", b"")) is not None
     )
 
 

@@ -126,3 +126,28 @@ def test_the_shipped_nginx_config_answers_over_ipv6_and_compresses_text():
     assert "gzip on;" in server
     types = re.search(r"gzip_types ([^;]+);", server).group(1).split()
     assert {"text/css", "application/javascript", "image/svg+xml"} <= set(types)  # text/html always
+
+
+@pytest.mark.django_db
+def test_the_rich_text_editor_may_run_with_production_static_file_names(settings, tmp_path, editor, client):
+    """With DEBUG off the manifest storage names the editor's script ckeditor.<hash>.js; the
+    admin page that loads it still gets the policy exception its toolbar needs (it did not:
+    the toolbar was dead in production)."""
+    from django.core.management import call_command
+
+    from tests.conftest import new_draft
+
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    settings.DEBUG = False
+    draft = new_draft(editor, slug="production-editor")
+    client.force_login(editor)
+    page = client.get(f"/admin/newsroom/article/{draft.pk}/change/")
+    assert page.status_code == 200
+    assert re.search(rb"ckeditor/ckeditor/ckeditor\.[0-9a-f]{12}\.js", page.content)
+    script_src = re.search(r"script-src ([^;]+)", page["Content-Security-Policy"]).group(1)
+    assert "'unsafe-inline'" in script_src
