@@ -204,3 +204,52 @@ def test_a_name_where_an_autocomplete_expects_a_key_is_a_form_error(client, demo
     assert response.status_code == 200
     html = response.content.decode()
     assert "选择一个有效的选项" in html and 'value="测试社区"' in html
+
+
+NUL_COOKIES = [
+    'sessionid="\\000"',
+    'sessionid="abc\\000def1234567890"',
+    "sessionid=abc\x00def",
+    'csrftoken="\\000\\000"; sessionid=x',
+    'linli_script="\\000hant"; linli_care="1\\000"',
+    'messages="\\000"',
+    '"\\000"=1',
+]
+
+
+@pytest.mark.parametrize("cookie", NUL_COOKIES)
+def test_a_nul_in_any_cookie_is_dropped_not_a_500(demo, cookie):
+    for url in (
+        "/",
+        "/article/hohhot-yuquan-grassroots-party-building/",
+        "/admin/",
+        "/takedown/new/",
+        "/search/?q=社区",
+    ):
+        response = Client(HTTP_COOKIE=cookie).get(url)
+        assert response.status_code in (200, 302), (cookie, url, response.status_code)
+
+
+def test_nul_anywhere_in_a_multipart_form_is_a_bad_request_not_a_500(demo):
+    """A seeded fuzz of the public forms: NUL at random places in fields and file names."""
+    import random
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.takedowns.helpers import notice_data
+
+    rng = random.Random(37)
+    for _ in range(40):
+        data = notice_data()
+        key = rng.choice([k for k in data if k != "evidence"])
+        value = str(data[key])
+        at = rng.randrange(len(value) + 1)
+        data[key] = value[:at] + "\x00" * rng.randint(1, 3) + value[at:]
+        if rng.random() < 0.3:
+            data["evidence"] = SimpleUploadedFile("证\x00据.pdf", b"%PDF-1.4\n", "application/pdf")
+        response = Client().post("/takedown/new/", data)
+        assert response.status_code == 400, (key, response.status_code)
+    response = Client().post(
+        "/comments/article/1/", {"body": "好\x00", "display_name": "读者"}, HTTP_X_REQUESTED_WITH="XMLHttpRequest"
+    )
+    assert response.status_code in (400, 404)
