@@ -68,3 +68,18 @@ def test_restore_refuses_a_database_with_content(demo, tmp_path):
     folder = call_command("backup", str(tmp_path / "backups"), stdout=StringIO())
     with pytest.raises(CommandError, match="空数据库"):
         call_command("restore", folder)
+
+
+def test_a_backup_is_readable_by_its_owner_only(demo, tmp_path):
+    import os
+    import stat
+    from pathlib import Path
+
+    previous = os.umask(0o022)  # a usual umask: files would be world-readable
+    try:
+        folder = Path(call_command("backup", str(tmp_path / "backups"), stdout=StringIO()))
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    for file in folder.iterdir():
+        assert stat.S_IMODE(file.stat().st_mode) & 0o077 == 0, file.name

@@ -9,12 +9,16 @@
   data: keep the backup folder as private as the server).
 - ``manifest.json``: when, from which database, and how many rows of each kind.
 
+The folder is 0700 and every file in it 0600, whatever the umask: the data holds notifiers'
+and commenters' identity data, the private archive their documents.
+
 For a large PostgreSQL site, ``pg_dump -Fc`` is faster and README shows it; the media
 archives are needed either way.
 """
 
 import gzip
 import json
+import os
 import tarfile
 from pathlib import Path
 
@@ -52,7 +56,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, destination, **options):
         folder = Path(destination) / f"linli-{timezone.localtime():%Y%m%d-%H%M%S}"
-        folder.mkdir(parents=True)
+        Path(destination).mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700)
+        previous = os.umask(0o077)  # files are created readable by the owner only
+        try:
+            return self._write(folder)
+        finally:
+            os.umask(previous)
+
+    def _write(self, folder):
         with gzip.open(folder / "data.json.gz", "wt", encoding="utf-8") as out:
             call_command(
                 "dumpdata", natural_foreign=True, natural_primary=True, exclude=EXCLUDED, indent=None, stdout=out
