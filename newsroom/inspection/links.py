@@ -3,16 +3,14 @@ content) and which external (checked by a bounded, polite background checker).
 
 The checker never hangs a worker: it does not read bodies (a 10 MB page costs its headers),
 every socket operation has a timeout, redirects are followed at most ``MAX_REDIRECTS`` times
-and a loop is recognised, only http and https are fetched, private and loopback addresses are
-refused (unless ``INSPECTION_LINK_CHECK_PRIVATE``, for tests against local servers), each host is
+and a loop is recognised, only http and https are fetched, only public unicast addresses, resolved once and pinned
+(config/outbound.py; unless ``INSPECTION_LINK_CHECK_PRIVATE``, for tests against local servers), each host is
 asked at most once per ``HOST_INTERVAL`` seconds, and a run stops at ``max_urls`` or
 ``max_seconds``, leaving the rest for the next run. A failure is retried before it counts, and
 results are kept (``LinkCheck``) so a link is fetched again only after ``RECHECK``.
 """
 
 import http.client
-import ipaddress
-import socket
 import ssl
 import time
 from dataclasses import dataclass
@@ -25,6 +23,8 @@ from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.urls import Resolver404, resolve
 from django.utils import timezone
+
+from config import outbound
 
 from .models import LinkCheck, url_key
 
@@ -105,18 +105,6 @@ class Result:
     retry: bool = False
 
 
-def _public_address(host):
-    try:
-        infos = socket.getaddrinfo(host, None)
-    except socket.gaierror:
-        return False, "域名无法解析"
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved:
-            return False, "指向内网地址，不予访问"
-    return True, ""
-
-
 def fetch(url, timeout=TIMEOUT, max_redirects=MAX_REDIRECTS, allow_private=None):
     """Check one address: its status after at most ``max_redirects`` redirects, without
     reading the body."""
@@ -126,20 +114,13 @@ def fetch(url, timeout=TIMEOUT, max_redirects=MAX_REDIRECTS, allow_private=None)
     seen = set()
     status = None
     for _hop in range(max_redirects + 1):
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            return Result(False, status, f"不支持的网址：{url[:100]}")
         if url in seen:
             return Result(False, status, "重定向循环")
         seen.add(url)
-        if not allow_private:
-            public, why = _public_address(parts.hostname)
-            if not public:
-                return Result(False, None, why)
-        kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
-        extra = {"context": ssl.create_default_context()} if parts.scheme == "https" else {}
-        connection = kind(parts.hostname, parts.port, timeout=timeout, **extra)
-        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        try:  # one resolution, public unicast only, connection pinned to it (config/outbound.py)
+            connection, path = outbound.connection(url, timeout, allow_private=allow_private)
+        except outbound.OutboundRefused as refused:
+            return Result(False, status, str(refused))
         try:
             connection.request("GET", path, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*"})
             response = connection.getresponse()

@@ -102,7 +102,7 @@ def test_a_dead_port_and_other_schemes(server, settings):
     assert links.fetch("ftp://files.example/a.doc").detail.startswith("不支持的网址")
     assert links.fetch("javascript:alert(1)").detail.startswith("不支持的网址")
     settings.INSPECTION_LINK_CHECK_PRIVATE = False
-    assert links.fetch(server + "/ok").detail == "指向内网地址，不予访问"
+    assert links.fetch(server + "/ok").detail == "指向内网或保留地址，不予访问"
 
 
 @pytest.mark.django_db
