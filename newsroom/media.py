@@ -23,7 +23,7 @@ from django.utils._os import safe_join
 from django.views.static import serve
 
 from . import renditions
-from .models import Photo, Portal, PreviewLink
+from .models import ImageAsset, Photo, Portal, PreviewLink
 
 PREVIEW_COOKIE = "linli_preview"
 PREVIEW_SALT = "linli.preview-media"
@@ -65,6 +65,20 @@ def may_serve(request, name):
     return _previewed(request, name), False
 
 
+def _current_crop(original, spec):
+    """A width, or a crop around the focal point the image has now (its library image's, or
+    the centre): nothing else is drawn for a reader."""
+    if "w" in spec:
+        return True
+    wanted = (int(spec["fx"]), int(spec["fy"]))
+    if wanted == (50, 50):
+        return True
+    focal_points = ImageAsset.objects.filter(Q(file=original) | Q(uses__image=original)).values_list(
+        "focal_x", "focal_y"
+    )
+    return any((round(x * 100), round(y * 100)) == wanted for x, y in focal_points)
+
+
 def serve_media(request, path):
     name = posixpath.normpath(path).lstrip("/")
     if name.startswith(".."):
@@ -74,7 +88,7 @@ def serve_media(request, path):
     allowed, public = may_serve(request, rendition[0] if rendition else name)
     if not allowed:
         raise Http404("文件不存在或已依法屏蔽。")
-    if rendition and not renditions.ensure(name):  # made on first request when missing
+    if rendition and not renditions.ensure(name, may_draw=_current_crop):  # made on first request when missing
         raise Http404("文件不存在。")
     if settings.MEDIA_ACCEL_REDIRECT:
         safe_join(str(settings.MEDIA_ROOT), name)  # refuses a path outside the media root

@@ -4,7 +4,9 @@ A rendition's name says what it is, so it needs no table: ``renditions/<file>/<s
 beside nothing else in storage, e.g. ``renditions/library/2026/12/a.jpg/w640.webp`` (640 px wide,
 height kept) or ``renditions/library/2026/12/a.jpg/c320x213-50-30.jpg`` (cropped to 3:2 around
 the focal point at 50 % across and 30 % down). Only the sizes in ``WIDTHS`` and ``CROPS`` exist,
-so a request cannot make the server draw arbitrary sizes.
+so a request cannot make the server draw arbitrary sizes; a reader's request draws a missing
+crop only around the focal point its image has now (``newsroom/media.py``), so the 10,201 focal
+points a name could spell are not 10,201 files to draw.
 
 They are made in the background after an upload (``make_renditions``, a django-tasks task: the
 database queue in development, ``db_worker`` running it; RQ in production, README), and on the
@@ -91,15 +93,17 @@ def render(source, spec):
         return out.getvalue()
 
 
-def ensure(name):
-    """Make the rendition ``name`` if it is missing; False when it is no rendition or its
-    original is gone."""
+def ensure(name, may_draw=None):
+    """Make the rendition ``name`` if it is missing; False when it is no rendition, its
+    original is gone, or ``may_draw(original, spec)`` refuses to draw it now."""
     parsed = parse(name)
     if parsed is None:
         return False
     if default_storage.exists(name):
         return True
     original, spec = parsed
+    if may_draw is not None and not may_draw(original, spec):
+        return False
     if not default_storage.exists(original):
         return False
     with default_storage.open(original) as file:

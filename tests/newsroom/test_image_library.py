@@ -160,3 +160,21 @@ def test_a_pictures_size_urls_are_the_storages_own(original, settings):
     settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
     assert default_storage.__class__ is InMemoryStorage
     assert pictures.rendition_urls(original) == default_storage.url
+
+
+def test_a_reader_draws_crops_only_around_the_images_own_focal_point(client, demo):
+    """Crop names spell any focal point 0–100: 10,201 files per size per photo if each were
+    drawn on request. A reader's request draws only the current one (and the centre)."""
+    photo = Article.objects.get(slug="hohhot-yuquan-grassroots-party-building").photos.first()
+    asset = photo.asset
+    ImageAsset.objects.filter(pk=asset.pk).update(focal_x=0.3, focal_y=0.7)
+    own = renditions.crop_name(photo.image.name, 320, 213, 0.3, 0.7, "jpg")
+    assert client.get(default_storage.url(own)).status_code == 200
+    assert (
+        client.get(default_storage.url(renditions.crop_name(photo.image.name, 320, 213, 0.5, 0.5, "jpg"))).status_code
+        == 200
+    )
+    for fx, fy in ((0.0, 0.0), (0.31, 0.7), (0.99, 0.01)):
+        made_up = renditions.crop_name(photo.image.name, 320, 213, fx, fy, "webp")
+        assert client.get(default_storage.url(made_up)).status_code == 404
+        assert not default_storage.exists(made_up)
