@@ -112,3 +112,36 @@ def _many_images(count):
 def test_bad_files_are_refused_with_a_reason(file_name, data, message):
     with pytest.raises(ImportRefused, match=message):
         extract_file(file_name, data)
+
+
+def _bomb(name, size):
+    """A small .docx one of whose parts inflates to ``size`` bytes."""
+    source = zipfile.ZipFile(io.BytesIO(three_photos()[1]))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
+        for item in source.namelist():
+            if item != name:
+                target.writestr(item, source.read(item))
+        with target.open(name, "w", force_zip64=True) as part:
+            chunk = b" " * (1024 * 1024)
+            for _ in range(size // len(chunk)):
+                part.write(chunk)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "part, size",
+    [("word/document.xml", 40 * 1024 * 1024), ("word/_rels/document.xml.rels", 30 * 1024 * 1024)],
+    ids=["text", "relations"],
+)
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(part, size, monkeypatch):
+    data = _bomb(part, size)
+    assert len(data) < 200 * 1024  # the upload itself is small
+    inflated = []
+    real_read = zipfile.ZipFile.read
+    monkeypatch.setattr(
+        zipfile.ZipFile, "read", lambda self, name, *a: inflated.append(name) or real_read(self, name, *a)
+    )
+    with pytest.raises(ImportRefused, match="解压后过大"):
+        extract_file("稿件.docx", data)
+    assert inflated == []  # refused from the zip's directory
