@@ -250,7 +250,8 @@ CACHES = {
 }
 # Sessions live in the database, not the cache: staff (and the takedown desk) can log in and
 # work while Redis is down. Only staff have sessions; readers get cached pages without one.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# config/sessions.py: no row for a made-up cookie or an empty session.
+SESSION_ENGINE = "config.sessions"
 # Admin sessions end after two idle hours (each request renews the two hours).
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_SECONDS", str(2 * 60 * 60))
 SESSION_SAVE_EVERY_REQUEST = True

@@ -79,3 +79,30 @@ def test_repeated_failed_logins_lock_the_account_with_a_clear_message(demo, sett
 def test_an_oversized_form_is_refused_with_400_not_500(client, demo, settings):
     response = client.post("/takedown/new/", {"description": "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)})
     assert response.status_code == 400
+
+
+@pytest.mark.django_db
+def test_anonymous_requests_write_no_session_row(demo):
+    """A made-up session cookie, on any kind of page, neither creates a row nor survives."""
+    from django.contrib.sessions.models import Session
+    from django.test import Client
+
+    for url in ("/", "/article/hohhot-yuquan-grassroots-party-building/", "/search/?q=社区", "/takedown/new/"):
+        for made_up in ("abcdefghijklmnopqrstuvwxyz012345", "x" * 8):
+            reader = Client()
+            reader.cookies["sessionid"] = made_up
+            response = reader.get(url)
+            assert response.status_code == 200
+            assert response.cookies.get("sessionid") is None or response.cookies["sessionid"].value == ""
+    assert not Session.objects.exists()
+
+
+@pytest.mark.django_db
+def test_staff_sessions_are_still_kept_and_renewed(demo, editor):
+    from django.contrib.sessions.models import Session
+    from django.test import Client
+
+    client = Client()
+    client.force_login(editor)
+    assert client.get("/admin/").status_code == 200
+    assert Session.objects.count() == 1

@@ -101,8 +101,9 @@ def post(request, slug):
     commenter = _commenter(request)
     typed = request.POST.get("body", "")
     if commenter is None:
-        request.session["comment_draft"] = typed[:5000]
-        return redirect(reverse("comments:verify") + "?next=" + reverse("comments:all", args=[slug]) + "%23post")
+        # The verify form carries what was typed (a hidden field) until the reader is verified:
+        # no session, and so no session row, for a reader who never verifies.
+        return _verify_page(request, next_=reverse("comments:all", args=[slug]) + "#post", draft=typed)
     parent = None
     if request.POST.get("parent", "").isdigit():
         parent = Comment.objects.filter(pk=request.POST["parent"]).first()
@@ -174,9 +175,15 @@ def _next(request):
     return target if url_has_allowed_host_and_scheme(target, {request.get_host()}) else "/"
 
 
+def _verify_page(request, next_, draft, context=None, status=200):
+    context = {"next": next_, "draft": draft[:5000], "number": "", "name": "", **(context or {})}
+    return render(request, "comments/verify.html", context, status=status)
+
+
 def verify(request):
     """后台实名: a mobile number and a one-time code (or, where configured, 网号/网证)."""
     context = {"next": _next(request), "number": request.POST.get("number", ""), "name": request.POST.get("name", "")}
+    draft = request.POST.get("draft", "")
     status = 200
     if request.method == "POST":
         try:
@@ -188,13 +195,15 @@ def verify(request):
                 commenter = actions.register(identity, request.POST.get("name", ""))
                 request.session.cycle_key()
                 request.session[SESSION] = commenter.pk
+                if draft:
+                    request.session["comment_draft"] = draft[:5000]
                 messages.success(request, "验证成功，您现在可以发表评论。")
                 return redirect(context["next"])
         except (VerificationError, actions.CommentError) as error:
             context["error"] = str(error)
             context["sent"] = request.POST.get("step") != "send"
             status = 429 if isinstance(error, TooOften) else 400
-    return render(request, "comments/verify.html", context, status=status)
+    return _verify_page(request, context.pop("next"), draft, context, status)
 
 
 @require_POST

@@ -330,11 +330,18 @@ def test_regions_come_from_the_bundled_table():
 
 
 def test_what_a_reader_typed_before_verifying_is_still_there_after(article, enabled):
+    from django.contrib.sessions.models import Session
+
     reader = Client(REMOTE_ADDR=INNER_MONGOLIA)
     response = reader.post(f"/comments/a/{article.slug}/post/", {"body": "先写好的评论"})
-    assert response.url.startswith("/comments/verify/")
-    reader.post("/comments/verify/", {"step": "send", "number": NUMBER})
+    assert response.status_code == 200 and "验证手机号" in response.content.decode()
+    draft = re.search(r'name="draft" value="([^"]*)"', response.content.decode()).group(1)
+    assert draft == "先写好的评论"
+    assert not Session.objects.exists()  # nobody verified: no session row
+    reader.post("/comments/verify/", {"step": "send", "number": NUMBER, "draft": draft})
     code = re.search(r"\d{6}", ConsoleVerifier.outbox[-1][1]).group()
-    reader.post("/comments/verify/", {"step": "confirm", "number": NUMBER, "code": code, "name": "老张"})
+    reader.post(
+        "/comments/verify/", {"step": "confirm", "number": NUMBER, "code": code, "name": "老张", "draft": draft}
+    )
     page = reader.get(f"/comments/a/{article.slug}/").content.decode()
     assert "先写好的评论</textarea>" in page
