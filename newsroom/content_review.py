@@ -196,25 +196,35 @@ def sensitive_hits(change):
     return checks.scan(texts, list(words))
 
 
-def _decidable(change, user):
-    """The change, locked, if it waits for review and ``user`` may decide its current step."""
+def _decidable(change, user, version):
+    """The change, locked, if it waits for review, ``user`` may decide its current step, and
+    it is still the version the reviewer read (``version``: ``ContentChange.version`` as the
+    review page showed it; None only for callers that decide what they just built)."""
     change = ContentChange.objects.select_for_update().get(pk=change.pk)
     if change.status != S.PENDING:
         raise ReviewError(_("该修改当前状态为“%(status)s”，不能再审核。") % {"status": change.get_status_display()})
     allowed, why = may_decide(user, change)
     if not allowed:
         raise PermissionDenied(why)
+    if version is not None and version != change.version:
+        raise ReviewError(_("您查看之后，编辑又修改了这项内容：请重新查看改动后再审核。"))
     return change
 
 
 @transaction.atomic
-def approve(change, user, opinion=""):
-    change = _decidable(change, user)
+def approve(change, user, opinion="", version=None):
+    change = _decidable(change, user, version)
     opinion = (opinion or "").strip()
     if change.review_step < change.review_total:
         change.approvals = [
             *change.approvals,
-            {"user": user.pk, "step": change.review_step, "at": timezone.now().isoformat(), "opinion": opinion},
+            {
+                "user": user.pk,
+                "step": change.review_step,
+                "at": timezone.now().isoformat(),
+                "opinion": opinion,
+                "version": change.version,
+            },
         ]
         change.review_step += 1
         change.save(update_fields=["approvals", "review_step", "updated_at"])
@@ -236,19 +246,21 @@ def approve(change, user, opinion=""):
         for name, pks in m2m.items():
             getattr(target, name).set(pks)
     change.status, change.decided_by, change.decided_at, change.opinion = S.APPROVED, user, timezone.now(), opinion
-    change.save(update_fields=["status", "decided_by", "decided_at", "opinion", "updated_at"])
+    change.decided_version = change.version
+    change.save(update_fields=["status", "decided_by", "decided_at", "opinion", "decided_version", "updated_at"])
     notifications.content_change(change, user)
     return change
 
 
 @transaction.atomic
-def reject(change, user, reason):
-    change = _decidable(change, user)
+def reject(change, user, reason, version=None):
+    change = _decidable(change, user, version)
     reason = (reason or "").strip()
     if not reason:
         raise ReviewError(_("请填写退回理由。"))
     change.status, change.decided_by, change.decided_at, change.opinion = S.REJECTED, user, timezone.now(), reason
-    change.save(update_fields=["status", "decided_by", "decided_at", "opinion", "updated_at"])
+    change.decided_version = change.version
+    change.save(update_fields=["status", "decided_by", "decided_at", "opinion", "decided_version", "updated_at"])
     notifications.content_change(change, user)
     return change
 

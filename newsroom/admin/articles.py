@@ -819,6 +819,25 @@ class PhotoAdmin(ReviewedAdmin):
             kwargs["queryset"] = Article.objects.editable()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    # Whoever changes an article's photo here changes what the article shows: a revision of the
+    # article under their name makes them one of its authors (four eyes), as the article's own
+    # page does. Before, a photo added here left no trace and its adder could then sign off.
+    def save_model(self, request, obj, form, change):
+        before = form.initial.get("article") if change else None
+        super().save_model(request, obj, form, change)
+        self._authored(request, {obj.article_id, before})
+
+    def delete_model(self, request, obj):
+        article_id = obj.article_id
+        super().delete_model(request, obj)
+        self._authored(request, {article_id})
+
+    @staticmethod
+    def _authored(request, article_ids):
+        for article in Article.objects.filter(pk__in=article_ids - {None}):
+            revisions.bump_version(article)
+            revisions.record(article, request.user, note=_("在图片页修改了图片"))
+
     @admin.display(description=_("图片说明"))
     def caption_short(self, obj):
         return obj.caption[:40]

@@ -167,9 +167,10 @@ class ContentChangeAdmin(RecordAdmin):
         if request.method != "POST":
             return redirect("admin:newsroom_contentchange_change", pk)
         action, opinion = request.POST.get("action"), request.POST.get("opinion", "")
+        version = request.POST.get("version", "")  # the version the page showed
         try:
             if action == "approve":
-                change = content_review.approve(change, request.user, opinion)
+                change = content_review.approve(change, request.user, opinion, version=version)
                 if change.status == ContentChange.Status.PENDING:
                     messages.success(
                         request,
@@ -178,7 +179,7 @@ class ContentChangeAdmin(RecordAdmin):
                 else:
                     messages.success(request, _("已审核通过，网站上已显示新的内容。"))
             elif action == "reject":
-                content_review.reject(change, request.user, opinion)
+                content_review.reject(change, request.user, opinion, version=version)
                 messages.success(request, _("已退回修改。"))
             else:
                 raise content_review.ReviewError(_("未知操作。"))

@@ -6,6 +6,9 @@ its row at all but kept here as the working copy (新建 / 修改 / 删除), so 
 approved version. Approved and returned changes stay as the object's history.
 """
 
+import hashlib
+import json
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
@@ -53,6 +56,9 @@ class ContentChange(models.Model):
     )
     decided_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
     opinion = models.TextField(_("审核意见"), blank=True)
+    decided_version = models.CharField(
+        _("审核的版本"), max_length=16, blank=True, help_text=_("审核人看到并决定的那一版（内容摘要）。")
+    )
 
     class Meta:
         verbose_name = _("内容审核")
@@ -69,6 +75,13 @@ class ContentChange(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}:{self.object_repr}"
+
+    @property
+    def version(self):
+        """A digest of the proposed version: a decision names the version its reviewer read,
+        and a later save by the editor changes it."""
+        canonical = json.dumps([self.kind, self.data], cls=DjangoJSONEncoder, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
     @property
     def target(self):

@@ -2,6 +2,8 @@
 系列 and 单页 change in public only after someone else approves; photos of live articles change
 only through a new version."""
 
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -130,11 +132,38 @@ def test_the_reviewer_reads_a_diff_in_words_and_decides_in_the_admin(client, dem
     client.force_login(roles["chief"])
     page = client.get(f"/admin/newsroom/contentchange/{change.pk}/change/").content.decode()
     assert "党建亮点" in page and "<ins>" in page and "南侨机工故事会" in page and "审核通过" in page
+    version = re.search(r'name="version" value="([0-9a-f]{16})"', page).group(1)
     response = client.post(
-        f"/admin/newsroom/contentchange/{change.pk}/decide/", {"action": "approve", "opinion": "同意"}, follow=True
+        f"/admin/newsroom/contentchange/{change.pk}/decide/",
+        {"action": "approve", "opinion": "同意", "version": version},
+        follow=True,
     )
     assert "已审核通过" in response.content.decode()
     assert "南侨机工故事会" in public(XINWENLI).content.decode()
+    assert ContentChange.objects.get(pk=change.pk).decided_version == version
+
+
+def test_a_decision_is_on_the_version_the_reviewer_read(client, demo, roles):
+    """The reviewer opens the diff of v1; the editor saves v2; 通过 must not publish v2."""
+    change = ContentChange.objects.get(status="pending")
+    client.force_login(roles["chief"])
+    page = client.get(f"/admin/newsroom/contentchange/{change.pk}/change/").content.decode()
+    version = re.search(r'name="version" value="([0-9a-f]{16})"', page).group(1)
+    target = change.target
+    content_review.propose(target, roles["editor"], change.kind, {**change.data, "name": "读者没见过的名字"})
+    response = client.post(
+        f"/admin/newsroom/contentchange/{change.pk}/decide/",
+        {"action": "approve", "opinion": "同意", "version": version},
+        follow=True,
+    )
+    assert "请重新查看改动" in response.content.decode()
+    assert ContentChange.objects.get(pk=change.pk).status == "pending"
+    assert "读者没见过的名字" not in public(XINWENLI).content.decode()
+    for forged in ("", "0" * 16):  # a decision that names no version, or another one
+        response = client.post(
+            f"/admin/newsroom/contentchange/{change.pk}/decide/", {"action": "approve", "version": forged}, follow=True
+        )
+        assert ContentChange.objects.get(pk=change.pk).status == "pending"
 
 
 def test_photos_of_a_live_article_cannot_be_changed_from_the_photo_page(client, demo, roles):

@@ -88,3 +88,37 @@ def test_relaxing_it_is_a_setting_that_every_admin_page_shows(client, demo, role
     workflow.approve(reload(article), roles["chief"])
     workflow.publish(reload(article), roles["chief"])
     assert reload(article).is_public
+
+
+def test_adding_a_photo_from_the_photo_page_makes_you_an_author(client, demo, roles):
+    """siteadmin adds a captioned photo to an editor's draft at /admin/newsroom/photo/add/, then
+    may not sign the article off: the photo page writes a revision under its name."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.adminforms import admin_form_data
+    from tests.conftest import jpeg_bytes
+
+    article = new_draft(roles["editor"])
+    client.force_login(roles["siteadmin"])
+    data = admin_form_data(client.get("/admin/newsroom/photo/add/"))
+    data.update(
+        {
+            "image": SimpleUploadedFile("加图.jpg", jpeg_bytes(), "image/jpeg"),
+            "caption": "站点管理员加的图片",
+            "alt_text": "图片",
+            "credit_kind": "source",
+            "credit_organisation": "玉泉区融媒体中心",
+            "article": str(article.pk),
+            "order": "5",
+        }
+    )
+    response = client.post("/admin/newsroom/photo/add/", data)
+    assert response.status_code == 302
+    assert article.photos.filter(caption="站点管理员加的图片").exists()
+    assert roles["siteadmin"].pk in workflow.authors(reload(article))
+    workflow.submit(reload(article), roles["editor"])
+    for step in ("first", "second"):
+        workflow.approve(reload(article), roles[step])
+    if roles["siteadmin"].has_perm("newsroom.review_final"):
+        with pytest.raises(PermissionDenied, match="作者本人"):
+            workflow.approve(reload(article), roles["siteadmin"])
