@@ -380,8 +380,34 @@ def _decide(notice, text):
 
 
 @transaction.atomic
-def apply_measure(notice, user, kind, target, text=""):
-    """Withdraw the target article, hide its photo, or append a correction or apology."""
+def shared_images(article):
+    """[(photo of ``article``, [other uses of its image file…])] for the photos whose file other
+    articles, communities or facilities also show: withdrawing the article leaves those files
+    online (they are still public where else they appear) unless the measure covers them."""
+    photos = list(article.photos.order_by("order", "id"))
+    others = {}
+    for use in (
+        Photo.objects.filter(image__in=[p.image.name for p in photos])
+        .exclude(article=article)
+        .select_related("article", "community", "facility")
+    ):
+        others.setdefault(use.image.name, []).append(use)
+    return [(photo, others[photo.image.name]) for photo in photos if photo.image.name in others]
+
+
+def _hide_image(photo):
+    """Hide every use of ``photo``'s file (other articles, communities, facilities too)."""
+    uses = Photo.objects.filter(image=photo.image.name)
+    uses.update(hidden_by_takedown=True)
+    content.changed(Photo, list(uses))  # update() sends no signals: the page cache and the index follow
+
+
+def apply_measure(notice, user, kind, target, text="", cover_shared=False):
+    """Withdraw the target article, hide its photo, or append a correction or apology.
+
+    ``cover_shared`` with 下架全文: each of the article's photos whose file is also shown
+    elsewhere gets a 屏蔽图片 measure of its own (so each can be reverted on its own);
+    without it those files stay online where else they are used (``shared_images``)."""
     _require(user)
     notice = _locked(notice)
     _allowed(notice, R.ACCEPTED, R.MEASURES_APPLIED)
@@ -401,10 +427,7 @@ def apply_measure(notice, user, kind, target, text=""):
         photo = target.photo
         if photo is None:
             raise ActionError(_("该通知对象没有指明图片。"))
-        # Every use of the image goes (the same file in other articles, communities, facilities).
-        uses = Photo.objects.filter(image=photo.image.name)
-        uses.update(hidden_by_takedown=True)
-        content.changed(Photo, list(uses))  # update() sends no signals: the page cache and the index follow
+        _hide_image(photo)  # every use of the image goes (other articles, communities, facilities)
         summary = _("屏蔽图片“%(value)s”") % {"value": photo.caption[:20]}
     elif kind in (K.CORRECTION, K.APOLOGY):
         text = _reason(text, _("更正或致歉内容"))
@@ -417,6 +440,15 @@ def apply_measure(notice, user, kind, target, text=""):
     measure = Measure.objects.create(
         request=notice, kind=kind, article=article, photo=photo, text=text, applied_by=user
     )
+    if kind == K.WITHDRAW_ARTICLE and cover_shared:
+        shared = [photo for photo, _others in shared_images(article)]
+        for shown_elsewhere in shared:
+            _hide_image(shown_elsewhere)
+            Measure.objects.create(
+                request=notice, kind=K.HIDE_PHOTO, article=article, photo=shown_elsewhere, applied_by=user
+            )
+        if shared:
+            summary += _("，并屏蔽本文在其他处也使用的 %(count)s 张图片") % {"count": len(shared)}
     AuditEntry.objects.create(
         article=article,
         actor=user,

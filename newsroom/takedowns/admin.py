@@ -176,6 +176,11 @@ class TakedownRequestAdmin(admin.ModelAdmin):
                 else None,
                 full_id_numbers=request.user.has_perm("takedowns.view_id_number"),
                 targets=notice.targets.select_related("article", "photo"),
+                shared_images=[
+                    (target, actions.shared_images(target.article))
+                    for target in notice.targets.select_related("article")
+                    if target.article is not None
+                ],
                 active_measures=notice.measures.filter(reverted_at=None),
                 moderators=get_user_model().objects.filter(groups__name=gettext("版权审核")),
                 counter_url=request.build_absolute_uri(reverse("takedowns:counter", args=[notice.counter_token]))
@@ -213,7 +218,14 @@ class TakedownRequestAdmin(admin.ModelAdmin):
                 actions.reject(notice, user, reason)
             elif action == "measure":
                 target = get_object_or_404(Target, pk=request.POST.get("target"), request=notice)
-                actions.apply_measure(notice, user, request.POST.get("kind"), target, reason)
+                actions.apply_measure(
+                    notice,
+                    user,
+                    request.POST.get("kind"),
+                    target,
+                    reason,
+                    cover_shared=request.POST.get("cover_shared") == "1",
+                )
             elif action == "revert":
                 measure = get_object_or_404(Measure, pk=request.POST.get("measure"), request=notice)
                 actions.revert_measure(measure, user, reason)

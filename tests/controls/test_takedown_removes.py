@@ -124,3 +124,57 @@ def test_the_shipped_nginx_config_serves_no_upload_and_keeps_no_withdrawn_page()
     protected = conf.split("location /protected-media/ {")[1].split("}")[0]
     assert "internal;" in protected
     assert "proxy_cache_valid 404 410 451" in conf
+
+
+def _shared_with_another_live_article():
+    """The first photo of the 玉泉 article, its library image also used by another live article."""
+    photo = yuquan_photos()[0]
+    other = Article.objects.public(ALL_PORTALS).exclude(slug=YUQUAN).first()
+    Photo.objects.create(
+        article=other,
+        asset=photo.asset,
+        image=photo.image.name,
+        caption="同一张图片的另一处使用",
+        alt_text="图片",
+        credit_kind=photo.credit_kind,
+        credit_person=photo.credit_person,
+        credit_organisation=photo.credit_organisation,
+        order=99,
+    )
+    return photo, other
+
+
+def test_the_desk_shows_where_else_a_withdrawn_articles_photo_is_used(client, demo, moderator):
+    photo, other = _shared_with_another_live_article()
+    request = accepted(Client(), moderator)
+    desk = Client()
+    desk.force_login(moderator)
+    page = desk.get(f"/admin/takedowns/takedownrequest/{request.pk}/change/").content.decode()
+    assert "在其他地方也在使用" in page and f"《{other.title}》" in page and 'name="cover_shared"' in page
+    # 下架全文 alone: the article goes, the file stays where the other article shows it (as README says).
+    desk.post(
+        f"/admin/takedowns/takedownrequest/{request.pk}/act/",
+        {"action": "measure", "kind": "withdraw_article", "target": request.targets.get().pk},
+    )
+    assert client.get(Article.objects.get(slug=YUQUAN).get_absolute_url()).status_code == 451
+    assert media(client, photo).status_code == 200
+
+
+def test_a_withdrawal_that_covers_shared_photos_takes_every_use_offline(client, demo, moderator):
+    photo, other = _shared_with_another_live_article()
+    request = accepted(Client(), moderator)
+    desk = Client()
+    desk.force_login(moderator)
+    desk.post(
+        f"/admin/takedowns/takedownrequest/{request.pk}/act/",
+        {"action": "measure", "kind": "withdraw_article", "target": request.targets.get().pk, "cover_shared": "1"},
+    )
+    assert media(client, photo).status_code == 404
+    rendition = f"/media/renditions/{photo.image.name}/w320.jpg"
+    assert client.get(rendition).status_code == 404
+    assert photo.image.name not in client.get(other.get_absolute_url()).content.decode()
+    hidden = request.measures.get(kind="hide_photo", reverted_at=None)
+    actions.revert_measure(hidden, moderator, "该图片另有授权")  # each covered photo reverts on its own
+    assert media(client, photo).status_code == 200  # shown again where the other article uses it
+    assert photo.image.name in client.get(other.get_absolute_url()).content.decode()
+    assert client.get(Article.objects.get(slug=YUQUAN).get_absolute_url()).status_code == 451
