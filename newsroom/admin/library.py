@@ -85,6 +85,12 @@ class ImageAssetAdmin(admin.ModelAdmin):
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if obj is not None and obj.is_shown_publicly():  # ImageAsset.clean says why
+            return [*fields, *ImageAsset.SHOWN_FIELDS]
+        return fields
+
     @admin.display(description=_("预览"))
     def preview(self, obj):
         return thumb(obj_as_photo(obj), 80, css_class="linli-thumb")

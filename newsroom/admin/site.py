@@ -111,10 +111,16 @@ class SeriesAdmin(ReviewedAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ReviewedAdmin):
+    """A person a public byline or credit names changes only through content review (renaming
+    one changed every live byline at once, unreviewed); a new or unused name saves at once."""
+
     list_display = ("name", "organisation", "role")
     search_fields = ("name", "organisation")
     list_filter = ("role",)
+
+    def is_reviewed(self, obj):
+        return obj.is_named_publicly()
 
 
 @admin.register(Page)

@@ -108,7 +108,23 @@ class ImageAsset(PublicContent, Credited):
         name, width, fx, fy = self.file.name, self.width, self.focal_x, self.focal_y
         transaction.on_commit(lambda: make_renditions.enqueue(name, width, fx, fy))
 
+    #: What readers' pages take from the library image itself (the file, and the crops' focal
+    #: point): fixed while a public page shows the image, so it changes only through review.
+    SHOWN_FIELDS = ("file", "focal_x", "focal_y")
+
+    def is_shown_publicly(self):
+        return self.pk is not None and self.uses.public().exists()
+
     def clean(self):
         errors = self.credit_problems()
+        if self.is_shown_publicly():
+            before = type(self).objects.filter(pk=self.pk).values(*self.SHOWN_FIELDS).first() or {}
+            now = {"file": self.file.name, "focal_x": self.focal_x, "focal_y": self.focal_y}
+            for name in self.SHOWN_FIELDS:
+                if name in before and before[name] != now[name]:
+                    errors[name] = _(
+                        "这张图片正用于已发布的内容，图片文件和焦点不能在图片库直接修改（读者页面会未经审核立即改变）："
+                        "请在文章中换用新图片，随文章送审。"
+                    )
         if errors:
             raise ValidationError(errors)

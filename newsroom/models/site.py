@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from config import slugs
 from config.content import PublicContent
-from config.publishing import PortalReviewedQuerySet, PortalScopedQuerySet, Reviewed
+from config.publishing import ALL_PORTALS, PortalReviewedQuerySet, PortalScopedQuerySet, Reviewed
 from config.richtext import RichTextField
 
 from ..images import validate_image
@@ -480,9 +480,15 @@ class Series(Reviewed):
         return [self, *(s for s in self.sister_series.all() if s.is_live)]
 
 
-class Person(PublicContent, models.Model):
-    """A reporter, correspondent, editor or photographer named on the portal."""
+class Person(Reviewed):
+    """A reporter, correspondent, editor or photographer named on the portal.
 
+    A new name shows nowhere until a reviewed article names it, so it is saved at once. Once a
+    public byline or photo credit names the person, a change (a rename, another unit) goes
+    through content review like any other text readers see (newsroom/admin/site.py)."""
+
+    # Live from the start: readers meet a person only through reviewed articles and photos.
+    is_live = models.BooleanField(_("已审核发布"), default=True, editable=False)
     name = models.CharField(_("姓名"), max_length=50)
     organisation = models.CharField(_("单位"), max_length=100, blank=True)
     role = models.CharField(_("职务"), max_length=50, blank=True, help_text=_("如：记者、编辑、通讯员"))
@@ -495,6 +501,16 @@ class Person(PublicContent, models.Model):
 
     def __str__(self):
         return f"{self.name}（{self.organisation}）" if self.organisation else self.name
+
+    def is_named_publicly(self):
+        """Whether a public article's byline or a public photo's credit names this person."""
+        if self.pk is None:
+            return False
+        article = self._meta.get_field("credits").related_model._meta.get_field("article").related_model
+        return (
+            self.credits.filter(article__in=article.objects.public(ALL_PORTALS).values("pk")).exists()
+            or self.photos.public().exists()
+        )
 
 
 class Page(Reviewed):

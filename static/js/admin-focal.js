@@ -5,8 +5,13 @@
     var box = document.querySelector(".linli-focal");
     var x = document.getElementById("id_focal_x");
     var y = document.getElementById("id_focal_y");
-    if (!box || !x || !y) return;
+    if (!box) return;
     var dot = box.querySelector(".linli-focal-dot");
+    if (!x || !y) {  // fixed while a public page shows the image: show where it is
+      dot.style.left = (parseFloat(box.dataset.focalX) * 100) + "%";
+      dot.style.top = (parseFloat(box.dataset.focalY) * 100) + "%";
+      return;
+    }
     function place() {
       dot.style.left = (parseFloat(x.value) * 100) + "%";
       dot.style.top = (parseFloat(y.value) * 100) + "%";

@@ -231,3 +231,38 @@ def test_a_portal_can_ask_for_three_steps_each_by_someone_else(demo, roles):
     change = content_review.approve(change, roles["chief"])
     assert change.status == "approved"
     assert "三审后的简介" in public("/communities/zhongnan/").content.decode()
+
+
+def test_renaming_a_person_on_a_live_byline_waits_for_review(client, demo, roles):
+    from newsroom.models import Credit, Person
+
+    credit = Credit.objects.filter(person__isnull=False, article__in=Article.objects.public(ALL_PORTALS)).first()
+    person, article = credit.person, credit.article
+    old_name = person.name
+    client.force_login(roles["editor"])
+    url = f"/admin/newsroom/person/{person.pk}/change/"
+    assert edit(client, url, name="改过的名字").status_code == 302
+    assert Person.objects.get(pk=person.pk).name == old_name  # readers still see the byline as approved
+    assert "改过的名字" not in public(article.get_absolute_url()).content.decode()
+    change = pending(person)
+    assert change is not None and change.data["name"] == "改过的名字"
+    with pytest.raises(PermissionDenied):  # its author does not decide it
+        content_review.approve(change, roles["editor"])
+    content_review.approve(change, roles["chief"])
+    assert Person.objects.get(pk=person.pk).name == "改过的名字"
+
+
+def test_a_new_person_is_saved_at_once_and_a_person_name_meets_the_word_list(client, demo, roles):
+    from newsroom.models import Credit, Person
+
+    client.force_login(roles["editor"])
+    data = admin_form_data(client.get("/admin/newsroom/person/add/"))
+    data.update(name="新通讯员", organisation="玉泉区融媒体中心", role="通讯员")
+    assert client.post("/admin/newsroom/person/add/", data).status_code == 302
+    assert Person.objects.filter(name="新通讯员").exists()  # named nowhere yet: nothing to review
+    credit = Credit.objects.filter(person__isnull=False, article__in=Article.objects.public(ALL_PORTALS)).first()
+    portal = credit.article.column.portal
+    SensitiveWord.objects.create(word="禁用名", portal=portal, severity=SensitiveWord.Severity.BLOCK)
+    edit(client, f"/admin/newsroom/person/{credit.person.pk}/change/", name="禁用名")
+    with pytest.raises(content_review.ReviewError):
+        content_review.approve(pending(credit.person), roles["chief"])

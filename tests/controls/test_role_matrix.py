@@ -9,7 +9,7 @@ from django.test import Client
 from communities.models import Community
 from config.publishing import ALL_PORTALS
 from newsroom import content_review, workflow
-from newsroom.models import Article, Photo
+from newsroom.models import Article, ContentChange, Credit, ImageAsset, Person, Photo
 from newsroom.takedowns.models import TakedownRequest
 from tests.adminforms import admin_form_data
 from tests.conftest import new_draft
@@ -125,6 +125,77 @@ def sees_full_id_numbers(user):
     return page.status_code == 200 and notice.id_number in page.content.decode()
 
 
+def reads_an_id_number_through_a_filter(user):
+    notice = TakedownRequest.objects.get()
+    client = logged_in(user)
+    right = client.get("/admin/takedowns/takedownrequest/", {"id_number__startswith": notice.id_number[:6]})
+    wrong = client.get("/admin/takedowns/takedownrequest/", {"id_number__startswith": "X"})
+    return (
+        right.status_code == wrong.status_code == 200
+        and "cl" in right.context
+        and (right.context["cl"].result_count != wrong.context["cl"].result_count)
+    )
+
+
+def reads_a_commenters_number_through_a_filter(user):
+    client = logged_in(user)
+    for lookup in ("masked__startswith", "identity_hash__startswith"):
+        if client.get("/admin/comments/commenter/", {lookup: "1"}).status_code == 200:
+            return True
+    return client.get("/admin/comments/comment/", {"ip_address__startswith": "1"}).status_code == 200
+
+
+def renames_a_live_byline_at_once(user):
+    credit = Credit.objects.filter(person__isnull=False, article__in=Article.objects.public(ALL_PORTALS)).first()
+    client = logged_in(user)
+    page = client.get(f"/admin/newsroom/person/{credit.person_id}/change/")
+    if page.status_code == 200 and "adminform" in page.context:
+        client.post(f"/admin/newsroom/person/{credit.person_id}/change/", {**admin_form_data(page), "name": "未审改名"})
+    return Person.objects.get(pk=credit.person_id).name == "未审改名"
+
+
+def adds_a_photo_to_a_draft_without_becoming_its_author(user, roles):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.conftest import jpeg_bytes
+
+    article = new_draft(roles["editor"] if user.pk != roles["editor"].pk else roles["first"])
+    client = logged_in(user)
+    page = client.get("/admin/newsroom/photo/add/")
+    if page.status_code != 200 or "adminform" not in page.context:
+        return False
+    data = {**admin_form_data(page), "caption": "图片页加的图", "alt_text": "图", "article": str(article.pk)}
+    data.update(credit_kind="source", credit_organisation="本网", order="7")
+    client.post(
+        "/admin/newsroom/photo/add/", {**data, "image": SimpleUploadedFile("a.jpg", jpeg_bytes(), "image/jpeg")}
+    )
+    added = article.photos.filter(caption="图片页加的图").exists()
+    return added and user.pk not in workflow.authors(Article.objects.get(pk=article.pk))
+
+
+def approves_a_version_it_did_not_see(user, roles):
+    change = ContentChange.objects.filter(status="pending").first()
+    seen = change.version
+    content_review.propose(change.target, roles["editor"], change.kind, {**change.data, "name": "审后又改"})
+    try:
+        content_review.approve(change, user, version=seen)
+    except (PermissionDenied, content_review.ReviewError):
+        return False
+    return ContentChange.objects.get(pk=change.pk).status != "pending"
+
+
+def moves_a_live_images_focal_point_or_file(user):
+    asset = next(a for a in ImageAsset.objects.filter(uses__isnull=False).distinct() if a.is_shown_publicly())
+    client = logged_in(user)
+    page = client.get(f"/admin/newsroom/imageasset/{asset.pk}/change/")
+    if page.status_code == 200 and "adminform" in page.context:
+        client.post(
+            f"/admin/newsroom/imageasset/{asset.pk}/change/",
+            {**admin_form_data(page), "focal_x": "0.05", "focal_y": "0.95"},
+        )
+    return ImageAsset.objects.get(pk=asset.pk).focal_x == 0.05
+
+
 # path: (what it tries, the roles allowed to succeed)
 MATRIX = {
     "becomes_superuser": (becomes_superuser, set()),
@@ -137,8 +208,19 @@ MATRIX = {
     "opens_the_takedown_desk": (opens_the_takedown_desk, {"moderator", "siteadmin"}),
     "downloads_evidence": (downloads_evidence, {"moderator", "siteadmin"}),
     "sees_full_id_numbers": (sees_full_id_numbers, set()),
+    "reads_an_id_number_through_a_filter": (reads_an_id_number_through_a_filter, set()),
+    "reads_a_commenters_number_through_a_filter": (reads_a_commenters_number_through_a_filter, set()),
+    "renames_a_live_byline_at_once": (renames_a_live_byline_at_once, set()),
+    "adds_a_photo_to_a_draft_without_becoming_its_author": (adds_a_photo_to_a_draft_without_becoming_its_author, set()),
+    "approves_a_version_it_did_not_see": (approves_a_version_it_did_not_see, set()),
+    "moves_a_live_images_focal_point_or_file": (moves_a_live_images_focal_point_or_file, set()),
 }
-NEEDS_ROLES = {"publishes_its_own_article", "previews_a_withdrawn_article"}
+NEEDS_ROLES = {
+    "publishes_its_own_article",
+    "previews_a_withdrawn_article",
+    "adds_a_photo_to_a_draft_without_becoming_its_author",
+    "approves_a_version_it_did_not_see",
+}
 
 
 @pytest.mark.parametrize("role", ROLES)

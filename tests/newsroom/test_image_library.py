@@ -178,3 +178,32 @@ def test_a_reader_draws_crops_only_around_the_images_own_focal_point(client, dem
         made_up = renditions.crop_name(photo.image.name, 320, 213, fx, fy, "webp")
         assert client.get(default_storage.url(made_up)).status_code == 404
         assert not default_storage.exists(made_up)
+
+
+def test_a_publicly_used_images_file_and_focal_point_change_only_through_an_article(client, demo, roles):
+    """Replacing the file or moving the focal point in the library changed live pages at once,
+    unreviewed; while a public page shows the image both are fixed (the model refuses, the
+    admin shows them read-only)."""
+    from django.core.exceptions import ValidationError
+
+    from tests.adminforms import admin_form_data
+
+    asset = Article.objects.get(slug="hohhot-yuquan-grassroots-party-building").photos.first().asset
+    assert asset.is_shown_publicly()
+    before = (asset.focal_x, asset.focal_y, asset.file.name)
+    client.force_login(roles["siteadmin"])
+    url = f"/admin/newsroom/imageasset/{asset.pk}/change/"
+    page = client.get(url)
+    assert 'name="focal_x"' not in page.content.decode() and 'name="file"' not in page.content.decode()
+    client.post(url, {**admin_form_data(page), "focal_x": "0.1", "focal_y": "0.9"})
+    asset.refresh_from_db()
+    assert (asset.focal_x, asset.focal_y, asset.file.name) == before
+    asset.focal_x = 0.1
+    with pytest.raises(ValidationError, match="随文章送审"):
+        asset.full_clean()
+    unused = ImageAsset.objects.create(
+        file=SimpleUploadedFile("未用.jpg", camera_jpeg(size=(64, 48), orientation=1), "image/jpeg"),
+        credit_kind="none",
+    )
+    unused.focal_x = 0.2
+    unused.full_clean()  # nothing public shows it: free to change
