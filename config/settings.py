@@ -178,6 +178,8 @@ MEDIA_CACHE_SECONDS = envint("MEDIA_CACHE_SECONDS", "4")
 PRIVATE_MEDIA_ROOT = Path(os.getenv("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
 MAX_EVIDENCE_BYTES = envint("MAX_EVIDENCE_BYTES", str(10 * 1024 * 1024))
 TAKEDOWN_LIMIT_PER_IP = envint("TAKEDOWN_LIMIT_PER_IP", "5")
+# Searches one address may run per minute that no cache answered (newsroom/search/views.py).
+SEARCH_LIMIT_PER_MINUTE = envint("SEARCH_LIMIT_PER_MINUTE", "30")
 
 # Reader comments (newsroom/comments/): who verifies commenters. The console verifier shows the
 # code in the server's log and is refused with DEBUG off (comments stay off until a real SMS or

@@ -6,13 +6,13 @@ import re
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config import throttle
 from config.chinese import matchable
 
 from ..models import Article, SensitiveWord
@@ -74,11 +74,27 @@ def state(article, portal, policy=None):
 # --- readers --------------------------------------------------------------------------------------
 
 
-def register(identity, display_name):
-    """The commenter behind a verified identity (a new one, or the one it already had)."""
+def check_nickname(display_name):
+    """The nickname as it will be shown, or CommentError. It is shown beside comments on every
+    portal, so any portal's blocking 错敏词 refuses it. (The verify page asks this before it
+    spends the reader's code.)"""
     name = (display_name or "").strip()
     if not name or len(name) > 20:
         raise CommentError(_("请填写昵称（不超过20个字）。"))
+    plain = matchable(name)
+    blocked = [
+        word
+        for word in SensitiveWord.objects.filter(severity=SensitiveWord.Severity.BLOCK).values_list("word", flat=True)
+        if matchable(word) and matchable(word) in plain
+    ]
+    if blocked:
+        raise CommentError(_("昵称中有不允许使用的内容：%(words)s。请换一个昵称。") % {"words": "、".join(blocked)})
+    return name
+
+
+def register(identity, display_name):
+    """The commenter behind a verified identity (a new one, or the one it already had)."""
+    name = check_nickname(display_name)
     if Blacklist.objects.filter(identity_hash=identity.hash).exists():
         raise CommentError(_("该号码已被列入黑名单，不能评论。"))
     commenter, created = Commenter.objects.get_or_create(
@@ -93,12 +109,8 @@ def register(identity, display_name):
 
 
 def _count(key, limit, message):
-    cache.add(key, 0, 3600)
-    try:
-        if cache.incr(key) > limit:
-            raise RateLimited(message)
-    except ValueError:  # the counter expired between add and incr
-        cache.set(key, 1, 3600)
+    if throttle.exceeded(key, limit, 3600):
+        raise RateLimited(message)
 
 
 def _may_speak(commenter):
@@ -145,6 +157,11 @@ def post(commenter, article, body, parent=None, address=None):
             raise CommentError(_("要回复的评论已删除或尚未通过审核，不能回复。"))
         if parent.parent_id:  # one level of replies: a reply to a reply answers the same comment
             parent = parent.parent
+    named, _warned = _words(portal.pk, commenter.display_name)  # the list may have grown since
+    if named:
+        raise CommentError(
+            _("您的昵称中有不允许发布的内容：%(words)s。请重新验证手机号并换一个昵称。") % {"words": "、".join(named)}
+        )
     block, warn = _words(portal.pk, text)
     if block:
         raise CommentError(_("评论中有不允许发布的内容：%(words)s。请修改后再提交。") % {"words": "、".join(block)})

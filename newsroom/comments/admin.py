@@ -2,7 +2,6 @@
 editing), reports, measures on commenters, the trail, and the export for the regulator.
 Identity data (masked number, address) shows only to those allowed to see it."""
 
-import csv
 from datetime import timedelta
 
 from django import forms
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from config.bulk import run_each
+from config.spreadsheets import SafeCSVWriter
 
 from . import actions
 from .models import Blacklist, Comment, Commenter, CommentSettings, Event, Report
@@ -161,7 +161,7 @@ class CommentAdmin(admin.ModelAdmin):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="comments.csv"'
         response.write("\ufeff")
-        writer = csv.writer(response)
+        writer = SafeCSVWriter(response)
         writer.writerow(
             [
                 _("编号"),

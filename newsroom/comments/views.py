@@ -191,6 +191,7 @@ def verify(request):
                 verifier().send_code(request.POST.get("number", ""), _address(request))
                 context["sent"] = True
             else:
+                actions.check_nickname(request.POST.get("name", ""))  # before the code is spent
                 identity = verifier().check_code(request.POST.get("number", ""), request.POST.get("code", ""))
                 commenter = actions.register(identity, request.POST.get("name", ""))
                 request.session.cycle_key()

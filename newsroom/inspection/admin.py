@@ -1,7 +1,6 @@
 """The inspection in the admin: each portal's limits and leaders list, the dashboard (the
 run list's page) with the standing, the findings and the trend, and the yearly report."""
 
-import csv
 from datetime import timedelta
 
 from django import forms
@@ -13,6 +12,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+
+from config.spreadsheets import SafeCSVWriter
 
 from ..models import Portal
 from . import annual, report, tasks
@@ -189,7 +190,7 @@ class InspectionRunAdmin(admin.ModelAdmin):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="inspection-findings.csv"'
         response.write("\ufeff")  # Excel opens UTF-8 with a BOM
-        writer = csv.writer(response)
+        writer = SafeCSVWriter(response)
         writer.writerow([_("级别"), _("规则"), _("对象"), _("说明"), _("剩余天数"), _("处理链接")])
         for f in findings:
             writer.writerow(

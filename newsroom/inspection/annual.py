@@ -2,7 +2,6 @@
 31 January): the figures Linli's data can give, the rest as fields the office fills in, as a
 printable page and as CSV."""
 
-import csv
 from datetime import date, datetime
 
 from django import forms
@@ -13,6 +12,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+
+from config.spreadsheets import SafeCSVWriter
 
 from ..models import Article, Topic, UpdateClass
 from ..takedowns.models import TakedownRequest
@@ -117,7 +118,7 @@ def view(model_admin, request, portal, portals):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="annual-report-{year}.csv"'
         response.write("\ufeff")
-        writer = csv.writer(response)
+        writer = SafeCSVWriter(response)
         writer.writerow([_("项目"), _("数值")])
         writer.writerows(rows + filled)
         return response

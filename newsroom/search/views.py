@@ -1,5 +1,9 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
+
+from config import throttle
+from config.pagecache import public_page
 
 from . import ranking
 from .filters import SearchFilter
@@ -7,10 +11,22 @@ from .models import SearchDocument
 from .text import MAX_QUERY_CHARS, parse
 
 PAGE_SIZE = 20
+# The query parameters the page reads: only they are part of its cache key.
+PARAMS = ("q", "kind", "column", "community", "since", "until", "sort", "page")
 
 
+@public_page(params=PARAMS)
 def results(request):
-    """``/search/?q=…``: matches in every script, facets per type, filters, two sort orders."""
+    """``/search/?q=…``: matches in every script, facets per type, filters, two sort orders.
+
+    Cached like every public page (per query and filters, until content changes; nginx's
+    micro-cache in front), and the searches that miss both are counted per address:
+    past ``SEARCH_LIMIT_PER_MINUTE`` a reader gets a short 429 page instead of a database walk."""
+    address = request.META.get("REMOTE_ADDR", "")
+    if throttle.exceeded(f"search:{address}", settings.SEARCH_LIMIT_PER_MINUTE, 60):
+        response = render(request, "newsroom/search_busy.html", status=429)
+        response["Retry-After"] = "60"
+        return response
     raw = request.GET.get("q", "")
     query = parse(raw)
     visible = SearchDocument.objects.visible(request.portal)

@@ -1,8 +1,6 @@
 """The moderators' desk (版权审核): a queue by deadline, the request with its targets, evidence,
 measures and audit trail, and one button per action. Requests change only through actions.py."""
 
-import csv
-
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -13,6 +11,8 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from config.spreadsheets import SafeCSVWriter
 
 from ..models import Photo
 from . import actions
@@ -81,22 +81,6 @@ class EventInline(ReadOnlyInline):
     @admin.display(description=_("状态"))
     def change_label(self, obj):
         return obj.change_label
-
-
-class SafeCSVWriter:
-    """csv.writer whose cells never start a spreadsheet formula (= + - @, tab, CR): such a cell
-    gets a leading apostrophe, which Excel and WPS show as text."""
-
-    def __init__(self, stream):
-        self.writer = csv.writer(stream)
-
-    @staticmethod
-    def cell(value):
-        text = "" if value is None else str(value)
-        return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-    def writerow(self, row):
-        self.writer.writerow([self.cell(value) for value in row])
 
 
 @admin.register(TakedownRequest)

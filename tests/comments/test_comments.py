@@ -212,7 +212,12 @@ def test_measures_mute_and_a_blacklist_that_survives_a_new_account(article, enab
     assert "您已被禁言至" in page
     actions.block(commenter, moderator(), "严重违规")
     assert Blacklist.objects.filter(identity_hash=commenter.identity_hash).exists()
+    from datetime import timedelta
+
+    from newsroom.comments.models import Verification
+
     cache.clear()  # a day later: the number may ask for a code again
+    Verification.objects.update(created_at=timezone.now() - timedelta(days=1))
     again = Client()
     again.post("/comments/verify/", {"step": "send", "number": NUMBER})
     code = re.search(r"\d{6}", ConsoleVerifier.outbox[-1][1]).group()
@@ -345,3 +350,19 @@ def test_what_a_reader_typed_before_verifying_is_still_there_after(article, enab
     )
     page = reader.get(f"/comments/a/{article.slug}/").content.decode()
     assert "先写好的评论</textarea>" in page
+
+
+def test_a_nickname_meets_the_word_list_too(article, enabled, portal):
+    SensitiveWord.objects.create(portal=portal, word="禁止词", severity=SensitiveWord.Severity.BLOCK)
+    reader = Client(REMOTE_ADDR=INNER_MONGOLIA)
+    reader.post("/comments/verify/", {"step": "send", "number": NUMBER})
+    code = re.search(r"\d{6}", ConsoleVerifier.outbox[-1][1]).group()
+    page = reader.post("/comments/verify/", {"step": "confirm", "number": NUMBER, "code": code, "name": "禁止词粉丝"})
+    assert page.status_code == 400 and "昵称中有不允许使用的内容：禁止词" in page.content.decode()
+    again = reader.post("/comments/verify/", {"step": "confirm", "number": NUMBER, "code": code, "name": "老读者"})
+    assert again.status_code == 302  # the code was not spent on the refused nickname
+    writer = verified(number="13900001111", name="普通读者")
+    SensitiveWord.objects.create(portal=portal, word="普通读者", severity=SensitiveWord.Severity.BLOCK)
+    refused = writer.post(f"/comments/a/{article.slug}/post/", {"body": "一条评论"})
+    assert "您的昵称中有不允许发布的内容" in refused.content.decode()
+    assert not Comment.objects.exists()

@@ -36,3 +36,29 @@ def test_readers_are_counted_and_served_while_the_cache_is_down(client, demo, re
     assert response.status_code == 200 and response.json()["views"] == before + 1
     article.refresh_from_db()
     assert article.view_count == before + 1
+
+
+def test_readers_comment_and_search_while_the_cache_is_down(demo, redis_down, settings):
+    """A comment was a 500 with Redis down (its rate counter), the text lost; search too."""
+    import re
+
+    from django.test import Client
+
+    from newsroom.comments.models import Comment, CommentSettings
+    from newsroom.comments.verifiers import ConsoleVerifier
+    from newsroom.models import Portal
+
+    settings.DEBUG = True  # the console verifier
+    portal = Portal.objects.default()
+    CommentSettings.objects.create(portal=portal, enabled=True)
+    article = Article.objects.public(portal).order_by("-first_published_at").first()
+    reader = Client()
+    reader.post("/comments/verify/", {"step": "send", "number": "13812345678"})
+    code = re.search(r"\d{6}", ConsoleVerifier.outbox[-1][1]).group()
+    verified = reader.post(
+        "/comments/verify/", {"step": "confirm", "number": "13812345678", "code": code, "name": "甲"}
+    )
+    assert verified.status_code == 302
+    posted = reader.post(f"/comments/a/{article.slug}/post/", {"body": "缓存停机时的评论"})
+    assert posted.status_code == 302 and Comment.objects.filter(body="缓存停机时的评论").exists()
+    assert Client().get("/search/", {"q": "社区"}).status_code == 200

@@ -253,3 +253,35 @@ def test_nul_anywhere_in_a_multipart_form_is_a_bad_request_not_a_500(demo):
         "/comments/article/1/", {"body": "好\x00", "display_name": "读者"}, HTTP_X_REQUESTED_WITH="XMLHttpRequest"
     )
     assert response.status_code in (400, 404)
+
+
+def test_no_export_starts_a_spreadsheet_formula(client, demo, superuser, settings):
+    """The comment, inspection and annual-report CSVs escape formula cells as the takedown
+    CSV does (config/spreadsheets.py)."""
+    from newsroom.comments.models import Comment, Commenter
+    from newsroom.models import Portal
+
+    article = Article.objects.public(ALL_PORTALS).first()
+    commenter = Commenter.objects.create(
+        kind="phone", identity_hash="h" * 64, masked="138****0000", display_name="=cmd|' /C calc'!A0"
+    )
+    comment = Comment.objects.create(
+        article=article, commenter=commenter, body='=HYPERLINK("http://evil.example","点我")', region="北京"
+    )
+    client.force_login(superuser)
+    exports = [
+        client.post("/admin/comments/comment/", {"action": "export_selected", "_selected_action": [comment.pk]}),
+        client.get("/admin/inspection/inspectionrun/findings.csv", {"portal": Portal.objects.default().pk}),
+        client.get("/admin/inspection/inspectionrun/annual/", {"format": "csv"}),
+    ]
+    texts = [r.content.decode("utf-8-sig") for r in exports]
+    assert "'=HYPERLINK" in texts[0] and "'=cmd" in texts[0]
+    import csv
+    import io
+
+    for text in texts:
+        for row in csv.reader(io.StringIO(text)):
+            for cell in row:
+                assert cell[:1] not in ("=", "+", "@") and not (
+                    cell[:1] == "-" and not cell[1:].lstrip("-").replace(".", "").isdigit()
+                ), cell

@@ -124,3 +124,21 @@ def test_query_count_does_not_grow_with_results(client, demo, django_assert_max_
     add_articles(60)
     with django_assert_max_num_queries(len(small)):
         get(client, q="邻里")
+
+
+def test_search_pages_are_cached_and_a_flood_from_one_address_gets_a_short_answer(client, demo, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.SEARCH_LIMIT_PER_MINUTE = 5
+    first = client.get("/search/", {"q": "社区"})
+    assert first.status_code == 200 and first["X-Page-Cache"] == "MISS"
+    assert first["X-Accel-Expires"] == str(settings.MICRO_CACHE_SECONDS)  # nginx keeps it too
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/search/", {"q": "社区", "utm_source": "made-up"})
+    assert again["X-Page-Cache"] == "HIT" and len(queries) == 0
+    statuses = [client.get("/search/", {"q": f"社区{n}"}).status_code for n in range(8)]
+    assert statuses.count(429) >= 3 and statuses[0] == 200
+    busy = client.get("/search/", {"q": "党建"})
+    assert busy.status_code == 429 and "一分钟后再试" in busy.content.decode() and busy["Retry-After"] == "60"
+    assert client.get("/search/", {"q": "社区"}).status_code == 200  # a cached query still answers
