@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "config.proxy.RealIPMiddleware",
     "config.requestlog.RequestLogMiddleware",
     "config.nul.RejectNulMiddleware",
+    # A full disk on a POST: files it stored are deleted, the sender gets a message (507).
+    "config.diskfull.DiskFullMiddleware",
     # Whole pages for anonymous readers, stored with the headers the middleware below gave
     # them; a hit skips everything else (config/pagecache.py).
     "config.pagecache.PageCacheMiddleware",
@@ -156,7 +158,7 @@ STATIC_ROOT = Path(os.getenv("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "config.storage.MediaStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -273,8 +275,8 @@ PAGE_WARMUP_ORIGINS = [o.strip() for o in os.environ.get("PAGE_WARMUP_ORIGINS", 
 PAGE_CACHE_LOCAL_PAGES = envint("PAGE_CACHE_LOCAL_PAGES", "200")
 # How long nginx's micro-cache may keep an anonymous page (docs/nginx.conf). The first reader
 # after a quiet spell always gets a fresh answer (nginx serves no stale copy while updating);
-# under a steady stream of readers a takedown reaches them within this second plus the worker's
-# (PAGE_CACHE_LOCAL_SECONDS).
+# under a steady stream of readers a takedown reaches them within this second (nginx counts it
+# in whole seconds: up to two) plus the worker's (PAGE_CACHE_LOCAL_SECONDS).
 MICRO_CACHE_SECONDS = envint("MICRO_CACHE_SECONDS", "1")
 # 点击数 counted in Redis and written in batches (newsroom/viewcounts.py); without Redis every
 # view is one UPDATE.

@@ -7,9 +7,16 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.utils.deconstruct import deconstructible
 
+from config.diskfull import TrackedSaves
+
+
+class MediaStorage(TrackedSaves, FileSystemStorage):
+    """Uploads under MEDIA_ROOT (the default storage): files stored by a request that then
+    fails on a full disk are deleted again (config/diskfull.py)."""
+
 
 @deconstructible(path="newsroom.takedowns.models.PrivateStorage")  # where the migrations find it
-class PrivateStorage(FileSystemStorage):
+class PrivateStorage(TrackedSaves, FileSystemStorage):
     """Identity documents and evidence: outside MEDIA_ROOT, with no URL at all; served only by
     the desk's access-checked view. Reads PRIVATE_MEDIA_ROOT each time, so tests can move it."""
 

@@ -48,7 +48,7 @@ def test_production_uses_redis_for_cache_database_sessions_and_secure_cookies():
     result = manage("shell", "-c", code, **PRODUCTION)
     assert result.stdout.split()[-6:] == [
         "config.cache.RedisCache",
-        "django.contrib.sessions.backends.db",
+        "config.sessions",
         "True",
         "True",
         "True",

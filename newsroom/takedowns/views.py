@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from config import diskfull
+
 from ..models import Article, Photo
 from . import actions
 from .forms import CounterNoticeForm, NoticeForm, SupplementForm, TargetFormSet
@@ -67,8 +69,16 @@ def new_notice(request):
             notice.portal, notice.client_key = portal, _client_key(request)
             files = [(Evidence.Kind.EVIDENCE, f) for f in form.cleaned_data["evidence"]]
             files += [(Evidence.Kind.AUTHORISATION, f) for f in form.cleaned_data["authorisation"]]
-            notice = actions.receive(notice, [f.instance for f in targets.forms if f.has_changed()], files)
-            return redirect(notice.get_tracking_url() + "?new=1")
+            try:
+                with diskfull.cleaned_up_on_failure():
+                    notice = actions.receive(notice, [f.instance for f in targets.forms if f.has_changed()], files)
+            except OSError as error:
+                if not diskfull.is_disk_full(error):
+                    raise
+                form.add_error(None, diskfull.MESSAGE)  # the form again, everything typed in it
+                status = 507
+            else:
+                return redirect(notice.get_tracking_url() + "?new=1")
         else:
             status = 400
     else:
