@@ -1,6 +1,8 @@
 """Under the real Content-Security-Policy, Chromium reports no violation: the portal's own
 script runs, and the admin's CKEditor 4 loads, takes typing and its toolbar works."""
 
+import re
+
 from tests.browser.conftest import screenshot
 from tests.conftest import new_draft, user_in
 
@@ -57,3 +59,43 @@ def test_ckeditor_loads_and_takes_typing_under_the_policy(browser, site):
         screenshot(page, "admin-ckeditor-under-csp")
 
     assert violations_while(browser, visit) == []
+
+
+def test_the_editor_types_and_bolds_with_production_static_files(browser, site, settings, tmp_path):
+    """DEBUG off and the manifest storage, as production serves the admin: the editor's script
+    is ckeditor.<hash>.js, and its toolbar still works under the policy (it was dead)."""
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    # The live server serves /static/ through the finders: let them find the hashed copies.
+    settings.STATICFILES_DIRS = [*settings.STATICFILES_DIRS, str(settings.STATIC_ROOT)]
+    settings.DEBUG = False
+    settings.ALLOWED_HOSTS = ["localhost", "127.0.0.1"]
+    editor = user_in("编辑", "prod-editor")
+    editor.set_password("pw-prod-2026")
+    editor.save()
+    draft = new_draft(editor, slug="prod-static-draft")
+    scripts = []
+
+    def visit(page):
+        page.on("request", lambda r: scripts.append(r.url) if "ckeditor.js" in r.url or "/ckeditor." in r.url else None)
+        page.goto(site + "/admin/login/")
+        page.fill("#id_username", "prod-editor")
+        page.fill("#id_password", "pw-prod-2026")
+        page.click("input[type=submit]")
+        page.goto(site + f"/admin/newsroom/article/{draft.pk}/change/")
+        editable = page.locator(".cke_wysiwyg_div[contenteditable=true]").first
+        editable.click()
+        page.keyboard.type("生产环境下加粗")
+        page.keyboard.press("Control+A")
+        page.locator("a.cke_button__bold").first.click()
+        assert editable.locator("strong").count() >= 1
+        screenshot(page, "admin-ckeditor-production-static")
+
+    assert violations_while(browser, visit) == []
+    assert any(re.search(r"ckeditor\.[0-9a-f]{12}\.js", url) for url in scripts), scripts

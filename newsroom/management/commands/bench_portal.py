@@ -28,6 +28,7 @@ import urllib.request
 from datetime import timedelta
 from io import BytesIO
 from pathlib import Path
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -42,6 +43,12 @@ from newsroom.management.servers import start_gunicorn, start_nginx, stop
 from newsroom.models import Article, Column, Person, Photo, Topic
 
 REDIS_URL = os.getenv("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
+# What readers type into 站内搜索: 60 queries, one and two words (the search row of --search-seconds).
+_WORDS = ("社区", "党建", "街道", "志愿", "服务", "邻里", "文化", "老人", "食堂", "垃圾分类", "楼栋", "网格")
+SEARCHES = [
+    "/search/?q=" + quote(q)
+    for q in [*_WORDS, *(f"{a} {b}" for a in _WORDS[:6] for b in _WORDS[6:]), *(f"{w}活动" for w in _WORDS)][:60]
+]
 KEY_PREFIX = "linli-bench-portal"
 ROTATION = 500  # articles the uncached article page is measured over
 PARAGRAPHS = [
@@ -64,6 +71,12 @@ class Command(BaseCommand):
         parser.add_argument("--nginx", action="store_true", help="再经 docs/nginx.conf 的 nginx 测一遍")
         parser.add_argument("--port", type=int, default=8011)
         parser.add_argument("--reuse", action="store_true", help="保留并复用上次生成的测试库")
+        parser.add_argument(
+            "--search-seconds",
+            type=int,
+            default=0,
+            help="经 nginx 以 100 连接压测站内搜索的秒数（轮换 60 个查询；0 为不测）",
+        )
         parser.add_argument(
             "--peer",
             help="对照站点目录（如 ../shared/bench/wagtail）：本次压测前后各运行一次其 run.sh，同表列出两者及比值",
@@ -376,6 +389,14 @@ class Command(BaseCommand):
                 for name, path in targets.items():
                     rows.append(("nginx", f"{name}（微缓存）", self._wrk(front + path)))
                 rows.append(("nginx", "文章页（微缓存，100 连接）", self._wrk(front + targets["文章页"], 100, 10)))
+                if opts["search_seconds"]:
+                    rows.append(
+                        (
+                            "nginx",
+                            f"站内搜索（60 个查询轮换，100 连接，{opts['search_seconds']} 秒）",
+                            self._wrk(front + "/search/", 100, opts["search_seconds"], paths=SEARCHES),
+                        )
+                    )
             finally:
                 web.send_signal(signal.SIGQUIT)
                 web.wait(timeout=30)
