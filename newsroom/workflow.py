@@ -147,13 +147,21 @@ def submit(article, user, opinion=""):
     return _move(article, user, "submit", S.IN_REVIEW, opinion, step=0, review_step=1, review_total=total)
 
 
+def _seen(article, version):
+    """Refuse a decision on another version than the one its maker read (``version``: the
+    article's ``version`` as the page showed it; None for callers deciding what they built)."""
+    if version is not None and str(version) != str(article.version):
+        raise TransitionError(_("您查看之后，这篇稿件又有了新的版本：请重新查看后再决定。"))
+
+
 @transaction.atomic
-def approve(article, user, opinion=""):
+def approve(article, user, opinion="", version=None):
     """The reviewer of the current step passes the article on (or, at the last step, signs it off)."""
     article = _locked(article)
     _allowed_from(article, S.IN_REVIEW)
     _require(user, step_permission(article.review_step, article.review_total))
     _four_eyes(article, user)
+    _seen(article, version)
     step = article.review_step
     if step < article.review_total:
         return _move(article, user, "approve", S.IN_REVIEW, opinion, step=step, review_step=step + 1)
@@ -176,7 +184,7 @@ def reject(article, user, reason):
 
 
 @transaction.atomic
-def publish(article, user, at=None, expires_at=None):
+def publish(article, user, at=None, expires_at=None, version=None):
     """终审签发 publishes an approved article, now or at ``at`` (定时发布), until ``expires_at``.
 
     Returns the warnings of the pre-publish checks; blocking problems raise.
@@ -185,6 +193,7 @@ def publish(article, user, at=None, expires_at=None):
     article = _locked(article)
     _allowed_from(article, S.APPROVED)
     _four_eyes(article, user, deciding_step=False)
+    _seen(article, version)
     report = checks.prepublish(article)
     if not report.ok:
         raise TransitionError(_("发布前请先处理：") + "；".join(report.blocking))

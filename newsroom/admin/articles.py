@@ -608,13 +608,14 @@ class ArticleAdmin(admin.ModelAdmin):
             if action == "submit":
                 workflow.submit(article, request.user, opinion)
             elif action == "approve":
-                workflow.approve(article, request.user, opinion)
+                workflow.approve(article, request.user, opinion, version=request.POST.get("version", ""))
             elif action == "reject":
                 workflow.reject(article, request.user, opinion)
             elif action == "publish":
                 at = parse_local(request.POST.get("publish_at"))
                 expires = parse_local(request.POST.get("expires_at"))
-                for warning in workflow.publish(article, request.user, at=at, expires_at=expires):
+                version = request.POST.get("version", "")  # the version the page showed
+                for warning in workflow.publish(article, request.user, at=at, expires_at=expires, version=version):
                     messages.warning(request, gettext("提醒：%(warning)s") % {"warning": warning})
                 target = article.replaces or article
             elif action == "unpublish":

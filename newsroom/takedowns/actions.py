@@ -379,7 +379,6 @@ def _decide(notice, text):
     notice.save(update_fields=["decision", "decided_at"])
 
 
-@transaction.atomic
 def shared_images(article):
     """[(photo of ``article``, [other uses of its image file…])] for the photos whose file other
     articles, communities or facilities also show: withdrawing the article leaves those files
@@ -402,6 +401,7 @@ def _hide_image(photo):
     content.changed(Photo, list(uses))  # update() sends no signals: the page cache and the index follow
 
 
+@transaction.atomic
 def apply_measure(notice, user, kind, target, text="", cover_shared=False):
     """Withdraw the target article, hide its photo, or append a correction or apology.
 

@@ -1,5 +1,7 @@
 """The demo's editor, three reviewers and 签发 account take a new article from draft to published in the admin."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -16,7 +18,12 @@ def login(username, password):
 
 
 def press(client, article, action, **extra):
-    return client.post(f"/admin/newsroom/article/{article.pk}/workflow/", {"action": action, **extra}, follow=True)
+    """Press a workflow button on the article's change page, as the page sends it (with the
+    version the page shows)."""
+    page = client.get(f"/admin/newsroom/article/{article.pk}/change/").content.decode()
+    shown = re.search(r'name="version" value="(\d+)"', page)
+    data = {"action": action, **({"version": shown.group(1)} if shown else {}), **extra}
+    return client.post(f"/admin/newsroom/article/{article.pk}/workflow/", data, follow=True)
 
 
 def test_draft_to_published_with_the_demo_accounts(demo):
@@ -123,3 +130,25 @@ def test_reviewers_read_the_rendered_page_beside_the_checks(demo, roles):
     editor = Client()
     editor.force_login(roles["editor"])
     assert "按前台版式审读" not in editor.get(f"/admin/newsroom/article/{own.pk}/change/").content.decode()
+
+
+def test_a_sign_off_is_on_the_version_the_reviewer_read(demo, roles):
+    """The chief opens v1; the article goes back, is changed and comes round again as v2; the
+    chief's 签发 from the page of v1 does not sign v2."""
+    from newsroom import revisions, workflow
+    from tests.conftest import new_draft
+
+    article = new_draft(roles["editor"])
+    workflow.submit(article, roles["editor"])
+    for step in ("first", "second"):
+        workflow.approve(Article.objects.get(pk=article.pk), roles[step])
+    chief = Client()
+    chief.force_login(roles["chief"])
+    page = chief.get(f"/admin/newsroom/article/{article.pk}/change/").content.decode()
+    seen = re.search(r'name="version" value="(\d+)"', page).group(1)
+    revisions.bump_version(article)  # a new version arrived meanwhile
+    response = chief.post(
+        f"/admin/newsroom/article/{article.pk}/workflow/", {"action": "approve", "version": seen}, follow=True
+    )
+    assert "又有了新的版本" in response.content.decode()
+    assert Article.objects.get(pk=article.pk).status == Article.Status.IN_REVIEW
