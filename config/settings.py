@@ -233,7 +233,7 @@ CKEDITOR_CONFIGS = {
 # django-ckeditor warns (ckeditor.W001) that CKEditor 4 has unfixed security
 # issues. We know: every rich-text field is sanitised server-side with nh3
 # (config/richtext.py), so what the browser-side editor lets through never
-# reaches a reader. README explains the choice.
+# reaches a reader. docs/operations.md explains the choice and its guards.
 SILENCED_SYSTEM_CHECKS = ["ckeditor.W001"]
 
 LOGIN_URL = "admin:login"
@@ -357,7 +357,7 @@ IMAGE_RENDITIONS = envbool("IMAGE_RENDITIONS", "1")
 
 # Background work (django-tasks, the backport of Django 6's tasks): a queue in the database by
 # default, so development needs nothing else (`manage.py db_worker` runs it; `make run` starts
-# one). Production may point TASKS_BACKEND at django_tasks_rq.RQBackend with Redis (README).
+# one). Production may point TASKS_BACKEND at django_tasks_rq.RQBackend with Redis (docs/operations.md).
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

@@ -35,7 +35,7 @@ def test_check_deploy_leaves_only_the_two_hsts_choices_readme_explains():
         "security.W005",
         "security.W021",
     ]
-    readme = (ROOT / "README.md").read_text()
+    readme = (ROOT / "docs" / "operations.md").read_text()
     assert "security.W005" in readme and "security.W021" in readme
 
 

@@ -5,7 +5,7 @@ tsvector + GIN when ``DATABASE_URL`` points there. Text is normalised with OpenC
 both sides and cut into Han bigrams (``text.py``), so a word inside a sentence is found in
 either script. The index follows publishing (``index.py``, ``signals.py``).
 
-Choosing the tokenisation (measured on the demo set and on ``bench_search``; see README):
+Choosing the tokenisation (measured on the demo set and on ``bench_search``; see docs/search.md and docs/benchmarks.md):
 
 - Han bigrams + run-final unigram (chosen): finds every word of two or more characters inside
   a sentence as an exact phrase of bigrams, one-character queries as a prefix, needs no

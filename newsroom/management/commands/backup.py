@@ -12,7 +12,7 @@
 The folder is 0700 and every file in it 0600, whatever the umask: the data holds notifiers'
 and commenters' identity data, the private archive their documents.
 
-For a large PostgreSQL site, ``pg_dump -Fc`` is faster and README shows it; the media
+For a large PostgreSQL site, ``pg_dump -Fc`` is faster and docs/operations.md shows it; the media
 archives are needed either way.
 """
 

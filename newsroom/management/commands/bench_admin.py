@@ -17,7 +17,7 @@ photo cards.
 and dropped by the command), two gunicorn processes with production settings — this project's
 application and the baseline's (``newsroom/management/stock_admin_wsgi.py``) — each asked in turn
 over HTTP. The test client's figures run inside this command's process, which on some machines
-is measurably slower than a server's worker for the same code (README).
+is measurably slower than a server's worker for the same code (docs/benchmarks.md).
 """
 
 import functools
