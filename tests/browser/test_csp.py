@@ -37,6 +37,22 @@ def test_public_pages_run_under_the_policy_and_count_views(browser, site):
     assert Article.objects.get(slug="hohhot-yuquan-grassroots-party-building").view_count == 4
 
 
+def type_and_bold(page, site, username, password, draft, text):
+    """Log in, open the draft, type ``text`` into the editor and make it bold with the toolbar."""
+    page.goto(site + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
+    page.goto(site + f"/admin/newsroom/article/{draft.pk}/change/")
+    editable = page.locator(".cke_wysiwyg_div[contenteditable=true]").first
+    editable.click()
+    page.keyboard.type(text)
+    assert text in editable.inner_text()
+    page.keyboard.press("Control+A")
+    page.locator("a.cke_button__bold").first.click()  # a toolbar button works
+    assert editable.locator("strong").count() >= 1
+
+
 def test_ckeditor_loads_and_takes_typing_under_the_policy(browser, site):
     editor = user_in("编辑", "csp-editor")
     editor.set_password("pw-csp-2026")
@@ -44,18 +60,7 @@ def test_ckeditor_loads_and_takes_typing_under_the_policy(browser, site):
     draft = new_draft(editor, slug="csp-draft")
 
     def visit(page):
-        page.goto(site + "/admin/login/")
-        page.fill("#id_username", "csp-editor")
-        page.fill("#id_password", "pw-csp-2026")
-        page.click("input[type=submit]")
-        page.goto(site + f"/admin/newsroom/article/{draft.pk}/change/")
-        editable = page.locator(".cke_wysiwyg_div[contenteditable=true]").first
-        editable.click()
-        page.keyboard.type("在严格的内容安全策略下输入")
-        assert "在严格的内容安全策略下输入" in editable.inner_text()
-        page.keyboard.press("Control+A")
-        page.locator("a.cke_button__bold").first.click()  # a toolbar button works
-        assert editable.locator("strong").count() >= 1
+        type_and_bold(page, site, "csp-editor", "pw-csp-2026", draft, "在严格的内容安全策略下输入")
         screenshot(page, "admin-ckeditor-under-csp")
 
     assert violations_while(browser, visit) == []
@@ -84,17 +89,7 @@ def test_the_editor_types_and_bolds_with_production_static_files(browser, site, 
 
     def visit(page):
         page.on("request", lambda r: scripts.append(r.url) if "ckeditor.js" in r.url or "/ckeditor." in r.url else None)
-        page.goto(site + "/admin/login/")
-        page.fill("#id_username", "prod-editor")
-        page.fill("#id_password", "pw-prod-2026")
-        page.click("input[type=submit]")
-        page.goto(site + f"/admin/newsroom/article/{draft.pk}/change/")
-        editable = page.locator(".cke_wysiwyg_div[contenteditable=true]").first
-        editable.click()
-        page.keyboard.type("生产环境下加粗")
-        page.keyboard.press("Control+A")
-        page.locator("a.cke_button__bold").first.click()
-        assert editable.locator("strong").count() >= 1
+        type_and_bold(page, site, "prod-editor", "pw-prod-2026", draft, "生产环境下加粗")
         screenshot(page, "admin-ckeditor-production-static")
 
     assert violations_while(browser, visit) == []

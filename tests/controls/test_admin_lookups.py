@@ -8,16 +8,10 @@ from django.test import Client
 
 from newsroom.comments.models import Commenter
 from newsroom.takedowns.models import TakedownRequest
+from tests.controls.test_role_matrix import ROLES, logged_in
 from tests.takedowns.helpers import file_notice
 
 pytestmark = pytest.mark.django_db
-ROLES = ("editor", "first", "second", "chief", "moderator", "siteadmin")
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def changelist(model):
