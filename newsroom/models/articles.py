@@ -69,8 +69,7 @@ class ArticleQuerySet(PortalScopedQuerySet):
 
     def authored_by(self, user):
         """Articles ``user`` created or saved a version of (我的稿件)."""
-        from .editorial import Revision
-
+        Revision = apps.get_model("newsroom", "Revision")  # editorial.py builds on this module
         saved = Revision.objects.filter(source=models.OuterRef("pk"), created_by=user)
         return self.filter(models.Q(created_by=user) | models.Exists(saved))
 
@@ -469,8 +468,7 @@ class Photo(Reviewed, Credited):
     def take_from_library(self):
         """A use of a library image starts from its file and, where the use says nothing, its
         credit, caption and alt text. A new upload joins the library (stripped of metadata)."""
-        from .library import ImageAsset
-
+        ImageAsset = self._meta.get_field("asset").related_model
         if self.image and not self.asset_id:
             credit = {"caption": self.caption, "alt_text": self.alt_text, **self.credit_values()}
             if getattr(self.image, "_committed", True):  # already stored (an import, the demo)

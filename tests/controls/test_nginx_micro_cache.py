@@ -79,3 +79,15 @@ def test_the_access_log_writes_no_token(demo, nginx, tmp_path):
     assert "/preview/.../" in log and "/takedown/track/.../" in log and "/takedown/counter/.../" in log
     for secret in ("SECRET-PREVIEW", "secret-track", "secret-ctr", "13800000000"):
         assert secret not in log
+
+
+def test_a_search_flood_from_one_address_is_answered_by_nginx(demo, nginx):
+    statuses = []
+    for n in range(40):
+        status, headers, body = get(nginx + f"/search/?q=%E7%A4%BE%E5%8C%BA{n}")
+        statuses.append(status)
+        if status == 429:
+            assert "搜索得太频繁" in body.decode() and headers["Retry-After"]
+    assert statuses[:5] == [200] * 5  # a reader's few searches go through
+    assert statuses.count(429) >= 25 and not any(s >= 500 for s in statuses)
+    assert all(get(nginx + "/")[0] == 200 for _ in range(20))  # other pages are not limited
