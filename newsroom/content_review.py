@@ -115,10 +115,6 @@ def _portal(instance):
     return Portal.objects.filter(pk=portal_id).first() if portal_id else Portal.objects.default()
 
 
-def step_label(change):
-    return PERMISSION_LABELS[step_permission(change.review_step, change.review_total)]
-
-
 def may_decide(user, change):
     """Whether ``user`` may approve or return ``change`` at its current step (and why not)."""
     codename = step_permission(change.review_step, change.review_total)

@@ -35,10 +35,8 @@ def _holders(codename, app_label="newsroom"):
 
 def transition(article, action, actor, opinion=""):
     """Notify whoever must act now that ``actor`` did ``action`` to ``article``."""
-    from .workflow import authors
-
     title = article.title[:60]
-    writers = authors(article)
+    writers = article.authors()
     if action in ("submit", "approve") and article.status == article.Status.IN_REVIEW:
         step = step_permission(article.review_step, article.review_total)
         people = _holders(step).exclude(pk__in=writers)
@@ -65,10 +63,8 @@ def transition(article, action, actor, opinion=""):
 
 def schedule_held(article, problems):
     """A scheduled publish failed its checks: the chiefs and the authors hear why."""
-    from .workflow import authors
-
     people = get_user_model().objects.filter(
-        Q(pk__in=_holders("review_final").values("pk")) | Q(pk__in=authors(article), is_active=True)
+        Q(pk__in=_holders("review_final").values("pk")) | Q(pk__in=article.authors(), is_active=True)
     )
     text = _("《%(title)s》的定时发布已暂停，发布前检查未通过：%(problems)s") % {
         "title": article.title[:60],
@@ -82,8 +78,6 @@ def schedule_held(article, problems):
 def content_change(change, actor):
     """A change to a community, honour, facility, topic, series or page was proposed, passed a
     step, approved or returned: whoever must act next, or its authors, hear of it."""
-    from .content_review import step_label
-    from .review_steps import step_permission
 
     link = reverse("admin:newsroom_contentchange_change", args=[change.pk])
     what = f"{change.content_type.name}“{change.object_repr[:40]}”"
@@ -92,7 +86,7 @@ def content_change(change, actor):
         text = _("%(what)s的%(kind)s等待您%(step)s。") % {
             "what": what,
             "kind": change.get_kind_display(),
-            "step": step_label(change),
+            "step": change.step_label,
         }
         kind = K.CHANGE_REVIEW
     else:

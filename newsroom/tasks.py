@@ -4,6 +4,7 @@ from django.db import transaction
 from django_tasks import task
 
 from . import renditions
+from .workflow import hold_failing_schedules
 
 
 @task()
@@ -17,10 +18,17 @@ def make_renditions(name, width, focal_x=0.5, focal_y=0.5):
 def recheck_scheduled():
     """Scheduled publishes checked again (after the 错敏词 list changed); those that now fail
     are held back, and the chief told. Returns how many were held."""
-    from .workflow import hold_failing_schedules
-
     return len(hold_failing_schedules())
 
 
 def sensitive_words_changed(sender, **kwargs):
     transaction.on_commit(recheck_scheduled.enqueue)
+
+
+def library_image_saved(sender, instance, raw=False, **kwargs):
+    """A library image saved (uploaded, adopted, its focal point moved): its renditions are made
+    in the background once the save commits. (loaddata's raw saves make none: a restore has them.)"""
+    if raw:
+        return
+    name, width, fx, fy = instance.file.name, instance.width, instance.focal_x, instance.focal_y
+    transaction.on_commit(lambda: make_renditions.enqueue(name, width, fx, fy))

@@ -32,7 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import checks, notifications, revisions
-from .models import Article, AuditEntry, PreviewLink, Revision
+from .models import Article, AuditEntry, PreviewLink
 from .models.editorial import article_may_be_previewed
 from .review_steps import four_eyes_refusal, step_permission
 
@@ -102,9 +102,8 @@ def _reason(text, what=None):
 
 
 def authors(article):
-    """Everyone who wrote this version: its creator and whoever saved a revision of it."""
-    savers = Revision.objects.filter(source=article, created_by__isnull=False).values_list("created_by", flat=True)
-    return {article.created_by_id, *savers} - {None}
+    """Everyone who wrote this version (``Article.authors``)."""
+    return article.authors()
 
 
 def _round_started(article):

@@ -147,7 +147,7 @@ class ContentChangeAdmin(RecordAdmin):
                 **(extra_context or {}),
                 "content_change": change,
                 "rows": content_review.diff(change),
-                "step_label": content_review.step_label(change),
+                "step_label": change.step_label,
                 "hits": content_review.sensitive_hits(change),
                 "may_decide": allowed and change.status == ContentChange.Status.PENDING,
                 "why_not": why,
@@ -174,7 +174,7 @@ class ContentChangeAdmin(RecordAdmin):
                 if change.status == ContentChange.Status.PENDING:
                     messages.success(
                         request,
-                        _("已通过本步审核，转%(step_label)s。") % {"step_label": content_review.step_label(change)},
+                        _("已通过本步审核，转%(step_label)s。") % {"step_label": change.step_label},
                     )
                 else:
                     messages.success(request, _("已审核通过，网站上已显示新的内容。"))

@@ -3,6 +3,7 @@
 import re
 import secrets
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -301,6 +302,13 @@ class Article(PublicContent, models.Model):
     def root(self):
         """The live article a draft version belongs to, else the article itself."""
         return self.replaces if self.replaces_id else self
+
+    def authors(self):
+        """Everyone who wrote this version: its creator and whoever saved a revision of it (or
+        changed one of its photos on the photo page). Four eyes keeps them from deciding it."""
+        Revision = apps.get_model("newsroom", "Revision")
+        savers = Revision.objects.filter(source=self, created_by__isnull=False).values_list("created_by", flat=True)
+        return {self.created_by_id, *savers} - {None}
 
     @property
     def review_step_label(self):

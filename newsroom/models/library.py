@@ -17,7 +17,7 @@ import io
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
@@ -102,11 +102,7 @@ class ImageAsset(PublicContent, Credited):
 
     def save(self, *args, **kwargs):
         clean_upload(self, "file")
-        super().save(*args, **kwargs)
-        from ..tasks import make_renditions
-
-        name, width, fx, fy = self.file.name, self.width, self.focal_x, self.focal_y
-        transaction.on_commit(lambda: make_renditions.enqueue(name, width, fx, fy))
+        super().save(*args, **kwargs)  # newsroom/tasks.py makes its renditions once it commits
 
     #: What readers' pages take from the library image itself (the file, and the crops' focal
     #: point): fixed while a public page shows the image, so it changes only through review.

@@ -16,6 +16,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..review_steps import PERMISSION_LABELS, step_permission
+
 
 class ContentChange(models.Model):
     class Kind(models.TextChoices):
@@ -82,6 +84,11 @@ class ContentChange(models.Model):
         and a later save by the editor changes it."""
         canonical = json.dumps([self.kind, self.data], cls=DjangoJSONEncoder, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+
+    @property
+    def step_label(self):
+        """The step the change waits at, in words (初审, 复审, 终审)."""
+        return PERMISSION_LABELS[step_permission(self.review_step, self.review_total)]
 
     @property
     def target(self):

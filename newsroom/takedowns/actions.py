@@ -605,6 +605,27 @@ def review_counter_notice(notice, user, valid, reason):
     return notice
 
 
+def mail_delivered(sender, mail, **kwargs):
+    """What the law counts from delivery starts when the message really went (``mail.delivered``;
+    connected in TakedownsConfig.ready)."""
+    notice = mail.request
+    if mail.kind == "forward_to_author" and not notice.forwarded_at:
+        notice.forwarded_at = mail.sent_at
+        notice.save(update_fields=["forwarded_at"])
+    if mail.kind == "counter_to_notifier" and not notice.counter_forwarded_at:
+        notice.counter_forwarded_at = mail.sent_at
+        notice.save(update_fields=["counter_forwarded_at"])
+        Event.objects.create(
+            request=notice,
+            action="counter_forwarded",
+            from_status=notice.status,
+            to_status=notice.status,
+            internal=False,
+            reason=f"反通知及其证据已于 {timezone.localtime(mail.sent_at):%Y-%m-%d %H:%M} 送达通知人邮箱。",
+        )
+        schedule_restore(notice)
+
+
 def schedule_restore(notice, user=None):
     """民法典 Art. 1196: the waiting period counts from the counter-notice's delivery to the
     notifier. Called when the desk accepts the counter-notice and when the mail is delivered."""

@@ -8,3 +8,8 @@ class TakedownsConfig(AppConfig):
     name = "newsroom.takedowns"
     label = "takedowns"
     verbose_name = _("侵权通知")
+
+    def ready(self):
+        from . import actions, mail
+
+        mail.delivered.connect(actions.mail_delivered, dispatch_uid="takedowns-mail-delivered")

@@ -12,12 +12,16 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 
 from config.plaintext import one_line
 
-from .models import Event, Evidence, OutboundMail
+from .models import Evidence, OutboundMail
+
+#: Sent inside the transaction that marks a message sent (``mail``: the OutboundMail).
+delivered = Signal()
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 20
@@ -70,30 +74,9 @@ def deliver(pk):
             return False
         mail.sent_at = timezone.now()
         mail.save(update_fields=["attempts", "sent_at", "last_error"])
-        _delivered(mail)
+        # What the law counts from delivery starts now: actions.mail_delivered records it.
+        delivered.send(sender=OutboundMail, mail=mail)
         return True
-
-
-def _delivered(mail):
-    """What the law counts from delivery starts when the message really went."""
-    notice = mail.request
-    if mail.kind == "forward_to_author" and not notice.forwarded_at:
-        notice.forwarded_at = mail.sent_at
-        notice.save(update_fields=["forwarded_at"])
-    if mail.kind == "counter_to_notifier" and not notice.counter_forwarded_at:
-        notice.counter_forwarded_at = mail.sent_at
-        notice.save(update_fields=["counter_forwarded_at"])
-        Event.objects.create(
-            request=notice,
-            action="counter_forwarded",
-            from_status=notice.status,
-            to_status=notice.status,
-            internal=False,
-            reason=f"反通知及其证据已于 {timezone.localtime(mail.sent_at):%Y-%m-%d %H:%M} 送达通知人邮箱。",
-        )
-        from .actions import schedule_restore
-
-        schedule_restore(notice)
 
 
 def send_waiting():
