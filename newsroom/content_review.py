@@ -168,14 +168,6 @@ def propose(instance, user, kind, data=None):
     return change
 
 
-def save_hidden(instance, user):
-    """A new object, or one never approved: saved as it is (readers cannot see it), with its
-    pending 新建 change brought up to date."""
-    instance.is_live = False
-    instance.save()
-    return propose(instance, user, K.CREATE)
-
-
 # --- deciding ---------------------------------------------------------------------------------------
 
 

@@ -29,10 +29,6 @@ def step_label(step, total):
     return PERMISSION_LABELS[step_permission(step, total)] if total else ""
 
 
-def may_decide_step(user, step, total):
-    return user.has_perm(f"newsroom.{step_permission(step, total)}")
-
-
 def steps_for_user(user):
     """A filter for content in review at a step ``user`` may decide (fields ``review_step``,
     ``review_total``)."""

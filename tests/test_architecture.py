@@ -22,6 +22,7 @@ APPS = [
     "newsroom.search",
     "newsroom.takedowns",
     "newsroom.inspection",
+    "newsroom.comments",
     "newsroom",
     "communities",
 ]  # most specific first
@@ -218,3 +219,9 @@ def test_no_import_cycles_not_even_through_imports_inside_functions():
 
 def test_the_cycle_finder_sees_a_lazy_cycle():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_every_app_of_the_project_is_in_the_rules():
+    """A new app without an entry in APPS and INTERFACES fails here, not silently passes."""
+    ours = {c.name for c in apps.get_app_configs() if c.name.split(".")[0] in ("newsroom", "communities", "config")}
+    assert ours == set(APPS) and set(APPS) == set(INTERFACES)

@@ -180,10 +180,6 @@ def sync(kind, ids):
         _store(kind, found)
 
 
-def sync_article(article_id):
-    sync(Kind.ARTICLE, [article_id])
-
-
 def rebuild(batch=500, progress=None):
     """Rebuild the whole index from the database. Returns {kind: count}."""
     counts, taken = {}, set()

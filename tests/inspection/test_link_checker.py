@@ -41,7 +41,7 @@ class Handler(BaseHTTPRequestHandler):
             try:
                 self.wfile.write(BIG)
             except OSError:
-                pass  # the checker hung up after the headers, as it should
+                self.server.hung_up = True  # the checker hung up after the headers, as it should
         elif path == "/flaky":
             self.server.hits = getattr(self.server, "hits", 0) + 1
             self._answer(503 if self.server.hits == 1 else 200, b"")
@@ -59,6 +59,9 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
 
+server_of = {}  # url → the HTTP server behind it
+
+
 @pytest.fixture
 def server(settings):
     settings.INSPECTION_LINK_CHECK_PRIVATE = True  # local servers only in tests
@@ -66,15 +69,11 @@ def server(settings):
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    server_of[url] = httpd
+    yield url
     httpd.shutdown()
     httpd.server_close()
-
-
-def timed(function, *args, **kwargs):
-    started = time.monotonic()
-    result = function(*args, **kwargs)
-    return result, time.monotonic() - started
 
 
 def test_answers_are_told_apart(server):
@@ -86,11 +85,15 @@ def test_answers_are_told_apart(server):
 
 
 def test_a_slow_host_and_a_big_page_stay_bounded(server):
-    result, seconds = timed(links.fetch, server + "/slow", timeout=0.5)
+    result = links.fetch(server + "/slow", timeout=0.5)
     assert (result.ok, result.detail, result.retry) == (False, "0.5 秒内无响应", True)
-    assert seconds < 1.5
-    result, seconds = timed(links.fetch, server + "/big")
-    assert result.ok and seconds < 1  # the body is never read
+    result = links.fetch(server + "/big")
+    assert result.ok  # from the headers: the body is never read, the server sees the hang-up
+    for _ in range(50):
+        if getattr(server_of[server], "hung_up", False):
+            break
+        time.sleep(0.05)
+    assert server_of[server].hung_up
 
 
 def test_a_dead_port_and_other_schemes(server, settings):
@@ -121,8 +124,8 @@ def test_a_run_is_polite_retries_once_and_keeps_its_results(server):
 @pytest.mark.django_db
 def test_a_run_stops_at_its_time_budget(server):
     urls = [server + f"/slow?{n}" for n in range(10)]
-    checked, seconds = timed(links.check, urls, max_seconds=0.2, interval=0, timeout=0.3)
-    assert checked < 10 and seconds < 3
+    checked = links.check(urls, max_seconds=0.2, interval=0, timeout=0.3)
+    assert checked < 10  # the budget stopped it
     assert len(links.due(urls)) == 10 - checked  # the rest waits for the next run
 
 
