@@ -37,9 +37,9 @@ lint: $(VENV)/.installed
 ## Portal benchmark (not a test): gunicorn + Redis, with and without nginx, driven by wrk.
 bench: $(VENV)/.installed
 	bash docs/apt-install.sh "the benchmark" wrk:wrk nginx:nginx-light
-	$(BIN)/python manage.py bench_portal --nginx $(BENCH_ARGS)
+	$(BIN)/python -m tests.bench bench_portal --nginx $(BENCH_ARGS)
 
 ## How long a takedown measure takes to reach readers through docs/nginx.conf (not a test).
 measure-takedown: $(VENV)/.installed
 	bash docs/apt-install.sh "the takedown measurement" wrk:wrk nginx:nginx-light
-	$(BIN)/python manage.py measure_takedown $(MEASURE_ARGS)
+	$(BIN)/python -m tests.bench measure_takedown $(MEASURE_ARGS)

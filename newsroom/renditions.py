@@ -11,7 +11,7 @@ points a name could spell are not 10,201 files to draw.
 They are made in the background after an upload (``make_renditions``, a django-tasks task: the
 database queue in development, ``db_worker`` running it; RQ in production, docs/operations.md), and on the
 first request for one that is missing (``newsroom/media.py``): a 1200 px photo takes a few
-milliseconds, a 6000×4000 camera file a few hundred (``manage.py bench_renditions``). Access
+milliseconds, a 6000×4000 camera file a few hundred (``python -m tests.bench bench_renditions``). Access
 follows the original: a rendition is served exactly when its original may be (a takedown hides
 every size at once).
 """

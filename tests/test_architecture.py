@@ -36,8 +36,6 @@ INTERFACES = {
         "roles",
         "filters",
         "demo",
-        "management.commands.bench_portal",
-        "management.servers",  # gunicorn for the benchmark and measuring commands
         # the website inspection re-uses the 错敏词 matcher, the credit kinds and notifications
         "checks",
         "credits",
@@ -225,3 +223,11 @@ def test_every_app_of_the_project_is_in_the_rules():
     """A new app without an entry in APPS and INTERFACES fails here, not silently passes."""
     ours = {c.name for c in apps.get_app_configs() if c.name.split(".")[0] in ("newsroom", "communities", "config")}
     assert ours == set(APPS) and set(APPS) == set(INTERFACES)
+
+
+def test_tooling_stays_out_of_the_product():
+    """Benchmarks and measurements live in tests/bench/; no product module is one or imports one."""
+    for path in sources():
+        assert not path.name.startswith(("bench_", "measure_")), path
+        for line, module in imports(path):
+            assert not module.startswith("tests"), f"{path}:{line} imports {module}"

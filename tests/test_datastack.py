@@ -96,7 +96,7 @@ def test_gunicorn_serves_with_the_worker_class_the_service_names(tmp_path):
     import os
     import urllib.request
 
-    from newsroom.management.servers import WORKER_CLASS, start_gunicorn, stop
+    from tests.bench.servers import WORKER_CLASS, start_gunicorn, stop
 
     assert f"--worker-class {WORKER_CLASS}" in (settings.BASE_DIR / "docs" / "linli.service").read_text()
     env = {

@@ -11,9 +11,9 @@ import urllib.request
 import pytest
 from django.test import Client
 
-from newsroom.management.servers import start_nginx
 from newsroom.models import Article
 from newsroom.takedowns import actions
+from tests.bench.servers import start_nginx
 from tests.takedowns.test_desk import YUQUAN, accepted
 
 pytestmark = [

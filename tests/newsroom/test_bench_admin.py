@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from newsroom.models import Article, Person, Photo
+from tests.bench import bench_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def files(root):
 def test_bench_admin_measures_both_variants_and_leaves_nothing(demo, settings):
     before = (Article.objects.count(), Photo.objects.count(), Person.objects.count(), files(settings.MEDIA_ROOT))
     out = io.StringIO()
-    call_command("bench_admin", photos=3, runs=1, stdout=out)
+    call_command(bench_admin.Command(), photos=3, runs=1, stdout=out)
     lines = out.getvalue().splitlines()
     assert lines[1].startswith("编辑工作台 /admin/：")
     assert [line.split("：")[0] for line in lines[2:4]] == ["稿件编辑页", "稿件编辑页"]
@@ -37,7 +38,7 @@ def test_the_baseline_server_renders_as_django_does_for_its_whole_life():
     from django.conf import settings
 
     script = (
-        "import gc, newsroom.management.stock_admin_wsgi; gc.collect()\n"
+        "import gc, tests.bench.stock_admin_wsgi; gc.collect()\n"
         "from django.forms.renderers import get_default_renderer\n"
         "from newsroom.admin.articles import CreditInline, PhotoInline\n"
         "print(PhotoInline.template, CreditInline.template, type(get_default_renderer()).__name__)\n"

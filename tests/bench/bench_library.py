@@ -1,4 +1,4 @@
-"""How fast the image library is searched: ``python manage.py bench_library``.
+"""How fast the image library is searched: ``python -m tests.bench bench_library``.
 
 Inside a transaction that is rolled back at the end (nothing stays in the database), adds
 ``--images`` library images (captions, tags and credits drawn from the demo's vocabulary), then

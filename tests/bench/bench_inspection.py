@@ -1,4 +1,4 @@
-"""How well and how fast the inspection finds what it should: ``python manage.py bench_inspection``.
+"""How well and how fast the inspection finds what it should: ``python -m tests.bench bench_inspection``.
 
 Inside a transaction that is rolled back (nothing stays in the database), on the demo:
 
@@ -28,12 +28,11 @@ from django.db.models import F
 from django.utils import timezone
 
 from newsroom.credits import CreditKind
-from newsroom.management.commands.bench_portal import PARAGRAPHS
+from newsroom.inspection.models import InspectionSettings, Leader
+from newsroom.inspection.report import evaluate
+from newsroom.inspection.rules import RULE_LABELS
 from newsroom.models import Article, Column, Photo, Portal, SensitiveWord
-
-from ...models import InspectionSettings, Leader
-from ...report import evaluate
-from ...rules import RULE_LABELS
+from tests.bench.bench_portal import PARAGRAPHS
 
 CONTENT_RULES = [r for r in RULE_LABELS if r not in ("home_stale", "column_stale", "column_empty")]
 

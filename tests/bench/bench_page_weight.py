@@ -1,4 +1,4 @@
-"""What readers download: ``python manage.py bench_page_weight`` (after ``migrate`` and
+"""What readers download: ``python -m tests.bench bench_page_weight`` (after ``migrate`` and
 ``load_demo``, e.g. ``make run`` once).
 
 Serves this database on a local live server and opens pages in Debian's Chromium (Playwright,

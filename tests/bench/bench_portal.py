@@ -1,4 +1,4 @@
-"""Portal benchmark: ``python manage.py bench_portal`` (``make bench`` installs wrk and nginx first).
+"""Portal benchmark: ``python -m tests.bench bench_portal`` (``make bench`` installs wrk and nginx first).
 
 Builds a throw-away database (never the one in settings) with ``--articles`` articles (5
 columns, one photo each, 2–4 topics) on top of the demo, collects static files, then starts
@@ -39,8 +39,8 @@ from PIL import Image
 
 from communities.models import Community
 from config.publishing import ALL_PORTALS
-from newsroom.management.servers import start_gunicorn, start_nginx, stop
 from newsroom.models import Article, Column, Person, Photo, Topic
+from tests.bench.servers import start_gunicorn, start_nginx, stop
 
 REDIS_URL = os.getenv("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
 # What readers type into 站内搜索: 60 queries, one and two words (the search row of --search-seconds).

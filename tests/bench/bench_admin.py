@@ -1,4 +1,4 @@
-"""How fast the editor's desk answers: ``python manage.py bench_admin [--via server]``.
+"""How fast the editor's desk answers: ``python -m tests.bench bench_admin [--via server]``.
 
 Inside a transaction that is rolled back at the end (nothing stays in the database), adds a draft
 with ``--photos`` credited photos (each by another photographer) and as many bylines, and one with
@@ -15,7 +15,7 @@ photo cards.
 
 ``--via server`` times the same pages as a server answers them: on a copy of the database (made
 and dropped by the command), two gunicorn processes with production settings — this project's
-application and the baseline's (``newsroom/management/stock_admin_wsgi.py``) — each asked in turn
+application and the baseline's (``tests/bench/stock_admin_wsgi.py``) — each asked in turn
 over HTTP. The test client's figures run inside this command's process, which on some machines
 is measurably slower than a server's worker for the same code (docs/benchmarks.md).
 """
@@ -40,8 +40,8 @@ from django.test import Client, override_settings
 
 from config import formrender
 from newsroom.admin.articles import CreditInline, PhotoInline
-from newsroom.management.servers import start_gunicorn, stop
 from newsroom.models import Article, BylineRole, Column, Credit, Person, Photo
+from tests.bench.servers import start_gunicorn, stop
 
 CLONE = "bench_admin"
 
@@ -231,7 +231,7 @@ class Command(BaseCommand):
                 "MEDIA_ROOT": media,
                 "SECRET_KEY": settings.SECRET_KEY,
             }
-            for offset, application in enumerate(("config.wsgi", "newsroom.management.stock_admin_wsgi")):
+            for offset, application in enumerate(("config.wsgi", "tests.bench.stock_admin_wsgi")):
                 servers.append(start_gunicorn(env, port + offset, application))
             cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
             rows = []

@@ -1,4 +1,4 @@
-"""Search benchmark: ``python manage.py bench_search --articles 100000``.
+"""Search benchmark: ``python -m tests.bench bench_search --articles 100000``.
 
 Builds a throw-away database (never the one in settings), fills it with generated articles
 made from the demo articles' vocabulary (a third stored in Traditional script), builds the

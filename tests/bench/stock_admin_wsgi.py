@@ -5,7 +5,7 @@ serves it with gunicorn beside the real one, as its baseline. Never deployed."""
 import atexit
 
 from config.wsgi import application  # noqa: F401  (what gunicorn serves)
-from newsroom.management.commands.bench_admin import stock_admin
+from tests.bench.bench_admin import stock_admin
 
 BASELINE = stock_admin()  # held: a context manager no longer referenced would undo itself
 BASELINE.__enter__()  # for the life of this process

@@ -1,4 +1,4 @@
-"""How long renditions take: ``python manage.py bench_renditions``.
+"""How long renditions take: ``python -m tests.bench bench_renditions``.
 
 Draws a camera-sized JPEG (``--size``, default 6000×4000, with texture so it compresses like a
 photo), then times every standard rendition of it (each width and crop, WebP and JPEG) over

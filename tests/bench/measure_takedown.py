@@ -1,6 +1,6 @@
 """How long a takedown measure takes to reach readers, through the shipped nginx config.
 
-``python manage.py measure_takedown`` (``make measure-takedown`` installs nginx and wrk first)
+``python -m tests.bench measure_takedown`` (``make measure-takedown`` installs nginx and wrk first)
 serves a throw-away copy of the demo as ``bench_portal`` does: gunicorn with production settings
 (Redis page cache, 2 workers) behind ``docs/nginx.conf`` (micro-cache, media through
 X-Accel-Redirect). For each measure it warms every cache by reading the article and a photo
@@ -25,9 +25,9 @@ import urllib.request
 from django.conf import settings
 from django.core.management.base import CommandError
 
-from newsroom.management.commands.bench_portal import Command as PortalBenchmark
-from newsroom.management.servers import stop
 from newsroom.models import Article
+from tests.bench.bench_portal import Command as PortalBenchmark
+from tests.bench.servers import stop
 
 APPLY = """
 from django.contrib.auth.models import User, Group

@@ -1,4 +1,4 @@
-"""What the warm-up saves the first reader after a change: ``python manage.py bench_warmup``.
+"""What the warm-up saves the first reader after a change: ``python -m tests.bench bench_warmup``.
 
 In this process, with the page cache on (the configured cache; Redis in production): for
 ``--rounds`` rounds, the home page, a live article and its column are read until cached, the

@@ -1,4 +1,4 @@
-"""Comments under load: ``python manage.py bench_comments`` (PostgreSQL and Redis, as in
+"""Comments under load: ``python -m tests.bench bench_comments`` (PostgreSQL and Redis, as in
 production; ``make bench`` installs wrk).
 
 A throw-away database with the demo, comments on, 100 verified readers (created directly: the
@@ -28,10 +28,9 @@ from django.db import connection
 from django.db.models import Sum
 from django.utils import timezone
 
-from newsroom.management.commands.bench_portal import Command as PortalBenchmark
-
-from ...models import Comment, Commenter, CommentSettings, Level, Like
-from ...verifiers import PhoneVerifier
+from newsroom.comments.models import Comment, Commenter, CommentSettings, Level, Like
+from newsroom.comments.verifiers import PhoneVerifier
+from tests.bench.bench_portal import Command as PortalBenchmark
 
 
 class PreVerified(PhoneVerifier):
