@@ -26,6 +26,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from config.actions import ActionError
+
 from . import checks, notifications
 from .models import ContentChange, Portal, SensitiveWord
 from .review_steps import PERMISSION_LABELS, four_eyes_refusal, step_permission
@@ -35,7 +37,7 @@ K, S = ContentChange.Kind, ContentChange.Status
 SKIP = {"id", "is_live", "created_at", "updated_at"}
 
 
-class ReviewError(Exception):
+class ReviewError(ActionError):
     """Not possible in the change's state, or the proposed version cannot be approved as it is."""
 
 

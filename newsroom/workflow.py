@@ -31,6 +31,8 @@ from django.db.models import F, ProtectedError, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.actions import ActionError, reason, require
+
 from . import checks, notifications, revisions
 from .models import Article, AuditEntry, PreviewLink
 from .models.editorial import article_may_be_previewed
@@ -41,7 +43,7 @@ S = Article.Status
 BACKDATE_TOLERANCE = timedelta(minutes=1)
 
 
-class TransitionError(Exception):
+class TransitionError(ActionError):
     """The transition is not possible from the article's current state, or input is missing."""
 
 
@@ -53,8 +55,7 @@ def steps_needed(article):
 
 
 def _require(user, codename):
-    if not user.has_perm(f"newsroom.{codename}"):
-        raise PermissionDenied(_("没有“%(codename)s”权限。") % {"codename": codename})
+    require(user, f"newsroom.{codename}", _("没有“%(codename)s”权限。") % {"codename": codename})
 
 
 def _locked(article):
@@ -94,11 +95,7 @@ def _allowed_from(article, *states):
 
 
 def _reason(text, what=None):
-    what = what or _("理由")
-    text = (text or "").strip()
-    if not text:
-        raise TransitionError(_("请填写%(what)s。") % {"what": what})
-    return text
+    return reason(text, what, TransitionError)
 
 
 def authors(article):

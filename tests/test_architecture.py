@@ -231,3 +231,18 @@ def test_tooling_stays_out_of_the_product():
         assert not path.name.startswith(("bench_", "measure_")), path
         for line, module in imports(path):
             assert not module.startswith("tests"), f"{path}:{line} imports {module}"
+
+
+def test_every_write_path_refuses_in_the_same_shape():
+    """The four write paths share config.actions: one error base, one permission check, one
+    "请填写理由"."""
+    from config.actions import ActionError
+    from newsroom import content_review, workflow
+    from newsroom.comments import actions as comments
+    from newsroom.takedowns import actions as takedowns
+
+    errors = (workflow.TransitionError, content_review.ReviewError, takedowns.ActionError, comments.CommentError)
+    assert all(issubclass(error, ActionError) for error in errors)
+    for refuse in (workflow._reason, takedowns._reason, comments._reason):
+        with pytest.raises(ActionError, match="请填写"):
+            refuse("  ")

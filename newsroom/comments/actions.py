@@ -6,12 +6,12 @@ import re
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config import actions as base
 from config import throttle
 from config.chinese import matchable
 
@@ -25,7 +25,7 @@ LINK = re.compile(r"(https?://|www\.|\.(com|cn|net|org)\b)", re.IGNORECASE)
 REPORTS_PER_HOUR = 20
 
 
-class CommentError(Exception):
+class CommentError(base.ActionError):
     """Refused, with the sentence the reader or moderator is shown."""
 
 
@@ -224,8 +224,7 @@ def report(comment, reason, detail="", address=None):
 
 
 def _require(user, codename):
-    if not user.has_perm(codename):
-        raise PermissionDenied
+    base.require(user, codename)
 
 
 def _locked(comment):
@@ -260,10 +259,7 @@ def approve(comment, user):
 
 
 def _reason(reason):
-    reason = (reason or "").strip()
-    if not reason:
-        raise CommentError(_("请填写理由。"))
-    return reason[:300]
+    return base.reason(reason, error=CommentError, limit=300)
 
 
 @transaction.atomic

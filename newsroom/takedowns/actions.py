@@ -12,13 +12,12 @@ a transaction and writes an event; measures also write the article's audit entry
 import secrets
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config import content
+from config import actions, content
 
 from ..bylines import reporters
 from ..models import Article, AuditEntry, Photo
@@ -38,13 +37,12 @@ OPEN = [
 ]
 
 
-class ActionError(Exception):
+class ActionError(actions.ActionError):
     """Not possible in the notice's current state, or input is missing."""
 
 
 def _require(user):
-    if user is None or not user.has_perm("takedowns.change_takedownrequest"):
-        raise PermissionDenied(_("只有版权审核人员可以处理侵权通知。"))
+    actions.require(user, "takedowns.change_takedownrequest", _("只有版权审核人员可以处理侵权通知。"))
 
 
 def _locked(notice):
@@ -57,11 +55,7 @@ def _allowed(notice, *states):
 
 
 def _reason(text, what=None):
-    what = what or _("理由")
-    text = (text or "").strip()
-    if not text:
-        raise ActionError(_("请填写%(what)s。") % {"what": what})
-    return text
+    return actions.reason(text, what, ActionError)
 
 
 def _event(notice, user, action, to_status=None, reason="", internal=True):

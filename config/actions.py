@@ -1,0 +1,26 @@
+"""The shape every write path shares (workflow, content review, the takedown desk, comments):
+check the actor's permission, check the state and the input, then change rows in a transaction
+with an audit row. This module holds the checks they all use; each write path keeps its own
+error class (a subclass of ``ActionError``) so callers can tell them apart."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+
+class ActionError(Exception):
+    """The change is not possible in the object's state, or input is missing; the message is
+    shown to the user as it is."""
+
+
+def require(user, permission, message=None):
+    """Refuse ``user`` without ``permission`` ("app_label.codename")."""
+    if user is None or not user.has_perm(permission):
+        raise PermissionDenied(message or _("您没有执行此操作的权限。"))
+
+
+def reason(text, what=None, error=ActionError, limit=None):
+    """The stripped ``text``, or ``error`` asking for it (请填写理由); cut at ``limit``."""
+    text = (text or "").strip()
+    if not text:
+        raise error(_("请填写%(what)s。") % {"what": what or _("理由")})
+    return text[:limit] if limit else text
