@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config import slugs
-from config.publishing import Reviewed, ReviewedQuerySet
-from config.richtext import RichTextField
+from newsroom.core import slugs
+from newsroom.core.publishing import Reviewed, ReviewedQuerySet
+from newsroom.core.richtext import RichTextField
 
 from .fields import CountField, DatePrecision, MeasureField, format_partial_date, qualifier_field
 

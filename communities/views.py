@@ -6,8 +6,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
-from config import pagecache
-from config.pagecache import public_page
+from newsroom.core import pagecache
+from newsroom.core.pagecache import public_page
 
 from .filters import CommunityFilter, HonourFilter
 from .models import Community, Facility, Honour, Street

@@ -37,7 +37,7 @@ if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
 INSTALLED_APPS = [
-    "config.adminsite.LinliAdminConfig",  # django.contrib.admin; every list takes only its declared filters
+    "newsroom.core.adminsite.LinliAdminConfig",  # django.contrib.admin; every list takes only its declared filters
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "newsroom.core",
     "communities",
     "newsroom",
     "newsroom.search",
@@ -61,21 +62,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First: the whole request runs in one reserved stretch of CPython's frame stack
-    # (config/datastack.py says why).
-    "config.datastack.RoomyStackMiddleware",
-    "config.proxy.RealIPMiddleware",
-    "config.requestlog.RequestLogMiddleware",
-    "config.nul.RejectNulMiddleware",
+    # (newsroom/core/datastack.py says why).
+    "newsroom.core.datastack.RoomyStackMiddleware",
+    "newsroom.core.proxy.RealIPMiddleware",
+    "newsroom.core.requestlog.RequestLogMiddleware",
+    "newsroom.core.nul.RejectNulMiddleware",
     # A full disk on a POST: files it stored are deleted, the sender gets a message (507).
-    "config.diskfull.DiskFullMiddleware",
+    "newsroom.core.diskfull.DiskFullMiddleware",
     # Whole pages for anonymous readers, stored with the headers the middleware below gave
-    # them; a hit skips everything else (config/pagecache.py).
-    "config.pagecache.PageCacheMiddleware",
+    # them; a hit skips everything else (newsroom/core/pagecache.py).
+    "newsroom.core.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files with hashed names and gzip/brotli copies, straight from the app server
     # (nginx serves /static/ itself when it sits in front; see docs/nginx.conf).
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "config.csp.LinliCSPMiddleware",
+    "newsroom.core.csp.LinliCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -84,7 +85,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "newsroom.portals.PortalMiddleware",
-    "config.reader.ScriptConversionMiddleware",
+    "newsroom.core.reader.ScriptConversionMiddleware",
     # Last, as django-axes asks: counts failed admin logins and locks out.
     "axes.middleware.AxesMiddleware",
 ]
@@ -102,8 +103,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "newsroom.context_processors.portal",
-                "config.reader.reader_preferences",
-                "config.pagecache.page_path",
+                "newsroom.core.reader.reader_preferences",
+                "newsroom.core.pagecache.page_path",
             ],
         },
     },
@@ -158,7 +159,7 @@ STATIC_ROOT = Path(os.getenv("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
 STORAGES = {
-    "default": {"BACKEND": "config.storage.MediaStorage"},
+    "default": {"BACKEND": "newsroom.core.storage.MediaStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -206,7 +207,7 @@ MAX_IMAGE_UPLOAD_BYTES = envint("MAX_IMAGE_UPLOAD_BYTES", str(20 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Rich text: CKEditor 4 through django-ckeditor. The field, the sanitiser and the
-# allow-list live in config/richtext.py; this is the browser-side toolbar only.
+# allow-list live in newsroom/core/richtext.py; this is the browser-side toolbar only.
 # No image button and no uploader: every image a reader sees in an article is a
 # newsroom.Photo with a structured credit.
 CKEDITOR_CONFIGS = {
@@ -232,7 +233,7 @@ CKEDITOR_CONFIGS = {
 
 # django-ckeditor warns (ckeditor.W001) that CKEditor 4 has unfixed security
 # issues. We know: every rich-text field is sanitised server-side with nh3
-# (config/richtext.py), so what the browser-side editor lets through never
+# (newsroom/core/richtext.py), so what the browser-side editor lets through never
 # reaches a reader. docs/operations.md explains the choice and its guards.
 SILENCED_SYSTEM_CHECKS = ["ckeditor.W001"]
 
@@ -244,7 +245,7 @@ REDIS_URL = os.getenv("REDIS_URL", "")
 CACHES = {
     "default": (
         {
-            "BACKEND": "config.cache.RedisCache",
+            "BACKEND": "newsroom.core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.getenv("CACHE_KEY_PREFIX", "linli"),
         }
@@ -254,13 +255,13 @@ CACHES = {
 }
 # Sessions live in the database, not the cache: staff (and the takedown desk) can log in and
 # work while Redis is down. Only staff have sessions; readers get cached pages without one.
-# config/sessions.py: no row for a made-up cookie or an empty session.
-SESSION_ENGINE = "config.sessions"
+# newsroom/core/sessions.py: no row for a made-up cookie or an empty session.
+SESSION_ENGINE = "newsroom.core.sessions"
 # Admin sessions end after two idle hours (each request renews the two hours).
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_SECONDS", str(2 * 60 * 60))
 SESSION_SAVE_EVERY_REQUEST = True
 
-# Whole-page cache for anonymous readers (config/pagecache.py); 0 turns it off. Pages are made
+# Whole-page cache for anonymous readers (newsroom/core/pagecache.py); 0 turns it off. Pages are made
 # stale by content changes at once, so the timeout only bounds how long a 点击 figure lags.
 # On by default only with Redis: a per-process cache would not hear of changes saved by other
 # workers. PAGE_CACHE_BLOCKS: navigation, footer and side blocks kept the same way.
@@ -287,7 +288,7 @@ VIEW_COUNT_DEDUPE_SECONDS = envint("VIEW_COUNT_DEDUPE_SECONDS", "1800")
 
 # Content Security Policy (django-csp): no inline script on public pages, no third-party origin.
 # Inline styles stay allowed for the admin's and CKEditor 4's style attributes; the admin also
-# allows CKEditor's inline event handlers (config/csp.py says why).
+# allows CKEditor's inline event handlers (newsroom/core/csp.py says why).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -315,9 +316,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", "30"))
 # per address alone: a whole office behind one NAT address would be locked out together. The
 # pair is listed for axes' own check, axes.W006; the user name alone already covers it.)
 AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
-AXES_LOCKOUT_CALLABLE = "config.lockout.locked_out"
+AXES_LOCKOUT_CALLABLE = "newsroom.core.lockout.locked_out"
 AXES_RESET_ON_SUCCESS = True
-# Behind nginx, the reader's address comes from X-Real-IP (config/proxy.py).
+# Behind nginx, the reader's address comes from X-Real-IP (newsroom/core/proxy.py).
 BEHIND_PROXY = envbool("BEHIND_PROXY", "False")
 
 # HTTPS: on by default with DEBUG off (HTTPS=0 for a plain-HTTP intranet server).
@@ -334,7 +335,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 # Request logging without personal data: method, path (no query string), status and time;
-# no IP addresses, cookies or user names (config/requestlog.py).
+# no IP addresses, cookies or user names (newsroom/core/requestlog.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -364,4 +365,4 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
-FORM_RENDERER = "config.formrender.Renderer"
+FORM_RENDERER = "newsroom.core.formrender.Renderer"

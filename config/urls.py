@@ -5,7 +5,7 @@ from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
 from communities.sitemaps import CommunityPagesSitemap, CommunitySitemap, FacilitySitemap, StreetSitemap
-from config import health, pagecache, reader
+from newsroom.core import health, pagecache, reader
 from newsroom.media import serve_media
 from newsroom.sitemaps import (
     ArticleSitemap,
@@ -40,6 +40,7 @@ urlpatterns = [
     path("communities/", include("communities.urls")),
     path("takedown/", include("newsroom.takedowns.urls")),
     path("comments/", include("newsroom.comments.urls")),
+    path("search/", include("newsroom.search.urls")),
     path("reader/script/", reader.set_script, name="set_script"),
     path("reader/care/", reader.set_care_mode, name="set_care_mode"),
     path("sitemap.xml", pagecache.public_page(sitemap, params=("p",)), {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -9,7 +9,7 @@ class NewsroomConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
-        from config import content, plaintext
+        from newsroom.core import content, plaintext
 
         from . import freshness, tasks
         from .models import ImageAsset, SensitiveWord

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from config.chinese import matchable
+from newsroom.core.chinese import matchable
 
 from . import bylines
 from .credits import CreditKind

@@ -26,7 +26,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from config.actions import ActionError
+from newsroom.core.actions import ActionError, locked
 
 from . import checks, notifications
 from .models import ContentChange, Portal, SensitiveWord
@@ -190,7 +190,7 @@ def _decidable(change, user, version):
     """The change, locked, if it waits for review, ``user`` may decide its current step, and
     it is still the version the reviewer read (``version``: ``ContentChange.version`` as the
     review page showed it; None only for callers that decide what they just built)."""
-    change = ContentChange.objects.select_for_update().get(pk=change.pk)
+    change = locked(change)
     if change.status != S.PENDING:
         raise ReviewError(_("该修改当前状态为“%(status)s”，不能再审核。") % {"status": change.get_status_display()})
     allowed, why = may_decide(user, change)

@@ -2,7 +2,7 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
 
-from config import pagecache
+from newsroom.core import pagecache
 
 from .models import Column, Page
 

@@ -2,20 +2,19 @@
 
 Each list is one bounded query, so the page costs the same however much content there is:
 my drafts, returned to me (with the reviewer's reason), waiting for my review, content changes
-waiting for review, scheduled, recently published, for the takedown desk its deadlines, and for
-those who watch it the latest website inspection.
+waiting for review, scheduled, recently published; and what the nested apps register
+(``newsroom/extensions.py``): the takedown desk's deadlines, the comment queue, the latest
+website inspection.
 """
 
-from django.db.models import Count, Min, Prefetch
+from django.db.models import Prefetch
 from django.utils import timezone
 
-from config.publishing import ALL_PORTALS
+from newsroom.core.publishing import ALL_PORTALS
 
-from .comments.models import Comment, Report
-from .inspection.models import InspectionRun
+from . import extensions
 from .models import Article, AuditEntry, ContentChange
 from .review_steps import steps_for_user
-from .takedowns.models import TakedownRequest
 
 LIMIT = 8
 S = Article.Status
@@ -48,15 +47,6 @@ def desk_for(user):
             .filter(steps_for_user(user))
             .order_by("created_at")[:LIMIT]
         )
-    if user.has_perm("inspection.view_inspectionrun"):
-        desk["inspection"] = InspectionRun.objects.select_related("portal").defer("findings").first()
-    if user.has_perm("comments.moderate_comment"):
-        desk["comments"] = {
-            **Comment.objects.pending().aggregate(pending=Count("pk"), oldest=Min("created_at")),
-            "reports": Report.objects.filter(status=Report.Status.OPEN).count(),
-        }
-    if user.has_perm("takedowns.change_takedownrequest"):
-        desk["takedowns"] = list(
-            TakedownRequest.objects.exclude(status__in=TakedownRequest.CLOSED_STATUSES).order_by("deadline")[:LIMIT]
-        )
+    for panel in extensions.DESK_PANELS:
+        desk.update(panel(user))
     return desk

@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from config.plaintext import multiline, one_line
+from newsroom.core.plaintext import multiline, one_line
 
 from .models import Article, Column
 

@@ -3,7 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import Community
-from config import pagecache
+from newsroom.core import pagecache
 
 from .freshness import topics
 from .models import Article, Topic

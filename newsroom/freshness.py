@@ -1,7 +1,7 @@
-"""What a change makes stale in the page cache (see ``config/pagecache.py``).
+"""What a change makes stale in the page cache (see ``newsroom/core/pagecache.py``).
 
 Pages say what they show as tags (``pagecache.depends``); a change to public content
-(``config.content.content_changed``: a save, delete or many-to-many change of a
+(``newsroom.core.content.content_changed``: a save, delete or many-to-many change of a
 ``PublicContent`` model, or a write path's ``changed()``) invalidates the tags of what it
 touches. For a published article that is:
 
@@ -33,7 +33,7 @@ from django.db.models.signals import pre_save
 from django.utils import timezone
 
 from communities.models import Community, Facility, Honour, Street
-from config import content, pagecache
+from newsroom.core import content, pagecache
 
 from . import warmup
 
@@ -78,12 +78,11 @@ def article_tags(article, before=None):
 
 def tags_for(model, instances, deleted=False):
     """What a change to these rows of ``model`` invalidates (``ALL`` when not mapped finer)."""
-    from .models import Article, Credit, ImageAsset, Person, Photo, Topic
-    from .takedowns.models import Measure
+    from .models import Article, ImageAsset, Person, Photo, Topic
 
     if model is Article and not deleted:
         return set().union(*(article_tags(a, getattr(a, "_freshness_before", None)) for a in instances))
-    if model in (Credit, Measure) and not deleted and all(i.article_id for i in instances):
+    if getattr(model, "PART_OF_ARTICLE", False) and not deleted and all(i.article_id for i in instances):
         return tags_for(Article, Article.objects.filter(pk__in={i.article_id for i in instances}))
     if model is Photo:
         articles = {i.article_id for i in instances if i.article_id}

@@ -3,12 +3,12 @@
 - **Which portal a request is for**: ``request.portal`` (``PortalMiddleware``), looked up from the
   host through ``for_host``. Every public view, feed and sitemap reads it, and nothing else.
 - **What belongs to it**: ``<queryset>.for_portal(portal)`` and ``<queryset>.public(portal)``
-  (config/publishing.py); a portal's model cannot be listed for readers without one.
+  (newsroom/core/publishing.py); a portal's model cannot be listed for readers without one.
 """
 
 from django.utils.functional import SimpleLazyObject
 
-from config import pagecache
+from newsroom.core import pagecache
 
 from .models import Portal
 

@@ -6,7 +6,7 @@ article that shares it, so it is kept in the cache (``pagecache.remember``) unti
 that topic, community or series changes, go-live and expiry included. An article page merges
 the lists of what it is tagged with instead of running a query of its own."""
 
-from config import pagecache
+from newsroom.core import pagecache
 
 from .models import Article
 

@@ -41,7 +41,7 @@ TAKEDOWN_DESK = [
     "view_evidence",
     "view_measure",
     "view_counternotice",
-    "view_event",
+    "view_takedownevent",
 ]
 VIEW_ALL = [(app, f"view_{model}") for app, models in CONTENT.items() for model in models]
 EDITOR = [
@@ -118,7 +118,7 @@ COMMENT_DESK = [
     ("comments", "change_commenter"),
     ("comments", "view_report"),
     ("comments", "change_report"),
-    ("comments", "view_event"),
+    ("comments", "view_commentevent"),
     ("comments", "view_blacklist"),
 ]
 
@@ -163,7 +163,7 @@ ROLES = {
     "法务复核": [("newsroom", "view_article"), ("newsroom", "view_photo"), ("newsroom", "view_auditentry")]
     + [("takedowns", codename) for codename in TAKEDOWN_DESK]
     + [("takedowns", "view_id_number")]
-    + [("comments", c) for c in ("view_comment", "view_commenter", "view_event", "view_commenter_identity")],
+    + [("comments", c) for c in ("view_comment", "view_commenter", "view_commentevent", "view_commenter_identity")],
 }
 
 

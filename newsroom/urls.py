@@ -1,9 +1,8 @@
 from django.urls import path
 
-from config.pagecache import public_page
+from newsroom.core.pagecache import public_page
 
 from . import feeds, previews, views
-from .search import views as search_views
 
 app_name = "newsroom"
 urlpatterns = [
@@ -18,6 +17,5 @@ urlpatterns = [
     path("series/<slug:slug>/", views.series, name="series"),
     path("pages/<slug:slug>/", views.page, name="page"),
     path("sitemap/", views.site_map, name="site_map"),
-    path("search/", search_views.results, name="search"),
     path("preview/<str:token>/", previews.shared_preview, name="shared_preview"),
 ]

@@ -1,7 +1,7 @@
 """The public portal's newsroom pages. Views stay thin: queries live on the models."""
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -12,16 +12,14 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from communities.models import Community
-from config import pagecache
-from config.pagecache import public_page
+from newsroom.core import pagecache
+from newsroom.core.pagecache import public_page
 
-from . import bylines, freshness, sharing, viewcounts
-from .comments import actions as comment_actions
+from . import bylines, extensions, freshness, sharing, viewcounts
 from .filters import ArticleFilter
 from .models import Article, Column, Page, Series, Topic
 from .related import related
 from .rendering import compose
-from .takedowns.models import Measure, Right
 
 PAGE_SIZE = 20
 
@@ -146,7 +144,7 @@ def article(request, slug):
         .filter(slug=slug)
         .select_related("series")
         .prefetch_related("series__sister_series")  # 相关新闻; no query without a series
-        .annotate(has_notes=Exists(Measure.objects.notes().filter(article=OuterRef("pk"))))
+        .annotate(**{part.flag: part.exists() for part in extensions.ARTICLE_PARTS if part.exists})
     )
     try:
         found = found.get()  # get() drops the list ordering, so the slug index answers
@@ -210,7 +208,7 @@ def unavailable_for_legal_reasons(request, slug):
     held = Article.objects.held(request.portal).filter(slug=slug).first()
     if held is None:
         raise Http404
-    category = Right(held.legal_hold_category).label if held.legal_hold_category in Right.values else "其他"
+    category = extensions.HOLD_CATEGORIES.get(held.legal_hold_category, "其他")
     return render(request, "newsroom/tombstone.html", {"held": held, "category": category}, status=451)
 
 
@@ -252,8 +250,6 @@ def article_page(request, article, parts, preview=None, neighbours=None):
     segments, gallery = compose(article.body, parts.photos)
     # The first photo a reader meets is loaded at once (it is the page's largest paint); the rest lazily.
     lead_photo = next((s.photo for s in segments if getattr(s, "photo", None)), gallery[0] if gallery else None)
-    # Corrections and apologies: looked up only when the article query found some (or a preview).
-    notes = article.measures.notes() if article.pk and getattr(article, "has_notes", True) else []
     url = request.build_absolute_uri(article.get_absolute_url() if article.is_live else request.path)
     previous, following = neighbours or Article.objects.neighbours(article)
     return render(
@@ -269,7 +265,6 @@ def article_page(request, article, parts, preview=None, neighbours=None):
             "channel": channel_of(request.portal, parts.topics),
             "segments": segments,
             "lead_photo": lead_photo,
-            "notes": list(notes),
             "gallery": gallery,
             "previous": previous,
             "next": following,
@@ -278,20 +273,12 @@ def article_page(request, article, parts, preview=None, neighbours=None):
             # Previews draw their code inline (their URL is private); readers get a cached file.
             "qr_svg": sharing.qr_svg(url) if preview else None,
             "share_links": sharing.share_links(url, article.title),
-            "comments_shown": not preview and comments_shown(request.portal, article),
             "canonical": url,
             "structured_data": sharing.structured_data(request, article, parts, lead_photo, url),
+            # what the nested apps add (newsroom/extensions.py): corrections, the comment block…
+            **{part.name: part.value(request, article, preview) for part in extensions.ARTICLE_PARTS},
         },
     )
-
-
-def comments_shown(portal, article):
-    """Whether the article page has a comment block (its content is loaded apart, uncached):
-    the portal's switch and closed columns, kept with the other blocks until content changes."""
-    # In a tuple: None (comments off) is a value to keep, not a miss. No tags: it changes only
-    # with the comment settings, whose every change makes all pages stale (ALL).
-    [closed] = pagecache.remember(f"comments:{portal.pk}", lambda: (comment_actions.closed_columns(portal),), tags=())
-    return closed is not None and not comment_actions.in_closed_column(article, closed)
 
 
 def channel_of(portal, topics):

@@ -31,7 +31,7 @@ from django.db.models import F, ProtectedError, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config.actions import ActionError, reason, require
+from newsroom.core.actions import ActionError, locked, reason, require
 
 from . import checks, notifications, revisions
 from .models import Article, AuditEntry, PreviewLink
@@ -59,13 +59,11 @@ def _require(user, codename):
 
 
 def _locked(article):
-    return (
-        Article.objects.select_for_update(of=("self",)).select_related("column__portal", "replaces").get(pk=article.pk)
-    )
+    return locked(article, "column__portal", "replaces")
 
 
 def _log(article, user, action, from_status, to_status, opinion="", step=None):
-    return AuditEntry.objects.create(
+    return AuditEntry.log(
         article=article.root,
         actor=user,
         action=action,
@@ -451,7 +449,7 @@ def record_scheduled_changes(now=None):
         .filter(live_from__lte=now)
         .exclude(audit_entries__action="went_live", audit_entries__created_at__gte=F("live_from"))
     ):
-        AuditEntry.objects.create(
+        AuditEntry.log(
             article=article,
             action="went_live",
             from_status=article.status,
@@ -461,7 +459,7 @@ def record_scheduled_changes(now=None):
         )
         went_live += 1
     for article in Article.objects.live().filter(expires_at__lte=now).exclude(audit_entries__action="expired"):
-        AuditEntry.objects.create(
+        AuditEntry.log(
             article=article,
             action="expired",
             from_status=article.status,

@@ -7,8 +7,9 @@ from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from PIL import Image
 
-from config import pagecache
+from newsroom.core import pagecache
 from newsroom.demo.loader import load_demo
+from tests.snapshot import DemoSnapshot
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -25,7 +26,8 @@ def django_db_setup(django_db_setup, django_db_blocker, demo_files):
 
     Each test runs in a transaction that is rolled back, so the demo is what every test sees and
     no test's changes reach the next. Tests on a transactional database (live server,
-    migrations) come last; the database is emptied after each, so ``demo`` rebuilds it there.
+    migrations) come last; the database is emptied after each, so ``demo`` puts back the copy
+    saved here (tests/snapshot.py) rather than building the demo again.
     """
     from django.test import override_settings
 
@@ -38,6 +40,11 @@ def django_db_setup(django_db_setup, django_db_blocker, demo_files):
         ),
     ):
         load_demo()
+        snapshot = DemoSnapshot()
+        snapshot.take()
+    yield snapshot
+    with django_db_blocker.unblock():
+        snapshot.close()
 
 
 @pytest.fixture(autouse=True)
@@ -81,11 +88,11 @@ def _transactional_starts_empty(request):
 
 
 @pytest.fixture
-def demo(request, db):
+def demo(request, db, django_db_setup):
     """The demo portal, as ``load_demo`` builds it: already in the database (built once per
-    session), except after a transactional test emptied it."""
+    session); a transactional test gets the session's copy back."""
     if _transactional(request):
-        load_demo()
+        django_db_setup.restore()
 
 
 @pytest.fixture

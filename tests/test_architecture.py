@@ -1,11 +1,14 @@
 """The house rules the next engineers can rely on (README's "Layout"), checked on every run.
 
-- Imports run one way: ``communities`` never imports ``newsroom`` (nor its apps).
+- Layers run one way: the foundation ``newsroom.core`` imports no app of ours; ``communities``
+  uses the foundation and nothing else of ``newsroom``; the newsroom imports none of its nested
+  apps (they register into it: newsroom/extensions.py); ``config/`` is settings and wiring.
+- No import cycles, not even through imports inside functions.
 - An app uses another app only through the modules that app offers (``INTERFACES``); the rest
   of an app (search backends, the desk's forms, the newsroom's admin…) is its own business.
 - Every model readers see is marked ``PublicContent``, so the page cache and the search index
-  hear of its changes (config/content.py).
-- Every audit trail names its actions as labelled choices.
+  hear of its changes (newsroom/core/content.py).
+- Every audit trail names its actions as labelled choices, and is written only through ``log()``.
 """
 
 import ast
@@ -14,11 +17,12 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 
-from config.audit import AuditRecord
-from config.content import PublicContent
+from newsroom.core.audit import AuditRecord
+from newsroom.core.content import PublicContent
 
 ROOT = Path(__file__).resolve().parents[1]
 APPS = [
+    "newsroom.core",
     "newsroom.search",
     "newsroom.takedowns",
     "newsroom.inspection",
@@ -28,9 +32,12 @@ APPS = [
 ]  # most specific first
 # What each app offers the others (modules under the app, and their submodules).
 INTERFACES = {
+    # the foundation: everything in it is there to be used
+    "newsroom.core": {p.stem for p in (ROOT / "newsroom" / "core").glob("*.py")} - {"__init__"},
     "communities": {"models", "fields", "admin", "urls", "sitemaps"},
     "newsroom": {
         "models",
+        "extensions",  # where the nested apps register their parts
         "bylines",
         "workflow",
         "roles",
@@ -41,7 +48,7 @@ INTERFACES = {
         "credits",
         "notifications",
     },
-    "newsroom.search": {"index", "models", "views", "text"},
+    "newsroom.search": {"index", "models", "views", "text", "urls"},
     "newsroom.takedowns": {"actions", "models", "mail", "urls"},
     "newsroom.inspection": {"models", "report", "tasks"},
     "newsroom.comments": {"actions", "models", "urls"},
@@ -78,15 +85,48 @@ def sources():
                 yield path
 
 
-def test_communities_never_imports_the_newsroom():
+def test_communities_uses_only_the_foundation_of_the_newsroom():
     found = [
         f"{path.relative_to(ROOT)}:{line} {module}"
         for path in sources()
         if app_of(".".join(path.relative_to(ROOT).parts)) == "communities"
         for line, module in imports(path)
-        if app_of(module) and app_of(module).startswith("newsroom")
+        if app_of(module) and app_of(module).startswith("newsroom") and app_of(module) != "newsroom.core"
     ]
     assert not found
+
+
+def test_the_foundation_imports_no_app_of_the_project():
+    found = [
+        f"{path.relative_to(ROOT)}:{line} {module}"
+        for path in sorted((ROOT / "newsroom" / "core").rglob("*.py"))
+        for line, module in imports(path)
+        if module.split(".")[0] in ("newsroom", "communities", "config", "tests") and app_of(module) != "newsroom.core"
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_the_newsroom_imports_none_of_its_nested_apps():
+    """Takedowns, comments, inspection and search register their parts (newsroom/extensions.py)."""
+    nested = [app for app in APPS if app.startswith("newsroom.") and app != "newsroom.core"]
+    found = [
+        f"{path.relative_to(ROOT)}:{line} {module}"
+        for path in sources()
+        if app_of(".".join(path.relative_to(ROOT).with_suffix("").parts)) == "newsroom"
+        for line, module in imports(path)
+        if app_of(module) in nested
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_config_holds_settings_and_wiring_only():
+    assert {p.name for p in (ROOT / "config").glob("*.py")} == {
+        "__init__.py",
+        "settings.py",
+        "urls.py",
+        "wsgi.py",
+        "asgi.py",
+    }
 
 
 def test_apps_use_each_other_only_through_what_they_offer():
@@ -113,21 +153,40 @@ def test_the_checker_sees_a_violation():
     assert "backends" not in INTERFACES["newsroom.search"]
 
 
-@pytest.mark.parametrize("label", ["newsroom", "communities", "search", "takedowns"])
+@pytest.mark.parametrize("label", ["newsroom", "communities", "search", "takedowns", "comments", "inspection"])
 def test_models_readers_see_are_public_content(label):
     """A model with a page of its own, or with a ``public()`` list, is what readers see."""
     for model in apps.get_app_config(label).get_models():
         reader_facing = hasattr(model, "get_absolute_url") or hasattr(model.objects, "public")
-        if reader_facing and model.__name__ not in {"TakedownRequest"}:  # the notifier's own tracking page
+        if reader_facing and model._meta.label != "takedowns.TakedownRequest":  # the notifier's own tracking page
             assert issubclass(model, PublicContent), model
 
 
 def test_audit_trails_have_labelled_actions():
     trails = [m for m in apps.get_models() if issubclass(m, AuditRecord)]
-    assert {m.__name__ for m in trails} == {"AuditEntry", "Event"}
+    assert {m._meta.label for m in trails} == {
+        "newsroom.AuditEntry",
+        "takedowns.TakedownEvent",
+        "comments.CommentEvent",
+    }
     for model in trails:
         field = model._meta.get_field("action")
         assert field.choices and all(str(label) != value for value, label in field.choices), model
+
+
+def test_audit_rows_are_written_only_through_log():
+    """One way into every trail: ``AuditRecord.log`` (newsroom/core/audit.py)."""
+    import re
+
+    trails = "|".join(m.__name__ for m in apps.get_models() if issubclass(m, AuditRecord))
+    written = re.compile(rf"\b({trails})(\.objects\.(create|bulk_create|get_or_create)|\()")
+    found = [
+        f"{path.relative_to(ROOT)}:{n} {line.strip()}"
+        for path in sources()
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if written.search(line) and not line.lstrip().startswith(("class ", "#"))
+    ]
+    assert not found, "\n".join(found)
 
 
 def test_an_action_without_a_label_is_refused_and_histories_show_labels(demo):
@@ -234,11 +293,11 @@ def test_tooling_stays_out_of_the_product():
 
 
 def test_every_write_path_refuses_in_the_same_shape():
-    """The four write paths share config.actions: one error base, one permission check, one
+    """The four write paths share newsroom.core.actions: one error base, one permission check, one
     "请填写理由"."""
-    from config.actions import ActionError
     from newsroom import content_review, workflow
     from newsroom.comments import actions as comments
+    from newsroom.core.actions import ActionError
     from newsroom.takedowns import actions as takedowns
 
     errors = (workflow.TransitionError, content_review.ReviewError, takedowns.ActionError, comments.CommentError)

@@ -1,4 +1,4 @@
-"""config/datastack.py: a request's calls never map and unmap CPython's frame-stack memory, at
+"""newsroom/core/datastack.py: a request's calls never map and unmap CPython's frame-stack memory, at
 whatever depth they run (the article change page spent 40 % of its time doing that)."""
 
 import resource
@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.test.signals import template_rendered
 
-from config.datastack import call_in_roomy_frame
+from newsroom.core.datastack import call_in_roomy_frame
 
 CALLS = 2000
 DEPTHS = range(0, 400)  # more than two 16 KiB chunks' worth of the frames below
@@ -47,7 +47,7 @@ def test_calls_at_a_chunks_edge_take_no_page_faults_in_the_roomy_frame():
 
 @pytest.mark.django_db
 def test_every_request_runs_in_the_roomy_frame(client, demo):
-    assert settings.MIDDLEWARE[0] == "config.datastack.RoomyStackMiddleware"
+    assert settings.MIDDLEWARE[0] == "newsroom.core.datastack.RoomyStackMiddleware"
     callers = []
 
     def record(sender, **kwargs):
@@ -78,7 +78,7 @@ def test_the_gunicorn_worker_reserves_once_for_its_whole_loop(monkeypatch):
     adds none: no mapping per request."""
     from gunicorn.workers.sync import SyncWorker
 
-    from config.datastack import RoomySyncWorker, run_in_roomy_frame
+    from newsroom.core.datastack import RoomySyncWorker, run_in_roomy_frame
 
     seen = {}
 

@@ -1,4 +1,4 @@
-"""The admin's form renderer (config/formrender.py) writes the commonest widget templates in
+"""The admin's form renderer (newsroom/core/formrender.py) writes the commonest widget templates in
 Python; what it writes must be what Django's own templates of those names write, for every value
 an editor can type."""
 
@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.forms.renderers import DjangoTemplates, Jinja2
 
-from config.formrender import WRITERS, Renderer
+from newsroom.core.formrender import WRITERS, Renderer
 
 VALUES = [None, "", "0", 0, 3, "第3张图片的说明", '引号"和<尖括号>&amp;', "  前后空格  ", "多行\n文字"]
 ATTRS = [

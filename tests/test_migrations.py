@@ -22,16 +22,37 @@ INSIDE_NEWSROOM = [
 ]
 
 
-def state_at(targets):
+def state_at(targets, from_empty=False):
+    """The schema as ``targets`` left it. ``from_empty``: built forward from an empty database
+    (the test's database is empty anyway), quicker for an early schema than unapplying twenty
+    or thirty migrations, most of which SQLite does by rebuilding a table."""
+    if from_empty:
+        drop_every_table()
     executor = MigrationExecutor(connection)
     executor.migrate(targets)
     executor.loader.build_graph()
     return executor.loader.project_state([t for t in targets if t[1]]).apps
 
 
+def drop_every_table():
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("DROP SCHEMA public CASCADE")
+            cursor.execute("CREATE SCHEMA public")
+            return
+        cursor.execute("PRAGMA foreign_keys = OFF")
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY sql NOT LIKE 'CREATE VIRTUAL%'")
+        for (table,) in cursor.fetchall():
+            if table == "sqlite_sequence":
+                cursor.execute("DELETE FROM sqlite_sequence")
+            else:
+                cursor.execute(f'DROP TABLE IF EXISTS "{table}"')  # a full-text index's parts go with it
+        cursor.execute("PRAGMA foreign_keys = ON")
+
+
 @pytest.mark.django_db(transaction=True)
 def test_existing_content_and_takedowns_survive_the_migrations():
-    old = state_at(BEFORE)
+    old = state_at(BEFORE, from_empty=True)
     Portal = old.get_model("newsroom", "Portal")
     portal = Portal.objects.create(name="测试网站", short_name="测试", hosts="localhost", is_default=True)
     Community = old.get_model("communities", "Community")
@@ -86,7 +107,7 @@ def test_existing_content_and_takedowns_survive_the_migrations():
 def test_the_desk_and_the_index_move_to_their_own_apps_with_everything_in_them():
     """newsroom 0019 / takedowns 0001 / search 0001: the tables change app, nothing is lost, and
     the groups that worked the desk keep their rights."""
-    old = state_at(INSIDE_NEWSROOM)
+    old = state_at(INSIDE_NEWSROOM, from_empty=True)
     from django.contrib.auth.management import create_permissions
 
     config = old.get_app_config("newsroom")
@@ -128,17 +149,20 @@ def test_the_desk_and_the_index_move_to_their_own_apps_with_everything_in_them()
 
     from newsroom.search import index
     from newsroom.search.models import SearchDocument
-    from newsroom.takedowns.models import Event, TakedownRequest, Target
+    from newsroom.takedowns.models import TakedownEvent, TakedownRequest, Target
 
     moved = TakedownRequest.objects.get(pk=notice.pk)
     assert (moved.notifier_name, moved.status) == ("乙", "under_review")
     assert (
-        Event.objects.get(request=moved).reason == "开始审查" and Target.objects.get(request=moved).work_title == "甲文"
+        TakedownEvent.objects.get(request=moved).reason == "开始审查"
+        and Target.objects.get(request=moved).work_title == "甲文"
     )
     assert TakedownRequest._meta.db_table == "takedowns_takedownrequest"
     member = User.objects.create_user("desk-member", is_staff=True)
     member.groups.add(GroupNow.objects.get(name="旧版权审核"))
     assert member.has_perm("takedowns.change_takedownrequest") and member.has_perm("takedowns.view_id_number")
+    # takedowns 0005: the trail is TakedownEvent now, and who could read it still can.
+    assert member.has_perm("takedowns.view_takedownevent") and not member.has_perm("takedowns.view_event")
     assert not member.has_perm("newsroom.change_takedownrequest")
     # The index still works under its new names (its full-text part included).
     index.rebuild()
@@ -159,14 +183,14 @@ def test_bylines_become_rows_and_street_names_become_streets():
     """newsroom 0021: every reporter, correspondent and 责任编辑 becomes a credit with that role,
     in the order the page printed them; every portal gets the default roles; editors may write
     bylines; reprints saved without the original's time say so."""
-    old = state_at(FIXED_BYLINES)
+    old = state_at(FIXED_BYLINES, from_empty=True)
     from django.contrib.auth.management import create_permissions
 
     config = old.get_app_config("newsroom")
     config.models_module = True
     create_permissions(config, verbosity=0, apps=old)
     config.models_module = None
-    old.get_model("auth", "Group").objects.create(name="编辑")
+    old.get_model("auth", "Group").objects.get_or_create(name="编辑")  # 0002 made it
     Portal = old.get_model("newsroom", "Portal")
     portal = Portal.objects.create(name="测试网站", short_name="测试", hosts="localhost", is_default=True)
     second = Portal.objects.create(name="第二个网站", short_name="二", hosts="two.example")
@@ -373,3 +397,47 @@ def test_photos_saved_without_their_size_take_it_from_the_library():
     sizes = dict(Now.objects.filter(article=article.pk).values_list("pk", "width"))
     assert sizes == {imported.pk: 1200, measured.pk: 600}
     assert Now.objects.get(pk=imported.pk).height == 800
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_two_trails_take_names_that_say_whose_they_are():
+    """takedowns 0005 / comments 0003: ``Event`` becomes ``TakedownEvent`` and ``CommentEvent``;
+    the tables and their rows stay, and the groups that could read a trail still can."""
+    old = state_at([("comments", "0002_roles"), ("takedowns", "0004_measure_kind_full_width_label")])
+    Permission, Group = old.get_model("auth", "Permission"), old.get_model("auth", "Group")
+    readers = Group.objects.create(name="旧评论记录查看")
+    readers.permissions.set(Permission.objects.filter(content_type__app_label="comments", codename="view_event"))
+    assert readers.permissions.count() == 1
+    Portal = old.get_model("newsroom", "Portal")
+    portal = Portal.objects.create(name="测试网站", short_name="测试", hosts="localhost", slug="test", is_default=True)
+    old.get_model("comments", "Event").objects.create(action="close", opinion="旧记录")
+    Request = old.get_model("takedowns", "TakedownRequest")
+    notice = Request.objects.create(
+        reference="TD20261206-000003",
+        token="v" * 32,
+        portal=portal,
+        notifier_kind="person",
+        notifier_name="丙",
+        phone="1",
+        email="c@example.com",
+        address="x",
+        id_type="id_card",
+        id_number="1",
+        right_claimed="copyright",
+        description="x",
+        received_at=timezone.now(),
+    )
+    old.get_model("takedowns", "Event").objects.create(request=notice, action="note", reason="旧备注")
+
+    call_command("migrate", verbosity=0)
+
+    from django.contrib.auth.models import User
+
+    from newsroom.comments.models import CommentEvent
+    from newsroom.takedowns.models import TakedownEvent
+
+    assert CommentEvent.objects.get().opinion == "旧记录"
+    assert TakedownEvent.objects.get(request_id=notice.pk).reason == "旧备注"
+    member = User.objects.create_user("trail-reader", is_staff=True)
+    member.groups.add(readers.pk)
+    assert member.has_perm("comments.view_commentevent")

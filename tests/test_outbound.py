@@ -1,4 +1,4 @@
-"""Outbound fetches (config/outbound.py): public unicast only, by allow-list; the name is
+"""Outbound fetches (newsroom/core/outbound.py): public unicast only, by allow-list; the name is
 resolved once and the connection goes to the address that was checked."""
 
 import socket
@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
-from config import outbound
+from newsroom.core import outbound
 from newsroom.inspection import links
 
 REFUSED = [

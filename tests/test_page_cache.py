@@ -344,7 +344,7 @@ def test_a_form_page_and_a_reader_with_a_session_are_never_cached(demo):
 def test_a_change_made_in_another_process_reaches_this_one_within_a_second(demo, monkeypatch):
     from django.core.cache import cache
 
-    from config import pagecache
+    from newsroom.core import pagecache
 
     reader = cached(["/"])
     # Another worker edits and bumps the home page's tag; this process has not heard of it.

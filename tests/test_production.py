@@ -47,8 +47,8 @@ def test_production_uses_redis_for_cache_database_sessions_and_secure_cookies():
     )
     result = manage("shell", "-c", code, **PRODUCTION)
     assert result.stdout.split()[-6:] == [
-        "config.cache.RedisCache",
-        "config.sessions",
+        "newsroom.core.cache.RedisCache",
+        "newsroom.core.sessions",
         "True",
         "True",
         "True",
@@ -105,7 +105,7 @@ def test_pages_and_saves_work_while_the_cache_is_down(client, settings, demo):
 
     from newsroom.models import Article
 
-    settings.CACHES = {"default": {"BACKEND": "config.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
+    settings.CACHES = {"default": {"BACKEND": "newsroom.core.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
     caches._settings = None
     try:
         del caches._connections.default

@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from config.publishing import ALL_PORTALS
+from newsroom.core.publishing import ALL_PORTALS
 from newsroom.models import Article
 from tests.factories import add_articles
 
@@ -84,7 +84,7 @@ def cold(client):
     touches all of them), the chrome (portal, navigation, footer) still there."""
     from django.core.cache import cache
 
-    from config import pagecache
+    from newsroom.core import pagecache
 
     counts = {}
     for url in PAGES:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from config.richtext import sanitize_html
+from newsroom.core.richtext import sanitize_html
 from tests.conftest import draft_of
 
 

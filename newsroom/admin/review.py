@@ -6,6 +6,9 @@ as it is; deleting a live object asks for a 删除. The change page shows the wo
 pending change and the object's history. ``ContentChangeAdmin`` is the reviewers' desk.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -13,11 +16,13 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from newsroom.core.adminbase import RecordAdmin
+
 from .. import content_review
 from ..models import ContentChange
-from .records import RecordAdmin
 
 K = ContentChange.Kind
+_WAITING = ContextVar("review_waiting", default=None)  # the change kind a response reports
 NOTICE = {
     "create": _lazy("已保存并提交审核：审核通过前，读者看不到这项内容。"),
     "update": _lazy("修改已提交审核：审核通过前，网站上仍显示原来的内容。"),
@@ -59,36 +64,36 @@ class ReviewedAdmin(admin.ModelAdmin):
         return WorkingCopyForm
 
     # -- saving through review ----------------------------------------------------------------
+    # What is proposed follows from the object itself: a live row is left as readers see it and
+    # its edit waits as a working copy; anything else is saved hidden and waits to be approved.
 
     def save_model(self, request, obj, form, change):
         if not self.is_reviewed(obj):
             return super().save_model(request, obj, form, change)
         if change and obj.is_live:
-            request._linli_review = K.UPDATE  # the row stays as readers see it
-            return None
-        request._linli_review = K.CREATE
+            return None  # the row stays as readers see it
         obj.is_live = False
         return super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
-        kind = getattr(request, "_linli_review", None)
         obj = form.instance
-        if kind == K.UPDATE:
+        if not self.is_reviewed(obj):
+            return super().save_related(request, form, formsets, change)
+        if obj.is_live:
             m2m = {
                 name: [o.pk for o in value]
                 for name, value in form.cleaned_data.items()
                 if name in {f.name for f in content_review.relations(type(obj))}
             }
             content_review.propose(obj, request.user, K.UPDATE, content_review.snapshot(obj, m2m))
-            return
+            return None
         super().save_related(request, form, formsets, change)
-        if kind == K.CREATE:
-            content_review.propose(obj, request.user, K.CREATE)
+        content_review.propose(obj, request.user, K.CREATE)
+        return None
 
     def delete_model(self, request, obj):
         if self.is_reviewed(obj) and obj.is_live:
             content_review.propose(obj, request.user, K.DELETE)
-            request._linli_review = K.DELETE
             return
         change = content_review.pending_for(obj)
         super().delete_model(request, obj)
@@ -99,8 +104,46 @@ class ReviewedAdmin(admin.ModelAdmin):
         for obj in queryset:
             self.delete_model(request, obj)
 
+    # -- telling the editor it waits for review ---------------------------------------------------
+    # Django's "saved successfully" is replaced by what happened: the responses below say which
+    # change now waits (read from the pending change), for the length of the response only.
+
+    def response_add(self, request, obj, post_url_continue=None):
+        with _waiting(self._pending_kind(obj)):
+            return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        with _waiting(self._pending_kind(obj)):
+            return super().response_change(request, obj)
+
+    def response_delete(self, request, obj_display, obj_id):
+        still_there = self.model._default_manager.filter(pk=obj_id).first()  # its deletion waits
+        with _waiting(K.DELETE if still_there is not None and self._pending_kind(still_there) else None):
+            return super().response_delete(request, obj_display, obj_id)
+
+    def get_actions(self, request):
+        found = super().get_actions(request)
+        if "delete_selected" in found:
+            delete, name, description = found["delete_selected"]
+            found["delete_selected"] = (self._deleting_through_review(delete), name, description)
+        return found
+
+    def _deleting_through_review(self, delete):
+        def delete_selected(modeladmin, request, queryset):
+            live = any(self.is_reviewed(obj) and obj.is_live for obj in queryset)
+            with _waiting(K.DELETE if live and request.POST.get("post") else None):
+                return delete(modeladmin, request, queryset)
+
+        return delete_selected
+
+    def _pending_kind(self, obj):
+        if obj is None or not obj.pk or not self.is_reviewed(obj):
+            return None
+        change = content_review.pending_for(obj)
+        return change.kind if change is not None else None
+
     def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
-        kind = getattr(request, "_linli_review", None)
+        kind = _WAITING.get()
         if kind and level == messages.SUCCESS:
             return super().message_user(request, NOTICE[kind], messages.WARNING, *args, **kwargs)
         return super().message_user(request, message, level, *args, **kwargs)
@@ -188,3 +231,12 @@ class ContentChangeAdmin(RecordAdmin):
         except PermissionDenied as error:
             messages.error(request, str(error) or _("您没有执行此操作的权限。"))
         return redirect("admin:newsroom_contentchange_change", pk)
+
+
+@contextmanager
+def _waiting(kind):
+    token = _WAITING.set(kind)
+    try:
+        yield
+    finally:
+        _WAITING.reset(token)

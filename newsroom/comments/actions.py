@@ -1,5 +1,5 @@
 """Every change on the comment desk, and the reader's own posts, likes and reports: each checks
-what the actor may do, runs in a transaction and writes the trail (``Event``). Views and the
+what the actor may do, runs in a transaction and writes the trail (``CommentEvent``). Views and the
 admin call these; nothing else changes a comment's state."""
 
 import re
@@ -11,12 +11,12 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config import actions as base
-from config import throttle
-from config.chinese import matchable
+from newsroom.core import actions as base
+from newsroom.core import throttle
+from newsroom.core.chinese import matchable
 
 from ..models import Article, SensitiveWord
-from .models import Blacklist, ClosedArticle, Comment, Commenter, CommentSettings, Event, Level, Like, Report
+from .models import Blacklist, ClosedArticle, Comment, Commenter, CommentEvent, CommentSettings, Level, Like, Report
 from .regions import region
 from .verifiers import real_verifier
 
@@ -181,8 +181,8 @@ def post(commenter, article, body, parent=None, address=None):
         ip_address=address or None,
         region=region(address),
     )
-    Event.objects.create(
-        action=Event.Action.POST, comment=comment, commenter=commenter, article=article, to_status=S.PENDING
+    CommentEvent.log(
+        action=CommentEvent.Action.POST, comment=comment, commenter=commenter, article=article, to_status=S.PENDING
     )
     return comment
 
@@ -214,8 +214,11 @@ def report(comment, reason, detail="", address=None):
     made = Report.objects.create(
         comment=comment, reason=reason, detail=(detail or "").strip()[:300], ip_address=address or None
     )
-    Event.objects.create(
-        action=Event.Action.REPORT, comment=comment, article_id=comment.article_id, opinion=made.get_reason_display()
+    CommentEvent.log(
+        action=CommentEvent.Action.REPORT,
+        comment=comment,
+        article_id=comment.article_id,
+        opinion=made.get_reason_display(),
     )
     return made
 
@@ -228,7 +231,7 @@ def _require(user, codename):
 
 
 def _locked(comment):
-    return Comment.objects.select_for_update().get(pk=comment.pk)
+    return base.locked(comment)
 
 
 def _decide(comment, user, to, action, reason=""):
@@ -236,7 +239,7 @@ def _decide(comment, user, to, action, reason=""):
     comment.status, comment.reason = to, reason
     comment.decided_at, comment.decided_by = timezone.now(), user
     comment.save(update_fields=["status", "reason", "decided_at", "decided_by"])
-    Event.objects.create(
+    CommentEvent.log(
         action=action,
         actor=user,
         comment=comment,
@@ -255,7 +258,7 @@ def approve(comment, user):
     comment = _locked(comment)
     if comment.status != S.PENDING:
         raise CommentError(_("这条评论已处理过。"))
-    return _decide(comment, user, S.APPROVED, Event.Action.APPROVE)
+    return _decide(comment, user, S.APPROVED, CommentEvent.Action.APPROVE)
 
 
 def _reason(reason):
@@ -268,7 +271,7 @@ def reject(comment, user, reason):
     comment = _locked(comment)
     if comment.status != S.PENDING:
         raise CommentError(_("这条评论已处理过。"))
-    return _decide(comment, user, S.REJECTED, Event.Action.REJECT, _reason(reason))
+    return _decide(comment, user, S.REJECTED, CommentEvent.Action.REJECT, _reason(reason))
 
 
 @transaction.atomic
@@ -277,14 +280,14 @@ def remove(comment, user, reason):
     comment = _locked(comment)
     if comment.status != S.APPROVED:
         raise CommentError(_("只能删除已显示的评论。"))
-    return _decide(comment, user, S.REMOVED, Event.Action.REMOVE, _reason(reason))
+    return _decide(comment, user, S.REMOVED, CommentEvent.Action.REMOVE, _reason(reason))
 
 
 @transaction.atomic
 def decide_report(made, user, uphold, outcome):
     """举报属实: the comment is removed; 不属实: it stays. The reporter sees the outcome."""
     _require(user, "comments.moderate_comment")
-    made = Report.objects.select_for_update().get(pk=made.pk)
+    made = base.locked(made)
     if made.status != Report.Status.OPEN:
         raise CommentError(_("这条举报已处理过。"))
     outcome = _reason(outcome)
@@ -297,8 +300,8 @@ def decide_report(made, user, uphold, outcome):
     Report.objects.filter(comment=made.comment, status=Report.Status.OPEN).update(
         status=made.status, outcome=outcome, decided_at=made.decided_at, decided_by=user
     )
-    Event.objects.create(
-        action=Event.Action.UPHOLD if uphold else Event.Action.DISMISS,
+    CommentEvent.log(
+        action=CommentEvent.Action.UPHOLD if uphold else CommentEvent.Action.DISMISS,
         actor=user,
         comment=made.comment,
         article_id=made.comment.article_id,
@@ -314,13 +317,13 @@ def _measure(commenter, user, action, reason, **changes):
         setattr(commenter, name, value)
     if changes:
         commenter.save(update_fields=list(changes))
-    Event.objects.create(action=action, actor=user, commenter=commenter, opinion=reason)
+    CommentEvent.log(action=action, actor=user, commenter=commenter, opinion=reason)
     return commenter
 
 
 @transaction.atomic
 def warn(commenter, user, reason):
-    return _measure(commenter, user, Event.Action.WARN, reason, warnings=commenter.warnings + 1)
+    return _measure(commenter, user, CommentEvent.Action.WARN, reason, warnings=commenter.warnings + 1)
 
 
 @transaction.atomic
@@ -328,13 +331,13 @@ def mute(commenter, user, days, reason):
     if not 1 <= int(days) <= 365:
         raise CommentError(_("禁言天数应在1至365天之间。"))
     until = timezone.now() + timedelta(days=int(days))
-    return _measure(commenter, user, Event.Action.MUTE, f"{reason}（{days}天）", muted_until=until)
+    return _measure(commenter, user, CommentEvent.Action.MUTE, f"{reason}（{days}天）", muted_until=until)
 
 
 @transaction.atomic
 def block(commenter, user, reason):
     """关闭账号 and 黑名单: the identity cannot come back under a new name."""
-    _measure(commenter, user, Event.Action.BLOCK, reason, closed_at=timezone.now())
+    _measure(commenter, user, CommentEvent.Action.BLOCK, reason, closed_at=timezone.now())
     Blacklist.objects.get_or_create(
         identity_hash=commenter.identity_hash,
         defaults={"masked": commenter.masked, "reason": reason[:300], "created_by": user},
@@ -346,21 +349,21 @@ def block(commenter, user, reason):
 def set_level(commenter, user, level, reason):
     if level not in Level.values:
         raise CommentError(_("请选择信用等级。"))
-    return _measure(commenter, user, Event.Action.LEVEL, f"{Level(level).label}：{reason}", level=level)
+    return _measure(commenter, user, CommentEvent.Action.LEVEL, f"{Level(level).label}：{reason}", level=level)
 
 
 @transaction.atomic
 def close_article(article, user):
     _require(user, "newsroom.change_article")
     ClosedArticle.objects.get_or_create(article=article, defaults={"closed_by": user})
-    Event.objects.create(action=Event.Action.CLOSE, actor=user, article=article)
+    CommentEvent.log(action=CommentEvent.Action.CLOSE, actor=user, article=article)
 
 
 @transaction.atomic
 def open_article(article, user):
     _require(user, "newsroom.change_article")
     ClosedArticle.objects.filter(article=article).delete()
-    Event.objects.create(action=Event.Action.OPEN, actor=user, article=article)
+    CommentEvent.log(action=CommentEvent.Action.OPEN, actor=user, article=article)
 
 
 def purge(now=None):

@@ -14,11 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from config.bulk import run_each
-from config.spreadsheets import SafeCSVWriter
+from newsroom.core.adminbase import RecordAdmin
+from newsroom.core.bulk import run_each
+from newsroom.core.spreadsheets import SafeCSVWriter
 
 from . import actions
-from .models import Blacklist, Comment, Commenter, CommentSettings, Event, Report
+from .models import Blacklist, Comment, Commenter, CommentEvent, CommentSettings, Report
 from .verifiers import real_verifier
 
 HIDDEN = "***"
@@ -300,17 +301,8 @@ class BlacklistAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+@admin.register(CommentEvent)
+class EventAdmin(RecordAdmin):
     list_display = ("created_at", "action", "actor", "comment", "commenter", "article", "opinion")
     list_filter = ("action",)
     list_select_related = ("actor", "comment", "commenter", "article")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -10,3 +10,8 @@ class CommentsConfig(AppConfig):
     name = "newsroom.comments"
     label = "comments"
     verbose_name = _("评论")
+
+    def ready(self):
+        from . import parts
+
+        parts.register()

@@ -10,8 +10,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.audit import AuditRecord
-from config.content import PublicContent
+from newsroom.core.audit import AuditRecord
+from newsroom.core.content import PublicContent
 
 from ..models import Article, Column, Portal
 
@@ -82,7 +82,7 @@ class Commenter(models.Model):
     its masked display, or the opaque id a network identity (网号) gives; in front: the name
     the reader picked."""
 
-    IDENTITY_FIELDS = ("masked", "identity_hash")  # config/adminsite.py: never filtered or searched without
+    IDENTITY_FIELDS = ("masked", "identity_hash")  # newsroom/core/adminsite.py: never filtered or searched without
     IDENTITY_PERMISSION = "comments.view_commenter_identity"
 
     class Kind(models.TextChoices):
@@ -290,7 +290,7 @@ class ClosedArticle(models.Model):
         verbose_name_plural = _("关闭评论的文章")
 
 
-class Event(AuditRecord):
+class CommentEvent(AuditRecord):
     """The comment desk's audit trail: every decision and measure."""
 
     class Action(models.TextChoices):
@@ -323,5 +323,6 @@ class Event(AuditRecord):
     opinion = models.CharField(_("理由"), max_length=300, blank=True)
 
     class Meta(AuditRecord.Meta):
+        db_table = "comments_event"  # the name it had as ``Event``
         verbose_name = _("评论操作记录")
         verbose_name_plural = _("评论操作记录")

@@ -32,7 +32,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from config import throttle
+from newsroom.core import throttle
 
 logger = logging.getLogger(__name__)
 MOBILE = re.compile(r"^1[3-9]\d{9}$")

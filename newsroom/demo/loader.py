@@ -16,10 +16,9 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 
 from communities.models import Community, Facility, Honour, Street
-from config.chinese import to_traditional
-from config.publishing import Reviewed
-from newsroom import revisions
-from newsroom.inspection.models import InspectionSettings, Leader
+from newsroom import extensions, revisions
+from newsroom.core.chinese import to_traditional
+from newsroom.core.publishing import Reviewed
 from newsroom.models import (
     Article,
     AuditEntry,
@@ -107,9 +106,6 @@ def load_portal():
     }
     for word in site.SENSITIVE_WORDS:
         _save(SensitiveWord, {"portal": portal, "word": word["word"]}, word)
-    inspection, _created = InspectionSettings.objects.get_or_create(portal=portal)
-    for order, (name, title) in enumerate(site.LEADERS):
-        _save(Leader, {"settings": inspection, "name": name}, {"title": title, "order": order})
     return portal, columns, topics, series, people
 
 
@@ -232,7 +228,7 @@ def load_article(data, columns, topics, series, people, communities):
         article.cover = cover
         article.save(update_fields=["cover"])
     if not article.audit_entries.filter(action="import").exists():
-        AuditEntry.objects.create(
+        AuditEntry.log(
             article=article,
             action="import",
             to_status=article.status,
@@ -266,40 +262,6 @@ def load_accounts(random_passwords=False):
     return logins
 
 
-def load_takedown_notice(portal):
-    """One notice in the 版权审核 queue, about a photo in seed 004, so the desk is not empty."""
-    from newsroom.takedowns import actions
-    from newsroom.takedowns.models import TakedownRequest, Target
-
-    if TakedownRequest.objects.filter(notifier_name="演示通知人").exists():
-        return
-    article = Article.objects.get(slug="hohhot-yuquan-grassroots-party-building")
-    notice = TakedownRequest(
-        portal=portal,
-        notifier_kind="person",
-        notifier_name="演示通知人",
-        phone="13800000000",
-        email="notifier@example.com",
-        address="呼和浩特市玉泉区（演示）",
-        id_type="id_card",
-        id_number="150104199001010000",
-        right_claimed="portrait",
-        description="（演示）第五张图片中的人物是本人，发布前未征得同意，请求屏蔽该图片。",
-        declared_true=True,
-    )
-    photo = article.photos.order_by("order", "id")[4]
-    target = Target(
-        url=f"http://127.0.0.1:8000{article.get_absolute_url()}",
-        work_title=article.title,
-        part="photo",
-        article=article,
-        photo=photo,
-    )
-    pdf = ContentFile(b"%PDF-1.4\n% Linli demo evidence\n%%EOF\n", name="演示证据.pdf")
-    pdf.content_type = "application/pdf"
-    actions.receive(notice, [target], [("evidence", pdf)])
-
-
 @transaction.atomic
 def load_demo(random_passwords=False):
     """Load everything; return the demo logins (see ``load_accounts``)."""
@@ -307,7 +269,8 @@ def load_demo(random_passwords=False):
     communities = load_communities()
     for data in [*ARTICLES, *SHORT_NEWS]:
         load_article(data, columns, topics, series, people, communities)
-    load_takedown_notice(portal)
+    for step in extensions.DEMO_STEPS:  # what the nested apps add: the desk's notice, the leaders list…
+        step(portal)
     logins = load_accounts(random_passwords)
     load_pending_change()
     return logins

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from communities.models import Community
-from config.chinese import to_simplified
-from config.richtext import sanitize_html
+from newsroom.core.chinese import to_simplified
+from newsroom.core.richtext import sanitize_html
 
 from .. import revisions
 from ..credits import CreditKind
@@ -121,7 +121,7 @@ def create_draft(record, extraction, user, column, fields, communities=()):
         note = _("导入：%(name)s") % {"name": record.name}
         if without_image:
             note += _("；%(count)s 张图片的说明已读出，但原文件未附图片，请上传") % {"count": without_image}
-        AuditEntry.objects.create(
+        AuditEntry.log(
             article=article,
             actor=user,
             action=AuditEntry.Action.IMPORT,

@@ -13,7 +13,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from config.chinese import to_simplified
+from newsroom.core.chinese import to_simplified
 
 from .sources import Block, Document
 

@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from config.spreadsheets import SafeCSVWriter
+from newsroom.core.adminbase import RecordAdmin
+from newsroom.core.spreadsheets import SafeCSVWriter
 
 from ..models import Portal
 from . import annual, report, tasks
@@ -81,17 +82,8 @@ class LinkCheckAdmin(admin.ModelAdmin):
 
 
 @admin.register(InspectionRun)
-class InspectionRunAdmin(admin.ModelAdmin):
+class InspectionRunAdmin(RecordAdmin):
     """Its list page is the dashboard."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_urls(self):
         view = self.admin_site.admin_view

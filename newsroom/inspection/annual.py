@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from config.spreadsheets import SafeCSVWriter
+from newsroom.core.spreadsheets import SafeCSVWriter
 
 from ..models import Article, Topic, UpdateClass
 from ..takedowns.models import TakedownRequest

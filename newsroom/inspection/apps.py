@@ -11,4 +11,6 @@ class InspectionConfig(AppConfig):
     verbose_name = _("网站检查")
 
     def ready(self):
-        from . import signals  # noqa: F401  the 错敏词 list changing re-scans published content
+        from . import parts, signals  # noqa: F401  the 错敏词 list changing re-scans published content
+
+        parts.register()

@@ -4,7 +4,7 @@ content) and which external (checked by a bounded, polite background checker).
 The checker never hangs a worker: it does not read bodies (a 10 MB page costs its headers),
 every socket operation has a timeout, redirects are followed at most ``MAX_REDIRECTS`` times
 and a loop is recognised, only http and https are fetched, only public unicast addresses, resolved once and pinned
-(config/outbound.py; unless ``INSPECTION_LINK_CHECK_PRIVATE``, for tests against local servers), each host is
+(newsroom/core/outbound.py; unless ``INSPECTION_LINK_CHECK_PRIVATE``, for tests against local servers), each host is
 asked at most once per ``HOST_INTERVAL`` seconds, and a run stops at ``max_urls`` or
 ``max_seconds``, leaving the rest for the next run. A failure is retried before it counts, and
 results are kept (``LinkCheck``) so a link is fetched again only after ``RECHECK``.
@@ -24,7 +24,7 @@ from django.core.files.storage import default_storage
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
-from config import outbound
+from newsroom.core import outbound
 
 from .models import LinkCheck, url_key
 
@@ -117,7 +117,7 @@ def fetch(url, timeout=TIMEOUT, max_redirects=MAX_REDIRECTS, allow_private=None)
         if url in seen:
             return Result(False, status, "重定向循环")
         seen.add(url)
-        try:  # one resolution, public unicast only, connection pinned to it (config/outbound.py)
+        try:  # one resolution, public unicast only, connection pinned to it (newsroom/core/outbound.py)
             connection, path = outbound.connection(url, timeout, allow_private=allow_private)
         except outbound.OutboundRefused as refused:
             return Result(False, status, str(refused))

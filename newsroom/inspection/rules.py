@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from communities.models import Community, Facility, Honour, Street
-from config.chinese import matchable
+from newsroom.core.chinese import matchable
 
 from ..bylines import editors
 from ..checks import Hit
@@ -225,7 +225,7 @@ def _texts(ctx):
 
 
 def _object_texts(obj, label):
-    from config.richtext import RichTextField
+    from newsroom.core.richtext import RichTextField
 
     url = admin_url(obj)
     for field in obj._meta.concrete_fields:

@@ -1,5 +1,6 @@
 """Background work of the inspection (django-tasks: the database queue in development, RQ in
-production): the nightly run, a re-scan when the 错敏词 list changes, and the link checker."""
+production): a re-scan when the 错敏词 list changes; and, for the daily cron job
+(``inspection_report --check-links --save``), the run and the bounded link checker."""
 
 from datetime import timedelta
 
@@ -51,18 +52,10 @@ def inspect_portal(portal_id, trigger=InspectionRun.Trigger.NIGHTLY, requested_a
     return run(portal, trigger).pk
 
 
-@task()
-def inspect_all():
-    """The nightly job (cron: ``manage.py inspection_report --save``, or enqueue this)."""
-    return [run(portal, InspectionRun.Trigger.NIGHTLY).pk for portal in Portal.objects.all()]
-
-
-@task()
-def check_links(portal_id, max_urls=200, max_seconds=120):
+def check_links(portal, max_urls=200, max_seconds=120):
     """Check the external links of ``portal``'s published content that are due, within bounds;
-    the next run picks up what is left."""
-    portal = Portal.objects.filter(pk=portal_id).first()
-    if portal is None or not InspectionSettings.for_portal(portal).check_external_links:
+    the next run picks up what is left (``inspection_report --check-links``, the daily cron)."""
+    if not InspectionSettings.for_portal(portal).check_external_links:
         return 0
     urls = sorted({url for _text, url, _kind in rules.Context(portal).external})
     return links.check(links.due(urls), max_urls=max_urls, max_seconds=max_seconds)

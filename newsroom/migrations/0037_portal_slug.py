@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from config.slugs import romanised
+from newsroom.core.slugs import romanised
 
 
 def fill(apps, schema_editor):

@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.fields import CountField
 from communities.models import Community, Facility, Street
-from config import slugs
-from config.content import PublicContent
-from config.publishing import ALL_PORTALS, PortalScopedQuerySet, Reviewed, ReviewedQuerySet
-from config.richtext import RichTextField
+from newsroom.core import slugs
+from newsroom.core.content import PublicContent
+from newsroom.core.publishing import ALL_PORTALS, PortalScopedQuerySet, Reviewed, ReviewedQuerySet
+from newsroom.core.richtext import RichTextField
 
 from ..credits import CreditKind
 from ..images import validate_image

@@ -12,8 +12,8 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from config.content import PublicContent
-from config.publishing import PortalScopedQuerySet
+from newsroom.core.content import PublicContent
+from newsroom.core.publishing import PortalScopedQuerySet
 
 
 class Placement(models.TextChoices):
@@ -84,6 +84,8 @@ class BylineRole(models.Model):
 
 class Credit(PublicContent, models.Model):
     """One name on an article's byline."""
+
+    PART_OF_ARTICLE = True
 
     article = models.ForeignKey(
         "newsroom.Article", verbose_name=_("文章"), on_delete=models.CASCADE, related_name="credits"

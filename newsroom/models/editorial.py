@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.audit import AuditRecord
+from newsroom.core.audit import AuditRecord
 
 from .articles import Article
 from .site import Portal

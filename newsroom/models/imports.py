@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.storage import private_storage
+from newsroom.core.storage import private_storage
 
 from .articles import Article
 

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
-from config.content import PublicContent
+from newsroom.core.content import PublicContent
 
 from ..images import clean_upload, has_metadata, stripped, validate_image
 from .credited import Credited

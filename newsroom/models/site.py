@@ -9,10 +9,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config import slugs
-from config.content import PublicContent
-from config.publishing import ALL_PORTALS, PortalReviewedQuerySet, PortalScopedQuerySet, Reviewed
-from config.richtext import RichTextField
+from newsroom.core import slugs
+from newsroom.core.content import PublicContent
+from newsroom.core.publishing import ALL_PORTALS, PortalReviewedQuerySet, PortalScopedQuerySet, Reviewed
+from newsroom.core.richtext import RichTextField
 
 from ..images import validate_image
 from .bylines import BylineRole

@@ -116,7 +116,7 @@ def facility_document(facility):
     }, [facility.community_id] if facility.community_id else []
 
 
-# What the index holds of each kind: the models' own definition of public (config/publishing.py).
+# What the index holds of each kind: the models' own definition of public (newsroom/core/publishing.py).
 # Articles are held whatever the clock says (``live()``): the index applies go-live and expiry
 # when it is queried (``SearchDocument.objects.visible``).
 SOURCES = {

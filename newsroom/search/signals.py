@@ -1,11 +1,11 @@
 """Keep the search index in step with public content, inside the same transaction.
 
-The index subscribes to ``config.content.content_changed`` (saves, deletes, relinks and the
+The index subscribes to ``newsroom.core.content.content_changed`` (saves, deletes, relinks and the
 write paths that use ``update()``), like the page cache does.
 """
 
 from communities.models import Community, Facility, Honour, Street
-from config import content
+from newsroom.core import content
 from newsroom.models import Article, Credit, Photo
 
 from . import index

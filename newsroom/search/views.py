@@ -2,8 +2,8 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from config import throttle
-from config.pagecache import public_page
+from newsroom.core import throttle
+from newsroom.core.pagecache import public_page
 
 from . import ranking
 from .filters import SearchFilter

@@ -17,13 +17,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config import actions, content
+from newsroom.core import actions, content
 
 from ..bylines import reporters
 from ..models import Article, AuditEntry, Photo
 from ..workflow import revoke_all_preview_links
 from . import mail
-from .models import Event, Evidence, Measure, TakedownRequest, Target
+from .models import Evidence, Measure, TakedownEvent, TakedownRequest, Target
 
 R = TakedownRequest.Status
 OPEN = [
@@ -46,7 +46,7 @@ def _require(user):
 
 
 def _locked(notice):
-    return TakedownRequest.objects.select_for_update(of=("self",)).select_related("portal").get(pk=notice.pk)
+    return actions.locked(notice, "portal")
 
 
 def _allowed(notice, *states):
@@ -59,7 +59,7 @@ def _reason(text, what=None):
 
 
 def _event(notice, user, action, to_status=None, reason="", internal=True):
-    event = Event.objects.create(
+    event = TakedownEvent.log(
         request=notice,
         actor=user,
         action=action,
@@ -409,7 +409,7 @@ def apply_measure(notice, user, kind, target, text="", cover_shared=False):
     article = target.article
     if article is None:
         raise ActionError(_("该通知对象没有对应本网文章。"))
-    article = Article.objects.select_for_update().get(pk=article.pk)
+    article = actions.locked(article)
     K = Measure.Kind
     photo = None
     if kind == K.WITHDRAW_ARTICLE:
@@ -443,7 +443,7 @@ def apply_measure(notice, user, kind, target, text="", cover_shared=False):
             )
         if shared:
             summary += _("，并屏蔽本文在其他处也使用的 %(count)s 张图片") % {"count": len(shared)}
-    AuditEntry.objects.create(
+    AuditEntry.log(
         article=article,
         actor=user,
         action="takedown_measure",
@@ -459,7 +459,7 @@ def apply_measure(notice, user, kind, target, text="", cover_shared=False):
 @transaction.atomic
 def revert_measure(measure, user, reason):
     _require(user)
-    measure = Measure.objects.select_for_update(of=("self",)).select_related("request").get(pk=measure.pk)
+    measure = actions.locked(measure, "request")
     if not measure.active:
         raise ActionError(_("该措施已撤销。"))
     _revert(measure, user, _reason(reason, _("撤销理由")))
@@ -486,7 +486,7 @@ def _revert(measure, user, reason):
     # update() sends no signals: the page cache and the search index follow through the seam.
     content.changed(Article, Article.objects.filter(pk=measure.article_id))
     Measure.objects.filter(pk=measure.pk).update(reverted_at=timezone.now(), reverted_by=user)
-    AuditEntry.objects.create(
+    AuditEntry.log(
         article_id=measure.article_id,
         actor=user,
         action="takedown_revert",
@@ -609,7 +609,7 @@ def mail_delivered(sender, mail, **kwargs):
     if mail.kind == "counter_to_notifier" and not notice.counter_forwarded_at:
         notice.counter_forwarded_at = mail.sent_at
         notice.save(update_fields=["counter_forwarded_at"])
-        Event.objects.create(
+        TakedownEvent.log(
             request=notice,
             action="counter_forwarded",
             from_status=notice.status,
@@ -628,7 +628,7 @@ def schedule_restore(notice, user=None):
         return notice
     days = notice.portal.restore_after_days
     if not notice.counter_forwarded_at:
-        Event.objects.create(
+        TakedownEvent.log(
             request=notice,
             actor=user,
             action="restore_scheduled",
@@ -643,7 +643,7 @@ def schedule_restore(notice, user=None):
         return notice
     notice.restore_due_at = notice.counter_forwarded_at + timedelta(days=days)
     notice.save(update_fields=["restore_due_at"])
-    Event.objects.create(
+    TakedownEvent.log(
         request=notice,
         actor=user,
         action="restore_scheduled",
@@ -724,7 +724,7 @@ def add_note(notice, user, text):
 
 def record_download(evidence, user):
     """Evidence holds personal data: every download by the desk is in the audit trail."""
-    return Event.objects.create(
+    return TakedownEvent.log(
         request=evidence.request,
         actor=user,
         action="evidence_download",
@@ -750,7 +750,7 @@ def purge_personal_data(notice):
     notice.personal_data_purged_at = timezone.now()
     notice.save(update_fields=["phone", "email", "address", "id_number", "personal_data_purged_at"])
     notice.mails.all().delete()
-    Event.objects.create(
+    TakedownEvent.log(
         request=notice,
         action="purge_personal_data",
         from_status=notice.status,

@@ -12,11 +12,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from config.spreadsheets import SafeCSVWriter
+from newsroom.core.adminbase import RecordAdmin
+from newsroom.core.spreadsheets import SafeCSVWriter
 
 from ..models import Photo
 from . import actions
-from .models import Event, Evidence, Measure, TakedownRequest, Target
+from .models import Evidence, Measure, TakedownEvent, TakedownRequest, Target
 
 URGENCY = {
     "overdue": (_("已超期"), "#ba2121"),
@@ -70,7 +71,7 @@ class MeasureInline(ReadOnlyInline):
 
 
 class EventInline(ReadOnlyInline):
-    model = Event
+    model = TakedownEvent
     fields = ("created_at", "actor", "action_label", "change_label", "reason", "internal")
     readonly_fields = fields
 
@@ -84,7 +85,9 @@ class EventInline(ReadOnlyInline):
 
 
 @admin.register(TakedownRequest)
-class TakedownRequestAdmin(admin.ModelAdmin):
+class TakedownRequestAdmin(RecordAdmin):
+    """Nothing here is edited by hand: the desk's buttons go through actions.py."""
+
     change_form_template = "admin/takedowns/change_form.html"
     list_display = (
         "reference",
@@ -128,16 +131,6 @@ class TakedownRequestAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return [f for row in self.get_fields(request, obj) for f in (row if isinstance(row, tuple) else (row,))]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        """Nothing here is edited by hand: the desk's buttons go through actions.py."""
-        return False
 
     @admin.display(description=_("证件号码"))
     def masked_id(self, obj):
@@ -278,7 +271,7 @@ class TakedownRequestAdmin(admin.ModelAdmin):
             ]
         )
         events = (
-            Event.objects.filter(request__in=queryset)
+            TakedownEvent.objects.filter(request__in=queryset)
             .select_related("request", "actor")
             .order_by("request__reference", "created_at")
         )

@@ -10,6 +10,7 @@ class TakedownsConfig(AppConfig):
     verbose_name = _("侵权通知")
 
     def ready(self):
-        from . import actions, mail
+        from . import actions, mail, parts
 
         mail.delivered.connect(actions.mail_delivered, dispatch_uid="takedowns-mail-delivered")
+        parts.register()

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext_lazy as _
 
-from config.forms import https_urls
+from newsroom.core.forms import https_urls
 
 from ..models import Article
 from .models import CounterNotice, TakedownRequest, Target

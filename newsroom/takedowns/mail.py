@@ -16,7 +16,7 @@ from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 
-from config.plaintext import one_line
+from newsroom.core.plaintext import one_line
 
 from .models import Evidence, OutboundMail
 

@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.audit import AuditRecord
-from config.content import PublicContent
-from config.storage import PrivateStorage, private_storage  # noqa: E402,F401  (migrations name it here)
+from newsroom.core.audit import AuditRecord
+from newsroom.core.content import PublicContent
+from newsroom.core.storage import PrivateStorage, private_storage  # noqa: E402,F401  (migrations name it here)
 from newsroom.models import Article, Photo, Portal
 
 
@@ -44,7 +44,7 @@ class Right(models.TextChoices):
 
 
 class TakedownRequest(models.Model):
-    IDENTITY_FIELDS = ("id_number",)  # config/adminsite.py: never filtered or searched without
+    IDENTITY_FIELDS = ("id_number",)  # newsroom/core/adminsite.py: never filtered or searched without
     IDENTITY_PERMISSION = "takedowns.view_id_number"
 
     class Status(models.TextChoices):
@@ -268,6 +268,8 @@ class MeasureQuerySet(models.QuerySet):
 class Measure(PublicContent, models.Model):
     """A reversible measure on the portal's content."""
 
+    PART_OF_ARTICLE = True  # a correction under the article, a hidden photo in it
+
     class Kind(models.TextChoices):
         WITHDRAW_ARTICLE = "withdraw_article", _("下架全文（451）")
         HIDE_PHOTO = "hide_photo", _("屏蔽图片")
@@ -362,7 +364,7 @@ class OutboundMail(models.Model):
         return f"{self.subject} → {self.to}"
 
 
-class Event(AuditRecord):
+class TakedownEvent(AuditRecord):
     """The request's audit trail: every state change, measure, note and message."""
 
     class Action(models.TextChoices):
@@ -402,6 +404,7 @@ class Event(AuditRecord):
     internal = models.BooleanField(_("仅内部可见"), default=True)
 
     class Meta(AuditRecord.Meta):
+        db_table = "takedowns_event"  # the name it had as ``Event``
         verbose_name = _("处理记录")
         verbose_name_plural = _("处理记录")
 

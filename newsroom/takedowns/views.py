@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from config import diskfull
+from newsroom.core import diskfull
 
 from ..models import Article, Photo
 from . import actions

@@ -1,13 +1,13 @@
 """``{% jinja "name" key=value… %}``: renders a Jinja2 template of ``templates/jinja2/`` with
 the current context and those values (the article page's fieldsets, photo and byline inlines:
-config/formrender.py says why). With another form renderer configured (Django's own, say, as
+newsroom/core/formrender.py says why). With another form renderer configured (Django's own, say, as
 ``bench_admin``'s baseline does), Django's template of that name is included instead."""
 
 from django import template
 from django.forms.renderers import get_default_renderer
 from django.utils.safestring import mark_safe
 
-from config import formrender
+from newsroom.core import formrender
 
 register = template.Library()
 

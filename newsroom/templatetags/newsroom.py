@@ -1,6 +1,6 @@
 from django import template
 
-from config.chinese import to_traditional
+from newsroom.core.chinese import to_traditional
 
 register = template.Library()
 

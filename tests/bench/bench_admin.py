@@ -10,7 +10,7 @@ client, after a warm-up, median and max of ``--runs``):
 
 Beside them, in the same run and requested in turn with them, the baseline: the same change pages
 rendered the way Django's admin does out of the box (Django-template widgets, the stock stacked
-and tabular inlines), which is what this project shipped before ``config/formrender.py`` and the
+and tabular inlines), which is what this project shipped before ``newsroom/core/formrender.py`` and the
 photo cards.
 
 ``--via server`` times the same pages as a server answers them: on a copy of the database (made
@@ -38,8 +38,8 @@ from django.db import connection, transaction
 from django.forms.renderers import DjangoTemplates
 from django.test import Client, override_settings
 
-from config import formrender
 from newsroom.admin.articles import CreditInline, PhotoInline
+from newsroom.core import formrender
 from newsroom.models import Article, BylineRole, Column, Credit, Person, Photo
 from tests.bench.servers import start_gunicorn, stop
 
@@ -62,7 +62,7 @@ def _jpeg():
 
 class StockRenderer(DjangoTemplates):
     """Django's own form renderer, its engine (and so its compiled templates) the process-wide
-    one of ``config.formrender`` and kept across the switches between the two variants."""
+    one of ``newsroom.core.formrender`` and kept across the switches between the two variants."""
 
     @property
     def engine(self):

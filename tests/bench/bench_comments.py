@@ -140,7 +140,7 @@ class Command(PortalBenchmark):
         try:
             page = f"http://127.0.0.1:{self.front}{article.get_absolute_url()}"
             baseline = self._wrk(page, duration=10)
-            results, stop = [], threading.Event()
+            results, stop = [], threading.CommentEvent()
             threads = [
                 threading.Thread(target=self._reader, args=(n, article.slug, sessions[n], pool, results, stop))
                 for n in range(len(readers))

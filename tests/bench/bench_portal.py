@@ -38,7 +38,7 @@ from django.utils import timezone
 from PIL import Image
 
 from communities.models import Community
-from config.publishing import ALL_PORTALS
+from newsroom.core.publishing import ALL_PORTALS
 from newsroom.models import Article, Column, Person, Photo, Topic
 from tests.bench.servers import start_gunicorn, start_nginx, stop
 
@@ -61,6 +61,7 @@ PARAGRAPHS = [
 
 class Command(BaseCommand):
     help = "门户性能测试：生成文章，用生产配置启动 gunicorn，用 wrk 压测静态文件和各类页面（缓存/不缓存）。"
+    creates_own_database = True  # linli_bench_portal_N (or a file under /tmp/linli-bench-portal)
 
     def add_arguments(self, parser):
         parser.add_argument("--articles", type=int, default=10_000)
@@ -453,7 +454,7 @@ class Command(BaseCommand):
         from django.test.utils import override_settings
 
         from communities.models import Street
-        from config import pagecache
+        from newsroom.core import pagecache
 
         pages = {"首页": ["/"], "栏目页": [c.get_absolute_url() for c in Column.objects.all()]}
         pages["专题页"] = [t.get_absolute_url() for t in Topic.objects.filter(is_live=True)]

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from communities.models import Community
-from config.chinese import to_traditional
+from newsroom.core.chinese import to_traditional
 from newsroom.demo.articles import ARTICLES
 from newsroom.demo.communities import COMMUNITIES
 from newsroom.models import Article, Column
@@ -69,6 +69,7 @@ def _vocabulary():
 
 class Command(BaseCommand):
     help = "站内搜索性能测试：生成文章、建索引、跑固定查询集，打印建索引时间、索引大小和 p50/p95。"
+    creates_own_database = True  # linli_bench_search_N (or /tmp/linli-bench-search-N.sqlite3)
 
     def add_arguments(self, parser):
         parser.add_argument("--articles", type=int, default=100_000)

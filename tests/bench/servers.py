@@ -16,7 +16,7 @@ import urllib.request
 from django.conf import settings
 from django.core.management.base import CommandError
 
-WORKER_CLASS = "config.datastack.RoomySyncWorker"  # as docs/linli.service runs it
+WORKER_CLASS = "newsroom.core.datastack.RoomySyncWorker"  # as docs/linli.service runs it
 
 
 def start_gunicorn(env, port, application="config.wsgi", workers=1):

@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from newsroom.demo.loader import load_demo
-
 # Playwright's sync API runs an event loop in this thread; Django's ORM is still used synchronously.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -41,10 +39,10 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
-    """The demo portal on a live server. (A flush between transactional tests removes what data
-    migrations made; load_demo puts the role groups back.)"""
-    load_demo()
+def site(live_server, transactional_db, django_db_setup):
+    """The demo portal on a live server: the session's demo put back (tests/snapshot.py), as a
+    flush between transactional tests empties the database."""
+    django_db_setup.restore()
     return live_server.url
 
 

@@ -11,7 +11,7 @@ from tests.browser.conftest import ARTIFACTS, axe_violations, login, screenshot
 
 
 def reader_page(browser):
-    # Behind nginx the reader's address arrives as X-Real-IP (config/proxy.py): an address in
+    # Behind nginx the reader's address arrives as X-Real-IP (newsroom/core/proxy.py): an address in
     # Inner Mongolia, so the 属地 is 内蒙古.
     context = browser.new_context(
         viewport={"width": 375, "height": 800}, locale="zh-CN", extra_http_headers={"X-Real-IP": "110.16.0.1"}

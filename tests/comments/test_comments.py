@@ -13,7 +13,7 @@ from django.test import Client
 from django.utils import timezone
 
 from newsroom.comments import actions
-from newsroom.comments.models import Blacklist, ClosedArticle, Comment, Commenter, CommentSettings, Event, Report
+from newsroom.comments.models import Blacklist, ClosedArticle, Comment, Commenter, CommentEvent, CommentSettings, Report
 from newsroom.comments.regions import region
 from newsroom.comments.verifiers import ConsoleVerifier
 from newsroom.models import Article, Portal, SensitiveWord
@@ -99,7 +99,7 @@ def test_a_verified_comment_waits_for_review_then_shows_with_its_region(article,
     actions.approve(comment, moderator())
     html = block(article)
     assert "社区服务真贴心" in html and "IP属地：内蒙古" in html and "（1条）" in html
-    assert list(Event.objects.values_list("action", flat=True).order_by("id")) == ["post", "approve"]
+    assert list(CommentEvent.objects.values_list("action", flat=True).order_by("id")) == ["post", "approve"]
 
 
 def test_html_emoji_and_rare_characters_are_kept_as_text(article, enabled):
@@ -223,7 +223,7 @@ def test_measures_mute_and_a_blacklist_that_survives_a_new_account(article, enab
     code = re.search(r"\d{6}", ConsoleVerifier.outbox[-1][1]).group()
     page = again.post("/comments/verify/", {"step": "confirm", "number": NUMBER, "code": code, "name": "新名字"})
     assert "该号码已被列入黑名单" in page.content.decode()
-    assert [e.action for e in Event.objects.filter(commenter=commenter).order_by("id")][-2:] == ["mute", "block"]
+    assert [e.action for e in CommentEvent.objects.filter(commenter=commenter).order_by("id")][-2:] == ["mute", "block"]
 
 
 def test_only_the_comment_desk_decides_and_nobody_edits(client, article, enabled, roles):

@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import caches
 
-from config.publishing import ALL_PORTALS
+from newsroom.core.publishing import ALL_PORTALS
 from newsroom.models import Article
 from tests.adminforms import admin_login
 
@@ -13,7 +13,7 @@ CLOSED_PORT = "redis://127.0.0.1:1/0"
 
 @pytest.fixture
 def redis_down(settings):
-    settings.CACHES = {"default": {"BACKEND": "config.cache.RedisCache", "LOCATION": CLOSED_PORT}}
+    settings.CACHES = {"default": {"BACKEND": "newsroom.core.cache.RedisCache", "LOCATION": CLOSED_PORT}}
     settings.VIEW_COUNT_BUFFER = True
     settings.VIEW_COUNT_DEDUPE_SECONDS = 1800
     assert caches["default"].__class__.__name__ == "RedisCache"  # pytest-django resets the handler

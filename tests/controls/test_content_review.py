@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from communities.models import Community, Honour, Street
-from config.publishing import ALL_PORTALS
 from newsroom import content_review
+from newsroom.core.publishing import ALL_PORTALS
 from newsroom.demo.articles import ARTICLES, SHORT_NEWS
 from newsroom.models import Article, ContentChange, Page, Photo, Portal, SensitiveWord, Series, Topic
 from tests.adminforms import admin_form_data

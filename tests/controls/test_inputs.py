@@ -11,11 +11,11 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
 
-from config.publishing import ALL_PORTALS
 from newsroom import workflow
+from newsroom.core.publishing import ALL_PORTALS
 from newsroom.models import Article
 from newsroom.search.models import SearchDocument
-from newsroom.takedowns.models import Event
+from newsroom.takedowns.models import TakedownEvent
 from tests.conftest import new_draft
 from tests.takedowns.helpers import file_notice
 
@@ -45,8 +45,8 @@ def test_an_article_with_the_longest_titles_publishes_and_is_found(demo, roles):
 
 def test_the_audit_export_never_starts_a_formula(client, demo, superuser):
     notice = file_notice(Client(), description="=cmd|' /C calc'!A0")
-    Event.objects.create(request=notice, action="note", reason="@SUM(1+1)*cmd")
-    Event.objects.create(request=notice, action="note", reason="-2+3")
+    TakedownEvent.objects.create(request=notice, action="note", reason="@SUM(1+1)*cmd")
+    TakedownEvent.objects.create(request=notice, action="note", reason="-2+3")
     client.force_login(superuser)
     response = client.post(
         "/admin/takedowns/takedownrequest/", {"action": "export_audit_trail", "_selected_action": [notice.pk]}
@@ -257,7 +257,7 @@ def test_nul_anywhere_in_a_multipart_form_is_a_bad_request_not_a_500(demo):
 
 def test_no_export_starts_a_spreadsheet_formula(client, demo, superuser, settings):
     """The comment, inspection and annual-report CSVs escape formula cells as the takedown
-    CSV does (config/spreadsheets.py)."""
+    CSV does (newsroom/core/spreadsheets.py)."""
     from newsroom.comments.models import Comment, Commenter
     from newsroom.models import Portal
 

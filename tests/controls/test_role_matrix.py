@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 
 from communities.models import Community
-from config.publishing import ALL_PORTALS
 from newsroom import content_review, workflow
+from newsroom.core.publishing import ALL_PORTALS
 from newsroom.models import Article, ContentChange, Credit, ImageAsset, Person, Photo
 from newsroom.takedowns.models import TakedownRequest
 from tests.adminforms import admin_form_data

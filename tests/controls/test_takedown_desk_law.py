@@ -15,7 +15,7 @@ from django.utils import timezone
 from newsroom.models import Portal
 from newsroom.takedowns import actions
 from newsroom.takedowns.mail import send_waiting
-from newsroom.takedowns.models import Event, Evidence, OutboundMail, TakedownRequest
+from newsroom.takedowns.models import Evidence, OutboundMail, TakedownEvent, TakedownRequest
 from tests.adminforms import admin_login
 from tests.conftest import user_in
 from tests.takedowns.helpers import PDF, evidence, file_notice, notice_data
@@ -60,7 +60,7 @@ def test_evidence_is_stored_under_a_generated_name_and_downloaded_safely_and_aud
     assert response["X-Content-Type-Options"] == "nosniff"
     disposition = response["Content-Disposition"]
     assert disposition.startswith("attachment") and f"{notice.reference}" in disposition and ".pdf" in disposition
-    assert Event.objects.filter(request=notice, action="evidence_download", actor=moderator).exists()
+    assert TakedownEvent.objects.filter(request=notice, action="evidence_download", actor=moderator).exists()
 
 
 def test_a_mail_failure_never_costs_the_notifier_the_receipt(
@@ -129,7 +129,7 @@ def test_the_counter_notice_reaches_the_notifier_and_the_period_counts_from_deli
     actions.review_counter_notice(notice, moderator, True, "初步证据成立")
     notice.refresh_from_db()
     assert notice.restore_due_at is None and notice.counter_forwarded_at is None
-    assert not Event.objects.filter(request=notice, reason__contains="已将反通知转送").exists()
+    assert not TakedownEvent.objects.filter(request=notice, reason__contains="已将反通知转送").exists()
     with time_machine.travel(timezone.now() + timedelta(hours=3)):  # the mail server was down for 3 h
         send_waiting()
     notice.refresh_from_db()

@@ -4,8 +4,8 @@ served, preview links end, and nothing waits in a cache for longer than 5 s."""
 import pytest
 from django.test import Client
 
-from config.publishing import ALL_PORTALS
 from newsroom import workflow
+from newsroom.core.publishing import ALL_PORTALS
 from newsroom.models import Article, Photo, PreviewLink
 from newsroom.previews import preview_token
 from newsroom.takedowns import actions

@@ -51,7 +51,7 @@ class Page:
     text: str = field(init=False)
 
     def __post_init__(self):
-        from config.chinese import to_simplified
+        from newsroom.core.chinese import to_simplified
 
         self.doc = lxml.html.fromstring(self.html)
         # Checks read Simplified text: a Traditional article is shown in its own script (原文).
@@ -61,7 +61,7 @@ class Page:
         return self.doc.cssselect(css)
 
     def text_of(self, css):
-        from config.chinese import to_simplified
+        from newsroom.core.chinese import to_simplified
 
         return [to_simplified(" ".join(e.text_content().split())) for e in self.select(css)]
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from config.publishing import ALL_PORTALS
+from newsroom.core.publishing import ALL_PORTALS
 from newsroom.models import Portal
 from newsroom.search import ranking as search
 
@@ -64,7 +64,7 @@ def test_fixed_queries_find_the_expected_articles(demo, query, expected):
 def test_every_demo_article_is_found_by_a_body_word_in_either_script(demo):
     from django.utils.html import strip_tags
 
-    from config.chinese import to_simplified, to_traditional
+    from newsroom.core.chinese import to_simplified, to_traditional
     from newsroom.models import Article
 
     for article in Article.objects.public(ALL_PORTALS):

@@ -106,7 +106,7 @@ HOSTILE = [
 @pytest.mark.parametrize("query", HOSTILE, ids=range(len(HOSTILE)))
 def test_hostile_queries_never_fail_and_are_bounded(client, demo, query):
     response = client.get("/search/", {"q": query})
-    # A NUL character is refused before any view runs (config/nul.py: PostgreSQL cannot take it).
+    # A NUL character is refused before any view runs (newsroom/core/nul.py: PostgreSQL cannot take it).
     assert response.status_code == (400 if "\x00" in query else 200)
     # The work a query asks of the database is bounded: at most 8 parts of at most 100 characters.
     parsed = text.parse(query)

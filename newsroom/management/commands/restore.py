@@ -11,9 +11,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from config import pagecache
+from newsroom.core import pagecache
 from newsroom.models import Article
-from newsroom.search import index
 
 from .backup import counts
 
@@ -42,7 +41,7 @@ class Command(BaseCommand):
             call_command("loaddata", str(folder / "data.json.gz"), verbosity=0)
         extract(folder / "media.tar.gz", Path(settings.MEDIA_ROOT))
         extract(folder / "private.tar.gz", Path(settings.PRIVATE_MEDIA_ROOT))
-        index.rebuild()
+        call_command("rebuild_search_index", stdout=self.stdout)  # the search app's own command
         pagecache.invalidate()
         found = counts()
         if found != manifest["counts"]:

@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from newsroom.models import Portal
 
-from ... import links, report, rules, tasks
+from ... import report, tasks
 from ...models import InspectionRun
 from ...rules import RULE_LABELS, SEVERITY_LABELS
 
@@ -37,8 +37,7 @@ class Command(BaseCommand):
         portal = self._portal(options["portal"])
         at = self._date(options["at"])
         if options["check_links"]:
-            urls = sorted({url for _t, url, _k in rules.Context(portal).external})
-            links.check(links.due(urls), max_urls=options["max_links"], max_seconds=options["max_seconds"])
+            tasks.check_links(portal, max_urls=options["max_links"], max_seconds=options["max_seconds"])
         found = report.evaluate(portal, at)
         if options["save"]:
             tasks.warn(report.store(found, InspectionRun.Trigger.COMMAND))

@@ -127,7 +127,7 @@ def jinja2_engine():
             "APP_DIRS": False,
             "DIRS": [settings.BASE_DIR / "templates" / "jinja2", Path(renderers.__file__).parent / "jinja2"],
             "NAME": "linli-forms",
-            "OPTIONS": {"environment": "config.formrender.environment"},
+            "OPTIONS": {"environment": "newsroom.core.formrender.environment"},
         }
     )
 

@@ -9,7 +9,7 @@ from django.http import HttpResponseRedirect
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from config.chinese import to_simplified, to_traditional
+from newsroom.core.chinese import to_simplified, to_traditional
 
 SCRIPT_COOKIE = "linli_script"
 CARE_COOKIE = "linli_care"

@@ -4,7 +4,7 @@ The admin pages that load the editor (and only those) also allow inline event ha
 django-ckeditor ships, builds its toolbar and dialogs with ``onclick="…"`` attributes that a
 strict policy blocks (measured in Chromium: 65 violations on an article's change page, every
 toolbar button dead). The admin is behind a login and every rich-text field is sanitised on
-the server (config/richtext.py), so the exception stays there. The editor itself runs in an
+the server (newsroom/core/richtext.py), so the exception stays there. The editor itself runs in an
 editable ``<div>`` (CKEditor's divarea plugin), not in an iframe whose document CKEditor writes
 with an inline ``<script>``.
 """

@@ -47,7 +47,7 @@ from django.urls import Resolver404, resolve
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
-from config.reader import CARE_COOKIE, SCRIPT_COOKIE, SCRIPTS
+from newsroom.core.reader import CARE_COOKIE, SCRIPT_COOKIE, SCRIPTS
 
 logger = logging.getLogger("linli.pagecache")
 ALL = "all"  # what every page and block shows: chrome, settings, anything not mapped finer

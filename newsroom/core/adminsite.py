@@ -81,4 +81,4 @@ class LinliAdminSite(admin.AdminSite):
 
 
 class LinliAdminConfig(AdminConfig):
-    default_site = "config.adminsite.LinliAdminSite"
+    default_site = "newsroom.core.adminsite.LinliAdminSite"

@@ -13,7 +13,7 @@ and spent 40 % of its time there.
 CPython gives that frame a chunk of its own of 1 MiB, and every frame below it fits in the
 chunk's other half, so no call maps memory. Pages that no frame reaches are never touched.
 
-- ``RoomySyncWorker`` (``gunicorn --worker-class config.datastack.RoomySyncWorker``, as
+- ``RoomySyncWorker`` (``gunicorn --worker-class newsroom.core.datastack.RoomySyncWorker``, as
   ``docs/linli.service`` and the benchmarks run it): gunicorn's sync worker with its whole
   request loop above one reserved frame, mapped once for the worker's life.
 - ``RoomyStackMiddleware`` (first in ``MIDDLEWARE``): a request that does not already run above

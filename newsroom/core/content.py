@@ -20,7 +20,12 @@ content_changed = Signal()
 
 
 class PublicContent:
-    """Mixin for models whose rows readers see (articles, photos, columns, communities…)."""
+    """Mixin for models whose rows readers see (articles, photos, columns, communities…).
+
+    ``PART_OF_ARTICLE``: the rows are shown only on their article's page (``article_id``), so a
+    change to one concerns the pages that show that article, not the whole portal."""
+
+    PART_OF_ARTICLE = False
 
 
 def is_public_model(model):

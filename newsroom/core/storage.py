@@ -7,12 +7,12 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.utils.deconstruct import deconstructible
 
-from config.diskfull import TrackedSaves
+from newsroom.core.diskfull import TrackedSaves
 
 
 class MediaStorage(TrackedSaves, FileSystemStorage):
     """Uploads under MEDIA_ROOT (the default storage): files stored by a request that then
-    fails on a full disk are deleted again (config/diskfull.py)."""
+    fails on a full disk are deleted again (newsroom/core/diskfull.py)."""
 
 
 @deconstructible(path="newsroom.takedowns.models.PrivateStorage")  # where the migrations find it

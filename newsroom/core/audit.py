@@ -1,7 +1,8 @@
 """The audit trails' common shape: who did what, when, from which state to which.
 
-The article trail (``newsroom.AuditEntry``) and the takedown desk's (``takedowns.Event``) are
-both ``AuditRecord``s. Each names its actions as choices with labels (``Action``), so no history
+The article trail (``newsroom.AuditEntry``), the takedown desk's (``takedowns.TakedownEvent``)
+and the comment desk's (``comments.CommentEvent``) are all ``AuditRecord``s, and every row of
+them is written through one call, ``Model.log(action, actor=…, **fields)``. Each names its actions as choices with labels (``Action``), so no history
 shows a raw code, and an action that is not one of them is refused when it is written; each
 says which states its ``from_status``/``to_status`` are (``STATES``). Legal facts are structured
 fields of the records they belong to, never read back out of an entry's text.
@@ -36,6 +37,11 @@ class AuditRecord(models.Model):
 
     def __str__(self):
         return f"{timezone.localtime(self.created_at):%Y-%m-%d %H:%M} {self.action_label}"
+
+    @classmethod
+    def log(cls, action, actor=None, **fields):
+        """Write one row of this trail (the only way rows are written: tests/test_architecture.py)."""
+        return cls.objects.create(action=action, actor=actor, **fields)
 
     def save(self, *args, **kwargs):
         if self.action not in self.Action.values:  # a new action gets its label first
