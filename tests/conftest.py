@@ -1,14 +1,13 @@
-import io
 import os
 import shutil
 
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
-from PIL import Image
 
 from newsroom.core import pagecache
 from newsroom.demo.loader import load_demo
+from tests.helpers import user_in
 from tests.snapshot import DemoSnapshot
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -102,23 +101,9 @@ def editor(db):
     return user
 
 
-def user_in(group, username):
-    user = User.objects.create_user(username, password="pw", is_staff=True, first_name=username)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
 @pytest.fixture
 def chief(db):
     return user_in("终审签发", "test-chief")
-
-
-def draft_of(slug, user):
-    """A new version of a live demo article, ready to edit in the admin."""
-    from newsroom import workflow
-    from newsroom.models import Article
-
-    return workflow.new_version(Article.objects.get(slug=slug), user)
 
 
 @pytest.fixture
@@ -139,12 +124,6 @@ def superuser_client(client, superuser):
     return client
 
 
-def jpeg_bytes(size=(64, 48), colour=(200, 30, 30)):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, colour).save(buffer, "JPEG")
-    return buffer.getvalue()
-
-
 @pytest.fixture
 def roles(db):
     """One user per role, as the demo has them."""
@@ -159,50 +138,3 @@ def roles(db):
             ("siteadmin", "站点管理员"),
         )
     }
-
-
-def new_draft(user, **fields):
-    """A draft article ready for review: credited photo, 责任编辑, plain text."""
-    from django.core.files.base import ContentFile
-
-    from newsroom.models import Article, BylineRole, Column, Credit, Person, Photo
-
-    values = {
-        "title": "中南社区开展邻里节活动",
-        "column": Column.objects.get(slug="party-news"),
-        "summary": "居民在同心广场欢度邻里节。",
-        "body": "<p>中南社区在同心广场举办邻里节。</p><p>居民带来自家做的菜。</p>",
-        "created_by": user,
-        **fields,
-    }
-    article = Article.objects.create(**values)
-    Credit.objects.create(
-        article=article,
-        role=BylineRole.objects.get(portal=article.column.portal, name="责任编辑"),
-        person=Person.objects.get(name="刘思远"),
-    )
-    photo = Photo(
-        article=article,
-        caption="邻里节现场",
-        alt_text="居民在广场上聚餐",
-        credit_kind="provided",
-        credit_organisation="中南社区",
-        body_position=1,
-    )
-    photo.image.save("festival.jpg", ContentFile(jpeg_bytes()), save=False)
-    photo.save()
-    return article
-
-
-def publish_new_title(slug, title, roles):
-    """A live article's new version with another title, through review and publishing."""
-    from newsroom import workflow
-    from newsroom.models import Article
-
-    draft = workflow.new_version(Article.objects.get(slug=slug), roles["editor"])
-    draft.title = title
-    draft.save()
-    workflow.submit(draft, roles["editor"])
-    for role in ("first", "second", "chief"):
-        workflow.approve(draft, roles[role])
-    workflow.publish(Article.objects.get(pk=draft.pk), roles["chief"])

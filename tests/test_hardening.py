@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
 
-from tests.conftest import new_draft
+from tests.helpers import new_draft
 
 pytestmark = pytest.mark.django_db
 # A script element that runs: no src, and not a data block (JSON-LD is read, never executed).

@@ -14,7 +14,7 @@ from newsroom import workflow
 from newsroom.models import Article
 from newsroom.previews import preview_token
 from newsroom.takedowns import actions
-from tests.conftest import new_draft, publish_new_title, user_in
+from tests.helpers import new_draft, publish_new_title, user_in
 from tests.takedowns.helpers import file_notice
 
 pytestmark = pytest.mark.django_db

@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import TEST_REDIS_URL
+
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION = {
     "DEBUG": "0",
     "SECRET_KEY": "x" * 20 + "-a-long-random-production-secret-key-0123456789",
     "ALLOWED_HOSTS": "news.example.gov.cn",
-    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "REDIS_URL": TEST_REDIS_URL,
 }
 
 
@@ -135,7 +137,7 @@ def test_the_rich_text_editor_may_run_with_production_static_file_names(settings
     the toolbar was dead in production)."""
     from django.core.management import call_command
 
-    from tests.conftest import new_draft
+    from tests.helpers import new_draft
 
     settings.STATIC_ROOT = tmp_path / "static"
     settings.STORAGES = {

@@ -131,7 +131,7 @@ def _article_with_photos(count, editor):
     from django.core.files.base import ContentFile
 
     from newsroom.models import BylineRole, Credit, Person, Photo
-    from tests.conftest import jpeg_bytes, new_draft
+    from tests.helpers import jpeg_bytes, new_draft
 
     article = new_draft(editor, title=f"有{count}张图片的稿件")
     image = ContentFile(jpeg_bytes(), name="photo.jpg")

@@ -3,7 +3,7 @@
 import pytest
 
 from newsroom.core.richtext import sanitize_html
-from tests.conftest import draft_of
+from tests.helpers import draft_of
 
 
 @pytest.mark.parametrize(
@@ -69,7 +69,7 @@ def test_every_save_sanitises_articles_and_communities(demo):
 
 @pytest.mark.django_db
 def test_the_admin_saves_the_sanitised_body(editor_client, editor, demo):
-    from tests.adminforms import admin_form_data
+    from tests.helpers import admin_form_data
 
     article = draft_of("changsha-zhongnan-six-neighbours", editor)
     url = f"/admin/newsroom/article/{article.pk}/change/"
@@ -83,7 +83,7 @@ def test_the_admin_saves_the_sanitised_body(editor_client, editor, demo):
 
 @pytest.mark.django_db
 def test_an_image_pasted_into_the_body_is_refused_with_a_clear_message(editor_client, editor, demo):
-    from tests.adminforms import admin_form_data
+    from tests.helpers import admin_form_data
 
     article = draft_of("changsha-zhongnan-six-neighbours", editor)
     url = f"/admin/newsroom/article/{article.pk}/change/"

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from newsroom import viewcounts
 from newsroom.models import Article
+from tests.helpers import TEST_REDIS_URL
 
 pytestmark = pytest.mark.django_db
 SLUG = "hohhot-yuquan-grassroots-party-building"
@@ -33,7 +34,7 @@ def redis(settings):
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/0",
+            "LOCATION": TEST_REDIS_URL,
             "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
         }
     }

@@ -60,11 +60,21 @@ def page(browser):
     assert external == [], f"the page asked other hosts: {external}"
 
 
+# Every image loaded (lazy ones made eager) and the fonts ready: what a screenshot needs. Waiting
+# for these rather than for "networkidle" (half a second of silence) saves that half second on
+# each of the suite's screenshots.
+LOADED = """async () => {
+  document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; });
+  await Promise.all(Array.from(document.images, i => i.complete ? null
+    : new Promise(done => { i.addEventListener('load', done); i.addEventListener('error', done); })));
+  await document.fonts.ready;
+}"""
+
+
 def screenshot(page, name):
     """Save a full-page screenshot as a CI artifact, with lazy images loaded."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
-    page.wait_for_load_state("networkidle")
+    page.evaluate(LOADED)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 

@@ -4,7 +4,7 @@ script runs, and the admin's CKEditor 4 loads, takes typing and its toolbar work
 import re
 
 from tests.browser.conftest import screenshot
-from tests.conftest import new_draft, user_in
+from tests.helpers import new_draft, user_in
 
 
 def violations_while(browser, visit):

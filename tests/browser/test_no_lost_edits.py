@@ -6,7 +6,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from newsroom.models import Article
 from tests.browser.conftest import login, screenshot
-from tests.conftest import new_draft
+from tests.helpers import new_draft
 
 
 def test_unsaved_changes_stop_a_workflow_button_and_stay_on_the_page(site, browser):

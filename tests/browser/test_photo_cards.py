@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from newsroom.models import Person, Photo
 from tests.browser.conftest import login, screenshot
 from tests.browser.test_editors_day import no_dead_end, pick
-from tests.conftest import jpeg_bytes, new_draft
+from tests.helpers import jpeg_bytes, new_draft
 
 
 def _photos(article):

@@ -12,7 +12,7 @@ from PIL import Image
 from newsroom import workflow
 from newsroom.models import Article, ImageAsset
 from tests.browser.conftest import login, screenshot
-from tests.conftest import new_draft
+from tests.helpers import new_draft
 
 GPS_IFD = 0x8825
 

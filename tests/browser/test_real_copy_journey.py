@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from newsroom import workflow
 from newsroom.models import Article
 from tests.browser.conftest import login, screenshot
-from tests.conftest import new_draft
+from tests.helpers import new_draft
 
 BYLINE = [
     ("记者", "", "张成", True),

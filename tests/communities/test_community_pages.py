@@ -3,7 +3,7 @@
 import pytest
 
 from communities.models import Community, HonourLevel
-from tests.adminforms import page_html as page
+from tests.helpers import page_html as page
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from communities.models import Community, Facility, Honour, HonourLevel, Street
-from tests.adminforms import page_html as page
+from tests.helpers import page_html as page
 
 pytestmark = pytest.mark.django_db
 

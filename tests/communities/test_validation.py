@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from communities.models import Community, Facility, Honour
-from tests.adminforms import admin_form_data
+from tests.helpers import admin_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +102,7 @@ def test_the_admin_form_shows_the_error_and_keeps_what_was_typed(editor_client, 
 
 def test_a_blank_slug_is_made_from_the_chinese_name(demo, editor_client):
     """网址标识 need not be typed: pinyin of the name, unique (高塘岭街道 → gaotanglingjiedao)."""
-    from tests.adminforms import admin_form_data
+    from tests.helpers import admin_form_data
 
     data = admin_form_data(editor_client.get("/admin/communities/community/add/"))
     data.update(name="中南社区", slug="", district="望城区")

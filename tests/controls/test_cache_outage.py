@@ -5,7 +5,7 @@ from django.core.cache import caches
 
 from newsroom.core.publishing import ALL_PORTALS
 from newsroom.models import Article
-from tests.adminforms import admin_login
+from tests.helpers import admin_login
 
 pytestmark = pytest.mark.django_db
 CLOSED_PORT = "redis://127.0.0.1:1/0"

@@ -14,8 +14,7 @@ from newsroom import content_review
 from newsroom.core.publishing import ALL_PORTALS
 from newsroom.demo.articles import ARTICLES, SHORT_NEWS
 from newsroom.models import Article, ContentChange, Page, Photo, Portal, SensitiveWord, Series, Topic
-from tests.adminforms import admin_form_data
-from tests.conftest import jpeg_bytes
+from tests.helpers import admin_form_data, jpeg_bytes
 
 pytestmark = pytest.mark.django_db
 XINWENLI = "/communities/xinwenli/"

@@ -11,8 +11,7 @@ from django.test import Client
 
 from newsroom.models import Article, ImageAsset
 from newsroom.takedowns.models import Evidence, TakedownRequest
-from tests.adminforms import admin_form_data
-from tests.conftest import jpeg_bytes
+from tests.helpers import admin_form_data, jpeg_bytes
 from tests.takedowns.helpers import PDF, notice_data
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +76,7 @@ def test_a_library_upload_on_a_full_disk_is_a_message(client, demo, roles, setti
 def test_an_article_save_with_photos_on_a_full_disk_keeps_the_saved_version(
     client, demo, roles, settings, disk_fills_after
 ):
-    from tests.conftest import new_draft
+    from tests.helpers import new_draft
 
     article = new_draft(roles["editor"], slug="disk-full-draft")
     client.force_login(roles["editor"])

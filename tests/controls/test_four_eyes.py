@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 
 from newsroom import workflow
 from newsroom.models import Article, Portal
-from tests.conftest import new_draft, user_in
+from tests.helpers import new_draft, user_in
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +70,7 @@ def test_a_one_step_portal_still_needs_someone_else(demo, roles):
 
 
 def test_relaxing_it_is_a_setting_that_every_admin_page_shows(client, demo, roles, superuser):
-    from tests.adminforms import admin_form_data
+    from tests.helpers import admin_form_data
 
     portal = Portal.objects.get()
     client.force_login(superuser)
@@ -95,8 +95,7 @@ def test_adding_a_photo_from_the_photo_page_makes_you_an_author(client, demo, ro
     may not sign the article off: the photo page writes a revision under its name."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from tests.adminforms import admin_form_data
-    from tests.conftest import jpeg_bytes
+    from tests.helpers import admin_form_data, jpeg_bytes
 
     article = new_draft(roles["editor"])
     client.force_login(roles["siteadmin"])

@@ -16,7 +16,7 @@ from newsroom.core.publishing import ALL_PORTALS
 from newsroom.models import Article
 from newsroom.search.models import SearchDocument
 from newsroom.takedowns.models import TakedownEvent
-from tests.conftest import new_draft
+from tests.helpers import new_draft
 from tests.takedowns.helpers import file_notice
 
 pytestmark = pytest.mark.django_db
@@ -120,7 +120,7 @@ def test_the_admin_allows_inline_handlers_only_where_the_editor_loads(client, de
 
 
 def test_an_idle_admin_session_ends_after_two_hours(client, demo):
-    from tests.adminforms import admin_login
+    from tests.helpers import admin_login
 
     assert admin_login(client, "editor", "linli-editor-2026")
     with time_machine.travel(timezone.now() + timedelta(minutes=110)):
@@ -195,7 +195,7 @@ def test_a_dropped_database_connection_is_replaced_not_answered_with_a_500(setti
 def test_a_name_where_an_autocomplete_expects_a_key_is_a_form_error(client, demo, roles):
     """A hand-made POST with a street's name instead of its key: the form says so, keeps what was
     typed, and the page is not a 500."""
-    from tests.adminforms import admin_form_data
+    from tests.helpers import admin_form_data
 
     client.force_login(roles["editor"])
     data = admin_form_data(client.get("/admin/communities/community/add/"))

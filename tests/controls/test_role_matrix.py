@@ -11,9 +11,8 @@ from newsroom import content_review, workflow
 from newsroom.core.publishing import ALL_PORTALS
 from newsroom.models import Article, ContentChange, Credit, ImageAsset, Person, Photo
 from newsroom.takedowns.models import TakedownRequest
-from tests.adminforms import admin_form_data
-from tests.conftest import new_draft
 from tests.controls.test_escalation import user_form
+from tests.helpers import admin_form_data, new_draft
 
 pytestmark = pytest.mark.django_db
 ROLES = ("editor", "first", "second", "chief", "moderator", "siteadmin")
@@ -157,7 +156,7 @@ def renames_a_live_byline_at_once(user):
 def adds_a_photo_to_a_draft_without_becoming_its_author(user, roles):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from tests.conftest import jpeg_bytes
+    from tests.helpers import jpeg_bytes
 
     article = new_draft(roles["editor"] if user.pk != roles["editor"].pk else roles["first"])
     client = logged_in(user)

@@ -4,7 +4,7 @@ import pytest
 
 from newsroom import checks
 from newsroom.models import Article, Portal, SensitiveWord
-from tests.conftest import new_draft
+from tests.helpers import new_draft
 
 pytestmark = pytest.mark.django_db
 

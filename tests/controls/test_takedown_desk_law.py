@@ -16,8 +16,7 @@ from newsroom.models import Portal
 from newsroom.takedowns import actions
 from newsroom.takedowns.mail import send_waiting
 from newsroom.takedowns.models import Evidence, OutboundMail, TakedownEvent, TakedownRequest
-from tests.adminforms import admin_login
-from tests.conftest import user_in
+from tests.helpers import admin_login, user_in
 from tests.takedowns.helpers import PDF, evidence, file_notice, notice_data
 from tests.takedowns.test_desk import URL, accepted, counter
 

@@ -9,7 +9,7 @@ from newsroom.core.publishing import ALL_PORTALS
 from newsroom.models import Article, Photo, PreviewLink
 from newsroom.previews import preview_token
 from newsroom.takedowns import actions
-from tests.conftest import new_draft
+from tests.helpers import new_draft
 from tests.takedowns.test_desk import YUQUAN, accepted
 
 pytestmark = pytest.mark.django_db

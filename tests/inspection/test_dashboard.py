@@ -9,7 +9,7 @@ from newsroom.inspection import tasks
 from newsroom.inspection.models import InspectionRun, InspectionSettings
 from newsroom.models import Notification, NotificationSettings, Portal, SensitiveWord
 from newsroom.notifications import send_daily_digests
-from tests.adminforms import admin_form_data
+from tests.helpers import admin_form_data
 
 pytestmark = pytest.mark.django_db
 DASHBOARD = "/admin/inspection/inspectionrun/"

@@ -91,7 +91,7 @@ def test_the_article_search_finds_by_title(editor_client, demo):
 def test_the_article_list_puts_unpublished_work_first_on_every_database(client, demo, roles):
     """SQLite sorts NULL last and PostgreSQL first; the list says which: drafts first."""
     from newsroom.models import Article
-    from tests.conftest import new_draft
+    from tests.helpers import new_draft
 
     draft = new_draft(roles["editor"], title="还没发布的稿件")
     client.force_login(roles["chief"])
@@ -102,7 +102,7 @@ def test_the_article_list_puts_unpublished_work_first_on_every_database(client, 
 
 def test_an_editor_finds_their_own_and_returned_articles(client, demo, roles):
     from newsroom import workflow
-    from tests.conftest import new_draft
+    from tests.helpers import new_draft
 
     mine = new_draft(roles["editor"], title="我写的稿件")
     returned = new_draft(roles["editor"], title="被退回的稿件")
@@ -120,7 +120,7 @@ def test_an_editor_finds_their_own_and_returned_articles(client, demo, roles):
 def test_no_english_in_the_audit_log_or_an_error_title(client, demo, roles):
     """操作记录 names actions and states in words; a form with errors says 错误 in the tab."""
     from newsroom import workflow
-    from tests.conftest import new_draft
+    from tests.helpers import new_draft
 
     workflow.submit(new_draft(roles["editor"]), roles["editor"])
     client.force_login(roles["chief"])
@@ -141,7 +141,7 @@ def test_error_pages_speak_chinese(client, demo):
 def test_bulk_actions_go_through_the_workflow(client, demo, roles):
     """Several drafts submitted at once; 下线 asks for a reason; each refusal is named."""
     from newsroom.models import Article, AuditEntry
-    from tests.conftest import new_draft
+    from tests.helpers import new_draft
 
     drafts = [new_draft(roles["editor"], title=f"批量送审{i}") for i in range(2)]
     broken = new_draft(roles["editor"], title="缺责任编辑的稿件")

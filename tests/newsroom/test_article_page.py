@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 
 from newsroom.models import Article
-from tests.adminforms import page_html as page
-from tests.conftest import new_draft
+from tests.helpers import new_draft
+from tests.helpers import page_html as page
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ import pytest
 from django.urls import reverse
 
 from newsroom.models import Article, Autosave
-from tests.adminforms import admin_form_data
-from tests.conftest import new_draft
+from tests.helpers import admin_form_data, new_draft
 
 pytestmark = pytest.mark.usefixtures("demo")
 

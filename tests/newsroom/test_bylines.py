@@ -5,8 +5,8 @@ import pytest
 
 from newsroom import revisions, workflow
 from newsroom.models import Article, BylineRole, Credit, Person, Portal
-from tests.adminforms import page_html as page
-from tests.conftest import new_draft
+from tests.helpers import new_draft
+from tests.helpers import page_html as page
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from newsroom import workflow
 from newsroom.models import Article, BylineRole, Credit, Portal, SensitiveWord
-from tests.conftest import new_draft
+from tests.helpers import new_draft
 
 pytestmark = pytest.mark.django_db
 

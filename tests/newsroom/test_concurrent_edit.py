@@ -5,8 +5,7 @@ from django.test import Client
 
 from newsroom import workflow
 from newsroom.models import Article
-from tests.adminforms import admin_form_data
-from tests.conftest import user_in
+from tests.helpers import admin_form_data, user_in
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from newsroom import workflow
-from tests.conftest import new_draft
+from tests.helpers import new_draft
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from newsroom.models import Article, Portal
-from tests.adminforms import page_html as page
+from tests.helpers import page_html as page
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from PIL import Image
 
 from newsroom import renditions, tasks
 from newsroom.models import Article, ImageAsset, Person, Photo
-from tests.adminforms import page_html as page
-from tests.conftest import new_draft
+from tests.helpers import new_draft
+from tests.helpers import page_html as page
 
 pytestmark = pytest.mark.django_db
 YUQUAN = "/article/hohhot-yuquan-grassroots-party-building/"
@@ -186,7 +186,7 @@ def test_a_publicly_used_images_file_and_focal_point_change_only_through_an_arti
     admin shows them read-only)."""
     from django.core.exceptions import ValidationError
 
-    from tests.adminforms import admin_form_data
+    from tests.helpers import admin_form_data
 
     asset = Article.objects.get(slug="hohhot-yuquan-grassroots-party-building").photos.first().asset
     assert asset.is_shown_publicly()

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from communities.models import Community, Facility, Honour
 from newsroom.models import Article, Column, Person, Photo, Portal, Series, Topic
 from newsroom.takedowns.models import TakedownRequest
-from tests.adminforms import admin_login
+from tests.helpers import admin_login
 
 pytestmark = pytest.mark.django_db
 

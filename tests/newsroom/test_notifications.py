@@ -5,7 +5,7 @@ import pytest
 
 from newsroom import notifications, workflow
 from newsroom.models import Notification
-from tests.conftest import new_draft
+from tests.helpers import new_draft
 
 pytestmark = pytest.mark.django_db
 

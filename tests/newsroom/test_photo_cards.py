@@ -5,8 +5,7 @@ every value of every photo, and a save from it must keep them all."""
 import pytest
 
 from newsroom.revisions import PHOTO_FIELDS
-from tests.adminforms import html_form_data
-from tests.conftest import draft_of
+from tests.helpers import draft_of, html_form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from tests.adminforms import admin_form_data
-from tests.conftest import draft_of, jpeg_bytes
+from tests.helpers import admin_form_data, draft_of, jpeg_bytes
 
 pytestmark = pytest.mark.django_db
 

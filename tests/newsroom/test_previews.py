@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from newsroom import revisions, workflow
 from newsroom.previews import preview_token
-from tests.conftest import new_draft
+from tests.helpers import new_draft
 
 pytestmark = pytest.mark.django_db
 

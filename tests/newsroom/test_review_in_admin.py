@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from newsroom.models import Article, AuditEntry, BylineRole, Person
-from tests.adminforms import admin_form_data, admin_login
+from tests.helpers import admin_form_data, admin_login
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def test_draft_to_published_with_the_demo_accounts(demo):
 
 def test_a_reviewer_who_is_not_on_the_step_sees_no_buttons_and_cannot_act(demo, roles):
     from newsroom import workflow
-    from tests.conftest import new_draft
+    from tests.helpers import new_draft
 
     article = new_draft(roles["editor"])
     workflow.submit(article, roles["editor"])
@@ -85,7 +85,7 @@ def test_a_reviewer_who_is_not_on_the_step_sees_no_buttons_and_cannot_act(demo, 
 
 def test_publishing_with_a_backdated_time_is_refused(demo, roles):
     from newsroom import workflow
-    from tests.conftest import new_draft
+    from tests.helpers import new_draft
 
     article = new_draft(roles["editor"])
     workflow.submit(article, roles["editor"])
@@ -107,7 +107,7 @@ def test_a_moderator_cannot_edit_articles(demo):
 
 def test_reviewers_read_the_rendered_page_beside_the_checks(demo, roles):
     from newsroom import revisions, workflow
-    from tests.conftest import draft_of
+    from tests.helpers import draft_of
 
     draft = draft_of("changsha-zhongnan-six-neighbours", roles["editor"])
     Article.objects.filter(pk=draft.pk).update(title="改了标题的新版本")
@@ -124,7 +124,7 @@ def test_reviewers_read_the_rendered_page_beside_the_checks(demo, roles):
     compare = page.split("与线上版本对比修改")[0].rsplit('href="', 1)[1].split('"')[0].replace("&amp;", "&")
     assert "<ins>" in first.get(compare).content.decode()
     # The editor's own draft page (not in review) has no reading pane.
-    from tests.conftest import new_draft
+    from tests.helpers import new_draft
 
     own = new_draft(roles["editor"])
     editor = Client()
@@ -136,7 +136,7 @@ def test_a_sign_off_is_on_the_version_the_reviewer_read(demo, roles):
     """The chief opens v1; the article goes back, is changed and comes round again as v2; the
     chief's 签发 from the page of v1 does not sign v2."""
     from newsroom import revisions, workflow
-    from tests.conftest import new_draft
+    from tests.helpers import new_draft
 
     article = new_draft(roles["editor"])
     workflow.submit(article, roles["editor"])

@@ -5,7 +5,7 @@ import pytest
 
 from newsroom import revisions, workflow
 from newsroom.models import Article, Revision
-from tests.adminforms import admin_form_data
+from tests.helpers import admin_form_data
 
 pytestmark = pytest.mark.django_db
 LIVE = "changsha-zhongnan-six-neighbours"
@@ -56,7 +56,7 @@ def test_restoring_a_revision_of_a_live_article_makes_a_new_draft(editor_client,
 
 
 def test_restoring_into_a_draft_brings_back_fields_and_photos(demo, roles):
-    from tests.conftest import new_draft
+    from tests.helpers import new_draft
 
     article = new_draft(roles["editor"])
     first = revisions.record(article, roles["editor"])
@@ -101,7 +101,7 @@ def test_the_diff_names_columns_topics_communities_and_shows_photo_changes(demo,
     """Reviewers read names, captions and credits, never ids or file names."""
     from newsroom import revisions
     from newsroom.models import Column, Topic
-    from tests.conftest import new_draft
+    from tests.helpers import new_draft
 
     article = new_draft(roles["editor"])
     before = revisions.snapshot(article)

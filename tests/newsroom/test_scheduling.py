@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from newsroom import workflow
 from newsroom.models import Article, AuditEntry
-from tests.conftest import new_draft
+from tests.helpers import new_draft
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")

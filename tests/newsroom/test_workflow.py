@@ -6,7 +6,7 @@ from django.test import Client
 
 from newsroom import workflow
 from newsroom.models import Article, AuditEntry, Portal
-from tests.conftest import new_draft
+from tests.helpers import new_draft
 
 pytestmark = pytest.mark.django_db
 S = Article.Status

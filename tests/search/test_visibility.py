@@ -14,7 +14,7 @@ from newsroom.search import ranking as search
 from newsroom.search.models import SearchDocument
 from newsroom.takedowns import actions
 from newsroom.takedowns.models import Measure
-from tests.conftest import new_draft
+from tests.helpers import new_draft
 from tests.takedowns.helpers import file_notice
 
 pytestmark = pytest.mark.django_db

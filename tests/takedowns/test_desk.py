@@ -11,7 +11,7 @@ from newsroom.models import Article, AuditEntry, Portal
 from newsroom.takedowns import actions
 from newsroom.takedowns.mail import send_waiting
 from newsroom.takedowns.models import CounterNotice, TakedownRequest
-from tests.conftest import publish_new_title, user_in
+from tests.helpers import publish_new_title, user_in
 from tests.takedowns.helpers import file_notice
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from newsroom.takedowns.models import TakedownRequest
-from tests.adminforms import admin_login
+from tests.helpers import admin_login
 from tests.takedowns.helpers import file_notice
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,88 @@
-"""Build the POST data an admin change form would send, from the page itself."""
+"""What tests share besides fixtures: users in a role, drafts ready for review, small JPEGs,
+and the POST data an admin form would send (read from the page itself). Fixtures stay in
+conftest.py; tests import these from here."""
 
+import io
+import os
 from html.parser import HTMLParser
+
+from django.contrib.auth.models import Group, User
+from PIL import Image
+
+#: The Redis the tests use (the cache, buffered view counts, production mode): database 15 of
+#: the machine's Redis unless TEST_REDIS_URL names another, so a developer's database 0 is left
+#: alone; each test keeps its keys under a prefix of its own.
+TEST_REDIS_URL = os.getenv("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def user_in(group, username):
+    user = User.objects.create_user(username, password="pw", is_staff=True, first_name=username)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def draft_of(slug, user):
+    """A new version of a live demo article, ready to edit in the admin."""
+    from newsroom import workflow
+    from newsroom.models import Article
+
+    return workflow.new_version(Article.objects.get(slug=slug), user)
+
+
+def jpeg_bytes(size=(64, 48), colour=(200, 30, 30)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def new_draft(user, **fields):
+    """A draft article ready for review: credited photo, 责任编辑, plain text."""
+    from django.core.files.base import ContentFile
+
+    from newsroom.models import Article, BylineRole, Column, Credit, Person, Photo
+
+    values = {
+        "title": "中南社区开展邻里节活动",
+        "column": Column.objects.get(slug="party-news"),
+        "summary": "居民在同心广场欢度邻里节。",
+        "body": "<p>中南社区在同心广场举办邻里节。</p><p>居民带来自家做的菜。</p>",
+        "created_by": user,
+        **fields,
+    }
+    article = Article.objects.create(**values)
+    Credit.objects.create(
+        article=article,
+        role=BylineRole.objects.get(portal=article.column.portal, name="责任编辑"),
+        person=Person.objects.get(name="刘思远"),
+    )
+    photo = Photo(
+        article=article,
+        caption="邻里节现场",
+        alt_text="居民在广场上聚餐",
+        credit_kind="provided",
+        credit_organisation="中南社区",
+        body_position=1,
+    )
+    photo.image.save("festival.jpg", ContentFile(jpeg_bytes()), save=False)
+    photo.save()
+    return article
+
+
+def publish_new_title(slug, title, roles):
+    """A live article's new version with another title, through review and publishing."""
+    from newsroom import workflow
+    from newsroom.models import Article
+
+    draft = workflow.new_version(Article.objects.get(slug=slug), roles["editor"])
+    draft.title = title
+    draft.save()
+    workflow.submit(draft, roles["editor"])
+    for role in ("first", "second", "chief"):
+        workflow.approve(draft, roles[role])
+    workflow.publish(Article.objects.get(pk=draft.pk), roles["chief"])
+
+
+# --- admin forms, as the browser would send them ---------------------------------------------
 
 
 def _field_value(bound_field):
