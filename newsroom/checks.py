@@ -23,10 +23,13 @@ class Hit:
     severity: str
     where: str
     context: str
+    typed: str = ""  # the word as it stands in the text (Traditional script, full-width…)
 
     def __str__(self):
         advice = f"，建议改为“{self.suggestion}”" if self.suggestion else ""
-        return f"{self.where}中出现“{self.word}”{advice}:…{self.context}…"
+        found = self.typed if self.typed and self.typed != self.word else self.word
+        listed = f"（错敏词“{self.word}”）" if found != self.word else ""
+        return f"{self.where}中出现“{found}”{listed}{advice}：…{self.context}…"
 
 
 @dataclass
@@ -64,20 +67,40 @@ def texts(article, credits=None, photos=None):
 def scan(texts, words):
     """Hits of ``words`` in ``texts`` ((where, text) pairs), both compared as ``matchable``
     text, so Traditional script, zero-width and control characters and spacing hide nothing.
-    The context is shown in that form too."""
+    The word and its context are quoted as the editor typed them, so they can be found in the
+    field (in the compared form only where a character's normalisation depends on its
+    neighbours, which OpenCC's phrase tables rarely do)."""
     hits = []
     needles = [(word, matchable(word.word)) for word in words]
-    for where, text in texts:
-        text = matchable(text)
+    for where, original in texts:
+        text = matchable(original)
         if not text:
             continue
+        origin = None
         for word, needle in needles:
             start = text.find(needle) if needle else -1
             while start >= 0:
-                context = text[max(0, start - CONTEXT) : start + len(needle) + CONTEXT]
-                hits.append(Hit(word.word, word.suggestion, word.severity, where, context))
-                start = text.find(needle, start + len(needle))
+                if origin is None:
+                    origin = _origins(original, len(text))
+                end = start + len(needle)
+                if origin:
+                    first, last = origin[start], origin[end - 1] + 1
+                    typed = original[first:last]
+                    context = original[max(0, first - CONTEXT) : last + CONTEXT].strip()
+                else:
+                    typed, context = "", text[max(0, start - CONTEXT) : end + CONTEXT]
+                hits.append(Hit(word.word, word.suggestion, word.severity, where, context, typed))
+                start = text.find(needle, end)
     return hits
+
+
+def _origins(original, length):
+    """For each character of ``matchable(original)``, its index in ``original``; empty when
+    normalising character by character does not give the same length as the whole text."""
+    origin = []
+    for index, char in enumerate(original):
+        origin.extend([index] * len(matchable(char)))
+    return origin if len(origin) == length else []
 
 
 def _problems(obj):

@@ -13,11 +13,48 @@ pixel limit, and turn every failure into a form error.
 import io
 import warnings
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps
+
+# The "ftyp" brands of HEIF files (iPhones save photos as HEIC unless told otherwise).
+HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
+HEIF_REFUSED = gettext_lazy(
+    "这是苹果手机的 HEIC（HEIF）格式照片，网站不能直接使用。请先转成 JPEG 再上传：在“照片”App 中"
+    "选中照片后点“共享—存储到‘文件’”前打开“选项—最兼容”，或在电脑上用“预览”“画图”"
+    "另存为 JPEG；以后拍摄可在“设置—相机—格式”中选“兼容性最佳”。"
+)
+
+
+def is_heif(file):
+    """Whether ``file`` starts like a HEIF/HEIC file (an ISO box "ftyp" with a HEIF brand)."""
+    position = file.tell() if hasattr(file, "tell") else None
+    try:
+        file.seek(0)
+        head = file.read(12)
+    finally:
+        if position is not None:
+            file.seek(position)
+    return head[4:8] == b"ftyp" and head[8:12] in HEIF_BRANDS
+
+
+class ImageUploadField(forms.ImageField):
+    """Django's image field, which tells an editor holding an iPhone photo how to convert it
+    instead of calling it "not an image or damaged"."""
+
+    def to_python(self, data):
+        if data and hasattr(data, "read") and is_heif(data):
+            raise ValidationError(HEIF_REFUSED, code="heif")
+        return super().to_python(data)
+
+
+#: ``formfield_overrides`` for every admin form with an image upload.
+IMAGE_UPLOADS = {models.ImageField: {"form_class": ImageUploadField}}
 
 
 def validate_image(file):

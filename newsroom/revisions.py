@@ -11,6 +11,7 @@ import difflib
 import html
 
 from django.db.models import F
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
@@ -263,6 +264,10 @@ def diff(old, new):
     changes = []
     for name in FIELDS + RELATIONS + ["credits", "photos"]:
         before, after = old.get(name), new.get(name)
+        if name in FIELDS and _is_instant(name):
+            # The same moment written with another offset (+00:00 / +08:00) is no change, and
+            # people read 2022-10-28 09:30 rather than ISO text.
+            before, after = _instant_text(_decode(name, before)), _instant_text(_decode(name, after))
         if before == after:
             continue
         if name == "credits":
@@ -276,6 +281,18 @@ def diff(old, new):
         else:
             changes.append((LABELS[name], [char_diff(_text(before), _text(after))]))
     return changes
+
+
+def _is_instant(name):
+    return Article._meta.get_field(name.removesuffix("_id")).get_internal_type() == "DateTimeField"
+
+
+def _instant_text(moment):
+    if moment is None:
+        return None
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M:%S" if moment.second else "%Y-%m-%d %H:%M")
 
 
 def _text(value):

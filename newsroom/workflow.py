@@ -55,7 +55,10 @@ def steps_needed(article):
 
 
 def _require(user, codename):
-    require(user, f"newsroom.{codename}", _("没有“%(codename)s”权限。") % {"codename": codename})
+    """Refuse without the permission, naming it as the roles page does (终审签发, not review_final)."""
+    names = dict(Article._meta.permissions)
+    label = names.get(codename) or _("修改文章")
+    require(user, f"newsroom.{codename}", _("您没有“%(permission)s”权限，不能执行此操作。") % {"permission": label})
 
 
 def _locked(article):

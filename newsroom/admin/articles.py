@@ -30,6 +30,7 @@ from newsroom.core.bulk import run_each
 from newsroom.core.forms import https_urls
 
 from .. import autosave, checks, extensions, revisions, workflow
+from ..images import IMAGE_UPLOADS
 from ..models import (
     Article,
     AuditEntry,
@@ -130,6 +131,7 @@ class PhotoInline(admin.StackedInline):
     extra = 0
     fk_name = "article"
     template = "admin/newsroom/photo_inline.html"  # compact cards (templates/jinja2/)
+    formfield_overrides = IMAGE_UPLOADS  # an iPhone's HEIC is told how to convert
 
     class Media:
         js = ("js/admin-photos.js",)
@@ -358,7 +360,11 @@ class ArticleAdmin(admin.ModelAdmin):
     def _run_registered(self, modeladmin, request, queryset, action):
         self._each(request, queryset, action.run)
 
-    @admin.action(description=_("下线所选文章（需填写理由）"), permissions=["change"])
+    def has_review_final_permission(self, request):
+        """下线 is 终审签发's: the list offers it only to those whom workflow.unpublish allows."""
+        return request.user.has_perm("newsroom.review_final")
+
+    @admin.action(description=_("下线所选文章（需填写理由）"), permissions=["review_final"])
     def unpublish_selected(self, request, queryset):
         reason = request.POST.get("reason", "").strip()
         if "confirm" not in request.POST or not reason:
@@ -787,6 +793,7 @@ class PhotoAdmin(ReviewedAdmin):
     edited (a draft; a live article through a new version); a community's or facility's photo
     goes through content review."""
 
+    formfield_overrides = IMAGE_UPLOADS
     list_display = ("preview", "caption_short", "credit_line", "article", "community", "facility")
     list_filter = ("credit_kind",)
     search_fields = ("caption", "alt_text", "credit_person__name", "credit_organisation")

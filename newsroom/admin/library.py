@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import renditions
 from ..credits import CreditKind
+from ..images import IMAGE_UPLOADS, ImageUploadField
 from ..models import ImageAsset, Person
 from ..templatetags.pictures import thumb
 
@@ -38,7 +39,7 @@ class UsedFilter(admin.SimpleListFilter):
 class UploadForm(forms.Form):
     """One file of a batch, with the credit the batch shares (a form per request)."""
 
-    file = forms.ImageField(label=_("图片文件"))
+    file = ImageUploadField(label=_("图片文件"))
     credit_kind = forms.ChoiceField(label=_("署名方式"), choices=CreditKind.choices)
     credit_person = forms.ModelChoiceField(label=_("拍摄/提供者"), queryset=Person.objects.all(), required=False)
     credit_organisation = forms.CharField(label=_("署名单位"), max_length=100, required=False)
@@ -49,6 +50,7 @@ class UploadForm(forms.Form):
 @admin.register(ImageAsset)
 class ImageAssetAdmin(admin.ModelAdmin):
     change_list_template = "admin/newsroom/imageasset/change_list.html"
+    formfield_overrides = IMAGE_UPLOADS
 
     class Media:
         js = ("js/admin-focal.js",)

@@ -16,7 +16,7 @@ from ..notifications import target_url
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
     list_display = ("created_at", "kind", "text", "read_state")
-    list_display_links = None
+    list_display_links = ("text",)  # opens what it is about, and marks it read (change_view)
     list_filter = ("kind", ("read_at", admin.EmptyFieldListFilter))
     actions = ("mark_read",)
     change_list_template = "admin/newsroom/notification/change_list.html"
@@ -58,8 +58,19 @@ class NotificationAdmin(admin.ModelAdmin):
         return redirect(target_url(notification) or reverse("admin:newsroom_notification_changelist"))
 
     def get_urls(self):
-        view = self.admin_site.admin_view(self.settings_view)
-        return [path("settings/", view, name="newsroom_notification_settings"), *super().get_urls()]
+        view = self.admin_site.admin_view
+        return [
+            path("settings/", view(self.settings_view), name="newsroom_notification_settings"),
+            path("read-all/", view(self.read_all_view), name="newsroom_notification_read_all"),
+            *super().get_urls(),
+        ]
+
+    def read_all_view(self, request):
+        """全部标为已读: one button clears the badge, without ticking rows."""
+        if request.method == "POST":
+            done = self.get_queryset(request).unread().update(read_at=timezone.now())
+            messages.success(request, gettext("已将 %(n)s 条通知标为已读。") % {"n": done})
+        return redirect("admin:newsroom_notification_changelist")
 
     def settings_view(self, request):
         """Each person chooses how notifications reach them by e-mail (each, a daily digest, none)."""

@@ -9,7 +9,9 @@ pending change and the object's history. ``ContentChangeAdmin`` is the reviewers
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.apps import apps
 from django.contrib import admin, messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -17,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from newsroom.core.adminbase import RecordAdmin
+from newsroom.core.publishing import Reviewed
 
 from .. import content_review
 from ..models import ContentChange
@@ -155,13 +158,29 @@ class ReviewedAdmin(admin.ModelAdmin):
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
+class ReviewedKindFilter(admin.SimpleListFilter):
+    """内容类别: only the kinds of content that go through review, by their Chinese names (not
+    every content type the database knows, access attempts and task queues included)."""
+
+    title = _lazy("内容类别")
+    parameter_name = "content_type"
+
+    def lookups(self, request, model_admin):
+        models = [m for m in apps.get_models() if issubclass(m, Reviewed)]
+        found = ContentType.objects.get_for_models(*models)
+        return sorted(((ct.pk, m._meta.verbose_name) for m, ct in found.items()), key=lambda row: str(row[1]))
+
+    def queryset(self, request, queryset):
+        return queryset.filter(content_type_id=self.value()) if str(self.value() or "").isdigit() else queryset
+
+
 @admin.register(ContentChange)
 class ContentChangeAdmin(RecordAdmin):
     """待审核的内容: what editors changed, side by side, with the 错敏词 it contains."""
 
     change_form_template = "admin/review/contentchange.html"
-    list_display = ("object_repr", "content_type", "kind", "status", "created_by", "created_at", "decided_by")
-    list_filter = ("status", "kind", "content_type")
+    list_display = ("object_repr", "kind_of_content", "kind", "status", "proposer", "created_at", "decider")
+    list_filter = ("status", "kind", ReviewedKindFilter)
     search_fields = ("object_repr", "opinion")
     list_select_related = ("content_type", "created_by", "decided_by")
     # The proposed and earlier versions are shown as a diff above, not as raw data.
@@ -173,6 +192,19 @@ class ContentChangeAdmin(RecordAdmin):
         "opinion",
     )
     readonly_fields = [name for row in fields for name in (row if isinstance(row, tuple) else (row,))]
+
+    @admin.display(description=_lazy("内容类别"), ordering="content_type")
+    def kind_of_content(self, change):
+        model = change.content_type.model_class()
+        return model._meta.verbose_name if model else change.content_type.model
+
+    @admin.display(description=_lazy("提交人"), ordering="created_by")
+    def proposer(self, change):
+        return _person(change.created_by)
+
+    @admin.display(description=_lazy("审核人"), ordering="decided_by")
+    def decider(self, change):
+        return _person(change.decided_by)
 
     def get_urls(self):
         return [
@@ -231,6 +263,11 @@ class ContentChangeAdmin(RecordAdmin):
         except PermissionDenied as error:
             messages.error(request, str(error) or _("您没有执行此操作的权限。"))
         return redirect("admin:newsroom_contentchange_change", pk)
+
+
+def _person(user):
+    """A person as colleagues know them: the name given on their account, else the login name."""
+    return (user.get_full_name() or user.username) if user is not None else "-"
 
 
 @contextmanager

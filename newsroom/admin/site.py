@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ..images import IMAGE_UPLOADS
 from ..models import BylineRole, Column, Page, Person, Portal, SensitiveWord, Series, TipChannel, Topic
 from .review import ReviewedAdmin
 
@@ -21,6 +22,7 @@ class BylineRoleInline(admin.TabularInline):
 
 @admin.register(Portal)
 class PortalAdmin(admin.ModelAdmin):
+    formfield_overrides = IMAGE_UPLOADS
     list_display = ("name", "short_name", "hosts", "is_default", "news_hotline", "icp_number")
     search_fields = ("name", "short_name", "hosts")
     inlines = (TipChannelInline, BylineRoleInline)

@@ -5,6 +5,7 @@ only through a new version."""
 import re
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -265,3 +266,22 @@ def test_a_new_person_is_saved_at_once_and_a_person_name_meets_the_word_list(cli
     edit(client, f"/admin/newsroom/person/{credit.person.pk}/change/", name="禁用名")
     with pytest.raises(content_review.ReviewError):
         content_review.approve(pending(credit.person), roles["chief"])
+
+
+def test_the_review_list_names_kinds_and_people_in_chinese(client, demo, roles):
+    """内容类别 lists what goes through review (社区, 专题…), not the ~70 content types the
+    database knows; people appear by the names colleagues know them by."""
+    roles["editor"].first_name = "王编辑"
+    roles["editor"].save()
+    community = Community.objects.get(slug="zhongnan")
+    content_review.propose(community, roles["editor"], "update", content_review.snapshot(community))
+    client.force_login(roles["chief"])
+    page = client.get("/admin/newsroom/contentchange/").content.decode()
+    filters = page[page.index('id="changelist-filter"') :]
+    assert "?content_type=" in filters and ">社区</a>" in filters and ">专题</a>" in filters
+    for internal in ("access attempt", "Tasks", "session", "content type", "permission"):
+        assert internal.lower() not in filters.lower(), internal
+    assert "王编辑" in page and "test-editor" not in page
+    kind = ContentType.objects.get_for_model(Community).pk
+    shown = client.get(f"/admin/newsroom/contentchange/?content_type={kind}")
+    assert shown.status_code == 200 and community.name in shown.content.decode()

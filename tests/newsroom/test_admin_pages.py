@@ -156,7 +156,22 @@ def test_bulk_actions_go_through_the_workflow(client, demo, roles):
     assert Article.objects.get(pk=broken.pk).status == "draft"
 
     live = Article.objects.get(slug="kunming-xinwenli-community")
+    # 下线 is 终审签发's: the editor is not offered it, and cannot run it by posting its name.
+    assert "unpublish_selected" not in page and 'value="submit_selected"' in page
+    refused = client.post(
+        "/admin/newsroom/article/",
+        {"action": "unpublish_selected", "_selected_action": [live.pk], "confirm": "1", "reason": "试试"},
+        follow=True,
+    )
+    assert Article.objects.get(pk=live.pk).is_live and "下线理由" not in refused.content.decode()
+    from django.core.exceptions import PermissionDenied
+
+    from newsroom import workflow
+
+    with pytest.raises(PermissionDenied, match="您没有“终审签发”权限"):  # named as the roles page names it
+        workflow.unpublish(live, roles["editor"], "试试")
     client.force_login(roles["chief"])
+    assert 'value="unpublish_selected"' in client.get("/admin/newsroom/article/").content.decode()
     ask = client.post("/admin/newsroom/article/", {"action": "unpublish_selected", "_selected_action": [live.pk]})
     assert "下线理由" in ask.content.decode() and Article.objects.get(pk=live.pk).is_live
     client.post(

@@ -124,6 +124,17 @@ def test_sensitive_words_are_found_in_captions_and_titles(demo, roles):
     assert "标题中出现“内蒙古自治州”" in message and "第1张图片说明中出现“国务院办公室”" in message
 
 
+def test_a_word_is_quoted_as_the_editor_typed_it(demo, roles):
+    """A caption in Traditional script, a title with a zero-width space: the check finds them and
+    quotes what the field holds, so the editor can find it there."""
+    article = new_draft(roles["editor"], title="内蒙古自治\u200b州社区见闻")
+    article.photos.update(caption="國務院辦公室調研組到訪")
+    message = refused_at_submit(article, roles)
+    assert "第1张图片说明中出现“國務院辦公室”（错敏词“国务院办公室”），建议改为“国务院办公厅”" in message
+    assert "…國務院辦公室調研組到訪…" in message
+    assert "标题中出现“内蒙古自治\u200b州”（错敏词“内蒙古自治州”）" in message
+
+
 def test_a_word_listed_after_sign_off_still_stops_publishing_and_the_chief_can_return_it(demo, roles):
     """A problem found after 签发 never leaves the article without a way forward: 退回."""
     article = approved(roles, body="<p>会议传达了上级下发的通知精神。</p>")

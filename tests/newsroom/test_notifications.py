@@ -51,6 +51,22 @@ def test_the_badge_counts_and_opening_one_reads_it(client, demo, roles):
     assert notification.text not in page
 
 
+def test_each_row_opens_its_object_and_one_button_reads_them_all(client, demo, roles):
+    for title in ("第一篇待审", "第二篇待审"):
+        workflow.submit(new_draft(roles["editor"], title=title), roles["editor"])
+    mine = Notification.objects.filter(recipient=roles["first"])
+    client.force_login(roles["first"])
+    page = client.get("/admin/newsroom/notification/").content.decode()
+    for notification in mine:
+        assert f'href="/admin/newsroom/notification/{notification.pk}/change/' in page  # the text is the link
+    assert "全部标为已读" in page
+    other = Notification.objects.create(recipient=roles["second"], kind="review", text="别人的通知")
+    response = client.post("/admin/newsroom/notification/read-all/", follow=True)
+    assert "已将 2 条通知标为已读" in response.content.decode()
+    assert not mine.unread().exists() and Notification.objects.get(pk=other.pk).read_at is None
+    assert '通知<span class="linli-badge">' not in client.get("/admin/").content.decode()
+
+
 def test_mail_is_sent_once_and_skips_people_without_an_address(demo, roles, mailoutbox):
     article = new_draft(roles["editor"])
     workflow.submit(article, roles["editor"])

@@ -72,6 +72,27 @@ def test_a_bad_photo_in_the_article_keeps_the_article_and_what_was_typed(editor_
     assert article.photos.count() == 8
 
 
+# The first bytes of an iPhone photo (an ISO "ftyp" box of brand heic), then data Pillow cannot read.
+HEIC = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 200
+
+
+def test_an_iphone_heic_is_refused_with_how_to_convert_it(editor_client, editor, demo):
+    """Not "not an image or damaged": the editor learns it is HEIC and how to make a JPEG of it,
+    on the article's photo cards and on the batch upload."""
+    article = draft_of("hohhot-yuquan-grassroots-party-building", editor)
+    url = f"/admin/newsroom/article/{article.pk}/change/"
+    data = admin_form_data(editor_client.get(url))
+    data["photos-0-image"] = SimpleUploadedFile("IMG_0001.HEIC", HEIC, "image/heic")
+    page = editor_client.post(url, data).content.decode()
+    assert "HEIC" in page and "JPEG" in page and "兼容性最佳" in page
+    assert "请上传一张有效的图片" not in page
+
+    from newsroom.admin.library import UploadForm
+
+    form = UploadForm(data={"credit_kind": "photo"}, files={"file": SimpleUploadedFile("a.heic", HEIC)})
+    assert not form.is_valid() and "HEIC" in str(form.errors["file"])
+
+
 def test_a_good_photo_is_added_with_its_credit(editor_client, editor, demo):
     article = draft_of("changsha-zhongnan-six-neighbours", editor)
     url = f"/admin/newsroom/article/{article.pk}/change/"

@@ -35,6 +35,21 @@ def test_the_diff_marks_changed_characters_within_a_paragraph():
     assert after == "社区老年大学现有学员3<ins>00</ins>人。"
 
 
+def test_times_are_compared_as_moments_and_shown_as_people_write_them():
+    """One instant in two offsets is no change; a changed time reads 2022-10-28 09:30, not ISO."""
+    same = revisions.diff(
+        {"original_published_at": "2022-10-28T01:30:00+00:00"}, {"original_published_at": "2022-10-28T09:30:00+08:00"}
+    )
+    assert same == []
+    [(label, [(before, after)])] = revisions.diff(
+        {"original_published_at": "2022-10-28T01:30:00+00:00"}, {"original_published_at": "2022-10-28T10:00:00+08:00"}
+    )
+    assert str(label) == "原文发布时间"
+    assert "T" not in before + after and "+" not in before + after
+    assert before.replace("<del>", "").replace("</del>", "") == "2022-10-28 09:30"
+    assert after.replace("<ins>", "").replace("</ins>", "") == "2022-10-28 10:00"
+
+
 def test_the_revision_page_shows_a_side_by_side_diff(editor_client, editor, demo):
     live = Article.objects.get(slug=LIVE)
     draft = workflow.new_version(live, editor)
