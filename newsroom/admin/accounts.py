@@ -6,6 +6,10 @@ within their own, and can give them only roles whose permissions they hold thems
 rule is enforced by the form's fields and querysets, so a hand-made POST cannot get past it.
 """
 
+import re
+
+from django import forms
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, Permission, User
@@ -23,6 +27,31 @@ def within(user, queryset_of_groups):
     if user.is_superuser:
         return queryset_of_groups
     return queryset_of_groups.exclude(permissions__in=Permission.objects.exclude(id__in=held_permissions(user)))
+
+
+DEFAULT_ACTIONS = {"add": _("添加"), "change": _("修改"), "delete": _("删除"), "view": _("查看")}
+
+
+def permission_label(permission):
+    """ "评论｜查看评论" rather than "comments | comment | Can view comment": Django names its
+    default permissions in English when it creates them; the custom ones are Chinese already."""
+    model = permission.content_type.model_class()
+    noun = model._meta.verbose_name if model else permission.content_type.model
+    app = apps.get_app_config(permission.content_type.app_label).verbose_name
+    default = re.match(r"Can (add|change|delete|view) ", permission.name)
+    return f"{app}｜{DEFAULT_ACTIONS[default.group(1)]}{noun}" if default else f"{app}｜{permission.name}"
+
+
+class PermissionsField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return permission_label(obj)
+
+
+def permissions_formfield(admin_class, db_field, request, kwargs):
+    if db_field.name in ("permissions", "user_permissions"):
+        kwargs["form_class"] = PermissionsField
+        kwargs["queryset"] = Permission.objects.select_related("content_type")
+    return kwargs
 
 
 admin.site.unregister(User)
@@ -60,6 +89,7 @@ class StaffAdmin(UserAdmin):
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "groups":
             kwargs["queryset"] = within(request.user, Group.objects.all())
+        permissions_formfield(self, db_field, request, kwargs)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_related(self, request, form, formsets, change):
@@ -80,6 +110,10 @@ class StaffAdmin(UserAdmin):
 @admin.register(Group)
 class RoleAdmin(GroupAdmin):
     """Roles are defined in newsroom/roles.py; only a superuser may change one."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        permissions_formfield(self, db_field, request, kwargs)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def has_add_permission(self, request):
         return request.user.is_superuser
