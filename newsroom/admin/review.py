@@ -23,6 +23,7 @@ from newsroom.core.publishing import Reviewed
 
 from .. import content_review
 from ..models import ContentChange
+from ..templatetags.newsroom import staff_name
 
 K = ContentChange.Kind
 _WAITING = ContextVar("review_waiting", default=None)  # the change kind a response reports
@@ -200,11 +201,11 @@ class ContentChangeAdmin(RecordAdmin):
 
     @admin.display(description=_lazy("提交人"), ordering="created_by")
     def proposer(self, change):
-        return _person(change.created_by)
+        return staff_name(change.created_by)
 
     @admin.display(description=_lazy("审核人"), ordering="decided_by")
     def decider(self, change):
-        return _person(change.decided_by)
+        return staff_name(change.decided_by)
 
     def get_urls(self):
         return [
@@ -263,11 +264,6 @@ class ContentChangeAdmin(RecordAdmin):
         except PermissionDenied as error:
             messages.error(request, str(error) or _("您没有执行此操作的权限。"))
         return redirect("admin:newsroom_contentchange_change", pk)
-
-
-def _person(user):
-    """A person as colleagues know them: the name given on their account, else the login name."""
-    return (user.get_full_name() or user.username) if user is not None else "-"
 
 
 @contextmanager
