@@ -13,16 +13,32 @@ from ..models import Notification, NotificationSettings
 from ..notifications import target_url
 
 
+class ReadFilter(admin.SimpleListFilter):
+    title = _("状态")
+    parameter_name = "read"
+
+    def lookups(self, request, model_admin):
+        return (("no", _("未读")), ("yes", _("已读")))
+
+    def queryset(self, request, queryset):
+        if self.value() in ("no", "yes"):
+            return queryset.filter(read_at__isnull=self.value() == "no")
+        return queryset
+
+
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
     list_display = ("created_at", "kind", "text", "read_state")
     list_display_links = ("text",)  # opens what it is about, and marks it read (change_view)
-    list_filter = ("kind", ("read_at", admin.EmptyFieldListFilter))
+    list_filter = ("kind", ReadFilter)
     actions = ("mark_read",)
     change_list_template = "admin/newsroom/notification/change_list.html"
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(recipient=request.user)
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {"title": gettext("我的通知"), **(extra_context or {})})
 
     # Everyone on the staff has their own notifications; nobody sees another's.
     def has_module_permission(self, request):

@@ -65,6 +65,8 @@ def test_each_row_opens_its_object_and_one_button_reads_them_all(client, demo, r
     assert "已将 2 条通知标为已读" in response.content.decode()
     assert not mine.unread().exists() and Notification.objects.get(pk=other.pk).read_at is None
     assert '通知<span class="linli-badge">' not in client.get("/admin/").content.decode()
+    header_link = client.get("/admin/newsroom/notification/?read=no")  # the header's 通知 link
+    assert header_link.status_code == 200 and "《第一篇待审》" not in header_link.content.decode()
 
 
 def test_mail_is_sent_once_and_skips_people_without_an_address(demo, roles, mailoutbox):
