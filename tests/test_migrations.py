@@ -50,6 +50,24 @@ def drop_every_table():
         cursor.execute("PRAGMA foreign_keys = ON")
 
 
+def old_notice(Request, portal, reference, **fields):
+    """A takedown notice with the fields every schema since newsroom 0007 has."""
+    values = {
+        "token": reference.replace("-", "").lower().ljust(32, "0"),
+        "notifier_kind": "person",
+        "notifier_name": "甲",
+        "phone": "1",
+        "email": "a@example.com",
+        "address": "x",
+        "id_type": "id_card",
+        "id_number": "1",
+        "right_claimed": "copyright",
+        "description": "x",
+        "received_at": timezone.now(),
+    }
+    return Request.objects.create(reference=reference, portal=portal, **{**values, **fields})
+
+
 @pytest.mark.django_db(transaction=True)
 def test_content_of_the_early_schemas_survives_every_migration_since():
     """One walk forward from the oldest schema these tests know: at each stop the content of that
@@ -76,22 +94,7 @@ def arrange_existing_content(old):
     Topic = old.get_model("newsroom", "Topic")
     Topic.objects.create(portal=portal, title="老专题", slug="old-topic")
     Request = old.get_model("newsroom", "TakedownRequest")
-    restored = Request.objects.create(
-        reference="TD20260101-000001",
-        token="t" * 32,
-        portal=portal,
-        status="restored",
-        notifier_kind="person",
-        notifier_name="甲",
-        phone="1",
-        email="a@example.com",
-        address="x",
-        id_type="id_card",
-        id_number="1",
-        right_claimed="copyright",
-        description="x",
-        received_at=timezone.now(),
-    )
+    restored = old_notice(Request, portal, "TD20260101-000001", status="restored")
     old.get_model("newsroom", "Event").objects.create(
         request=restored, action="restore", reason="反通知成立，依《信息网络传播权保护条例》第十七条立即恢复。"
     )
@@ -139,21 +142,16 @@ def arrange_desk_and_index(old):
     Portal = old.get_model("newsroom", "Portal")
     portal = Portal.objects.create(name="测试网站", short_name="测试", hosts="localhost", is_default=True)
     Request = old.get_model("newsroom", "TakedownRequest")
-    notice = Request.objects.create(
-        reference="TD20261201-000002",
-        token="u" * 32,
-        portal=portal,
+    notice = old_notice(
+        Request,
+        portal,
+        "TD20261201-000002",
         status="under_review",
-        notifier_kind="person",
         notifier_name="乙",
-        phone="1",
         email="b@example.com",
-        address="x",
-        id_type="id_card",
         id_number="110101",
         right_claimed="portrait",
         description="照片未经同意",
-        received_at=timezone.now(),
     )
     old.get_model("newsroom", "Event").objects.create(request=notice, action="start_review", reason="开始审查")
     old.get_model("newsroom", "Target").objects.create(request=notice, url="http://localhost/a/", work_title="甲文")
@@ -428,21 +426,7 @@ def test_the_two_trails_take_names_that_say_whose_they_are():
     portal = Portal.objects.create(name="测试网站", short_name="测试", hosts="localhost", slug="test", is_default=True)
     old.get_model("comments", "Event").objects.create(action="close", opinion="旧记录")
     Request = old.get_model("takedowns", "TakedownRequest")
-    notice = Request.objects.create(
-        reference="TD20261206-000003",
-        token="v" * 32,
-        portal=portal,
-        notifier_kind="person",
-        notifier_name="丙",
-        phone="1",
-        email="c@example.com",
-        address="x",
-        id_type="id_card",
-        id_number="1",
-        right_claimed="copyright",
-        description="x",
-        received_at=timezone.now(),
-    )
+    notice = old_notice(Request, portal, "TD20261206-000003", notifier_name="丙")
     old.get_model("takedowns", "Event").objects.create(request=notice, action="note", reason="旧备注")
 
     call_command("migrate", verbosity=0)
