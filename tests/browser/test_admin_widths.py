@@ -37,3 +37,23 @@ def test_at_1280_the_menu_is_open_and_the_filters_beside_the_list(browser, site)
     assert len(heights) == 1, heights  # 全部标为已读 (a button) looks like its neighbour links
     screenshot(page, "admin-notifications-1280")
     page.context.close()
+
+
+def test_the_save_buttons_are_in_reach_on_a_long_article_page(browser, site):
+    """An article with eight photos is several screens tall; its save row stays at the bottom of
+    the window, at both widths."""
+    from django.contrib.auth.models import User
+
+    from newsroom import workflow
+    from newsroom.models import Article
+
+    draft = workflow.new_version(
+        Article.objects.get(slug="hohhot-yuquan-grassroots-party-building"), User.objects.get(username="editor")
+    )
+    for width in (1280, 768):
+        page = editor_at(browser, site, width)
+        page.goto(site + f"/admin/newsroom/article/{draft.pk}/change/")
+        assert page.evaluate("document.documentElement.scrollHeight") > 3 * 900
+        save = page.get_by_role("button", name="保存并继续编辑").bounding_box()
+        assert 0 <= save["y"] and save["y"] + save["height"] <= 900, (width, save)
+        page.context.close()
