@@ -40,8 +40,8 @@ def test_at_1280_the_menu_is_open_and_the_filters_beside_the_list(browser, site)
 
 
 def test_the_save_buttons_are_in_reach_on_a_long_article_page(browser, site):
-    """An article with eight photos is several screens tall; its save row stays at the bottom of
-    the window, at both widths."""
+    """An article with eight photos is several screens tall; wherever the editor is in its form,
+    the save row is at the bottom of the window, at both widths."""
     from django.contrib.auth.models import User
 
     from newsroom import workflow
@@ -54,6 +54,31 @@ def test_the_save_buttons_are_in_reach_on_a_long_article_page(browser, site):
         page = editor_at(browser, site, width)
         page.goto(site + f"/admin/newsroom/article/{draft.pk}/change/")
         assert page.evaluate("document.documentElement.scrollHeight") > 3 * 900
+        # The editor works in the form (the row sticks within it, below the 稿件流程 box).
+        page.locator("#id_title").scroll_into_view_if_needed()
         save = page.get_by_role("button", name="保存并继续编辑").bounding_box()
         assert 0 <= save["y"] and save["y"] + save["height"] <= 900, (width, save)
+        page.locator("#id_body, .field-body").first.scroll_into_view_if_needed()  # further down
+        save = page.get_by_role("button", name="保存并继续编辑").bounding_box()
+        assert 0 <= save["y"] and save["y"] + save["height"] <= 900, (width, save)
+        page.context.close()
+
+
+def test_the_object_tools_never_cover_the_review_box(browser, site):
+    """修订版本 / 预览 / 历史 / 在站点上查看 sit on a row of their own under the 稿件流程 or 内容审核
+    box, not on it (Django pulls them up beside the title)."""
+    from communities.models import Community
+    from newsroom.models import Article
+
+    pages = [
+        f"/admin/communities/community/{Community.objects.get(slug='zhongnan').pk}/change/",
+        f"/admin/newsroom/article/{Article.objects.get(slug='hohhot-yuquan-grassroots-party-building').pk}/change/",
+    ]
+    for width in (1280, 768):
+        page = editor_at(browser, site, width)
+        for path in pages:
+            page.goto(site + path)
+            box = page.locator(".linli-workflow").bounding_box()
+            tools = page.locator("#content-main > .object-tools").bounding_box()
+            assert tools["y"] >= box["y"] + box["height"], (width, path, box, tools)
         page.context.close()
