@@ -432,8 +432,7 @@ def extract(document: Document) -> Extraction:
             len(text) <= 30 and not re.search(r"[。！？；，,:：…]$", text) and not _date(text) and not credit
         )
         result.body.append(("h" if heading else "p", written))
-        if not heading:
-            paragraphs += 1
+        paragraphs += 1  # headings too: the page counts every block it shows (rendering.compose)
     result.editors_note = "\n".join(note)
     result.communities = communities([text for kind, text in result.body] + ([result.title] if result.title else []))
     if result.photos and "photos" not in result.lines:

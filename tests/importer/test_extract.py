@@ -5,6 +5,7 @@ clear message."""
 import io
 import json
 import zipfile
+from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
@@ -50,7 +51,15 @@ def test_the_docx_keeps_its_photos_in_place():
     name, data, _truth = three_photos()
     result = extract_file(f"{name}.docx", data)
     assert [p.image[:2] for p in result.photos] == [b"\xff\xd8"] * 3  # the JPEGs themselves
-    assert [p.after_paragraph for p in result.photos] == [1, 3, 4]
+    # Counted as the page counts (every block, the heading 家长下班不再着急 included), so each photo
+    # follows the paragraph it followed in the document.
+    assert [p.after_paragraph for p in result.photos] == [1, 4, 5]
+    from newsroom.rendering import compose
+
+    html = "".join(f"<{kind}>{text}</{kind}>" for kind, text in result.body)
+    segments, _gallery = compose(html, [SimpleNamespace(body_position=p.after_paragraph) for p in result.photos])
+    before = [segments[i - 1].html for i, s in enumerate(segments) if s.photo is not None]
+    assert "孩子只能在校门口等" in before[1] and "每月送来新书200册" in before[2]
     assert [p.caption for p in result.photos][0] == "志愿者辅导孩子们写作业。"
 
 
