@@ -5,14 +5,50 @@ save through content review: this app knows nothing of the newsroom. Honours and
 are edited on their own pages, each reviewed on its own; the community page lists them.
 """
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 
+class CommunityForm(forms.ModelForm):
+    """A new community with the name of one already in the same district is stopped with a
+    question rather than kept as a silent duplicate (two 中南社区 rows split honours, facilities
+    and articles between them); ticking 确认 saves it, for two real communities of one name."""
+
+    confirm_same_name = forms.BooleanField(
+        label=_("确认是另一个同名社区"),
+        required=False,
+        help_text=_("同一区（县）已有同名社区时，保存前需勾选此项；否则请改为编辑已有的社区。"),
+    )
+
+    def clean(self):
+        data = super().clean()
+        name, district = data.get("name"), data.get("district") or ""
+        if name and not self.instance.pk and not data.get("confirm_same_name"):
+            same = type(self.instance)._default_manager.filter(name=name, district=district).first()
+            if same is not None:
+                url = reverse("admin:communities_community_change", args=[same.pk])
+                raise ValidationError(
+                    format_html(
+                        _(
+                            '{district}已有名为“{name}”的社区（<a href="{url}">打开已有的社区</a>）。'
+                            "如确是另一个同名社区，请勾选页面底部的“确认是另一个同名社区”后再保存。"
+                        ),
+                        district=district or _("同一区（县）"),
+                        name=name,
+                        url=url,
+                    ),
+                    code="same_name",
+                )
+        return data
+
+
 class CommunityAdmin(admin.ModelAdmin):
+    form = CommunityForm
     list_display = (
         "name",
         "district",
@@ -83,6 +119,12 @@ class CommunityAdmin(admin.ModelAdmin):
             .get_queryset(request)
             .annotate(_honours=Count("honours", distinct=True), _facilities=Count("facilities", distinct=True))
         )
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:  # a new community: the duplicate check's confirmation
+            return [*fieldsets, (_("同名检查"), {"fields": ("confirm_same_name",)})]
+        return fieldsets
 
     @admin.display(description=_("荣誉"), ordering="_honours")
     def honour_count(self, obj):

@@ -285,3 +285,22 @@ def test_the_review_list_names_kinds_and_people_in_chinese(client, demo, roles):
     kind = ContentType.objects.get_for_model(Community).pk
     shown = client.get(f"/admin/newsroom/contentchange/?content_type={kind}")
     assert shown.status_code == 200 and community.name in shown.content.decode()
+
+
+def test_a_second_community_of_the_same_name_is_questioned_not_kept_silently(client, demo, roles):
+    existing = Community.objects.get(slug="zhongnan")
+    client.force_login(roles["editor"])
+    data = admin_form_data(client.get("/admin/communities/community/add/"))
+    data.update({"name": existing.name, "province": existing.province, "city": existing.city})
+    data["district"] = existing.district
+    refused = client.post("/admin/communities/community/add/", data)
+    page = refused.content.decode()
+    assert refused.status_code == 200 and f"已有名为“{existing.name}”的社区" in page
+    assert f"/admin/communities/community/{existing.pk}/change/" in page
+    assert Community.objects.filter(name=existing.name).count() == 1
+    data["confirm_same_name"] = "on"  # two real communities of one name
+    assert client.post("/admin/communities/community/add/", data).status_code == 302
+    assert Community.objects.filter(name=existing.name).count() == 2
+    other_district = {**data, "district": "别的区", "confirm_same_name": ""}
+    other_district["slug"] = ""
+    assert client.post("/admin/communities/community/add/", other_district).status_code == 302
