@@ -105,7 +105,7 @@ def test_a_blank_slug_is_made_from_the_chinese_name(demo, editor_client):
     from tests.helpers import admin_form_data
 
     data = admin_form_data(editor_client.get("/admin/communities/community/add/"))
-    data.update(name="中南社区", slug="", district="望城区")
+    data.update(name="中南社区", slug="", district="望城区", confirm_same_name="on")  # a second one, confirmed
     assert editor_client.post("/admin/communities/community/add/", data).status_code == 302
     made = Community.objects.filter(name="中南社区").exclude(slug="zhongnan").get()
     assert made.slug == "zhongnanshequ"
