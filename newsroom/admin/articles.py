@@ -20,6 +20,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
@@ -28,6 +29,7 @@ from newsroom.core.actions import ActionError
 from newsroom.core.adminbase import RecordAdmin
 from newsroom.core.bulk import run_each
 from newsroom.core.forms import https_urls
+from newsroom.core.richtext import sanitize_html
 
 from .. import autosave, checks, extensions, revisions, workflow
 from ..images import IMAGE_UPLOADS
@@ -443,11 +445,23 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         if obj is None or not self.has_change_permission(request, obj):
+            # Read only (a reviewer, a live article): the body as readers will see it, not its HTML.
+            shown = "body" if obj is None else "body_as_read"
             return [
-                (name, {**options, "fields": [f for f in options["fields"] if f != "loaded_version"]})
+                (
+                    name,
+                    {
+                        **options,
+                        "fields": [shown if f == "body" else f for f in options["fields"] if f != "loaded_version"],
+                    },
+                )
                 for name, options in fieldsets
             ]
         return fieldsets
+
+    @admin.display(description=_("正文"))
+    def body_as_read(self, obj):
+        return mark_safe(f'<div class="linli-body-as-read">{sanitize_html(obj.body)}</div>')
 
     @admin.display(description=_("封面"))
     def cover_thumbnail(self, obj):

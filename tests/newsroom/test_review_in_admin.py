@@ -152,3 +152,19 @@ def test_a_sign_off_is_on_the_version_the_reviewer_read(demo, roles):
     )
     assert "又有了新的版本" in response.content.decode()
     assert Article.objects.get(pk=article.pk).status == Article.Status.IN_REVIEW
+
+
+def test_a_reviewer_reads_the_body_rendered_not_as_html_source(client, demo, roles):
+    from newsroom import workflow
+    from tests.helpers import new_draft
+
+    article = new_draft(roles["editor"], body="<p>第一段：<strong>邻里节</strong>开幕。</p><p>第二段。</p>")
+    workflow.submit(article, roles["editor"])
+    client.force_login(roles["first"])
+    page = client.get(f"/admin/newsroom/article/{article.pk}/change/").content.decode()
+    assert '<div class="linli-body-as-read"><p>第一段：<strong>邻里节</strong>开幕。</p>' in page
+    assert "&lt;p&gt;" not in page and "&lt;strong&gt;" not in page
+    client.force_login(roles["editor"])  # the author, with the draft back: the editor, not a rendering
+    workflow.reject(article, roles["first"], "请补充")
+    page = client.get(f"/admin/newsroom/article/{article.pk}/change/").content.decode()
+    assert "linli-body-as-read" not in page and 'name="body"' in page
