@@ -1,5 +1,6 @@
-"""The admin at a tablet's width: the side menu starts closed (the « button opens it and the
-choice is kept) and a list's filters go below it, so the list has the page's width."""
+"""The admin at a laptop's and a tablet's width: below 1440 px the side menu starts closed (the «
+button opens it and the choice is kept); below 1025 px a list's filters go below it, so the
+list has the page's width; the save row stays in reach; the object tools never cover a box."""
 
 from tests.browser.conftest import screenshot
 
@@ -28,14 +29,28 @@ def test_at_768_the_list_has_the_width_and_the_menu_waits_to_be_opened(browser, 
     page.context.close()
 
 
-def test_at_1280_the_menu_is_open_and_the_filters_beside_the_list(browser, site):
+def test_at_1280_the_lists_fit_beside_their_filters(browser, site):
+    """Below 1440 px the side menu starts closed too: the article list and 操作记录 then show every
+    column without scrolling sideways, their filters beside them."""
     page = editor_at(browser, site, 1280)
+    for path in ("/admin/newsroom/article/", "/admin/newsroom/auditentry/"):
+        page.goto(site + path)
+        assert not page.locator("#main").evaluate("main => main.classList.contains('shifted')")
+        results = page.locator("#changelist .results")
+        assert results.evaluate("r => r.scrollWidth <= r.clientWidth"), path
+        assert page.locator("#changelist-filter").bounding_box()["x"] > results.bounding_box()["x"]
+    screenshot(page, "admin-audit-1280")
     page.goto(site + "/admin/newsroom/notification/")
-    assert page.locator("#main").evaluate("main => main.classList.contains('shifted')")
     tools = page.locator(".object-tools li")
     heights = {round(tools.nth(i).locator("a, button").bounding_box()["height"]) for i in range(tools.count())}
     assert len(heights) == 1, heights  # 全部标为已读 (a button) looks like its neighbour links
-    screenshot(page, "admin-notifications-1280")
+    page.context.close()
+
+
+def test_on_a_wide_screen_the_menu_is_open(browser, site):
+    page = editor_at(browser, site, 1600)
+    page.goto(site + "/admin/newsroom/article/")
+    assert page.locator("#main").evaluate("main => main.classList.contains('shifted')")
     page.context.close()
 
 
