@@ -1,7 +1,8 @@
 // Autosave of the article page: what the editor typed goes to the server every few seconds
 // (30 by default) while it changes, and when the tab is hidden or closed; after a crash the page
-// offers it back ("恢复自动保存的内容"). Only the article's own fields; photos and credits are rows
-// saved with the form.
+// offers it back ("恢复自动保存的内容"): the article's fields and what was typed or picked in the
+// rows of its bylines and photos (not files, and not rows added since the last save, which the
+// offer names so they can be added again).
 (function () {
   "use strict";
   document.addEventListener("DOMContentLoaded", function () {
@@ -15,9 +16,12 @@
     var token = form.querySelector("[name=csrfmiddlewaretoken]").value;
     var submitting = false;
 
+    var ROW = /^(credits|photos)-\d+-/;
     function own(el) {
-      return el.name && el.name.indexOf("-") < 0 && el.name !== "csrfmiddlewaretoken" &&
-        el.name.charAt(0) !== "_" && ["file", "submit", "button", "hidden"].indexOf(el.type) < 0;
+      if (!el.name || el.name === "csrfmiddlewaretoken" || el.name.charAt(0) === "_") return false;
+      if (["file", "submit", "button", "hidden"].indexOf(el.type) >= 0) return false;
+      if (el.name.indexOf("__prefix__") >= 0 || /-(DELETE|id|article)$/.test(el.name)) return false;
+      return el.name.indexOf("-") < 0 || ROW.test(el.name);
     }
     function editors() {
       return window.CKEDITOR ? Object.keys(window.CKEDITOR.instances).map(function (n) {
@@ -34,7 +38,13 @@
         else if (el.multiple) {
           data[el.name] = Array.prototype.filter.call(el.options, function (o) { return o.selected; })
             .map(function (o) { return o.value; });
-        } else data[el.name] = el.value;
+        } else {
+          data[el.name] = el.value;
+          // A chosen person or library image: its label too, for its autocomplete box.
+          if (el.tagName === "SELECT" && ROW.test(el.name) && el.selectedIndex >= 0 && el.value) {
+            data[el.name + "#label"] = el.options[el.selectedIndex].text;
+          }
+        }
       });
       return JSON.stringify(data);
     }
@@ -85,20 +95,33 @@
     if (!offer || !saved) return;
     var data = JSON.parse(saved.textContent);
     offer.querySelector("[data-autosave=restore]").addEventListener("click", function () {
+      var missing = {};
       Object.keys(data).forEach(function (name) {
+        if (name.indexOf("#label") > 0) return;
         var value = data[name];
-        form.querySelectorAll('[name="' + name + '"]').forEach(function (el) {
+        var found = form.querySelectorAll('[name="' + name + '"]');
+        if (!found.length && ROW.test(name)) missing[name.split("-").slice(0, 2).join("-")] = true;
+        found.forEach(function (el) {
           if (el.type === "checkbox") el.checked = !!value;
           else if (el.type === "radio") el.checked = el.value === value;
           else if (el.multiple) {
             Array.prototype.forEach.call(el.options, function (o) { o.selected = value.indexOf(o.value) >= 0; });
-          } else el.value = value;
+          } else {
+            var label = data[name + "#label"];
+            if (el.tagName === "SELECT" && value && label &&
+                !Array.prototype.some.call(el.options, function (o) { return o.value === value; })) {
+              el.appendChild(new Option(label, value, false, false));  // an autocomplete's choice
+            }
+            el.value = value;
+          }
           el.dispatchEvent(new Event("change", { bubbles: true }));
         });
         var editor = window.CKEDITOR && window.CKEDITOR.instances["id_" + name];
         if (editor) editor.setData(value);
       });
-      offer.innerHTML = "<p>已恢复自动保存的内容，请检查后点“保存”。</p>";
+      var rows = Object.keys(missing).length;
+      offer.innerHTML = "<p>已恢复自动保存的内容，请检查后点“保存”。</p>" + (rows
+        ? "<p>另有 " + rows + " 行上次保存后新增的署名或图片未能恢复，请重新添加。</p>" : "");
     });
     offer.querySelector("[data-autosave=discard]").addEventListener("click", function () {
       post(url + "?discard=1", "{}").then(function () { offer.remove(); });

@@ -74,3 +74,36 @@ def test_autosaved_body_survives_a_closed_tab(site, browser, settings):
     assert "这一段是停电前刚打的字" in Article.objects.get(pk=draft.pk).body
     assert editor.locator(".linli-autosave-offer").count() == 0
     context.close()
+
+
+def test_autosave_keeps_bylines_and_photo_captions_too(site, browser, settings):
+    """A caption rewritten, a byline's person changed in its autocomplete box and a new byline
+    row added, then the tab closes: the restore puts the caption and the person back (shown in
+    the box), and says the added row must be added again."""
+    from tests.browser.test_editors_day import pick
+
+    settings.ARTICLE_AUTOSAVE_SECONDS = 1
+    draft = new_draft(User.objects.get(username="editor"), title="断电前改了图片说明")
+    editor = login(browser, site, "editor", "linli-editor-2026")
+    editor.goto(f"{site}/admin/newsroom/article/{draft.pk}/change/")
+    editor.locator("textarea[name='photos-0-caption']").fill("居民在同心广场摆起百家宴")
+    pick(editor, editor.locator("#credits-0 .field-person"), "张聿修")
+    editor.locator("#credits-group .add-row a").click()  # a byline row the last save did not have
+    editor.locator("input[name='credits-1-organisation']").fill("新加的单位")
+    editor.locator(".linli-autosave-status", has_text="已自动保存").wait_for()
+    context = editor.context
+    editor.close()
+
+    editor = context.new_page()
+    editor.goto(f"{site}/admin/newsroom/article/{draft.pk}/change/")
+    editor.get_by_role("button", name="恢复自动保存的内容").click()
+    assert editor.input_value("textarea[name='photos-0-caption']") == "居民在同心广场摆起百家宴"
+    assert "张聿修" in editor.locator("#credits-0 .field-person .select2-selection").inner_text()
+    assert "另有 1 行上次保存后新增的署名或图片未能恢复" in editor.locator(".linli-autosave-offer").inner_text()
+    editor.get_by_role("button", name="保存并继续编辑").click()
+    editor.wait_for_load_state()
+    photo = draft.photos.get()
+    photo.refresh_from_db()
+    assert photo.caption == "居民在同心广场摆起百家宴"
+    assert draft.credits.get().person.name == "张聿修"
+    context.close()

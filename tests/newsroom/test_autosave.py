@@ -42,6 +42,27 @@ def test_typed_text_is_kept_and_offered_back_until_saved(client, roles):
     assert "恢复自动保存的内容" not in page.content.decode()
 
 
+def test_the_rows_of_bylines_and_photos_are_kept_but_not_files_or_deletions(client, roles):
+    draft = new_draft(roles["editor"])
+    client.force_login(roles["editor"])
+    sent = {
+        "photos-0-caption": "改过的说明",
+        "credits-0-person": "7",
+        "credits-0-person#label": "张聿修",
+        "photos-0-image": "C:/fakepath/a.jpg",
+        "photos-0-DELETE": True,
+        "credits-0-id": "3",
+        "photos-0-evil": "x",
+        "other-0-caption": "x",
+    }
+    assert autosave(client, draft, sent).status_code == 200
+    assert Autosave.objects.get(article=draft, user=roles["editor"]).data == {
+        "photos-0-caption": "改过的说明",
+        "credits-0-person": "7",
+        "credits-0-person#label": "张聿修",
+    }
+
+
 def test_saving_the_article_drops_its_autosave(client, roles):
     draft = new_draft(roles["editor"])
     client.force_login(roles["editor"])
