@@ -295,7 +295,7 @@ class ArticleAdmin(admin.ModelAdmin):
     change_form_template = "admin/newsroom/article/change_form.html"
 
     class Media:
-        js = ("js/admin-unsaved.js", "js/admin-autosave.js")
+        js = ("js/admin-unsaved.js", "js/admin-autosave.js", "js/admin-paste.js")
 
     list_display = (
         "cover_thumbnail",
