@@ -275,25 +275,49 @@ def check_bylines_and_streets(article, plain, portal, second, minan, centre, **_
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_logo_that_replaced_the_site_name_becomes_the_banner():
+def test_portal_settings_of_later_schemas_survive_every_migration_since():
+    """A second walk, from newsroom 0032: a logo becomes the banner (0034), columns get their
+    update class and portals a slug (0035, 0037)."""
+    logo = arrange_logo_and_banner(
+        state_at(
+            [
+                ("newsroom", "0032_portal_mourning_days"),
+                ("communities", "0007_full_width_labels"),
+                ("takedowns", "0003_full_width_labels"),
+                ("search", "0002_full_width_labels"),
+            ]
+        )
+    )
+    columns = arrange_update_classes_and_slugs(
+        state_at(
+            [
+                ("newsroom", "0034_portal_banner"),
+                ("communities", "0007_full_width_labels"),
+                ("takedowns", "0003_full_width_labels"),
+                ("search", "0002_full_width_labels"),
+                ("inspection", None),
+            ]
+        )
+    )
+
+    call_command("migrate", verbosity=0)
+
+    check_logo_and_banner(**logo)
+    check_update_classes_and_slugs(**columns)
+
+
+def arrange_logo_and_banner(old):
     """newsroom 0034: the logo used to replace the site name in the header, so an uploaded one
     becomes the banner; the new settings (breadcrumb, 推荐 heading, sidebar columns) start at
     what every portal showed before."""
-    old = state_at(
-        [
-            ("newsroom", "0032_portal_mourning_days"),
-            ("communities", "0007_full_width_labels"),
-            ("takedowns", "0003_full_width_labels"),
-            ("search", "0002_full_width_labels"),
-        ]
-    )
     Portal = old.get_model("newsroom", "Portal")
     with_logo = Portal.objects.create(name="有标志的网站", hosts="a.example", logo="portal/header.png")
     plain = Portal.objects.create(name="没有标志的网站", hosts="b.example")
     old.get_model("newsroom", "Column").objects.create(portal=plain, name="要闻", slug="news")
+    return locals()
 
-    call_command("migrate", verbosity=0)
 
+def check_logo_and_banner(with_logo, plain, **_):
     from newsroom.models import Column
     from newsroom.models import Portal as Now
 
@@ -309,20 +333,10 @@ def test_a_logo_that_replaced_the_site_name_becomes_the_banner():
     assert Column.objects.get(portal=plain.pk).in_sidebar is False
 
 
-@pytest.mark.django_db(transaction=True)
-def test_columns_get_an_update_class_and_portals_a_slug():
+def arrange_update_classes_and_slugs(old):
     """newsroom 0035 and 0037: every existing column gets the update class its name suggests
     (the inspection counts it from then on), every portal a unique slug from its short name;
     the inspection's roles are granted on the same database."""
-    old = state_at(
-        [
-            ("newsroom", "0034_portal_banner"),
-            ("communities", "0007_full_width_labels"),
-            ("takedowns", "0003_full_width_labels"),
-            ("search", "0002_full_width_labels"),
-            ("inspection", None),
-        ]
-    )
     Portal = old.get_model("newsroom", "Portal")
     Column = old.get_model("newsroom", "Column")
     first = Portal.objects.create(name="玉泉区新闻网", short_name="玉泉区", hosts="a.example")
@@ -331,9 +345,10 @@ def test_columns_get_an_update_class_and_portals_a_slug():
     notices = Column.objects.create(portal=first, name="通知公告", slug="notices")
     about = Column.objects.create(portal=second, name="走进玉泉区", slug="about")
     old.get_model("auth", "Group").objects.get_or_create(name="终审签发")
+    return locals()
 
-    call_command("migrate", verbosity=0)
 
+def check_update_classes_and_slugs(first, second, news, notices, about, **_):
     from django.contrib.auth.models import Group
 
     from newsroom.models import Column as Now
