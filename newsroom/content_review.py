@@ -29,11 +29,12 @@ from django.utils.translation import gettext_lazy as _lazy
 from newsroom.core.actions import ActionError, locked
 
 from . import checks, notifications
-from .models import ContentChange, Portal, SensitiveWord
+from .models import ContentChange, ContentEvent, Portal, SensitiveWord
 from .review_steps import PERMISSION_LABELS, four_eyes_refusal, step_permission
 from .revisions import body_diff, char_diff
 
-K, S = ContentChange.Kind, ContentChange.Status
+K, S, E = ContentChange.Kind, ContentChange.Status, ContentEvent.Action
+PROPOSED = {K.CREATE: E.PROPOSE_CREATE, K.UPDATE: E.PROPOSE_UPDATE, K.DELETE: E.PROPOSE_DELETE}
 SKIP = {"id", "is_live", "created_at", "updated_at"}
 
 
@@ -93,9 +94,39 @@ def pending_for(instance):
 
 
 def history_of(instance):
-    return ContentChange.objects.filter(
+    """The object's trail, oldest first: every proposal and decision, labelled."""
+    return ContentEvent.objects.filter(
         content_type=ContentType.objects.get_for_model(instance), object_id=instance.pk
-    ).select_related("created_by", "decided_by")
+    ).select_related("actor", "change")
+
+
+def _log(change, user, action, from_status, opinion="", step=None):
+    return ContentEvent.log(
+        action,
+        actor=user,
+        change=change,
+        content_type_id=change.content_type_id,
+        object_id=change.object_id,
+        object_repr=change.object_repr,
+        from_status=from_status,
+        to_status=change.status,
+        opinion=opinion,
+        step=step,
+    )
+
+
+def decided_this_round(change):
+    """Who approved a step of ``change`` since it was last proposed (a later save starts a new
+    round from the first step)."""
+    events = ContentEvent.objects.filter(change=change)
+    since = events.filter(action__in=ContentEvent.PROPOSALS).order_by("-id").values_list("id", flat=True).first()
+    return set(events.filter(action=E.APPROVE, id__gt=since or 0).values_list("actor", flat=True))
+
+
+def discard(change, user):
+    """A hidden object deleted before anyone reviewed it: nothing is left to review."""
+    _log(change, user, E.DISCARD, change.status)
+    change.delete()
 
 
 # --- permissions ---------------------------------------------------------------------------------
@@ -126,7 +157,7 @@ def may_decide(user, change):
     refusal = four_eyes_refusal(
         user,
         set(change.authors),
-        {a["user"] for a in change.approvals},
+        decided_this_round(change),
         relaxed=bool(portal and portal.allow_self_review),
     )
     return (False, refusal) if refusal else (True, "")
@@ -158,13 +189,15 @@ def propose(instance, user, kind, data=None):
             before=snapshot(type(instance)._default_manager.get(pk=instance.pk)) if kind != K.CREATE else None,
         )
     news = change._state.adding or change.review_step > 1  # reviewers hear of it once per round
+    from_status = "" if change._state.adding else change.status
     if change.kind != K.CREATE or kind == K.DELETE:  # editing a pending new object keeps it 新建
         change.kind = kind
     change.data, change.object_repr = data, str(instance)[:200]
-    change.review_step, change.approvals = 1, []  # a changed version is reviewed again from the first step
+    change.review_step = 1  # a changed version is reviewed again from the first step
     if user.pk not in change.authors:
         change.authors = [*change.authors, user.pk]
     change.save()
+    _log(change, user, PROPOSED[kind], from_status, step=None)
     if news:
         notifications.content_change(change, user)
     return change
@@ -205,19 +238,11 @@ def _decidable(change, user, version):
 def approve(change, user, opinion="", version=None):
     change = _decidable(change, user, version)
     opinion = (opinion or "").strip()
-    if change.review_step < change.review_total:
-        change.approvals = [
-            *change.approvals,
-            {
-                "user": user.pk,
-                "step": change.review_step,
-                "at": timezone.now().isoformat(),
-                "opinion": opinion,
-                "version": change.version,
-            },
-        ]
+    step = change.review_step
+    if step < change.review_total:
         change.review_step += 1
-        change.save(update_fields=["approvals", "review_step", "updated_at"])
+        change.save(update_fields=["review_step", "updated_at"])
+        _log(change, user, E.APPROVE, S.PENDING, opinion, step)
         notifications.content_change(change, user)
         return change
     blocking = [str(hit) for hit in sensitive_hits(change) if hit.severity == SensitiveWord.Severity.BLOCK]
@@ -238,6 +263,7 @@ def approve(change, user, opinion="", version=None):
     change.status, change.decided_by, change.decided_at, change.opinion = S.APPROVED, user, timezone.now(), opinion
     change.decided_version = change.version
     change.save(update_fields=["status", "decided_by", "decided_at", "opinion", "decided_version", "updated_at"])
+    _log(change, user, E.APPLY, S.PENDING, opinion, step)
     notifications.content_change(change, user)
     return change
 
@@ -251,6 +277,7 @@ def reject(change, user, reason, version=None):
     change.status, change.decided_by, change.decided_at, change.opinion = S.REJECTED, user, timezone.now(), reason
     change.decided_version = change.version
     change.save(update_fields=["status", "decided_by", "decided_at", "opinion", "decided_version", "updated_at"])
+    _log(change, user, E.REJECT, S.PENDING, reason, change.review_step)
     notifications.content_change(change, user)
     return change
 

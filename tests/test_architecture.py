@@ -166,6 +166,7 @@ def test_audit_trails_have_labelled_actions():
     trails = [m for m in apps.get_models() if issubclass(m, AuditRecord)]
     assert {m._meta.label for m in trails} == {
         "newsroom.AuditEntry",
+        "newsroom.ContentEvent",
         "takedowns.TakedownEvent",
         "comments.CommentEvent",
     }

@@ -300,10 +300,74 @@ def test_portal_settings_of_later_schemas_survive_every_migration_since():
         )
     )
 
+    trail = arrange_content_changes(state_at([("newsroom", "0040_person_is_live")]))
+
     call_command("migrate", verbosity=0)
 
     check_logo_and_banner(**logo)
     check_update_classes_and_slugs(**columns)
+    check_content_trail(**trail)
+
+
+def arrange_content_changes(old):
+    """newsroom 0041: content review's proposals, step approvals (a JSON list) and decisions
+    become rows of its trail, with their people, times, steps and opinions."""
+    User = old.get_model("auth", "User")
+    ContentType = old.get_model("contenttypes", "ContentType")
+    ContentChange = old.get_model("newsroom", "ContentChange")
+    editor = User.objects.create(username="m-editor")
+    first = User.objects.create(username="m-first")
+    chief = User.objects.create(username="m-chief")
+    kind, _ = ContentType.objects.get_or_create(app_label="communities", model="community")
+    at = timezone.now() - timezone.timedelta(days=3)
+    step = {"user": first.pk, "step": 1, "at": (at + timezone.timedelta(hours=1)).isoformat(), "opinion": "可以"}
+    approved = ContentChange.objects.create(
+        content_type=kind,
+        object_id=1,
+        object_repr="中南社区",
+        kind="update",
+        status="approved",
+        data={},
+        created_by=editor,
+        created_at=at,
+        review_step=2,
+        review_total=2,
+        approvals=[step],
+        decided_by=chief,
+        decided_at=at + timezone.timedelta(hours=2),
+        opinion="同意",
+    )
+    waiting = ContentChange.objects.create(
+        content_type=kind,
+        object_id=2,
+        object_repr="新文里社区",
+        kind="create",
+        data={},
+        created_by=editor,
+        created_at=at,
+        review_step=2,
+        review_total=2,
+        approvals=[{**step, "user": 999999}],
+    )
+    return locals()
+
+
+def check_content_trail(approved, waiting, editor, first, chief, **_):
+    from newsroom import content_review
+    from newsroom.models import ContentChange, ContentEvent
+
+    rows = [
+        (e.action, e.actor_id, e.step, e.opinion, e.to_status)
+        for e in ContentEvent.objects.filter(change_id=approved.pk).order_by("created_at", "id")
+    ]
+    assert rows == [
+        ("propose_update", editor.pk, None, "", "pending"),
+        ("approve", first.pk, 1, "可以", "pending"),
+        ("apply", chief.pk, 2, "同意", "approved"),
+    ]
+    # the waiting change's first step was decided by someone no longer on the staff: it stays decided
+    assert ContentEvent.objects.filter(change_id=waiting.pk, action="approve", actor=None, step=1).exists()
+    assert content_review.decided_this_round(ContentChange.objects.get(pk=approved.pk)) == {first.pk}
 
 
 def arrange_logo_and_banner(old):

@@ -102,7 +102,7 @@ class ReviewedAdmin(admin.ModelAdmin):
         change = content_review.pending_for(obj)
         super().delete_model(request, obj)
         if change is not None:  # a hidden object deleted before review: nothing left to review
-            change.delete()
+            content_review.discard(change, request.user)
 
     def delete_queryset(self, request, queryset):
         for obj in queryset:
@@ -155,7 +155,7 @@ class ReviewedAdmin(admin.ModelAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk and self.is_reviewed(obj):
             context["review_change"] = content_review.pending_for(obj)
-            context["review_history"] = content_review.history_of(obj)[:20]
+            context["review_history"] = content_review.history_of(obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
@@ -225,6 +225,7 @@ class ContentChangeAdmin(RecordAdmin):
                 "rows": content_review.diff(change),
                 "step_label": change.step_label,
                 "hits": content_review.sensitive_hits(change),
+                "events": change.events.select_related("actor", "change"),
                 "may_decide": allowed and change.status == ContentChange.Status.PENDING,
                 "why_not": why,
                 "target_url": reverse(

@@ -6,7 +6,7 @@ from .editorial import AuditEntry, Autosave, EditPresence, PreviewLink, Revision
 from .imports import ImportedFile
 from .library import ImageAsset
 from .notifications import Notification, NotificationSettings
-from .review import ContentChange
+from .review import ContentChange, ContentEvent
 from .site import Column, Page, Person, Portal, PortalQuerySet, Series, TipChannel, Topic, UpdateClass
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "Credit",
     "Column",
     "ContentChange",
+    "ContentEvent",
     "EditPresence",
     "ImageAsset",
     "ImportedFile",

@@ -16,6 +16,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.core.audit import AuditRecord
+
 from ..review_steps import PERMISSION_LABELS, step_permission
 
 
@@ -45,9 +47,6 @@ class ContentChange(models.Model):
     updated_at = models.DateTimeField(_("最近修改"), auto_now=True)
     review_step = models.PositiveSmallIntegerField(_("当前审核步骤"), default=1)
     review_total = models.PositiveSmallIntegerField(_("审核步骤总数"), default=1)
-    approvals = models.JSONField(
-        _("各步审核"), default=list, blank=True, help_text=_("已通过的审核步骤：审核人、时间、意见。")
-    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("审核人"),
@@ -94,3 +93,46 @@ class ContentChange(models.Model):
     def target(self):
         """The object the change is about (None once a deletion went through)."""
         return self.content_type.model_class()._default_manager.filter(pk=self.object_id).first()
+
+
+class ContentEvent(AuditRecord):
+    """One step of a community's, honour's, facility's or page's review: who proposed or decided
+    what, when, at which step and why. The object's history, as ``AuditEntry`` is an article's;
+    the decisions of the round under way are read from here (four eyes), not kept twice."""
+
+    class Action(models.TextChoices):
+        PROPOSE_CREATE = "propose_create", _("提交新建")
+        PROPOSE_UPDATE = "propose_update", _("提交修改")
+        PROPOSE_DELETE = "propose_delete", _("提交删除")
+        APPROVE = "approve", _("审核通过")
+        APPLY = "apply", _("终审通过并生效")
+        REJECT = "reject", _("退回")
+        DISCARD = "discard", _("审核前删除")
+
+    STATES = ContentChange.Status
+    PROPOSALS = (Action.PROPOSE_CREATE, Action.PROPOSE_UPDATE, Action.PROPOSE_DELETE)
+
+    change = models.ForeignKey(
+        ContentChange,
+        verbose_name=_("内容审核"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+    )
+    content_type = models.ForeignKey(ContentType, verbose_name=_("内容类型"), on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField(_("对象编号"))
+    object_repr = models.CharField(_("对象"), max_length=200)
+    action = models.CharField(_("操作"), max_length=40, choices=Action.choices)
+    step = models.PositiveSmallIntegerField(_("审核步骤"), null=True, blank=True)
+    opinion = models.TextField(_("意见/理由"), blank=True)
+
+    class Meta(AuditRecord.Meta):
+        verbose_name = _("内容审核记录")
+        verbose_name_plural = _("内容审核记录")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    @property
+    def step_label(self):
+        total = self.change.review_total if self.change_id and self.change else 0
+        return PERMISSION_LABELS[step_permission(self.step, total)] if self.step and total >= self.step else ""

@@ -233,6 +233,35 @@ def test_a_portal_can_ask_for_three_steps_each_by_someone_else(demo, roles):
     assert "三审后的简介" in public("/communities/zhongnan/").content.decode()
 
 
+def test_a_communitys_review_history_reads_like_an_articles(client, demo, roles):
+    """Every proposal and decision is a labelled row of the content trail: who, which step, why."""
+    Portal.objects.update(content_review_steps=2)
+    community = Community.objects.get(slug="zhongnan")
+    community.profile = "<p>两审后的简介。</p>"
+    change = content_review.propose(community, roles["editor"], "update", content_review.snapshot(community))
+    change = content_review.reject(change, roles["first"], "简介缺少成立年份")
+    change = content_review.propose(community, roles["editor"], "update", content_review.snapshot(community))
+    change = content_review.approve(change, roles["first"], "同意")
+    content_review.approve(change, roles["chief"], "同意发布")
+    trail = [
+        (e.action_label, e.step_label, e.actor.username, e.to_label, e.opinion)
+        for e in content_review.history_of(community)
+    ]
+    assert trail == [
+        ("提交修改", "", "test-editor", "待审核", ""),
+        ("退回", "初审", "test-first", "已退回", "简介缺少成立年份"),
+        ("提交修改", "", "test-editor", "待审核", ""),
+        ("审核通过", "初审", "test-first", "待审核", "同意"),
+        ("终审通过并生效", "终审", "test-chief", "已通过", "同意发布"),
+    ]
+    client.force_login(roles["editor"])
+    page = client.get(f"/admin/communities/community/{community.pk}/change/").content.decode()
+    assert "终审通过并生效（终审）" in page and "简介缺少成立年份" in page and "审核通过（初审）" in page
+    client.force_login(roles["chief"])
+    page = client.get(f"/admin/newsroom/contentchange/{change.pk}/change/").content.decode()
+    assert "审核通过（初审）" in page and "同意发布" in page
+
+
 def test_renaming_a_person_on_a_live_byline_waits_for_review(client, demo, roles):
     from newsroom.models import Credit, Person
 
