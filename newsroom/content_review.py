@@ -26,7 +26,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from newsroom.core.actions import ActionError, locked
+from newsroom.core.actions import Action, ActionError, Actions, Done, locked
 
 from . import checks, notifications
 from .models import ContentChange, ContentEvent, Portal, SensitiveWord
@@ -219,16 +219,22 @@ def sensitive_hits(change):
     return checks.scan(texts, list(words))
 
 
-def _decidable(change, user, version):
-    """The change, locked, if it waits for review, ``user`` may decide its current step, and
-    it is still the version the reviewer read (``version``: ``ContentChange.version`` as the
-    review page showed it; None only for callers that decide what they just built)."""
-    change = locked(change)
+def check_decide(change, user):
+    """Whether ``user`` may approve or return ``change`` now: it waits for review and its
+    current step is theirs to decide (see ``may_decide``)."""
     if change.status != S.PENDING:
         raise ReviewError(_("该修改当前状态为“%(status)s”，不能再审核。") % {"status": change.get_status_display()})
     allowed, why = may_decide(user, change)
     if not allowed:
         raise PermissionDenied(why)
+
+
+def _decidable(change, user, version):
+    """The change, locked, if ``check_decide`` passes and it is still the version the reviewer
+    read (``version``: ``ContentChange.version`` as the review page showed it; None only for
+    callers that decide what they just built)."""
+    change = locked(change)
+    check_decide(change, user)
     if version is not None and version != change.version:
         raise ReviewError(_("您查看之后，编辑又修改了这项内容：请重新查看改动后再审核。"))
     return change
@@ -280,6 +286,24 @@ def reject(change, user, reason, version=None):
     _log(change, user, E.REJECT, S.PENDING, reason, change.review_step)
     notifications.content_change(change, user)
     return change
+
+
+#: The reviewers' buttons on a change: offered exactly when ``check_decide`` passes.
+ACTIONS = Actions(
+    Action(
+        "approve",
+        _lazy("审核通过"),
+        check_decide,
+        lambda c, u, i: Done(approve(c, u, i.get("opinion", ""), version=i.get("version", ""))),
+    ),
+    Action(
+        "reject",
+        _lazy("退回修改"),
+        check_decide,
+        lambda c, u, i: Done(reject(c, u, i.get("opinion", ""), version=i.get("version", ""))),
+        needs_reason=True,
+    ),
+)
 
 
 # --- what the reviewer reads -------------------------------------------------------------------------

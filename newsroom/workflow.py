@@ -30,8 +30,9 @@ from django.db import transaction
 from django.db.models import F, ProtectedError, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from newsroom.core.actions import ActionError, locked, reason, require
+from newsroom.core.actions import Action, ActionError, Actions, Done, locked, reason, require
 
 from . import checks, notifications, revisions
 from .models import Article, AuditEntry, PreviewLink
@@ -130,12 +131,80 @@ def _four_eyes(article, user, deciding_step=True):
         raise PermissionDenied(refusal)
 
 
+# --- checks: whether an action is possible now (no change, no lock); each action below runs its
+# check again on the locked row, and the admin offers exactly what the checks allow.
+
+
+def check_submit(article, user):
+    _require(user, "change_article")
+    _allowed_from(article, S.DRAFT, S.REJECTED, S.UNPUBLISHED)
+    if article.is_live:
+        raise TransitionError(_("线上文章不能提交审核：请编辑新版本。"))
+
+
+def check_approve(article, user):
+    _allowed_from(article, S.IN_REVIEW)
+    _require(user, step_permission(article.review_step, article.review_total))
+    _four_eyes(article, user)
+
+
+def check_reject(article, user):
+    _allowed_from(article, S.IN_REVIEW, S.APPROVED)
+    if article.status == S.APPROVED:
+        _require(user, "review_final")
+    else:
+        _require(user, step_permission(article.review_step, article.review_total))
+    _four_eyes(article, user, deciding_step=False)
+
+
+def check_publish(article, user):
+    _require(user, "review_final")
+    _allowed_from(article, S.APPROVED)
+    _four_eyes(article, user, deciding_step=False)
+
+
+def check_unpublish(article, user):
+    _require(user, "review_final")
+    _allowed_from(article, S.PUBLISHED)
+
+
+def check_withdraw(article, user):
+    _require(user, "review_final")
+    _allowed_from(article, S.PUBLISHED, S.UNPUBLISHED, S.APPROVED)
+
+
+def check_new_version(article, user):
+    _require(user, "change_article")
+    if not article.is_live:
+        raise TransitionError(_("只有线上文章需要新建版本；请直接编辑。"))
+
+
+def check_placement(article, user):
+    _require(user, "review_final")
+    if not article.is_live:
+        raise TransitionError(_("只有已发布的文章可以直接调整推荐位；草稿随稿件一起审核。"))
+
+
+def check_change_publish_date(article, user):
+    _require(user, "change_publish_date")
+    if not article.first_published_at:
+        raise TransitionError(_("文章尚未发布，没有首次发布时间。"))
+
+
+def check_preview_link(article, user):
+    _require(user, "change_article")
+    if not article_may_be_previewed(article):
+        raise TransitionError(_("已撤稿或依法下架的文章不能生成预览链接。"))
+
+
+# --- the actions ------------------------------------------------------------------------------
+
+
 @transaction.atomic
 def submit(article, user, opinion=""):
     """The author sends a draft (or a rejected or unpublished article) to review."""
-    _require(user, "change_article")
     article = _locked(article)
-    _allowed_from(article, S.DRAFT, S.REJECTED, S.UNPUBLISHED)
+    check_submit(article, user)
     # The checks run where people decide: a blocking problem stops submission, not the last click.
     report = checks.prepublish(article)
     if not report.ok:
@@ -155,9 +224,7 @@ def _seen(article, version):
 def approve(article, user, opinion="", version=None):
     """The reviewer of the current step passes the article on (or, at the last step, signs it off)."""
     article = _locked(article)
-    _allowed_from(article, S.IN_REVIEW)
-    _require(user, step_permission(article.review_step, article.review_total))
-    _four_eyes(article, user)
+    check_approve(article, user)
     _seen(article, version)
     step = article.review_step
     if step < article.review_total:
@@ -171,11 +238,7 @@ def reject(article, user, reason):
     article signed off but not yet published goes back by 终审签发 (so a problem found after
     签发 never leaves it without a way forward)."""
     article = _locked(article)
-    _allowed_from(article, S.IN_REVIEW, S.APPROVED)
-    if article.status == S.APPROVED:
-        _require(user, "review_final")
-    else:
-        _require(user, step_permission(article.review_step, article.review_total))
+    check_reject(article, user)
     step = article.review_step
     return _move(article, user, "reject", S.REJECTED, _reason(reason, _("退回理由")), step=step, review_step=0)
 
@@ -186,10 +249,8 @@ def publish(article, user, at=None, expires_at=None, version=None):
 
     Returns the warnings of the pre-publish checks; blocking problems raise.
     """
-    _require(user, "review_final")
     article = _locked(article)
-    _allowed_from(article, S.APPROVED)
-    _four_eyes(article, user, deciding_step=False)
+    check_publish(article, user)
     _seen(article, version)
     report = checks.prepublish(article)
     if not report.ok:
@@ -241,18 +302,16 @@ def _publish_new_version(draft, user, expires_at):
 @transaction.atomic
 def unpublish(article, user, reason):
     """下线: readers stop seeing the article; it can be resubmitted."""
-    _require(user, "review_final")
     article = _locked(article)
-    _allowed_from(article, S.PUBLISHED)
+    check_unpublish(article, user)
     return _move(article, user, "unpublish", S.UNPUBLISHED, _reason(reason, _("下线理由")), is_live=False)
 
 
 @transaction.atomic
 def withdraw(article, user, reason):
     """撤稿: the article is withdrawn for good (its record and revisions stay)."""
-    _require(user, "review_final")
     article = _locked(article)
-    _allowed_from(article, S.PUBLISHED, S.UNPUBLISHED, S.APPROVED)
+    check_withdraw(article, user)
     revoke_all_preview_links(article)
     return _move(article, user, "withdraw", S.WITHDRAWN, _reason(reason, _("撤稿理由")), is_live=False)
 
@@ -260,10 +319,8 @@ def withdraw(article, user, reason):
 @transaction.atomic
 def change_publish_date(article, user, new_date, reason):
     """Correct the first publish time: 终审 only, with a reason, audited (伪造发稿日期 is a veto)."""
-    _require(user, "change_publish_date")
     article = _locked(article)
-    if not article.first_published_at:
-        raise TransitionError(_("文章尚未发布，没有首次发布时间。"))
+    check_change_publish_date(article, user)
     reason = _reason(reason, _("修改理由"))
     old = timezone.localtime(article.first_published_at).strftime("%Y-%m-%d %H:%M")
     new = timezone.localtime(new_date).strftime("%Y-%m-%d %H:%M")
@@ -284,10 +341,8 @@ def set_placement(article, user, **flags):
     """终审签发 (or 站点管理员, who holds it) moves a live article in or out of 头条, 焦点图,
     图片新闻 and 推荐 at once: no new version and no review, since no word of it changes;
     audited, and readers see it at once (the save reaches the page cache)."""
-    _require(user, "review_final")
     article = _locked(article)
-    if not article.is_live:
-        raise TransitionError(_("只有已发布的文章可以直接调整推荐位；草稿随稿件一起审核。"))
+    check_placement(article, user)
     changed = {name: bool(value) for name, value in flags.items() if name in PLACEMENT_FLAGS}
     changed = {name: value for name, value in changed.items() if getattr(article, name) != value}
     if not changed:
@@ -304,10 +359,8 @@ def set_placement(article, user, **flags):
 @transaction.atomic
 def new_version(live, user):
     """Start editing a live article: a draft copy that replaces it once published."""
-    _require(user, "change_article")
     live = _locked(live)
-    if not live.is_live:
-        raise TransitionError(_("只有线上文章需要新建版本；请直接编辑。"))
+    check_new_version(live, user)
     existing = live.draft_versions.first()
     if existing:
         return existing
@@ -348,44 +401,14 @@ def restore(revision, user):
 
 
 def available_transitions(user, article):
-    """The workflow buttons ``user`` may press on ``article`` now: (action, label, needs a reason).
-    The admin renders exactly these; each is the function of the same name above."""
-    actions = []
-    can_edit = user.has_perm("newsroom.change_article")
-    final = user.has_perm("newsroom.review_final")
-    relaxed = article.column.portal.allow_self_review
-    author = user.pk in authors(article) and not relaxed
-    if article.status in (S.DRAFT, S.REJECTED, S.UNPUBLISHED) and can_edit and not article.is_live:
-        actions.append(("submit", _("提交审核"), False))
-    if (
-        article.status == S.IN_REVIEW
-        and not author
-        and user.has_perm("newsroom." + step_permission(article.review_step, article.review_total))
-    ):
-        label = (
-            _("签发")
-            if article.review_step == article.review_total
-            else _("%(review_step_label)s通过") % {"review_step_label": article.review_step_label}
-        )
-        actions += [("approve", label, False), ("reject", _("退回"), True)]
-    if article.status == S.APPROVED and final and not author:
-        actions += [("publish", _("发布"), False), ("reject", _("退回"), True)]
-    if article.status == S.PUBLISHED and final:
-        actions.append(("unpublish", _("下线"), True))
-    if article.status in (S.PUBLISHED, S.UNPUBLISHED, S.APPROVED) and final:
-        actions.append(("withdraw", _("撤稿"), True))
-    if article.is_live and can_edit:
-        actions.append(("new_version", _("编辑新版本"), False))
-    if article.is_live and final:
-        actions.append(("placement", _("调整推荐位"), False))
-    return actions
+    """The workflow buttons ``user`` may press on ``article`` now: (action, label, needs a reason),
+    exactly those whose check passes (``ACTIONS``)."""
+    return ACTIONS.buttons(article, user)
 
 
 def create_preview_link(article, user, hours=None):
-    _require(user, "change_article")
     article = Article.objects.select_related("replaces", "column__portal").get(pk=article.pk)
-    if not article_may_be_previewed(article):
-        raise TransitionError(_("已撤稿或依法下架的文章不能生成预览链接。"))
+    check_preview_link(article, user)
     hours = hours or article.column.portal.preview_link_hours
     link = PreviewLink.objects.create(
         article=article, created_by=user, expires_at=timezone.now() + timedelta(hours=hours)
@@ -472,3 +495,99 @@ def record_scheduled_changes(now=None):
         )
         expired += 1
     return went_live, expired
+
+
+# --- the actions as the admin offers them -------------------------------------------------------
+
+
+def parse_local(value):
+    """A datetime-local input (Asia/Shanghai) as an aware datetime, or None."""
+    from django.utils.dateparse import parse_datetime
+
+    if not value:
+        return None
+    parsed = parse_datetime(value)
+    if parsed is None:
+        raise TransitionError(_("时间格式不正确。"))
+    return timezone.make_aware(parsed) if timezone.is_naive(parsed) else parsed
+
+
+def _approve_label(article):
+    if article.review_step == article.review_total:
+        return _("签发")
+    return _("%(review_step_label)s通过") % {"review_step_label": article.review_step_label}
+
+
+def _run_publish(article, user, inputs):
+    at, expires = parse_local(inputs.get("publish_at")), parse_local(inputs.get("expires_at"))
+    warnings = publish(article, user, at=at, expires_at=expires, version=inputs.get("version", ""))
+    return Done(article.replaces or article, tuple(warnings))
+
+
+def _run_change_publish_date(article, user, inputs):
+    new_date = parse_local(inputs.get("new_date"))
+    if not new_date:
+        raise TransitionError(_("请填写新的首次发布时间。"))
+    return Done(change_publish_date(article, user, new_date, inputs.get("opinion", "")))
+
+
+def _run_revoke_preview_link(article, user, inputs):
+    link = PreviewLink.objects.filter(pk=str(inputs.get("link", "")).strip() or None, article=article).first()
+    if link is None:
+        raise TransitionError(_("预览链接不存在。"))
+    revoke_preview_link(link, user)
+    return Done(article)
+
+
+def _opinion(inputs):
+    return inputs.get("opinion", "")
+
+
+#: Every action on an article, in the order of their buttons. The admin's workflow view runs
+#: them by name and its buttons are those whose check passes.
+ACTIONS = Actions(
+    Action("submit", _lazy("提交审核"), check_submit, lambda a, u, i: Done(submit(a, u, _opinion(i)))),
+    Action(
+        "approve",
+        _approve_label,
+        check_approve,
+        lambda a, u, i: Done(approve(a, u, _opinion(i), version=i.get("version", ""))),
+    ),
+    Action("reject", _lazy("退回"), check_reject, lambda a, u, i: Done(reject(a, u, _opinion(i))), needs_reason=True),
+    Action("publish", _lazy("发布"), check_publish, _run_publish),
+    Action(
+        "unpublish", _lazy("下线"), check_unpublish, lambda a, u, i: Done(unpublish(a, u, _opinion(i))), needs_reason=True
+    ),
+    Action(
+        "withdraw", _lazy("撤稿"), check_withdraw, lambda a, u, i: Done(withdraw(a, u, _opinion(i))), needs_reason=True
+    ),
+    Action("new_version", _lazy("编辑新版本"), check_new_version, lambda a, u, i: Done(new_version(a, u))),
+    Action(
+        "placement",
+        _lazy("调整推荐位"),
+        check_placement,
+        lambda a, u, i: Done(set_placement(a, u, **{name: name in i for name in PLACEMENT_FLAGS})),
+    ),
+    Action(
+        "change_publish_date",
+        _lazy("修改首次发布时间"),
+        check_change_publish_date,
+        _run_change_publish_date,
+        needs_reason=True,
+        button=False,  # a form of its own under the buttons
+    ),
+    Action(
+        "preview_link",
+        _lazy("生成审核预览链接"),
+        check_preview_link,
+        lambda a, u, i: Done(a, made=create_preview_link(a, u)),
+        button=False,
+    ),
+    Action(
+        "revoke_preview_link",
+        _lazy("撤销预览链接"),
+        lambda a, u: _require(u, "change_article"),
+        _run_revoke_preview_link,
+        button=False,
+    ),
+)

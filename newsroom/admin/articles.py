@@ -262,7 +262,7 @@ def done_message(action, article):
         "placement": gettext("推荐位已调整，读者立即可见。"),
         "change_publish_date": gettext("首次发布时间已修改，已记入操作记录。"),
         "revoke_preview_link": gettext("预览链接已撤销。"),
-    }.get(action)
+    }.get(action, gettext("已完成。"))
 
 
 class AwaitingMeFilter(admin.SimpleListFilter):
@@ -568,6 +568,7 @@ class ArticleAdmin(admin.ModelAdmin):
         )
         return {
             "workflow_actions": workflow.available_transitions(request.user, article),
+            "may": workflow.ACTIONS.allowed(article, request.user),
             "history": AuditEntry.objects.filter(article=root).select_related("actor"),
             "others_here": others,
             "draft_version": root.draft_versions.first() if article.is_live else None,
@@ -627,65 +628,30 @@ class ArticleAdmin(admin.ModelAdmin):
             return redirect("admin:newsroom_article_change", pk)
         article = get_object_or_404(Article, pk=pk)
         action = request.POST.get("action", "")
-        opinion = request.POST.get("opinion", "")
         target = article
         try:
-            if action == "submit":
-                workflow.submit(article, request.user, opinion)
-            elif action == "approve":
-                workflow.approve(article, request.user, opinion, version=request.POST.get("version", ""))
-            elif action == "reject":
-                workflow.reject(article, request.user, opinion)
-            elif action == "publish":
-                at = parse_local(request.POST.get("publish_at"))
-                expires = parse_local(request.POST.get("expires_at"))
-                version = request.POST.get("version", "")  # the version the page showed
-                for warning in workflow.publish(article, request.user, at=at, expires_at=expires, version=version):
-                    messages.warning(request, gettext("提醒：%(warning)s") % {"warning": warning})
-                target = article.replaces or article
-            elif action == "unpublish":
-                workflow.unpublish(article, request.user, opinion)
-            elif action == "withdraw":
-                workflow.withdraw(article, request.user, opinion)
-            elif action == "new_version":
-                target = workflow.new_version(article, request.user)
-            elif action == "placement":
-                flags = {name: name in request.POST for name in workflow.PLACEMENT_FLAGS}
-                workflow.set_placement(article, request.user, **flags)
-            elif action == "change_publish_date":
-                new_date = parse_local(request.POST.get("new_date"))
-                if not new_date:
-                    raise workflow.TransitionError(gettext("请填写新的首次发布时间。"))
-                workflow.change_publish_date(article, request.user, new_date, opinion)
-            elif action == "preview_link":
-                link = workflow.create_preview_link(article, request.user)
-                url = request.build_absolute_uri(reverse("newsroom:shared_preview", args=[preview_token(link)]))
-                messages.success(
-                    request,
-                    format_html(
-                        gettext('预览链接（有效至 {}）：<a href="{}">{}</a>'),
-                        timezone.localtime(link.expires_at).strftime("%Y-%m-%d %H:%M"),
-                        url,
-                        url,
-                    ),
-                )
-            elif action == "revoke_preview_link":
-                link = get_object_or_404(PreviewLink, pk=request.POST.get("link"), article=article)
-                workflow.revoke_preview_link(link, request.user)
-            else:
-                raise workflow.TransitionError(gettext("未知操作。"))
-        except workflow.TransitionError as error:
+            done = workflow.ACTIONS.run(action, article, request.user, request.POST)
+        except ActionError as error:
             messages.error(request, str(error))
-        except PermissionDenied:
-            messages.error(request, gettext("您没有执行此操作的权限。"))
+        except PermissionDenied as error:
+            messages.error(request, str(error) or gettext("您没有执行此操作的权限。"))
         else:
-            done = Article.objects.filter(pk=target.pk).first() or article
-            message = done_message(action, done)
-            if message:  # the preview link's own message says what was made
-                messages.success(request, message)
+            target = done.target or article
+            for warning in done.warnings:
+                messages.warning(request, gettext("提醒：%(warning)s") % {"warning": warning})
+            if isinstance(done.made, PreviewLink):
+                self._tell_preview_link(request, done.made)
+            else:
+                now = Article.objects.filter(pk=target.pk).first() or article
+                messages.success(request, done_message(action, now))
         if not Article.objects.filter(pk=target.pk).exists():
             target = article.root
         return redirect("admin:newsroom_article_change", target.pk)
+
+    def _tell_preview_link(self, request, link):
+        url = request.build_absolute_uri(reverse("newsroom:shared_preview", args=[preview_token(link)]))
+        expires = timezone.localtime(link.expires_at).strftime("%Y-%m-%d %H:%M")
+        messages.success(request, format_html(gettext('预览链接（有效至 {}）：<a href="{}">{}</a>'), expires, url, url))
 
     def autosave_view(self, request, pk=None):
         """POST {fields…} keeps the editor's working copy; POST with ``discard`` drops it."""
@@ -787,18 +753,6 @@ class ArticleAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request, article):
             raise PermissionDenied
         return render_revision(request, revision)
-
-
-def parse_local(value):
-    """A datetime-local input (Asia/Shanghai) as an aware datetime, or None."""
-    from django.utils.dateparse import parse_datetime
-
-    if not value:
-        return None
-    parsed = parse_datetime(value)
-    if parsed is None:
-        raise workflow.TransitionError(gettext("时间格式不正确。"))
-    return timezone.make_aware(parsed) if timezone.is_naive(parsed) else parsed
 
 
 @admin.register(Photo)

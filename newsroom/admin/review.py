@@ -18,6 +18,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from newsroom.core.actions import ActionError
 from newsroom.core.adminbase import RecordAdmin
 from newsroom.core.publishing import Reviewed
 
@@ -217,7 +218,7 @@ class ContentChangeAdmin(RecordAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         change = self.get_object(request, object_id) if str(object_id).isdigit() else None
         if change is not None:
-            allowed, why = content_review.may_decide(request.user, change)
+            buttons = content_review.ACTIONS.buttons(change, request.user)
             target = change.target
             extra_context = {
                 **(extra_context or {}),
@@ -226,8 +227,8 @@ class ContentChangeAdmin(RecordAdmin):
                 "step_label": change.step_label,
                 "hits": content_review.sensitive_hits(change),
                 "events": change.events.select_related("actor", "change"),
-                "may_decide": allowed and change.status == ContentChange.Status.PENDING,
-                "why_not": why,
+                "buttons": buttons,
+                "why_not": "" if buttons else content_review.ACTIONS["approve"].refusal(change, request.user),
                 "target_url": reverse(
                     f"admin:{change.content_type.app_label}_{change.content_type.model}_change", args=[change.object_id]
                 )
@@ -243,28 +244,24 @@ class ContentChangeAdmin(RecordAdmin):
         change = get_object_or_404(ContentChange, pk=pk)
         if request.method != "POST":
             return redirect("admin:newsroom_contentchange_change", pk)
-        action, opinion = request.POST.get("action"), request.POST.get("opinion", "")
-        version = request.POST.get("version", "")  # the version the page showed
+        action = request.POST.get("action", "")
         try:
-            if action == "approve":
-                change = content_review.approve(change, request.user, opinion, version=version)
-                if change.status == ContentChange.Status.PENDING:
-                    messages.success(
-                        request,
-                        _("已通过本步审核，转%(step_label)s。") % {"step_label": change.step_label},
-                    )
-                else:
-                    messages.success(request, _("已审核通过，网站上已显示新的内容。"))
-            elif action == "reject":
-                content_review.reject(change, request.user, opinion, version=version)
-                messages.success(request, _("已退回修改。"))
-            else:
-                raise content_review.ReviewError(_("未知操作。"))
-        except content_review.ReviewError as error:
+            change = content_review.ACTIONS.run(action, change, request.user, request.POST).target
+        except ActionError as error:
             messages.error(request, str(error))
         except PermissionDenied as error:
             messages.error(request, str(error) or _("您没有执行此操作的权限。"))
+        else:
+            messages.success(request, _decided(change))
         return redirect("admin:newsroom_contentchange_change", pk)
+
+
+def _decided(change):
+    if change.status == ContentChange.Status.PENDING:
+        return _("已通过本步审核，转%(step_label)s。") % {"step_label": change.step_label}
+    if change.status == ContentChange.Status.REJECTED:
+        return _("已退回修改。")
+    return _("已审核通过，网站上已显示新的内容。")
 
 
 @contextmanager

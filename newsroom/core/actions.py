@@ -3,6 +3,8 @@ check the actor's permission, check the state and the input, then change rows in
 with an audit row. This module holds the checks they all use; each write path keeps its own
 error class (a subclass of ``ActionError``) so callers can tell them apart."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
@@ -31,3 +33,72 @@ def reason(text, what=None, error=ActionError, limit=None):
     if not text:
         raise error(_("请填写%(what)s。") % {"what": what or _("理由")})
     return text[:limit] if limit else text
+
+
+@dataclass
+class Done:
+    """What an action left: the object to show next, warnings to pass on, anything it made."""
+
+    target: object = None
+    warnings: tuple = ()
+    made: object = None
+
+
+class Action:
+    """One thing a person may do to an object, in the shape every write path shares:
+    ``check(obj, user)`` raises the reason it is not possible now (PermissionDenied or an
+    ``ActionError``) and changes nothing; ``run(obj, user, inputs)`` does it (the write path's
+    function, which locks the row, checks again and writes the audit row) from the inputs a
+    form sent. The admin offers a button exactly when ``check`` passes, so nothing offered is
+    refused and nothing refused is offered (tests/controls/test_action_walk.py)."""
+
+    def __init__(self, name, label, check, run, needs_reason=False, button=True):
+        self.name, self._label, self.check, self.run = name, label, check, run
+        self.needs_reason, self.button = needs_reason, button
+
+    def label(self, obj):
+        return str(self._label(obj) if callable(self._label) else self._label)
+
+    def refusal(self, obj, user):
+        """Why ``user`` may not do this to ``obj`` now, or None when they may."""
+        try:
+            self.check(obj, user)
+        except PermissionDenied as error:
+            return str(error) or _("您没有执行此操作的权限。")
+        except ActionError as error:
+            return str(error)
+        return None
+
+
+class Actions:
+    """A write path's actions by name, in the order their buttons appear."""
+
+    def __init__(self, *actions):
+        self._actions = {action.name: action for action in actions}
+
+    def __iter__(self):
+        return iter(self._actions.values())
+
+    def __getitem__(self, name):
+        return self._actions[name]
+
+    def get(self, name):
+        return self._actions.get(name)
+
+    def allowed(self, obj, user):
+        """The names of the actions ``user`` may take on ``obj`` now."""
+        return {action.name for action in self if action.refusal(obj, user) is None}
+
+    def buttons(self, obj, user):
+        """(name, label, needs a reason) of the buttons to show ``user`` on ``obj``'s page."""
+        return [
+            (action.name, action.label(obj), action.needs_reason)
+            for action in self
+            if action.button and action.refusal(obj, user) is None
+        ]
+
+    def run(self, name, obj, user, inputs):
+        action = self._actions.get(name)
+        if action is None:
+            raise ActionError(_("未知操作。"))
+        return action.run(obj, user, inputs)

@@ -79,7 +79,7 @@ def test_a_reviewer_who_is_not_on_the_step_sees_no_buttons_and_cannot_act(demo, 
     second = login("reviewer2", "linli-second-2026")
     page = second.get(f"/admin/newsroom/article/{article.pk}/change/").content.decode()
     assert "复审通过" not in page
-    assert "您没有执行此操作的权限" in press(second, article, "approve").content.decode()
+    assert "您没有“初审”权限，不能执行此操作" in press(second, article, "approve").content.decode()
     assert Article.objects.get(pk=article.pk).review_step == 1
 
 
