@@ -556,7 +556,11 @@ ACTIONS = Actions(
     Action("reject", _lazy("退回"), check_reject, lambda a, u, i: Done(reject(a, u, _opinion(i))), needs_reason=True),
     Action("publish", _lazy("发布"), check_publish, _run_publish),
     Action(
-        "unpublish", _lazy("下线"), check_unpublish, lambda a, u, i: Done(unpublish(a, u, _opinion(i))), needs_reason=True
+        "unpublish",
+        _lazy("下线"),
+        check_unpublish,
+        lambda a, u, i: Done(unpublish(a, u, _opinion(i))),
+        needs_reason=True,
     ),
     Action(
         "withdraw", _lazy("撤稿"), check_withdraw, lambda a, u, i: Done(withdraw(a, u, _opinion(i))), needs_reason=True

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from newsroom.core import actions, content
 
@@ -300,12 +301,51 @@ def submit_proof(notice, note, files):
 
 
 # --- the desk -----------------------------------------------------------------------------------
+# Each action's check says whether it is possible now (no change, no lock): the action runs it
+# again on the locked row, and the desk's page offers exactly the buttons whose check passes.
+
+
+def check_desk(notice, user):
+    _require(user)
+
+
+def _check_states(*states):
+    def check(notice, user):
+        _require(user)
+        _allowed(notice, *states)
+
+    return check
+
+
+check_start_review = _check_states(R.RECEIVED)
+check_request_information = _check_states(R.RECEIVED, R.UNDER_REVIEW)
+check_accept = _check_states(R.UNDER_REVIEW)
+check_reject = _check_states(R.RECEIVED, R.UNDER_REVIEW, R.NEEDS_INFO, R.ACCEPTED)
+check_apply_measure = _check_states(R.ACCEPTED, R.MEASURES_APPLIED)
+check_forward = _check_states(*OPEN)
+check_review_counter_notice = _check_states(R.COUNTER_RECEIVED)
+check_maintain = _check_states(R.COUNTER_REVIEWED)
+check_close = _check_states(*OPEN, R.RESTORED, R.MAINTAINED)
+
+
+def check_restore(notice, user):
+    _require(user)
+    _allowed(notice, R.COUNTER_REVIEWED)
+    if notice.proof_received_at:
+        raise ActionError(_("通知人已提交投诉或起诉证明：请审查后维持措施，不能恢复。"))
+    if not notice.restore_due_at:
+        raise ActionError(_("反通知尚未送达通知人，等待期还没有开始。"))
+    if notice.restore_due_at > timezone.now():
+        raise ActionError(
+            _("等待期至 %(localtime)s 才届满。")
+            % {"localtime": format(timezone.localtime(notice.restore_due_at), "%Y-%m-%d %H:%M")}
+        )
 
 
 @transaction.atomic
 def assign(notice, user, assignee):
-    _require(user)
     notice = _locked(notice)
+    check_desk(notice, user)
     notice.assigned_to = assignee
     notice.save(update_fields=["assigned_to"])
     _event(
@@ -319,18 +359,16 @@ def assign(notice, user, assignee):
 
 @transaction.atomic
 def start_review(notice, user):
-    _require(user)
     notice = _locked(notice)
-    _allowed(notice, R.RECEIVED)
+    check_start_review(notice, user)
     _event(notice, user, "start_review", R.UNDER_REVIEW, _("开始审查"), internal=False)
     return notice
 
 
 @transaction.atomic
 def request_information(notice, user, message):
-    _require(user)
     notice = _locked(notice)
-    _allowed(notice, R.RECEIVED, R.UNDER_REVIEW)
+    check_request_information(notice, user)
     days = notice.portal.info_wait_days
     notice.deadline = timezone.now() + timedelta(days=days)  # the pause is bounded
     notice.save(update_fields=["deadline"])
@@ -349,18 +387,16 @@ def request_information(notice, user, message):
 
 @transaction.atomic
 def accept(notice, user, reason=""):
-    _require(user)
     notice = _locked(notice)
-    _allowed(notice, R.UNDER_REVIEW)
+    check_accept(notice, user)
     _event(notice, user, "accept", R.ACCEPTED, reason or _("通知要件齐全，予以受理"), internal=False)
     return notice
 
 
 @transaction.atomic
 def reject(notice, user, reason):
-    _require(user)
     notice = _locked(notice)
-    _allowed(notice, R.RECEIVED, R.UNDER_REVIEW, R.NEEDS_INFO, R.ACCEPTED)
+    check_reject(notice, user)
     reason = _reason(reason, _("不予受理的理由"))
     _decide(notice, reason)
     _event(notice, user, "reject", R.REJECTED, reason, internal=False)
@@ -402,9 +438,8 @@ def apply_measure(notice, user, kind, target, text="", cover_shared=False):
     ``cover_shared`` with 下架全文: each of the article's photos whose file is also shown
     elsewhere gets a 屏蔽图片 measure of its own (so each can be reverted on its own);
     without it those files stay online where else they are used (``shared_images``)."""
-    _require(user)
     notice = _locked(notice)
-    _allowed(notice, R.ACCEPTED, R.MEASURES_APPLIED)
+    check_apply_measure(notice, user)
     target = Target.objects.select_related("article", "photo").get(pk=target.pk, request=notice)
     article = target.article
     if article is None:
@@ -506,9 +541,8 @@ def forward(notice, user, note="", email="", announce=False, author_kind="", aut
     """Forward the notice to the author (民法典 Art. 1195: on receipt, not only after measures):
     by e-mail to the author or reprint source on record, or, when they cannot be reached, by a
     公告 on the portal. What was sent, and when, is kept; the counter-notice link opens."""
-    _require(user)
     notice = _locked(notice)
-    _allowed(notice, *OPEN)
+    check_forward(notice, user)
     email = (email or "").strip()
     if not email and not announce:
         raise ActionError(_("请填写作者或转载来源的电子邮箱；无法联系的，请选择网上公告。"))
@@ -578,9 +612,8 @@ def _forward_letter(notice, counter_url):
 @transaction.atomic
 def review_counter_notice(notice, user, valid, reason):
     """A valid counter-notice restores at once (条例 Art. 17) or after the waiting period (民法典 Art. 1196)."""
-    _require(user)
     notice = _locked(notice)
-    _allowed(notice, R.COUNTER_RECEIVED)
+    check_review_counter_notice(notice, user)
     reason = _reason(reason, _("审查意见"))
     if not valid:
         _decide(notice, _("反通知不成立，维持措施：%(reason)s") % {"reason": reason})
@@ -665,18 +698,8 @@ def schedule_restore(notice, user=None):
 
 @transaction.atomic
 def restore(notice, user, reason=""):
-    _require(user)
     notice = _locked(notice)
-    _allowed(notice, R.COUNTER_REVIEWED)
-    if notice.proof_received_at:
-        raise ActionError(_("通知人已提交投诉或起诉证明：请审查后维持措施，不能恢复。"))
-    if not notice.restore_due_at:
-        raise ActionError(_("反通知尚未送达通知人，等待期还没有开始。"))
-    if notice.restore_due_at > timezone.now():
-        raise ActionError(
-            _("等待期至 %(localtime)s 才届满。")
-            % {"localtime": format(timezone.localtime(notice.restore_due_at), "%Y-%m-%d %H:%M")}
-        )
+    check_restore(notice, user)
     _restore(
         notice,
         user,
@@ -698,9 +721,8 @@ def _restore(notice, user, reason, under):
 @transaction.atomic
 def maintain(notice, user, reason):
     """The notifier proved a complaint or lawsuit within the period: the measures stay."""
-    _require(user)
     notice = _locked(notice)
-    _allowed(notice, R.COUNTER_REVIEWED)
+    check_maintain(notice, user)
     reason = _reason(reason, _("投诉或起诉证明情况"))
     _decide(notice, _("维持措施：%(reason)s") % {"reason": reason})
     _event(notice, user, "maintain", R.MAINTAINED, reason, internal=False)
@@ -709,9 +731,8 @@ def maintain(notice, user, reason):
 
 @transaction.atomic
 def close(notice, user, reason=""):
-    _require(user)
     notice = _locked(notice)
-    _allowed(notice, *OPEN, R.RESTORED, R.MAINTAINED)
+    check_close(notice, user)
     _event(notice, user, "close", R.CLOSED, reason or _("结案"), internal=False)
     return notice
 
@@ -759,3 +780,82 @@ def purge_personal_data(notice):
         internal=True,
     )
     return notice
+
+
+# --- the desk's buttons -------------------------------------------------------------------------
+
+
+def _chosen(model, inputs, name, notice, missing):
+    value = str(inputs.get(name) or "").strip()
+    found = model.objects.filter(pk=value, request=notice).first() if value.isdigit() else None
+    if found is None:
+        raise ActionError(missing)
+    return found
+
+
+def _run_assign(notice, user, inputs):
+    from django.contrib.auth import get_user_model
+
+    value = str(inputs.get("assignee") or user.pk)
+    assignee = get_user_model().objects.filter(pk=value).first() if value.isdigit() else None
+    if assignee is None:
+        raise ActionError(_("请选择承办人。"))
+    return actions.Done(assign(notice, user, assignee))
+
+
+def _run_measure(notice, user, inputs):
+    target = _chosen(Target, inputs, "target", notice, _("请选择要处理的通知对象。"))
+    kind = inputs.get("kind", "")
+    if kind not in Measure.Kind.values:
+        raise ActionError(_("请选择处理措施。"))
+    cover = inputs.get("cover_shared") == "1"
+    return actions.Done(apply_measure(notice, user, kind, target, inputs.get("reason", ""), cover_shared=cover))
+
+
+def _run_revert(notice, user, inputs):
+    measure = _chosen(Measure, inputs, "measure", notice, _("该措施不存在。"))
+    return actions.Done(revert_measure(measure, user, inputs.get("reason", "")))
+
+
+def _run_forward(notice, user, inputs):
+    return actions.Done(
+        forward(
+            notice,
+            user,
+            inputs.get("reason", ""),
+            email=inputs.get("author_email", ""),
+            announce=inputs.get("announce") == "1",
+            author_kind=inputs.get("author_kind", ""),
+            author_name=inputs.get("author_name", ""),
+        )
+    )
+
+
+def _with_reason(function, *args):
+    return lambda notice, user, inputs: actions.Done(function(notice, user, *args, inputs.get("reason", "")))
+
+
+A = actions.Action
+#: The desk's actions, in the order of their buttons (tests/takedowns walk them by state).
+DESK = actions.Actions(
+    A("assign", _lazy("分配给我"), check_desk, _run_assign, button=False),
+    A("start_review", _lazy("开始审查"), check_start_review, lambda n, u, i: actions.Done(start_review(n, u))),
+    A("request_info", _lazy("要求补充材料"), check_request_information, _with_reason(request_information), True),
+    A("accept", _lazy("受理"), check_accept, _with_reason(accept)),
+    A("reject", _lazy("不予受理"), check_reject, _with_reason(reject), True),
+    A("counter_valid", _lazy("反通知成立"), check_review_counter_notice, _with_reason(review_counter_notice, True)),
+    A(
+        "counter_invalid",
+        _lazy("反通知不成立"),
+        check_review_counter_notice,
+        _with_reason(review_counter_notice, False),
+        True,
+    ),
+    A("restore", _lazy("恢复内容"), check_restore, _with_reason(restore)),
+    A("maintain", _lazy("收到投诉/起诉证明，维持"), check_maintain, _with_reason(maintain), True),
+    A("note", _lazy("添加内部备注"), check_desk, lambda n, u, i: actions.Done(add_note(n, u, i.get("reason", ""))), True),
+    A("close", _lazy("结案"), check_close, _with_reason(close)),
+    A("forward", _lazy("转送通知"), check_forward, _run_forward, button=False),
+    A("measure", _lazy("采取措施"), check_apply_measure, _run_measure, button=False),
+    A("revert", _lazy("撤销此措施"), check_desk, _run_revert, needs_reason=True, button=False),
+)

@@ -12,6 +12,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.core.actions import ActionError
 from newsroom.core.adminbase import RecordAdmin
 from newsroom.core.spreadsheets import SafeCSVWriter
 
@@ -165,6 +166,8 @@ class TakedownRequestAdmin(RecordAdmin):
                 else "",
                 mails=notice.mails.all(),
                 author_kinds=TakedownRequest.AuthorKind.choices,
+                may=actions.DESK.allowed(notice, request.user),
+                desk_buttons=actions.DESK.buttons(notice, request.user),
             )
         return super().changeform_view(request, object_id, form_url, extra_context)
 
@@ -179,56 +182,9 @@ class TakedownRequestAdmin(RecordAdmin):
         if request.method != "POST":
             return redirect("admin:takedowns_takedownrequest_change", pk)
         notice = get_object_or_404(TakedownRequest, pk=pk)
-        action, reason, user = request.POST.get("action", ""), request.POST.get("reason", ""), request.user
         try:
-            if action == "assign":
-                actions.assign(
-                    notice, user, get_object_or_404(get_user_model(), pk=request.POST.get("assignee") or user.pk)
-                )
-            elif action == "start_review":
-                actions.start_review(notice, user)
-            elif action == "request_info":
-                actions.request_information(notice, user, reason)
-            elif action == "accept":
-                actions.accept(notice, user, reason)
-            elif action == "reject":
-                actions.reject(notice, user, reason)
-            elif action == "measure":
-                target = get_object_or_404(Target, pk=request.POST.get("target"), request=notice)
-                actions.apply_measure(
-                    notice,
-                    user,
-                    request.POST.get("kind"),
-                    target,
-                    reason,
-                    cover_shared=request.POST.get("cover_shared") == "1",
-                )
-            elif action == "revert":
-                measure = get_object_or_404(Measure, pk=request.POST.get("measure"), request=notice)
-                actions.revert_measure(measure, user, reason)
-            elif action == "forward":
-                actions.forward(
-                    notice,
-                    user,
-                    reason,
-                    email=request.POST.get("author_email", ""),
-                    announce=request.POST.get("announce") == "1",
-                    author_kind=request.POST.get("author_kind", ""),
-                    author_name=request.POST.get("author_name", ""),
-                )
-            elif action in ("counter_valid", "counter_invalid"):
-                actions.review_counter_notice(notice, user, action == "counter_valid", reason)
-            elif action == "restore":
-                actions.restore(notice, user, reason)
-            elif action == "maintain":
-                actions.maintain(notice, user, reason)
-            elif action == "close":
-                actions.close(notice, user, reason)
-            elif action == "note":
-                actions.add_note(notice, user, reason)
-            else:
-                raise actions.ActionError(gettext("未知操作。"))
-        except actions.ActionError as error:
+            actions.DESK.run(request.POST.get("action", ""), notice, request.user, request.POST)
+        except ActionError as error:
             messages.error(request, str(error))
         except PermissionDenied as error:
             messages.error(request, str(error) or gettext("您没有执行此操作的权限。"))

@@ -208,3 +208,81 @@ def test_a_new_version_keeps_a_hidden_photo_hidden(client, demo, moderator):
     assert "玉泉区基层党建新版本" in page
     assert "该图片因权利人通知已依法屏蔽" in page
     assert request.targets.get().photo.hidden_by_takedown
+
+
+def test_the_desk_offers_exactly_what_goes_through_in_every_state(client, demo, roles):
+    """Each state of a notice, for the moderator and the roles that may not act: every button of
+    the desk is offered exactly when it goes through (restore only once the period is over)."""
+    from django.db import transaction
+
+    moderator = roles["moderator"]
+    Portal.objects.update(restore_policy="after_days", restore_after_days=15)
+    request = file_notice(client)
+    steps = [
+        ("已收到", lambda r: None),
+        ("审查中", lambda r: actions.start_review(r, moderator)),
+        ("已受理", lambda r: actions.accept(r, moderator, "要件齐全")),
+        ("已采取措施", lambda r: actions.apply_measure(r, moderator, "withdraw_article", r.targets.get())),
+        (
+            "收到反通知",
+            lambda r: (actions.forward(r, moderator, announce=True), actions.receive_counter_notice(r, counter(r), [])),
+        ),
+        ("反通知成立", lambda r: actions.review_counter_notice(r, moderator, True, "初步证据成立")),
+        (
+            "等待期已过",
+            lambda r: (send_waiting(), TakedownRequest.objects.filter(pk=r.pk).update(restore_due_at=timezone.now())),
+        ),
+        ("已维持", lambda r: actions.maintain(r, moderator, "起诉证明")),
+        ("已结案", lambda r: actions.close(r, moderator)),
+    ]
+    people = {"moderator": moderator, **{who: roles[who] for who in ("editor", "chief", "siteadmin")}}
+    inputs = {"reason": "说明", "announce": "1", "kind": "correction", "target": "", "measure": ""}
+    offered_to_moderator = {}
+    for state, step in steps:
+        step(TakedownRequest.objects.get(pk=request.pk))
+        for who, user in people.items():
+            for action in actions.DESK:
+                notice = TakedownRequest.objects.get(pk=request.pk)
+                given = {
+                    **inputs,
+                    "target": notice.targets.get().pk,
+                    "measure": notice.measures.values_list("pk", flat=True).first() or "",
+                }
+                offered = action.refusal(notice, user) is None
+                try:
+                    with transaction.atomic():
+                        actions.DESK.run(action.name, notice, user, given)
+                        raise KeyboardInterrupt  # keep nothing
+                except KeyboardInterrupt:
+                    ran = True
+                except (PermissionDenied, actions.actions.ActionError):
+                    ran = False
+                if action.name == "revert" and not notice.measures.filter(reverted_at=None).exists():
+                    continue  # nothing to revert: the button is drawn per active measure
+                assert offered == ran, f"{state} · {who} · {action.name}"
+                if who == "moderator" and offered:
+                    offered_to_moderator.setdefault(state, set()).add(action.name)
+            if who != "moderator":
+                assert not actions.DESK.allowed(TakedownRequest.objects.get(pk=request.pk), user) - (
+                    {
+                        "assign",
+                        "note",
+                        "close",
+                        "forward",
+                        "start_review",
+                        "request_info",
+                        "accept",
+                        "reject",
+                        "counter_valid",
+                        "counter_invalid",
+                        "restore",
+                        "maintain",
+                        "measure",
+                        "revert",
+                    }
+                    if user.has_perm("takedowns.change_takedownrequest")
+                    else set()
+                ), who
+    assert "restore" not in offered_to_moderator["反通知成立"]  # the waiting period has not begun
+    assert {"restore", "maintain"} <= offered_to_moderator["等待期已过"]
+    assert offered_to_moderator["已结案"] == {"assign", "note", "revert"}  # a maintained measure can still end
