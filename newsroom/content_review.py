@@ -15,17 +15,15 @@ two steps of it (four eyes, relaxed only by ``Portal.allow_self_review``); block
 any text of the proposed version stop the final approval, as they stop an article.
 """
 
-import json
-
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from newsroom.core import snapshots
 from newsroom.core.actions import Action, ActionError, Actions, Done, locked
 
 from . import checks, notifications
@@ -35,7 +33,7 @@ from .revisions import body_diff, char_diff
 
 K, S, E = ContentChange.Kind, ContentChange.Status, ContentEvent.Action
 PROPOSED = {K.CREATE: E.PROPOSE_CREATE, K.UPDATE: E.PROPOSE_UPDATE, K.DELETE: E.PROPOSE_DELETE}
-SKIP = {"id", "is_live", "created_at", "updated_at"}
+SKIP = {"is_live", "created_at", "updated_at"}  # the review decides these, not the editor
 
 
 class ReviewError(ActionError):
@@ -47,43 +45,21 @@ class ReviewError(ActionError):
 
 def fields(model):
     """The concrete fields an editor's version consists of."""
-    return [f for f in model._meta.concrete_fields if f.editable and f.name not in SKIP]
+    return snapshots.fields(model, skip=SKIP)
 
 
 def relations(model):
-    return [f for f in model._meta.many_to_many if f.editable]
+    return snapshots.relations(model)
 
 
 def snapshot(instance, m2m=None):
-    """``instance`` as JSON-able data: its fields as they are in memory (a form may have changed
-    them without saving) and its many-to-many relations (from ``m2m`` or the database). A file
-    chosen but not yet stored is stored now, under a new name nothing public points at."""
-    data = {}
-    for field in fields(type(instance)):
-        value = getattr(instance, field.attname)
-        if isinstance(field, models.FileField):
-            if value and not value._committed:
-                value.save(value.name, value.file, save=False)
-            value = value.name if value else ""
-        data[field.attname] = value
-    for field in relations(type(instance)):
-        if m2m is not None and field.name in m2m:
-            data[field.name] = sorted(m2m[field.name])
-        elif instance.pk:
-            data[field.name] = sorted(getattr(instance, field.name).values_list("pk", flat=True))
-        else:
-            data[field.name] = []
-    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+    """``instance`` in the one snapshot format (newsroom/core/snapshots.py)."""
+    return snapshots.capture(instance, fields(type(instance)), relations(type(instance)), m2m)
 
 
 def load(instance, data):
     """Put ``data`` into ``instance`` in memory (not saved); returns the relations' values."""
-    for field in fields(type(instance)):
-        if field.attname in data:
-            value = data[field.attname]
-            if not isinstance(field, (models.ForeignKey, models.FileField)):
-                value = field.to_python(value)
-            setattr(instance, field.attname, value)
+    snapshots.put(instance, data, fields(type(instance)))
     return {f.name: data.get(f.name, []) for f in relations(type(instance))}
 
 

@@ -15,70 +15,32 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
+from newsroom.core import snapshots
+
 from .credits import render_credit
 from .models import Article, BylineRole, Credit, Person, Photo, Revision
 from .rendering import split_blocks
 
-FIELDS = [
-    "kicker",
-    "title",
-    "subtitle",
-    "column_id",
-    "series_id",
-    "script",
-    "risk_tier",
-    "summary",
-    "editors_note",
-    "dateline",
-    "body",
-    "source_name",
-    "source_url",
-    "via_name",
-    "is_reprint",
-    "original_title",
-    "original_author",
-    "original_url",
-    "original_published_at",
-    "original_time_precision",
-    "original_time_unknown_reason",
-    "is_headline",
-    "is_slideshow",
-    "is_picture_news",
-    "is_recommended",
-    "expires_at",
-]
-RELATIONS = ["topics", "communities", "streets"]
-CREDIT_FIELDS = ["role_id", "person_id", "name", "organisation", "in_dateline", "at_end", "order"]
+# What a revision holds follows from the models (newsroom/core/snapshots.py): every editable
+# field but the slug (it names the page, whichever version is live) and the cover (kept as its
+# index among the photos, ``cover_index``); a photo's and a byline's rows without their owner.
+FIELDS = snapshots.names(Article, skip={"slug", "cover"})
+RELATIONS = [f.name for f in snapshots.relations(Article)]
+CREDIT_FIELDS = snapshots.names(Credit, skip={"article"})
 #: Snapshots made before bylines were rows held three lists of people: read as these roles.
 LEGACY_BYLINES = {"reporters": "记者", "correspondents": "通讯员", "editors_in_charge": "责任编辑"}
-PHOTO_FIELDS = [
-    "asset_id",
-    "image",
-    "caption",
-    "alt_text",
-    "credit_kind",
-    "credit_person_id",
-    "credit_organisation",
-    "credit_role",
-    "order",
-    "body_position",
-]
+PHOTO_FIELDS = snapshots.names(Photo, skip={"article", "community", "facility"})
+_ARTICLE_FIELDS = snapshots.fields(Article, skip={"slug", "cover"})
 
 
 def _decode(name, value):
     """A snapshot value as the model field holds it (date-times are stored as ISO text)."""
-    from django.utils.dateparse import parse_datetime
-
-    if value and Article._meta.get_field(name.removesuffix("_id")).get_internal_type() == "DateTimeField":
-        return parse_datetime(value)
-    return value
+    return snapshots.decode(Article._meta.get_field(name.removesuffix("_id")), value)
 
 
 def set_fields(article, data):
     """Give ``article`` (saved or not) the snapshot's field values."""
-    for name in FIELDS:
-        setattr(article, name, _decode(name, data.get(name)))
-    return article
+    return snapshots.put(article, data, _ARTICLE_FIELDS)
 
 
 def relations_of(data):
@@ -104,16 +66,13 @@ def photos_of(data):
 
 
 def snapshot(article):
-    data = {}
-    for name in FIELDS:
-        value = getattr(article, name)
-        data[name] = value.isoformat() if hasattr(value, "isoformat") else value
-    for name in RELATIONS:
-        data[name] = sorted(getattr(article, name).values_list("pk", flat=True))
-    data["credits"] = [{f: getattr(c, f) for f in CREDIT_FIELDS} for c in article.credits.order_by("order", "id")]
+    """The article in the one snapshot format, with its bylines and photos as rows of it."""
+    data = snapshots.capture(article, _ARTICLE_FIELDS, snapshots.relations(Article))
+    credit_fields = snapshots.fields(Credit, skip={"article"})
+    data["credits"] = [snapshots.capture(c, credit_fields) for c in article.credits.order_by("order", "id")]
+    photo_fields = snapshots.fields(Photo, skip={"article", "community", "facility"})
     data["photos"] = [
-        {"id": photo.pk, **{f: (photo.image.name if f == "image" else getattr(photo, f)) for f in PHOTO_FIELDS}}
-        for photo in article.photos.order_by("order", "id")
+        {"id": photo.pk, **snapshots.capture(photo, photo_fields)} for photo in article.photos.order_by("order", "id")
     ]
     cover = article.cover
     data["cover_index"] = next((i for i, p in enumerate(data["photos"]) if cover and p["id"] == cover.pk), None)
