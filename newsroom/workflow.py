@@ -157,6 +157,14 @@ def check_reject(article, user):
     _four_eyes(article, user, deciding_step=False)
 
 
+def check_sign_and_publish(article, user):
+    """签发并发布: at the last step, the one who signs off may publish in the same breath."""
+    check_approve(article, user)
+    if article.review_step != article.review_total:
+        raise TransitionError(_("还未到终审签发这一步。"))
+    _require(user, "review_final")
+
+
 def check_publish(article, user):
     _require(user, "review_final")
     _allowed_from(article, S.APPROVED)
@@ -524,6 +532,14 @@ def _run_publish(article, user, inputs):
     return Done(article.replaces or article, tuple(warnings))
 
 
+@transaction.atomic
+def _run_sign_and_publish(article, user, inputs):
+    """签发 then 发布 (now or at the time given), as one change: if publishing is refused (a
+    time in the past, a check that fails), the article is not signed off either."""
+    approve(article, user, _opinion(inputs), version=inputs.get("version", ""))
+    return _run_publish(Article.objects.get(pk=article.pk), user, inputs)
+
+
 def _run_change_publish_date(article, user, inputs):
     new_date = parse_local(inputs.get("new_date"))
     if not new_date:
@@ -553,6 +569,7 @@ ACTIONS = Actions(
         check_approve,
         lambda a, u, i: Done(approve(a, u, _opinion(i), version=i.get("version", ""))),
     ),
+    Action("sign_and_publish", _lazy("签发并发布"), check_sign_and_publish, _run_sign_and_publish),
     Action("reject", _lazy("退回"), check_reject, lambda a, u, i: Done(reject(a, u, _opinion(i))), needs_reason=True),
     Action("publish", _lazy("发布"), check_publish, _run_publish),
     Action(

@@ -248,7 +248,7 @@ def done_message(action, article):
         return gettext("已送%(step)s。") % {"step": article.review_step_label}
     if action == "approve":
         return gettext("已签发，等待发布。")
-    if action == "publish":
+    if action in ("publish", "sign_and_publish"):
         if article.live_from and article.live_from > timezone.now():
             return gettext("已设定时发布：%(at)s 上线。") % {
                 "at": timezone.localtime(article.live_from).strftime("%Y-%m-%d %H:%M")
@@ -545,8 +545,34 @@ class ArticleAdmin(admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def add_view(self, request, form_url="", extra_context=None):
-        extra_context = {**(extra_context or {}), **self.autosave_context(request, None)}
+        extra_context = {
+            **(extra_context or {}),
+            **self.autosave_context(request, None),
+            "save_and_submit": request.user.has_perm("newsroom.change_article"),
+        }
         return super().add_view(request, form_url, extra_context)
+
+    # 保存并提交审核: one click for what an editor does after the last save of a draft.
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_save_submit" in request.POST:
+            return self._submit_after_save(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if "_save_submit" in request.POST:
+            return self._submit_after_save(request, obj)
+        return super().response_change(request, obj)
+
+    def _submit_after_save(self, request, article):
+        try:
+            workflow.ACTIONS.run("submit", article, request.user, {"opinion": ""})
+        except (ActionError, PermissionDenied) as error:
+            messages.error(request, gettext("已保存，但未能提交审核：%(why)s") % {"why": error})
+        else:
+            done = Article.objects.get(pk=article.pk)
+            messages.success(request, gettext("已保存并提交审核。") + done_message("submit", done))
+        return redirect("admin:newsroom_article_change", article.pk)
 
     def autosave_context(self, request, article):
         """Where the page's script sends the working copy, and an autosave newer than the last
@@ -569,6 +595,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return {
             "workflow_actions": workflow.available_transitions(request.user, article),
             "may": workflow.ACTIONS.allowed(article, request.user),
+            "save_and_submit": workflow.ACTIONS["submit"].refusal(article, request.user) is None,
             "history": AuditEntry.objects.filter(article=root).select_related("actor"),
             "others_here": others,
             "draft_version": root.draft_versions.first() if article.is_live else None,

@@ -168,3 +168,42 @@ def test_a_reviewer_reads_the_body_rendered_not_as_html_source(client, demo, rol
     workflow.reject(article, roles["first"], "请补充")
     page = client.get(f"/admin/newsroom/article/{article.pk}/change/").content.decode()
     assert "linli-body-as-read" not in page and 'name="body"' in page
+
+
+def test_save_and_submit_is_one_click_and_the_last_step_signs_and_publishes_in_one(demo, roles):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from newsroom.models import Portal
+    from tests.helpers import new_draft
+
+    Portal.objects.update(review_steps=1)
+    article = new_draft(roles["editor"])
+    editor = Client()
+    editor.force_login(roles["editor"])
+    url = f"/admin/newsroom/article/{article.pk}/change/"
+    data = admin_form_data(editor.get(url))
+    assert 'name="_save_submit"' in editor.get(url).content.decode()
+    data.update({"title": "中南社区邻里节百家宴", "_save_submit": "保存并提交审核"})
+    page = editor.post(url, data, follow=True).content.decode()
+    assert "已保存并提交审核" in page
+    article = Article.objects.get(pk=article.pk)
+    assert (article.title, article.status) == ("中南社区邻里节百家宴", Article.Status.IN_REVIEW)
+    assert 'name="_save_submit"' not in editor.get(url).content.decode()  # nothing left to submit
+
+    chief = Client()
+    chief.force_login(roles["chief"])
+    past = timezone.localtime(timezone.now() - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    page = press(chief, article, "sign_and_publish", publish_at=past).content.decode()
+    assert "不得倒填发稿日期" in page
+    assert Article.objects.get(pk=article.pk).status == Article.Status.IN_REVIEW  # not signed off either
+    soon = timezone.localtime(timezone.now() + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
+    page = press(chief, article, "sign_and_publish", publish_at=soon, opinion="同意").content.decode()
+    assert "已设定时发布" in page
+    article = Article.objects.get(pk=article.pk)
+    assert article.is_live and not article.is_public
+    assert list(AuditEntry.objects.filter(article=article).values_list("action", flat=True))[-2:] == [
+        "approve",
+        "publish",
+    ]
