@@ -365,4 +365,3 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
-FORM_RENDERER = "newsroom.core.formrender.Renderer"

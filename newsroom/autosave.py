@@ -16,35 +16,22 @@ from django.utils import timezone
 from .models import Article, Autosave
 
 # The article's own fields: what the browser may send and what a restore puts back (with the
-# bylines' and photos' rows below).
+# bylines' rows below). Photos are not in it: each is saved the moment its dialog is.
 FIELDS = frozenset(
     field.name
     for field in Article._meta.get_fields()
     if getattr(field, "editable", False) and not field.auto_created and field.concrete or field.many_to_many
 )
-# The rows of the page's bylines and photos, by their form prefix: what an editor types or picks
-# in them (not the file, the row's id or its 删除 box). A chosen person or library image comes
-# with its label (``name#label``), so a restore can show it in its autocomplete box.
-ROW_FIELDS = {
-    "credits": {"order", "role", "organisation", "person", "name", "in_dateline", "at_end"},
-    "photos": {
-        "asset",
-        "caption",
-        "alt_text",
-        "credit_kind",
-        "credit_person",
-        "credit_organisation",
-        "credit_role",
-        "order",
-        "body_position",
-    },
-}
-ROW = re.compile(r"^(credits|photos)-(\d{1,3})-([a-z_]+)(#label)?$")
+# The rows of the page's bylines, by their form prefix: what an editor types or picks in them (not
+# the row's id or its 删除 box). A chosen person comes with its label (``name#label``), so a
+# restore can show it in its autocomplete box.
+ROW_FIELDS = {"credits": {"order", "role", "organisation", "person", "name", "in_dateline", "at_end"}}
+ROW = re.compile(r"^(credits)-(\d{1,3})-([a-z_]+)(#label)?$")
 MAX_BYTES = 2_000_000
 
 
 def kept_field(name):
-    """Whether the browser may send ``name``: an article field, or a byline's or photo's."""
+    """Whether the browser may send ``name``: an article field, or a byline's."""
     if name in FIELDS:
         return True
     row = ROW.match(name)

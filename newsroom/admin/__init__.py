@@ -2,6 +2,6 @@
 
 The takedown desk registers its own admin (newsroom/takedowns/admin.py)."""
 
-from . import accounts, articles, communities, library, notifications, review, site, widgets  # noqa: F401  (registers the ModelAdmins)
+from . import accounts, articles, communities, library, notifications, photos, review, site, widgets  # noqa: F401  (registers the ModelAdmins)
 
 widgets.install()

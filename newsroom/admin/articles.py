@@ -8,9 +8,7 @@ from functools import partial
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.helpers import InlineAdminFormSet
 from django.contrib.admin.options import IS_POPUP_VAR
-from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import JsonResponse
@@ -32,14 +30,12 @@ from newsroom.core.forms import https_urls
 from newsroom.core.richtext import sanitize_html
 
 from .. import autosave, checks, extensions, revisions, workflow
-from ..images import IMAGE_UPLOADS
 from ..models import (
     Article,
     AuditEntry,
     BylineRole,
     Credit,
     EditPresence,
-    ImageAsset,
     Person,
     Photo,
     Portal,
@@ -47,33 +43,11 @@ from ..models import (
     Revision,
 )
 from ..previews import preview_token
-from ..templatetags.pictures import thumb
 from . import imports
-from .review import ReviewedAdmin
+from .photos import photo_list_context
+from .widgets import KnownChoicesAutocomplete, thumbnail
 
 PRESENCE_WINDOW = timedelta(minutes=15)
-
-
-def thumbnail(photo):
-    """A 160 px crop (a few KB), never the original: a list page of 100 articles stays small."""
-    if not photo or not photo.image:
-        return "—"
-    return thumb(photo, 80, css_class="linli-thumb")
-
-
-class KnownChoicesAutocomplete(AutocompleteSelect):
-    """The admin's autocomplete, which shows the chosen person's name without a query when the
-    inline has already loaded the people on its photos (``known``: {pk: label})."""
-
-    known = None
-
-    def optgroups(self, name, value, attr=None):
-        chosen = [str(v) for v in value if str(v) not in self.choices.field.empty_values]
-        if self.known is None or not set(chosen) <= self.known.keys():
-            return super().optgroups(name, value, attr)
-        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
-        options += [self.create_option(name, pk, self.known[pk], True, i + 1) for i, pk in enumerate(chosen)]
-        return [(None, options, 0)]
 
 
 class CreditForm(forms.ModelForm):
@@ -94,7 +68,6 @@ class CreditInline(admin.TabularInline):
     model = Credit
     form = CreditForm
     extra = 0
-    template = "admin/edit_inline/linli_tabular.html"
     autocomplete_fields = ("person",)
     fields = ("order", "role", "organisation", "person", "name", "in_dateline", "at_end")
     verbose_name = _("署名")
@@ -126,70 +99,6 @@ class CreditInline(admin.TabularInline):
         if db_field.name == "person":
             kwargs["widget"] = KnownChoicesAutocomplete(db_field, self.admin_site, using=kwargs.get("using"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
-class PhotoInline(admin.StackedInline):
-    model = Photo
-    extra = 0
-    fk_name = "article"
-    template = "admin/newsroom/photo_inline.html"  # compact cards (templates/jinja2/)
-    formfield_overrides = IMAGE_UPLOADS  # an iPhone's HEIC is told how to convert
-
-    class Media:
-        js = ("js/admin-photos.js",)
-
-    autocomplete_fields = ("asset", "credit_person")
-    readonly_fields = ("preview", "credit_preview")
-    fields = (
-        ("asset", "image", "preview"),
-        "caption",
-        "alt_text",
-        ("credit_kind", "credit_person", "credit_organisation", "credit_role", "credit_preview"),
-        ("order", "body_position"),
-    )
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("credit_person", "asset")
-
-    def get_formset(self, request, obj=None, **kwargs):
-        """The people credited on the article's photos and its library images are loaded once,
-        for every photo's autocomplete (else each photo costs a query for each name)."""
-        formset = super().get_formset(request, obj, **kwargs)
-        known = {
-            "credit_person": lambda: Person.objects.filter(photos__article=obj).distinct(),
-            "asset": lambda: ImageAsset.objects.filter(uses__article=obj).distinct(),
-        }
-        for name, rows in known.items():
-            field = formset.form.base_fields[name]
-            widget = getattr(field.widget, "widget", field.widget)  # inside the related-object wrapper
-            if obj is not None and isinstance(widget, KnownChoicesAutocomplete):
-                widget.known = {str(row.pk): field.label_from_instance(row) for row in rows()}
-        return formset
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name in ("credit_person", "asset"):
-            kwargs["widget"] = KnownChoicesAutocomplete(db_field, self.admin_site, using=kwargs.get("using"))
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    @admin.display(description=_("预览"))
-    def preview(self, obj):
-        return thumbnail(obj)
-
-    @admin.display(description=_("署名效果"))
-    def credit_preview(self, obj):
-        return obj.credit_line if obj.pk else "—"
-
-
-class SharedMediaInlineFormSet(InlineAdminFormSet):
-    """The admin gathers an inline's scripts and styles by building the admin wrapper of every
-    form (40 photos: 40 wrappers and their fieldsets, before the page renders them again). The forms of one formset share their widgets, so the first form says it for all."""
-
-    @property
-    def media(self):
-        media = self.opts.media + self.formset.media
-        for admin_form in self:
-            return media + admin_form.media
-        return media
 
 
 class ArticleForm(forms.ModelForm):
@@ -295,7 +204,7 @@ class ArticleAdmin(admin.ModelAdmin):
     change_form_template = "admin/newsroom/article/change_form.html"
 
     class Media:
-        js = ("js/admin-unsaved.js", "js/admin-autosave.js", "js/admin-paste.js")
+        js = ("js/admin-unsaved.js", "js/admin-autosave.js", "js/admin-paste.js", "js/admin-photo-dialog.js")
 
     list_display = (
         "cover_thumbnail",
@@ -402,7 +311,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "created_at",
         "updated_at",
     )
-    inlines = (CreditInline, PhotoInline)
+    inlines = (CreditInline,)  # photos: a list of their own, each edited in a dialog (admin/photos.py)
     formfield_overrides = {models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"}}
     fieldsets = (
         (None, {"fields": ("kicker", "title", "subtitle", ("column", "slug", "script"), "loaded_version")}),
@@ -523,12 +432,6 @@ class ArticleAdmin(admin.ModelAdmin):
 
     # --- change page ------------------------------------------------------------------
 
-    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
-        inline_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
-        for inline_formset in inline_formsets:
-            inline_formset.__class__ = SharedMediaInlineFormSet  # same state, leaner ``media``
-        return inline_formsets
-
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if not str(object_id).isdigit():  # the admin's own answer: "… does not exist"
             return super().change_view(request, object_id, form_url, extra_context)
@@ -541,6 +444,7 @@ class ArticleAdmin(admin.ModelAdmin):
             **(extra_context or {}),
             **self.workflow_context(request, article),
             **self.autosave_context(request, article),
+            **photo_list_context(request, article),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -557,6 +461,9 @@ class ArticleAdmin(admin.ModelAdmin):
     def response_add(self, request, obj, post_url_continue=None):
         if "_save_submit" in request.POST:
             return self._submit_after_save(request, obj)
+        if "_add_photo" in request.POST:  # 保存草稿并添加图片: the dialog opens on the saved draft
+            messages.success(request, gettext("草稿已保存，请添加图片。"))
+            return redirect(reverse("admin:newsroom_article_change", args=[obj.pk]) + "#add-photo")
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
@@ -780,79 +687,6 @@ class ArticleAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request, article):
             raise PermissionDenied
         return render_revision(request, revision)
-
-
-@admin.register(Photo)
-class PhotoAdmin(ReviewedAdmin):
-    """Photos on their own. A photo of an article changes only while the article itself may be
-    edited (a draft; a live article through a new version); a community's or facility's photo
-    goes through content review."""
-
-    formfield_overrides = IMAGE_UPLOADS
-    list_display = ("preview", "caption_short", "credit_line", "article", "community", "facility")
-    list_filter = ("credit_kind",)
-    search_fields = ("caption", "alt_text", "credit_person__name", "credit_organisation")
-    autocomplete_fields = ("article", "community", "facility", "credit_person")
-    list_select_related = ("article", "community", "facility", "credit_person")
-    readonly_fields = ("preview", "width", "height")
-    fields = (
-        ("image", "preview"),
-        ("width", "height"),
-        "caption",
-        "alt_text",
-        ("credit_kind", "credit_person", "credit_organisation", "credit_role"),
-        ("article", "community", "facility"),
-        ("order", "body_position"),
-    )
-
-    @admin.display(description=_("预览"))
-    def preview(self, obj):
-        return thumbnail(obj)
-
-    def is_reviewed(self, obj):
-        return obj.article_id is None
-
-    def has_change_permission(self, request, obj=None):
-        if obj is not None and obj.article_id and not obj.article.is_editable:
-            return False
-        return super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.article_id and not obj.article.is_editable:
-            return False
-        return super().has_delete_permission(request, obj)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "article":
-            kwargs["queryset"] = Article.objects.editable()
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    # Whoever changes an article's photo here changes what the article shows: a revision of the
-    # article under their name makes them one of its authors (four eyes), as the article's own
-    # page does. Before, a photo added here left no trace and its adder could then sign off.
-    def save_model(self, request, obj, form, change):
-        before = form.initial.get("article") if change else None
-        super().save_model(request, obj, form, change)
-        self._authored(request, {obj.article_id, before})
-
-    def delete_model(self, request, obj):
-        article_id = obj.article_id
-        super().delete_model(request, obj)
-        self._authored(request, {article_id})
-
-    @staticmethod
-    def _authored(request, article_ids):
-        for article in Article.objects.filter(pk__in=article_ids - {None}):
-            revisions.bump_version(article)
-            revisions.record(article, request.user, note=_("在图片页修改了图片"))
-
-    @admin.display(description=_("图片说明"))
-    def caption_short(self, obj):
-        return obj.caption[:40]
-
-    @admin.display(description=_("署名"))
-    def credit_line(self, obj):
-        return obj.credit_line
 
 
 @admin.register(AuditEntry)

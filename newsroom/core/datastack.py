@@ -6,8 +6,8 @@ unmaps it again (CPython issue gh-142183, fixed in 3.13 and 3.14 in 2026; not in
 whose calls sit at a chunk's edge — where that edge falls depends on how deep the request
 happens to be when the loop runs — then pays an ``mmap``, a ``munmap`` and a page fault for every
 call. The article change page with 40 photos made some 5,700 such pairs and 8,000 page faults a
-request, in the Jinja2 macros of its photo cards (rendered deep inside the admin's templates),
-and spent 40 % of its time there.
+request, in the macros of its photo cards (rendered deep inside the admin's templates), and
+spent 40 % of its time there (2026; the photo list of the page is now far smaller).
 
 ``call_in_roomy_frame`` calls a function above a frame that asks for 512 KiB of data stack:
 CPython gives that frame a chunk of its own of 1 MiB, and every frame below it fits in the
@@ -20,9 +20,13 @@ chunk's other half, so no call maps memory. Pages that no frame reaches are neve
   one (``runserver``, the test client, another server) gets its own, at the price of one
   ``mmap``/``munmap`` and a few page faults per request (~20 µs).
 
-On a CPython with the fix this changes nothing that matters.
+The condition for removal: the runtime is CPython 3.13 or later (or not CPython), where the
+data stack no longer maps and unmaps chunks at their edge. ``NEEDED`` says so, and both the
+worker and the middleware pass straight through when it is false; delete this module, its
+``MIDDLEWARE`` line and the worker class in ``docs/linli.service`` once production runs 3.13+.
 """
 
+import sys
 import threading
 import types
 
@@ -47,10 +51,13 @@ call_in_roomy_frame = types.FunctionType(
 
 _thread = threading.local()
 
+#: Only CPython before 3.13 has the chunk-edge thrashing (gh-142183) this module works around.
+NEEDED = sys.implementation.name == "cpython" and sys.version_info < (3, 13)
+
 
 def run_in_roomy_frame(function, *args):
     """``function(*args)`` above a reserved frame, unless this thread already runs above one."""
-    if getattr(_thread, "roomy", False):
+    if not NEEDED or getattr(_thread, "roomy", False):
         return function(*args)
     _thread.roomy = True
     try:

@@ -1,7 +1,7 @@
 // Autosave of the article page: what the editor typed goes to the server every few seconds
 // (30 by default) while it changes, and when the tab is hidden or closed; after a crash the page
 // offers it back ("恢复自动保存的内容"): the article's fields and what was typed or picked in the
-// rows of its bylines and photos (not files, and not rows added since the last save, which the
+// rows of its bylines (not rows added since the last save, which the
 // offer names so they can be added again).
 (function () {
   "use strict";
@@ -16,7 +16,7 @@
     var token = form.querySelector("[name=csrfmiddlewaretoken]").value;
     var submitting = false;
 
-    var ROW = /^(credits|photos)-\d+-/;
+    var ROW = /^credits-\d+-/;
     function own(el) {
       if (!el.name || el.name === "csrfmiddlewaretoken" || el.name.charAt(0) === "_") return false;
       if (["file", "submit", "button", "hidden"].indexOf(el.type) >= 0) return false;
@@ -121,7 +121,7 @@
       });
       var rows = Object.keys(missing).length;
       offer.innerHTML = "<p>已恢复自动保存的内容，请检查后点“保存”。</p>" + (rows
-        ? "<p>另有 " + rows + " 行上次保存后新增的署名或图片未能恢复，请重新添加。</p>" : "");
+        ? "<p>另有 " + rows + " 行上次保存后新增的署名未能恢复，请重新添加。</p>" : "");
     });
     offer.querySelector("[data-autosave=discard]").addEventListener("click", function () {
       post(url + "?discard=1", "{}").then(function () { offer.remove(); });

@@ -8,16 +8,13 @@ client, after a warm-up, median and max of ``--runs``):
 - the editor's dashboard ``/admin/`` (the desk: my drafts, returned, awaiting me…);
 - the article change page with those photos, with 2 bylines and with as many bylines as photos.
 
-Beside them, in the same run and requested in turn with them, the baseline: the same change pages
-rendered the way Django's admin does out of the box (Django-template widgets, the stock stacked
-and tabular inlines), which is what this project shipped before ``newsroom/core/formrender.py`` and the
-photo cards.
-
 ``--via server`` times the same pages as a server answers them: on a copy of the database (made
-and dropped by the command), two gunicorn processes with production settings — this project's
-application and the baseline's (``tests/bench/stock_admin_wsgi.py``) — each asked in turn
-over HTTP. The test client's figures run inside this command's process, which on some machines
-is measurably slower than a server's worker for the same code (docs/benchmarks.md).
+and dropped by the command), gunicorn with production settings, asked over HTTP. With
+``--before DIR`` (a checkout of earlier code on the same schema, with its own ``.venv``: ``git
+worktree add DIR <commit>``) a second gunicorn serves that code from the same database copy, and
+the two are asked in turn, so the before/after comparison is one run on one machine. The test
+client's figures run inside this command's process, which on some machines is measurably slower
+than a server's worker for the same code (docs/benchmarks.md).
 """
 
 import functools
@@ -26,20 +23,16 @@ import shutil
 import statistics
 import tempfile
 import time
-from contextlib import contextmanager, nullcontext
 from http.client import HTTPConnection
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
-from django.forms.renderers import DjangoTemplates
 from django.test import Client, override_settings
 
-from newsroom.admin.articles import CreditInline, PhotoInline
-from newsroom.core import formrender
 from newsroom.models import Article, BylineRole, Column, Credit, Person, Photo
 from tests.bench.servers import start_gunicorn, stop
 
@@ -60,27 +53,6 @@ def _jpeg():
     return buffer.getvalue()
 
 
-class StockRenderer(DjangoTemplates):
-    """Django's own form renderer, its engine (and so its compiled templates) the process-wide
-    one of ``newsroom.core.formrender`` and kept across the switches between the two variants."""
-
-    @property
-    def engine(self):
-        return formrender.django_templates().engine
-
-
-@contextmanager
-def stock_admin():
-    """The change page as Django's admin renders it without this project's speed-ups."""
-    templates = PhotoInline.template, CreditInline.template
-    PhotoInline.template, CreditInline.template = "admin/edit_inline/stacked.html", "admin/edit_inline/tabular.html"
-    try:
-        with override_settings(FORM_RENDERER=f"{__name__}.StockRenderer"):
-            yield
-    finally:
-        PhotoInline.template, CreditInline.template = templates
-
-
 class Command(BaseCommand):
     help = "后台编辑页速度：临时建一篇有大量图片和署名的稿件（结束后回滚），测编辑工作台和稿件编辑页的服务器耗时。"
 
@@ -93,7 +65,12 @@ class Command(BaseCommand):
             default="client",
             help="client：本进程内的测试客户端（事务回滚）；server：在数据库副本上启动两个 gunicorn（现版与基线），经 HTTP 交替请求",
         )
-        parser.add_argument("--port", type=int, default=8021, help="--via server 时现版的端口（基线用下一个）")
+        parser.add_argument("--port", type=int, default=8021, help="--via server 时现版的端口（--before 用下一个）")
+        parser.add_argument(
+            "--before",
+            default="",
+            help="--via server：另一份代码（git worktree，含 .venv，数据库结构相同）作为改动前的基线，交替请求",
+        )
 
     def _article(self, editor, photos, bylines):
         article = Article.objects.create(
@@ -121,11 +98,11 @@ class Command(BaseCommand):
                 Credit.objects.create(article=article, role=role, person=person, order=i + 1)
         return article
 
-    def _time(self, get, url, runs):
-        """Timings of ``url`` by ``get(url, baseline)``: this project's page and, for a change
-        page, the baseline's, requested in turn (each after one warm-up), so the machine's drift
-        during the run falls on both alike."""
-        variants = [(False, [])] + ([(True, [])] if "change" in url else [])
+    def _time(self, get, url, runs, baseline):
+        """Timings of ``url`` by ``get(url, baseline)``: this project's page and, with a
+        baseline, the baseline's, requested in turn (each after one warm-up), so the machine's
+        drift during the run falls on both alike."""
+        variants = [(False, [])] + ([(True, [])] if baseline else [])
         sizes = []
         for run in range(runs + 1):
             for variant, times in variants:
@@ -153,16 +130,20 @@ class Command(BaseCommand):
         client.force_login(editor)
         return editor, client
 
-    def handle(self, *args, photos, runs, via, port, **options):
+    def handle(self, *args, photos, runs, via, port, before, **options):
+        if before and via != "server":
+            raise CommandError("--before 只能与 --via server 同用。")
+        if before and not (Path(before) / ".venv" / "bin" / "python").exists():
+            raise CommandError(f"{before} 中没有 .venv：请先为那份代码建好虚拟环境。")
         if via == "server":
-            rows, articles = self._via_server(photos, runs, port)
+            rows, articles = self._via_server(photos, runs, port, before)
             how = "经 gunicorn（生产设置，各 1 个 worker）的 HTTP 往返"
         else:
             rows, articles = self._via_client(photos, runs)
             how = "测试客户端，本进程内"
         self.stdout.write(
             f"稿件 {articles} 篇；以编辑身份登录，服务器耗时（{how}），每项 {runs} 次取中位数（最大值），"
-            f"现版与基线交替请求；DEBUG={'开' if settings.DEBUG and via == 'client' else '关'}；"
+            f"{'现版与改动前（' + before + '）交替请求；' if before else ''}DEBUG={'开' if settings.DEBUG and via == 'client' else '关'}；"
             f"数据库 {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
         )
         for label, (times, size), before in rows:
@@ -170,8 +151,8 @@ class Command(BaseCommand):
             if before:
                 old, old_size = before
                 line += (
-                    f"；基线（Django 后台原样渲染）{statistics.median(old):.0f} ms（{max(old):.0f}），"
-                    f"{old_size / 1024:.0f} KB，现为基线的 {statistics.median(times) / statistics.median(old):.0%}"
+                    f"；改动前 {statistics.median(old):.0f} ms（{max(old):.0f}），"
+                    f"{old_size / 1024:.0f} KB，现为改动前的 {statistics.median(times) / statistics.median(old):.0%}"
                 )
             self.stdout.write(line)
         if settings.DEBUG and via == "client":
@@ -187,25 +168,24 @@ class Command(BaseCommand):
                 pages = self._pages(photos, editor)
                 articles = Article.objects.count()
                 for label, url in pages:
-                    now, *before = self._time(lambda url, variant: self._client_get(client, url, variant), url, runs)
-                    rows.append((label, now, before[0] if before else None))
+                    (now,) = self._time(lambda url, variant: self._client_get(client, url), url, runs, False)
+                    rows.append((label, now, None))
                 raise _Rollback
         except _Rollback:
             pass
         return rows, articles
 
     @staticmethod
-    def _client_get(client, url, variant):
-        with stock_admin() if variant else nullcontext():
-            start = time.perf_counter()
-            response = client.get(url, secure=not settings.DEBUG)
-            elapsed = (time.perf_counter() - start) * 1000
+    def _client_get(client, url):
+        start = time.perf_counter()
+        response = client.get(url, secure=not settings.DEBUG)
+        elapsed = (time.perf_counter() - start) * 1000
         assert response.status_code == 200, (url, response.status_code)
         return elapsed, len(response.content)
 
     # -- through gunicorn ------------------------------------------------------------------
 
-    def _via_server(self, photos, runs, port):
+    def _via_server(self, photos, runs, port, before=""):
         """The pages as gunicorn serves them, on a copy of the database that is dropped at the end."""
         creation = connection.creation
         original = connection.settings_dict["NAME"]
@@ -231,14 +211,15 @@ class Command(BaseCommand):
                 "MEDIA_ROOT": media,
                 "SECRET_KEY": settings.SECRET_KEY,
             }
-            for offset, application in enumerate(("config.wsgi", "tests.bench.stock_admin_wsgi")):
-                servers.append(start_gunicorn(env, port + offset, application))
+            servers.append(start_gunicorn(env, port))
+            if before:
+                servers.append(start_gunicorn(env, port + 1, cwd=before, python=f"{before}/.venv/bin/python"))
             cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
             rows = []
             for label, url in pages:
                 get = functools.partial(self._http_get, port, cookie)
-                now, *before = self._time(get, url, runs)
-                rows.append((label, now, before[0] if before else None))
+                now, *old = self._time(get, url, runs, bool(before))
+                rows.append((label, now, old[0] if old else None))
             return rows, articles
         finally:
             for server in servers:

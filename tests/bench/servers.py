@@ -19,12 +19,14 @@ from django.core.management.base import CommandError
 WORKER_CLASS = "newsroom.core.datastack.RoomySyncWorker"  # as docs/linli.service runs it
 
 
-def start_gunicorn(env, port, application="config.wsgi", workers=1):
+def start_gunicorn(env, port, application="config.wsgi", workers=1, cwd=None, python=None):
+    """gunicorn serving ``application`` on ``port``: this checkout's, or the code in ``cwd`` with
+    its own ``python`` (an earlier checkout, for a before/after run)."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", application, "--workers", str(workers), "--bind", f"127.0.0.1:{port}"]
-        + ["--worker-class", WORKER_CLASS, "--log-level", "warning"],
+        [python or sys.executable, "-m", "gunicorn", application, "--workers", str(workers)]
+        + ["--bind", f"127.0.0.1:{port}", "--worker-class", WORKER_CLASS, "--log-level", "warning"],
         env=env,
-        cwd=settings.BASE_DIR,
+        cwd=cwd or settings.BASE_DIR,
     )
     for _ in range(150):
         try:

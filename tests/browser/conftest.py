@@ -71,11 +71,12 @@ LOADED = """async () => {
 }"""
 
 
-def screenshot(page, name):
-    """Save a full-page screenshot as a CI artifact, with lazy images loaded."""
+def screenshot(page, name, full_page=True):
+    """Save a screenshot as a CI artifact (the full page, or the window: a dialog stays where
+    the editor sees it), with lazy images loaded."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.evaluate(LOADED)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
 
 
 def axe_violations(page):

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from newsroom.models import Article
 from tests.browser.conftest import login, screenshot
+from tests.browser.photos import open_dialog, save_dialog
 from tests.browser.test_photo_library_journey import camera_file
 from tests.importer.docx_corpus import three_photos
 
@@ -120,19 +121,24 @@ def test_the_editors_day(site, browser, tmp_path):
     clicks.type(editor.locator("#id_original_published_at_0"), "2026-11-28")
     clicks.type(editor.locator("#id_original_published_at_1"), "09:30:00")
 
-    # A photo from the library, and a 4000×3000 one from the camera.
-    photos = editor.locator("#photos-group")
-    clicks.click(photos.locator(".add-row a"))
-    row = photos.locator(".inline-related:not(.empty-form)").last
-    autocomplete(editor, clicks, row.locator(".field-asset"), "党史学习")
-    clicks.type(row.locator("textarea[name$='-caption']"), "社区党员为孩子们讲党史故事")
-    clicks.click(photos.locator(".add-row a"))
-    row = photos.locator(".inline-related:not(.empty-form)").last
-    clicks.pick_file(row.locator("input[type=file][name$='-image']"), camera)
-    clicks.type(row.locator("textarea[name$='-caption']"), "孩子们在“四点半课堂”上做手工")
-    clicks.type(row.locator("input[name$='-alt_text']"), "几个孩子围着桌子剪纸")
-    clicks.choose(row.locator("select[name$='-credit_kind']"), label="摄")
-    autocomplete(editor, clicks, row.locator(".field-credit_person"), "张聿修")
+    # A photo from the library, and a 4000×3000 one from the camera, each added in the dialog
+    # (saved at once: nothing typed on the page is lost, and the upload is in the library).
+    dialog = open_dialog(editor, editor.get_by_role("button", name="添加图片"))
+    clicks.count += 1
+    autocomplete(dialog, clicks, dialog.locator(".field-asset"), "党史学习")
+    clicks.type(dialog.locator("textarea[name=caption]"), "社区党员为孩子们讲党史故事")
+    clicks.count += 1
+    save_dialog(editor, dialog, shows="社区党员为孩子们讲党史故事")
+    dialog = open_dialog(editor, editor.get_by_role("button", name="添加图片"))
+    clicks.count += 1
+    clicks.pick_file(dialog.locator("input[type=file][name=image]"), camera)
+    clicks.type(dialog.locator("textarea[name=caption]"), "孩子们在“四点半课堂”上做手工")
+    clicks.type(dialog.locator("input[name=alt_text]"), "几个孩子围着桌子剪纸")
+    clicks.choose(dialog.locator("select[name=credit_kind]"), label="摄")
+    autocomplete(dialog, clicks, dialog.locator(".field-credit_person"), "张聿修")
+    screenshot(editor, "day-02-photo-dialog", full_page=False)
+    clicks.count += 1
+    save_dialog(editor, dialog, shows="孩子们在“四点半课堂”上做手工")
     screenshot(editor, "day-02-imported-draft")
     clicks.click(editor.get_by_role("button", name="保存并提交审核"))
     editor.wait_for_load_state()

@@ -12,6 +12,7 @@ from PIL import Image
 from newsroom import workflow
 from newsroom.models import Article, ImageAsset
 from tests.browser.conftest import login, screenshot
+from tests.browser.photos import open_dialog, save_dialog
 from tests.helpers import new_draft
 
 GPS_IFD = 0x8825
@@ -40,20 +41,16 @@ def publish(article):
 
 
 def add_library_photo(editor, site, article, search, caption):
-    """In the article's change page: a new photo row that picks a library image (autocomplete)."""
+    """On the article's change page: 添加图片, pick a library image (autocomplete) in the dialog."""
     editor.goto(f"{site}/admin/newsroom/article/{article.pk}/change/")
-    group = editor.locator("#photos-group")
-    group.locator(".add-row a").click()
-    row = group.locator(".inline-related:not(.empty-form)").last
-    row.locator(".field-asset .select2-selection").click()
-    editor.locator(".select2-container--open .select2-search__field").fill(search)
-    editor.locator(".select2-results__option", has_text=search).first.click()
-    row.locator("textarea[name$='-caption']").fill(caption)
-    row.locator("input[name$='-alt_text']").fill("居民在社区广场参加活动")
-    row.locator("input[name$='-body_position']").fill("1")
-    editor.get_by_role("button", name="保存并继续编辑").click()
-    editor.wait_for_load_state()
-    assert editor.locator(".errornote").count() == 0, editor.locator(".errorlist").all_inner_texts()
+    dialog = open_dialog(editor, editor.get_by_role("button", name="添加图片"))
+    dialog.locator(".field-asset .select2-selection").click()
+    dialog.locator(".select2-container--open .select2-search__field").fill(search)
+    dialog.locator(".select2-results__option", has_text=search).first.click()
+    dialog.locator("textarea[name=caption]").fill(caption)
+    dialog.locator("input[name=alt_text]").fill("居民在社区广场参加活动")
+    dialog.locator("input[name=body_position]").fill("1")
+    save_dialog(editor, dialog, shows=caption)
 
 
 def test_an_editor_uploads_reuses_and_readers_get_safe_sized_photos(site, browser, page, tmp_path):
