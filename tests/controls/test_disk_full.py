@@ -9,7 +9,7 @@ from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from newsroom.models import Article, ImageAsset
+from newsroom.models import ImageAsset
 from newsroom.takedowns.models import Evidence, TakedownRequest
 from tests.helpers import admin_form_data, jpeg_bytes
 from tests.takedowns.helpers import PDF, notice_data
