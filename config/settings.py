@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",  # Django's widget templates, for TemplatesSetting below
     "django.contrib.sitemaps",
     "django.contrib.syndication",
     "ckeditor",
@@ -365,3 +366,7 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# Form widgets render through the project's template engine (cached loader in production), so
+# a widget may use a template of templates/ (a byline row's plain <select>).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"

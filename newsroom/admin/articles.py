@@ -59,7 +59,9 @@ class CreditForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.role_choices is not None:
             widget = self.fields["role"].widget
-            getattr(widget, "widget", widget).choices = self.role_choices
+            select = getattr(widget, "widget", widget)
+            select.choices = self.role_choices
+            select.template_name = "admin/newsroom/widgets/plain_select.html"
 
 
 class CreditInline(admin.TabularInline):
@@ -98,7 +100,12 @@ class CreditInline(admin.TabularInline):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "person":
             kwargs["widget"] = KnownChoicesAutocomplete(db_field, self.admin_site, using=kwargs.get("using"))
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "role" and field is not None:
+            # Roles are the portal's settings (站点设置), not made or edited from a byline: a plain
+            # select in each row, without the add/edit/view icons (and their render per row).
+            field.widget = getattr(field.widget, "widget", field.widget)
+        return field
 
 
 class ArticleForm(forms.ModelForm):
