@@ -229,6 +229,11 @@ CKEDITOR_CONFIGS = {
         # an inline <script> that the Content-Security-Policy (script-src 'self') refuses.
         "extraPlugins": "divarea",
         "disallowedContent": "img script iframe; *[on*]; *{*}",
+        # Highlighted text pasted from Word/WPS stays visible as <mark> (static/js/admin-paste.js);
+        # 清除格式 takes it off again.
+        "extraAllowedContent": "mark",
+        "removeFormatTags": "b,big,cite,code,del,dfn,em,font,i,ins,kbd,mark,q,s,samp,small,span,strike,strong,"
+        "sub,sup,tt,u,var",
     }
 }
 

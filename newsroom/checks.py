@@ -1,5 +1,6 @@
 """Checks before publishing (先审后发): what must be fixed, and what only deserves a warning."""
 
+import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -103,6 +104,17 @@ def _origins(original, length):
     return origin if len(origin) == length else []
 
 
+MARK = re.compile(r"<mark\b[^>]*>(.*?)</mark>", re.S)
+
+
+def marked(article):
+    """The texts the editor left highlighted (``<mark>``, kept from a Word/WPS paste), as typed."""
+    found = []
+    for html in (article.body or "", article.editors_note or ""):
+        found += [strip_tags(text).strip()[:30] for text in MARK.findall(html) if strip_tags(text).strip()]
+    return found
+
+
 def _problems(obj):
     """What the model's own rules (``full_clean``: fields and ``clean()``) say is wrong with
     ``obj``, as sentences: the same rules the editor's form applies, checked again at publishing
@@ -148,6 +160,15 @@ def prepublish(article):
     if not bylines.editors(credits):
         # 《互联网新闻信息服务管理规定》: the editor's real name is shown.
         report.blocking.append(_("至少需要一位实名的责任编辑或编辑（署名中选择“责任编辑”或“编辑”）。"))
+    marks = marked(article)
+    if marks:
+        report.blocking.append(
+            _("正文中有 %(n)s 处高亮标记（%(texts)s）：这是给编辑部的提示，请核实后选中文字点“清除格式”去掉标记。")
+            % {
+                "n": len(marks),
+                "texts": "、".join(f"“{text}”" for text in marks[:3]) + ("等" if len(marks) > 3 else ""),
+            }
+        )
     if article.is_reprint and not article.original_url:
         report.warnings.append(_("转载文章建议填写原文链接。"))
     words = list(SensitiveWord.objects.filter(portal_id=article.column.portal_id))

@@ -174,3 +174,22 @@ def test_the_checks_open_no_photo_file(demo, roles, monkeypatch):
     assert report.ok and opened == []
     article.photos.update(alt_text="")
     assert "第1张图片没有替代文字" in refused(article, roles) and opened == []
+
+
+def test_a_highlight_left_in_the_body_stops_submission_and_is_quoted(demo, roles):
+    """Word's 突出显示 kept as <mark> (static/js/admin-paste.js) is a note to the desk: it never
+    goes to review or to readers while it is there."""
+    from newsroom import checks
+
+    article = new_draft(
+        roles["editor"],
+        body="<p>居民共<mark>四百多</mark>人参加。</p><p>活动持续到<mark>（此处待核实）</mark>晚上九点。</p>",
+    )
+    assert Article.objects.get(pk=article.pk).body.count("<mark>") == 2  # the sanitiser keeps it
+    report = checks.prepublish(article)
+    assert any("2 处高亮标记" in p and "“四百多”、“（此处待核实）”" in p for p in report.blocking)
+    with pytest.raises(workflow.TransitionError, match="高亮标记"):
+        workflow.submit(article, roles["editor"])
+    article.body = "<p>居民共四百多人参加。</p>"
+    article.save()
+    assert not [p for p in checks.prepublish(article).blocking if "高亮" in p]
