@@ -301,12 +301,14 @@ def test_portal_settings_of_later_schemas_survive_every_migration_since():
     )
 
     trail = arrange_content_changes(state_at([("newsroom", "0040_person_is_live")]))
+    library = arrange_library_images(state_at([("newsroom", "0041_content_events")]))
 
     call_command("migrate", verbosity=0)
 
     check_logo_and_banner(**logo)
     check_update_classes_and_slugs(**columns)
     check_content_trail(**trail)
+    check_library_digests(**library)
 
 
 def arrange_content_changes(old):
@@ -368,6 +370,38 @@ def check_content_trail(approved, waiting, editor, first, chief, **_):
     # the waiting change's first step was decided by someone no longer on the staff: it stays decided
     assert ContentEvent.objects.filter(change_id=waiting.pk, action="approve", actor=None, step=1).exists()
     assert content_review.decided_this_round(ContentChange.objects.get(pk=approved.pk)) == {first.pk}
+
+
+def arrange_library_images(old):
+    """newsroom 0042: every library image already stored gets the SHA-256 of its file (so the same
+    photo uploaded again is recognised); one whose file is gone is left without."""
+    import hashlib
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from tests.helpers import jpeg_bytes
+
+    ImageAsset = old.get_model("newsroom", "ImageAsset")
+    content = jpeg_bytes((40, 30), (10, 120, 200))
+    name = default_storage.save("library/2026/12/migrated.jpg", ContentFile(content))
+    stored = ImageAsset.objects.create(
+        file=name, width=40, height=30, credit_kind="provided", credit_organisation="本网"
+    )
+    lost = ImageAsset.objects.create(file=name, width=40, height=30, credit_kind="provided", credit_organisation="本网")
+    ImageAsset.objects.filter(pk=lost.pk).update(file="library/2020/01/gone.jpg")  # its file since removed
+    expected = hashlib.sha256(content).hexdigest()
+    return locals()
+
+
+def check_library_digests(stored, lost, expected, name, **_):
+    from django.core.files.storage import default_storage
+
+    from newsroom.models import ImageAsset
+
+    assert ImageAsset.objects.get(pk=stored.pk).sha256 == expected
+    assert ImageAsset.objects.get(pk=lost.pk).sha256 == ""
+    default_storage.delete(name)
 
 
 def arrange_logo_and_banner(old):

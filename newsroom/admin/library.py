@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -193,6 +194,7 @@ class ImageAssetAdmin(admin.ModelAdmin):
                 {"ok": False, "errors": [str(m) for ms in error.message_dict.values() for m in ms]}, status=400
             )
         asset.save()
+        asset, already = ImageAsset.objects.keep_first(asset)
         return JsonResponse(
             {
                 "ok": True,
@@ -200,6 +202,10 @@ class ImageAssetAdmin(admin.ModelAdmin):
                 "name": data["file"].name,
                 "size": f"{asset.width}×{asset.height}",
                 "url": reverse("admin:newsroom_imageasset_change", args=[asset.pk]),
+                "already": gettext("图片库中已有这张图片（%(when)s 上传的《%(title)s》），未重复存入。")
+                % {"when": timezone.localtime(asset.created_at).strftime("%Y-%m-%d"), "title": asset}
+                if already
+                else "",
             }
         )
 

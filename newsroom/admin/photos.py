@@ -52,6 +52,7 @@ class PhotoForm(forms.ModelForm):
             alt_text=self.cleaned_data.get("alt_text", ""),
         )
         self.kept.save()
+        self.kept, _ = ImageAsset.objects.keep_first(self.kept)
         self.data = self.data.copy()
         self.data[self.add_prefix("asset")] = str(self.kept.pk)
         self.data.pop(self.add_prefix("image"), None)
@@ -171,6 +172,8 @@ class PhotoAdmin(ReviewedAdmin):
         article_id = photo.article_id if photo is not None else request.GET.get("article")
         version = Article.objects.filter(pk=article_id).values_list("version", flat=True).first()
         message = {"action": action, "photo": photo.pk if photo else None, "version": version}
+        if getattr(photo, "already_in_library", False):
+            message["note"] = gettext("图片库中已有这张图片，已直接选用，未重复存入。")
         return TemplateResponse(
             request, "admin/newsroom/photo/dialog_done.html", {"message": message, "is_popup": True}
         )

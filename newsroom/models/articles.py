@@ -485,7 +485,8 @@ class Photo(Reviewed, Credited):
                 asset = ImageAsset(file=self.image.file, **credit)
                 asset.file.name = self.image.name
                 asset.save()
-                self.asset = asset
+                # the same photo uploaded again: the library keeps the first, and this use takes it
+                self.asset, self.already_in_library = ImageAsset.objects.keep_first(asset)
         if self.asset_id:
             asset = self.asset
             if self.image.name != asset.file.name:

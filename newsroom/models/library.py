@@ -12,6 +12,7 @@ maker tag dropped (newsroom/images.py). A takedown that hides one use hides the 
 use of the asset goes with it (newsroom/media.py).
 """
 
+import hashlib
 import io
 
 from django.conf import settings
@@ -26,6 +27,16 @@ from newsroom.core.content import PublicContent
 
 from ..images import clean_upload, has_metadata, stripped, validate_image
 from .credited import Credited
+
+
+def digest(file):
+    """SHA-256 of an open file's content (read from the start; left at the start)."""
+    sha = hashlib.sha256()
+    file.seek(0)
+    for chunk in iter(lambda: file.read(1 << 20), b""):
+        sha.update(chunk)
+    file.seek(0)
+    return sha.hexdigest()
 
 
 class ImageAssetQuerySet(models.QuerySet):
@@ -48,13 +59,32 @@ class ImageAssetQuerySet(models.QuerySet):
             saved = default_storage.save(name, ContentFile(data))
             assert saved == name, f"storage renamed {name} to {saved}"
         else:
-            original.seek(0)
+            data = original.getvalue()
             with Image.open(original) as image:
                 width, height = image.size
-        return self.create(file=name, width=width, height=height, **fields)
+        return self.create(file=name, width=width, height=height, sha256=hashlib.sha256(data).hexdigest(), **fields)
 
     def unused(self):
         return self.filter(uses__isnull=True)
+
+    def twin_of(self, asset):
+        """An earlier library image with the same stored content as ``asset``, or None: the same
+        photo uploaded twice (the batch upload and the photo dialog keep the first)."""
+        if not asset.sha256:
+            return None
+        return self.filter(sha256=asset.sha256).exclude(pk=asset.pk).order_by("pk").first()
+
+    def keep_first(self, asset):
+        """``asset`` just uploaded, or the earlier image with the same content (the new row and
+        its file removed): (the library's image, whether it was already there)."""
+        twin = self.twin_of(asset)
+        if twin is None:
+            return asset, False
+        name = asset.file.name
+        asset.delete()
+        if name and name != twin.file.name:
+            asset.file.storage.delete(name)
+        return twin, True
 
 
 class ImageAsset(PublicContent, Credited):
@@ -89,6 +119,14 @@ class ImageAsset(PublicContent, Credited):
         related_name="+",
     )
     created_at = models.DateTimeField(_("上传时间"), default=timezone.now, editable=False)
+    sha256 = models.CharField(
+        _("内容摘要"),
+        max_length=64,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("文件内容的 SHA-256：同一张图片再次上传时据此认出。"),
+    )
 
     objects = ImageAssetQuerySet.as_manager()
 
@@ -102,6 +140,8 @@ class ImageAsset(PublicContent, Credited):
 
     def save(self, *args, **kwargs):
         clean_upload(self, "file")
+        if self.file and not getattr(self.file, "_committed", True):  # a new upload, as it will be stored
+            self.sha256 = digest(self.file.file)
         super().save(*args, **kwargs)  # newsroom/tasks.py makes its renditions once it commits
 
     #: What readers' pages take from the library image itself (the file, and the crops' focal

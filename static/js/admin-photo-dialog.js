@@ -42,6 +42,18 @@
         fresh.innerHTML = html;
         var list = fresh.querySelector(".linli-photo-list");
         if (list) place.querySelector(".linli-photo-list").replaceWith(list);
+        var said = place.querySelector(".linli-photo-note");
+        if (done.note) {
+          if (!said) {
+            said = document.createElement("p");
+            said.className = "linli-note linli-photo-note";
+            said.setAttribute("role", "status");
+            place.querySelector(".linli-photo-list").before(said);
+          }
+          said.textContent = done.note;
+        } else if (said) {
+          said.remove();
+        }
         place.dispatchEvent(new CustomEvent("linli:photos", { bubbles: true, detail: done }));
       });
   });

@@ -45,10 +45,10 @@
       if (request.status === 200 && answer.ok) {
         bar.value = 100;
         item.className = "ok";
-        status.textContent = "已上传（" + answer.size + "）";
+        status.textContent = answer.already || "已上传（" + answer.size + "）";
         var link = document.createElement("a");
         link.href = answer.url;
-        link.textContent = "填写说明";
+        link.textContent = answer.already ? "查看" : "填写说明";
         item.append(" ", link);
       } else {
         item.className = "error";

@@ -207,3 +207,43 @@ def test_a_publicly_used_images_file_and_focal_point_change_only_through_an_arti
     )
     unused.focal_x = 0.2
     unused.full_clean()  # nothing public shows it: free to change
+
+
+def test_the_same_photo_uploaded_twice_is_kept_once_and_the_editor_told(client, demo, roles):
+    """Batch upload or the article's photo dialog: the library recognises the file (its stored
+    content's SHA-256) and keeps the first, saying so; the second use takes the first's file."""
+    client.force_login(roles["editor"])
+    photo_bytes = camera_jpeg(orientation=1)
+    zhang = Person.objects.get(name="张聿修").pk
+    first = upload(client, {"file": SimpleUploadedFile("DSC_0001.JPG", photo_bytes), "credit_person": zhang}).json()
+    assert first["ok"] and not first["already"]
+    count = ImageAsset.objects.count()
+    again = upload(
+        client, {"file": SimpleUploadedFile("DSC_0001 副本.JPG", photo_bytes), "credit_person": zhang}
+    ).json()
+    assert again["ok"] and again["id"] == first["id"] and "已有这张图片" in again["already"]
+    assert ImageAsset.objects.count() == count
+
+    article = new_draft(roles["editor"])  # with a photo of its own, in the library too
+    count = ImageAsset.objects.count()
+    url = f"/admin/newsroom/photo/add/?_popup=1&_dialog=1&article={article.pk}"
+    answer = client.post(
+        url,
+        {
+            "image": SimpleUploadedFile("微信图片.jpg", photo_bytes, "image/jpeg"),
+            "caption": "同心广场百家宴",
+            "alt_text": "居民聚餐",
+            "credit_kind": "provided",
+            "credit_organisation": "中南社区",
+            "order": "2",
+            "article": str(article.pk),
+            "_save": "保存",
+        },
+    ).content.decode()
+    assert (
+        "已直接选用，未重复存入"
+        in json.loads(answer.split('id="linli-photo-done" type="application/json">')[1].split("</script>")[0])["note"]
+    )
+    photo = article.photos.get(caption="同心广场百家宴")
+    assert photo.asset_id == first["id"] and ImageAsset.objects.count() == count
+    assert photo.credit_line == "中南社区供图"  # the use keeps its own credit
