@@ -47,6 +47,9 @@ INTERFACES = {
         "checks",
         "credits",
         "notifications",
+        # 站群: the one scope of a staff member's portals, in the admins of every app
+        "portals",
+        "admin.scope",
     },
     "newsroom.search": {"index", "models", "views", "text", "urls"},
     "newsroom.takedowns": {"actions", "models", "mail", "urls"},

@@ -302,6 +302,7 @@ def test_portal_settings_of_later_schemas_survive_every_migration_since():
 
     trail = arrange_content_changes(state_at([("newsroom", "0040_person_is_live")]))
     library = arrange_library_images(state_at([("newsroom", "0041_content_events")]))
+    staff = arrange_staff(state_at([("newsroom", "0042_imageasset_sha256")]))
 
     call_command("migrate", verbosity=0)
 
@@ -309,6 +310,7 @@ def test_portal_settings_of_later_schemas_survive_every_migration_since():
     check_update_classes_and_slugs(**columns)
     check_content_trail(**trail)
     check_library_digests(**library)
+    check_memberships(**staff)
 
 
 def arrange_content_changes(old):
@@ -402,6 +404,27 @@ def check_library_digests(stored, lost, expected, name, **_):
     assert ImageAsset.objects.get(pk=stored.pk).sha256 == expected
     assert ImageAsset.objects.get(pk=lost.pk).sha256 == ""
     default_storage.delete(name)
+
+
+def arrange_staff(old):
+    """newsroom 0043: today's staff, who reached the one site there was, become members of the
+    default portal; superusers and readers' accounts get none."""
+    User = old.get_model("auth", "User")
+    Portal = old.get_model("newsroom", "Portal")
+    Portal.objects.update(is_default=False)
+    default = Portal.objects.create(name="默认网站", hosts="default.example", is_default=True, slug="m-default")
+    Portal.objects.create(name="另一个网站", hosts="other.example", slug="m-other")
+    desk = User.objects.create(username="m-desk", is_staff=True)
+    boss = User.objects.create(username="m-boss", is_staff=True, is_superuser=True)
+    reader = User.objects.create(username="m-reader")
+    return locals()
+
+
+def check_memberships(default, desk, boss, reader, **_):
+    from newsroom.models import Membership
+
+    assert list(Membership.objects.filter(user_id=desk.pk).values_list("portal_id", flat=True)) == [default.pk]
+    assert not Membership.objects.filter(user_id__in=[boss.pk, reader.pk]).exists()
 
 
 def arrange_logo_and_banner(old):

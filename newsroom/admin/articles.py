@@ -45,6 +45,7 @@ from ..models import (
 from ..previews import preview_token
 from . import imports
 from .photos import photo_list_context
+from .scope import PortalScopedAdmin
 from .widgets import KnownChoicesAutocomplete, thumbnail
 
 PRESENCE_WINDOW = timedelta(minutes=15)
@@ -206,7 +207,7 @@ class AwaitingMeFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(PortalScopedAdmin, admin.ModelAdmin):
     form = ArticleForm
     change_form_template = "admin/newsroom/article/change_form.html"
 
@@ -442,7 +443,9 @@ class ArticleAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if not str(object_id).isdigit():  # the admin's own answer: "… does not exist"
             return super().change_view(request, object_id, form_url, extra_context)
-        article = get_object_or_404(Article.objects.select_related("column__portal", "replaces"), pk=object_id)
+        article = get_object_or_404(
+            self.get_queryset(request).select_related("column__portal", "replaces"), pk=object_id
+        )
         if request.method == "GET":
             EditPresence.objects.update_or_create(
                 article=article, user=request.user, defaults={"last_seen": timezone.now()}
@@ -567,7 +570,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def workflow_view(self, request, pk):
         if request.method != "POST":
             return redirect("admin:newsroom_article_change", pk)
-        article = get_object_or_404(Article, pk=pk)
+        article = self._article(request, pk)
         action = request.POST.get("action", "")
         target = article
         try:
@@ -589,6 +592,10 @@ class ArticleAdmin(admin.ModelAdmin):
             target = article.root
         return redirect("admin:newsroom_article_change", target.pk)
 
+    def _article(self, request, pk):
+        """The article ``pk`` if it is of a portal the user works in (else 404)."""
+        return get_object_or_404(self.get_queryset(request), pk=pk)
+
     def _tell_preview_link(self, request, link):
         url = request.build_absolute_uri(reverse("newsroom:shared_preview", args=[preview_token(link)]))
         expires = timezone.localtime(link.expires_at).strftime("%Y-%m-%d %H:%M")
@@ -598,7 +605,7 @@ class ArticleAdmin(admin.ModelAdmin):
         """POST {fields…} keeps the editor's working copy; POST with ``discard`` drops it."""
         if request.method != "POST":
             return JsonResponse({"error": gettext("仅支持 POST。")}, status=405)
-        article = get_object_or_404(Article, pk=pk) if pk is not None else None
+        article = self._article(request, pk) if pk is not None else None
         may_edit = self.has_change_permission(request, article) if article else self.has_add_permission(request)
         if "discard" in request.GET:
             autosave.discard(request.user, article)
@@ -613,7 +620,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return JsonResponse({"saved_at": timezone.localtime(saved.saved_at).strftime("%H:%M:%S")})
 
     def revisions_view(self, request, pk):
-        article = get_object_or_404(Article, pk=pk)
+        article = self._article(request, pk)
         if not self.has_view_permission(request, article):
             raise PermissionDenied
         root = article.root
@@ -627,7 +634,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/newsroom/article/revisions.html", context)
 
     def revision_view(self, request, pk, revision):
-        article = get_object_or_404(Article, pk=pk)
+        article = self._article(request, pk)
         revision = get_object_or_404(Revision, pk=revision, article=article.root)
         if request.method == "POST":
             try:
@@ -652,7 +659,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def compare_view(self, request, pk):
         """Any two revisions of the article, older on the left (?a=…&b=…, in either order)."""
-        article = get_object_or_404(Article, pk=pk)
+        article = self._article(request, pk)
         if not self.has_view_permission(request, article):
             raise PermissionDenied
         ids = [value for value in (request.GET.get("a"), request.GET.get("b")) if value and value.isdigit()]
@@ -681,7 +688,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def preview_view(self, request, pk):
         from ..previews import render_working_copy
 
-        article = get_object_or_404(Article, pk=pk)
+        article = self._article(request, pk)
         if not self.has_view_permission(request, article):
             raise PermissionDenied
         return render_working_copy(request, article, banner=gettext("后台预览"))
@@ -689,7 +696,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def revision_preview_view(self, request, pk, revision):
         from ..previews import render_revision
 
-        article = get_object_or_404(Article, pk=pk)
+        article = self._article(request, pk)
         revision = get_object_or_404(Revision, pk=revision, article=article.root)
         if not self.has_view_permission(request, article):
             raise PermissionDenied
@@ -697,7 +704,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(RecordAdmin):
+class AuditEntryAdmin(PortalScopedAdmin, RecordAdmin):
+    portal_path = "article__column__portal"
+
     list_display = ("created_at", "article", "action_display", "from_display", "to_display", "step", "actor", "opinion")
     list_filter = ("action",)
     search_fields = ("article__title", "opinion")

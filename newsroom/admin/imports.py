@@ -15,6 +15,7 @@ from ..importer import ImportRefused, extract_file
 from ..importer.drafts import create_draft, keep_original, match_communities
 from ..importer.sources import MAX_BYTES
 from ..models import Column, ImportedFile, Person
+from ..portals import reachable
 
 
 class UploadForm(forms.Form):
@@ -88,7 +89,8 @@ class ConfirmForm(forms.Form):
     def __init__(self, *args, extraction, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.extraction = extraction
-        columns = Column.objects.select_related("portal", "parent").order_by("portal", "order", "id")
+        columns = Column.objects.for_portals(reachable(user)).select_related("portal", "parent")
+        columns = columns.order_by("portal", "order", "id")
         self.fields["column"].queryset = columns
         self.matched, self.missing = match_communities(extraction.communities)
         self.fields["communities"].queryset = Community.objects.filter(pk__in=[c.pk for c in self.matched])

@@ -25,7 +25,9 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from .. import revisions
 from ..images import IMAGE_UPLOADS
 from ..models import Article, ImageAsset, Photo
+from ..portals import reachable
 from .review import ReviewedAdmin
+from .scope import PortalScopedAdmin
 from .widgets import thumbnail
 
 DIALOG = "_dialog"
@@ -61,12 +63,13 @@ class PhotoForm(forms.ModelForm):
 
 
 @admin.register(Photo)
-class PhotoAdmin(ReviewedAdmin):
+class PhotoAdmin(PortalScopedAdmin, ReviewedAdmin):
     """Photos on their own. A photo of an article changes only while the article itself may be
     edited (a draft; a live article through a new version); a community's or facility's photo
     goes through content review."""
 
     form = PhotoForm
+    portal_path, portal_optional = "article__column__portal", True  # a community's photo is shared
     formfield_overrides = IMAGE_UPLOADS
     list_display = ("preview", "caption_short", "credit_line", "article", "community", "facility")
     list_filter = ("credit_kind",)
@@ -103,7 +106,7 @@ class PhotoAdmin(ReviewedAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "article":
-            kwargs["queryset"] = Article.objects.editable()
+            kwargs["queryset"] = Article.objects.editable().for_portals(reachable(request.user))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     # -- in the article's dialog --------------------------------------------------------------
@@ -213,7 +216,7 @@ class PhotoAdmin(ReviewedAdmin):
 
     def article_photos_view(self, request, article):
         """The article page's photo list, as it is now (the page asks again after a dialog)."""
-        article = get_object_or_404(Article, pk=article)
+        article = get_object_or_404(Article.objects.for_portals(reachable(request.user)), pk=article)
         if not request.user.has_perm("newsroom.view_article"):
             return TemplateResponse(request, "admin/newsroom/article/photo_list.html", {"photos": []}, status=403)
         return TemplateResponse(request, "admin/newsroom/article/photo_list.html", photo_list_context(request, article))

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from ..images import IMAGE_UPLOADS
 from ..models import BylineRole, Column, Page, Person, Portal, SensitiveWord, Series, TipChannel, Topic
 from .review import ReviewedAdmin
+from .scope import PortalScopedAdmin
 
 
 class TipChannelInline(admin.TabularInline):
@@ -21,7 +22,9 @@ class BylineRoleInline(admin.TabularInline):
 
 
 @admin.register(Portal)
-class PortalAdmin(admin.ModelAdmin):
+class PortalAdmin(PortalScopedAdmin, admin.ModelAdmin):
+    portal_path = "pk"
+
     formfield_overrides = IMAGE_UPLOADS
     list_display = ("name", "short_name", "hosts", "is_default", "news_hotline", "icp_number")
     search_fields = ("name", "short_name", "hosts")
@@ -79,7 +82,7 @@ class PortalAdmin(admin.ModelAdmin):
 
 
 @admin.register(Column)
-class ColumnAdmin(admin.ModelAdmin):
+class ColumnAdmin(PortalScopedAdmin, admin.ModelAdmin):
     list_display = (
         "name",
         "parent",
@@ -99,14 +102,14 @@ class ColumnAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(ReviewedAdmin):
+class TopicAdmin(PortalScopedAdmin, ReviewedAdmin):
     list_display = ("title", "slug", "portal", "is_featured", "created_at")
     list_filter = ("is_featured", "portal")
     search_fields = ("title", "description")
 
 
 @admin.register(Series)
-class SeriesAdmin(ReviewedAdmin):
+class SeriesAdmin(PortalScopedAdmin, ReviewedAdmin):
     list_display = ("title", "short_title", "slug", "portal")
     search_fields = ("title", "short_title")
     autocomplete_fields = ("sister_series",)
@@ -126,14 +129,16 @@ class PersonAdmin(ReviewedAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(ReviewedAdmin):
+class PageAdmin(PortalScopedAdmin, ReviewedAdmin):
     list_display = ("title", "slug", "portal", "order", "in_footer", "updated_at")
     list_editable = ("order", "in_footer")
     search_fields = ("title",)
 
 
 @admin.register(SensitiveWord)
-class SensitiveWordAdmin(admin.ModelAdmin):
+class SensitiveWordAdmin(PortalScopedAdmin, admin.ModelAdmin):
+    portal_path = "portal"
+
     list_display = ("word", "suggestion", "severity", "note", "portal")
     list_filter = ("severity", "portal")
     search_fields = ("word", "suggestion", "note")

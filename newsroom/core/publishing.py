@@ -42,6 +42,13 @@ class PortalScopedQuerySet(models.QuerySet):
             raise TypeError(f"{self.model.__name__} belongs to a portal: say which (or ALL_PORTALS).")
         return self.filter(**{self.portal_field: portal})
 
+    def for_portals(self, portals):
+        """Rows of any of ``portals`` (ids; None: every portal): what a staff member reaches
+        (``newsroom.portals.reachable``)."""
+        if self.portal_field is None or portals is None:
+            return self
+        return self.filter(**{f"{self.portal_field}__in": portals})
+
 
 class ReviewedQuerySet(PortalScopedQuerySet):
     def public(self, portal=None):

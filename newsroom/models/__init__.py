@@ -7,7 +7,7 @@ from .imports import ImportedFile
 from .library import ImageAsset
 from .notifications import Notification, NotificationSettings
 from .review import ContentChange, ContentEvent
-from .site import Column, Page, Person, Portal, PortalQuerySet, Series, TipChannel, Topic, UpdateClass
+from .site import Column, Membership, Page, Person, Portal, PortalQuerySet, Series, TipChannel, Topic, UpdateClass
 
 __all__ = [
     "Article",
@@ -22,6 +22,7 @@ __all__ = [
     "EditPresence",
     "ImageAsset",
     "ImportedFile",
+    "Membership",
     "Notification",
     "NotificationSettings",
     "Page",

@@ -3,6 +3,7 @@
 import re
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -224,6 +225,36 @@ class Portal(PublicContent, models.Model):
                 raise ValidationError({"hosts": _("域名“%(host)s”格式不正确。") % {"host": host}})
         if self.mourning_from and self.mourning_until and self.mourning_until < self.mourning_from:
             raise ValidationError({"mourning_until": _("结束日期不能早于开始日期。")})
+
+
+class Membership(models.Model):
+    """A staff member works in a portal (站群): in the admin they reach that portal's articles,
+    columns, topics, series, pages, byline roles, 错敏词 and takedown notices, and no other's.
+    Without a portal: every portal (the platform's own staff). Superusers reach every portal; a
+    staff member with no membership at all reaches the default portal only (a one-site install
+    needs no setup). ``newsroom/portals.py`` ``reachable`` reads this; nothing else does."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("人员"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    portal = models.ForeignKey(
+        Portal,
+        verbose_name=_("网站"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        help_text=_("留空：所有网站（平台工作人员）。"),
+    )
+    created_at = models.DateTimeField(_("加入时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("所属网站")
+        verbose_name_plural = _("所属网站")
+        constraints = [models.UniqueConstraint(fields=["user", "portal"], name="one_membership_per_portal")]
+
+    def __str__(self):
+        return str(self.portal) if self.portal_id else str(_("所有网站"))
 
 
 class TipChannel(PublicContent, models.Model):

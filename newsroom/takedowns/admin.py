@@ -12,6 +12,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.admin.scope import PortalScopedAdmin
 from newsroom.core.actions import ActionError
 from newsroom.core.adminbase import RecordAdmin
 from newsroom.core.spreadsheets import SafeCSVWriter
@@ -86,8 +87,10 @@ class EventInline(ReadOnlyInline):
 
 
 @admin.register(TakedownRequest)
-class TakedownRequestAdmin(RecordAdmin):
+class TakedownRequestAdmin(PortalScopedAdmin, RecordAdmin):
     """Nothing here is edited by hand: the desk's buttons go through actions.py."""
+
+    portal_path = "portal"
 
     change_form_template = "admin/takedowns/change_form.html"
     list_display = (
@@ -145,7 +148,7 @@ class TakedownRequestAdmin(RecordAdmin):
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = extra_context or {}
         if object_id and str(object_id).isdigit():
-            notice = get_object_or_404(TakedownRequest, pk=object_id)
+            notice = get_object_or_404(self.get_queryset(request), pk=object_id)
             extra_context.update(
                 notice=notice,
                 evidence=notice.evidence.all() if request.user.has_perm("takedowns.view_identity") else None,
@@ -181,7 +184,7 @@ class TakedownRequestAdmin(RecordAdmin):
     def act_view(self, request, pk):
         if request.method != "POST":
             return redirect("admin:takedowns_takedownrequest_change", pk)
-        notice = get_object_or_404(TakedownRequest, pk=pk)
+        notice = get_object_or_404(self.get_queryset(request), pk=pk)
         try:
             actions.DESK.run(request.POST.get("action", ""), notice, request.user, request.POST)
         except ActionError as error:
@@ -196,7 +199,8 @@ class TakedownRequestAdmin(RecordAdmin):
         """Evidence and identity documents: only for moderators, never from a public URL."""
         if not request.user.has_perm("takedowns.view_identity"):
             raise PermissionDenied
-        item = get_object_or_404(Evidence.objects.select_related("request"), pk=evidence, request_id=pk)
+        notice = get_object_or_404(self.get_queryset(request), pk=pk)  # of a portal the user works in
+        item = get_object_or_404(Evidence.objects.select_related("request"), pk=evidence, request=notice)
         actions.record_download(item, request.user)
         response = FileResponse(
             item.file.open("rb"),

@@ -6,6 +6,19 @@ from django.contrib.auth.models import User
 from tests.browser.conftest import login, screenshot
 from tests.helpers import new_draft
 
+READY = "!!(window.CKEDITOR && CKEDITOR.instances.id_body && CKEDITOR.instances.id_body.status === 'ready')"
+
+
+def editor_ready(page):
+    """Wait for CKEditor, polling from the test: Playwright's own polling evaluates a string,
+    which the admin's Content-Security-Policy (no 'unsafe-eval') refuses."""
+    for _ in range(100):
+        if page.evaluate(READY):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("CKEditor did not start")
+
+
 PASTED = '<p>第一段。</p><p><img src="data:image/png;base64,iVBORw0KGgo="></p><p>第二段。</p><img src="b.png">'
 
 
@@ -13,9 +26,7 @@ def test_pasted_images_are_named_not_lost_silently(site, browser):
     draft = new_draft(User.objects.get(username="editor"), title="从 Word 粘贴")
     editor = login(browser, site, "editor", "linli-editor-2026")
     editor.goto(f"{site}/admin/newsroom/article/{draft.pk}/change/")
-    editor.wait_for_function(
-        "window.CKEDITOR && CKEDITOR.instances.id_body && CKEDITOR.instances.id_body.status === 'ready'"
-    )
+    editor_ready(editor)
     editor.evaluate("html => CKEDITOR.instances.id_body.execCommand('paste', html)", PASTED)
     note = editor.locator(".linli-paste-note")
     note.wait_for()
@@ -41,9 +52,7 @@ def test_a_highlight_pasted_from_word_stays_visible_and_stops_submission(site, b
     draft = new_draft(User.objects.get(username="editor"), title="从 WPS 粘贴带高亮的稿子")
     editor = login(browser, site, "editor", "linli-editor-2026")
     editor.goto(f"{site}/admin/newsroom/article/{draft.pk}/change/")
-    editor.wait_for_function(
-        "window.CKEDITOR && CKEDITOR.instances.id_body && CKEDITOR.instances.id_body.status === 'ready'"
-    )
+    editor_ready(editor)
     editor.evaluate("html => CKEDITOR.instances.id_body.execCommand('paste', html)", WORD)
     editor.locator(".linli-paste-note[data-key=marks]").wait_for()
     assert "2 处高亮文字" in editor.locator(".linli-paste-note[data-key=marks]").inner_text()

@@ -1,0 +1,77 @@
+"""站群 in the admin: one mixin scopes a ModelAdmin to the portals its user works in
+(``newsroom.portals.reachable``). Its list, its change, delete and history pages (another
+portal's row is not found), the autocompletes that search it, and every choice of a portal's row
+offered on its forms (a column, a topic, a series…) see only those portals' rows; a hand-made
+POST naming another portal's row is refused by the form as an invalid choice."""
+
+from django.contrib import admin
+from django.contrib.admin.utils import NotRelationField, get_fields_from_path
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Q
+
+from newsroom.core.publishing import PortalScopedQuerySet
+
+from ..models import Portal
+from ..portals import reachable
+
+
+class PortalScopedAdmin:
+    #: The lookup from a row to its portal ("portal", "column__portal"); None: the queryset's own
+    #: ``portal_field``. ``portal_optional``: rows with no portal on that path (a community's
+    #: photo) are shared and stay visible.
+    portal_path = None
+    portal_optional = False
+
+    def _path(self):
+        if self.portal_path:
+            return self.portal_path
+        return getattr(self.model._default_manager.all(), "portal_field", None)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        portals, path = reachable(request.user), self._path()
+        if portals is None or path is None:
+            return queryset
+        scope = Q(**{f"{path}__in": portals})
+        if self.portal_optional:
+            scope |= Q(**{f"{path}__isnull": True})
+        return queryset.filter(scope)
+
+    def get_list_filter(self, request):
+        """A filter by a related row (栏目, 专题…) lists only rows the list's own rows use, so
+        another portal's names never appear there (Django's ``RelatedOnlyFieldListFilter``)."""
+        found = []
+        for entry in super().get_list_filter(request):
+            if isinstance(entry, str) and _is_relation(self.model, entry):
+                entry = (entry, admin.RelatedOnlyFieldListFilter)
+            found.append(entry)
+        return found
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return _scoped_choices(field, request)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        return _scoped_choices(field, request)
+
+
+def _is_relation(model, name):
+    try:
+        field = get_fields_from_path(model, name)[-1]
+    except (FieldDoesNotExist, NotRelationField):
+        return False
+    return field.is_relation
+
+
+def _scoped_choices(field, request):
+    """A choice of a portal's rows offers (and accepts) only the user's portals' rows."""
+    queryset = getattr(field, "queryset", None)
+    portals = reachable(request.user)
+    if queryset is None or portals is None:
+        return field
+    if isinstance(queryset, PortalScopedQuerySet):
+        field.queryset = queryset.for_portals(portals)
+    elif queryset.model is Portal:
+        field.queryset = queryset.filter(pk__in=portals)
+    return field

@@ -1,0 +1,107 @@
+"""站群: a district's staff reach their portal's rows and no other's — in every admin list, on
+another portal's change, history and workflow pages (not found), in the autocompletes, and in a
+hand-made POST naming another portal's column (refused). The demo's portal is 玉泉区; a second
+portal, 青山区, gets its own column, article and staff."""
+
+import json
+
+import pytest
+from django.contrib import admin
+from django.test import Client
+from django.urls import NoReverseMatch, reverse
+
+from newsroom.models import Article, Column, Membership, Portal, Topic
+from tests.helpers import admin_form_data, new_draft, user_in
+
+pytestmark = pytest.mark.django_db
+THEIRS = "青山区独有的一篇稿件"
+
+
+@pytest.fixture
+def qingshan(demo, roles):
+    portal = Portal.objects.create(name="青山区融媒", short_name="青山区", hosts="qs.example")
+    column = Column.objects.create(portal=portal, name="青山要闻", slug="qs-news")
+    Topic.objects.create(portal=portal, title="青山区专题", slug="qs-topic", is_live=True)
+    article = new_draft(roles["editor"], title=THEIRS, column=column)
+    staff = {}
+    for role, group in (("editor", "编辑"), ("chief", "终审签发"), ("siteadmin", "站点管理员")):
+        staff[role] = user_in(group, f"qs-{role}")
+        Membership.objects.create(user=staff[role], portal=portal)
+    return {"portal": portal, "column": column, "article": article, "staff": staff}
+
+
+def client_of(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def demo_sentinels():
+    """Texts only the demo portal's rows carry: its articles' titles, its columns and topics."""
+    default = Portal.objects.default()
+    titles = list(Article.objects.filter(column__portal=default).values_list("title", flat=True)[:6])
+    return titles + list(Topic.objects.filter(portal=default).values_list("title", flat=True)[:3])
+
+
+def test_every_admin_list_of_a_district_shows_only_its_own_rows(qingshan):
+    foreign = demo_sentinels()
+    assert foreign
+    for role in ("editor", "siteadmin"):
+        user = qingshan["staff"][role]
+        client = client_of(user)
+        walked = 0
+        for model, model_admin in admin.site._registry.items():
+            opts = model._meta
+            if not model_admin.has_view_permission(type("R", (), {"user": user})()):
+                continue
+            try:
+                url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+            except NoReverseMatch:
+                continue
+            page = client.get(url)
+            assert page.status_code == 200, (role, url)
+            text = page.content.decode()
+            leaked = [s for s in foreign if s in text]
+            assert not leaked, (role, url, leaked)
+            walked += 1
+        assert walked >= 10, role
+        assert THEIRS in client.get("/admin/newsroom/article/").content.decode()
+
+
+def test_another_portals_article_is_not_found_on_any_of_its_pages(qingshan, roles):
+    theirs = Article.objects.filter(column__portal=Portal.objects.default()).first()
+    client = client_of(qingshan["staff"]["chief"])
+    base = f"/admin/newsroom/article/{theirs.pk}"
+    assert client.get(f"{base}/change/").status_code == 404
+    for path in ("/revisions/", "/preview/", "/history/"):
+        assert client.get(base + path).status_code in (302, 404), path
+    response = client.post(f"{base}/workflow/", {"action": "withdraw", "opinion": "越权"})
+    assert response.status_code == 404
+    assert Article.objects.get(pk=theirs.pk).status == theirs.status
+    # and the other way round: the demo's editor (no membership: the default portal) never sees 青山区
+    demo_editor = client_of(roles["editor"])
+    assert THEIRS not in demo_editor.get("/admin/newsroom/article/").content.decode()
+    assert demo_editor.get(f"/admin/newsroom/article/{qingshan['article'].pk}/change/").status_code == 404
+
+
+def test_choices_and_autocompletes_offer_only_the_portals_own_rows(qingshan):
+    client = client_of(qingshan["staff"]["editor"])
+    found = client.get(
+        "/admin/autocomplete/", {"app_label": "newsroom", "model_name": "article", "field_name": "column", "term": ""}
+    )
+    names = [row["text"] for row in json.loads(found.content)["results"]]
+    assert names and all("青山要闻" in name for name in names)
+    topics = client.get(
+        "/admin/autocomplete/", {"app_label": "newsroom", "model_name": "article", "field_name": "topics", "term": ""}
+    )
+    assert [row["text"] for row in json.loads(topics.content)["results"]] == ["青山区专题"]
+
+
+def test_a_hand_made_post_with_another_portals_column_is_refused(qingshan):
+    client = client_of(qingshan["staff"]["editor"])
+    data = admin_form_data(client.get("/admin/newsroom/article/add/"))
+    demo_column = Column.objects.filter(portal=Portal.objects.default()).first()
+    data.update({"title": "想发到别的网站", "body": "<p>正文。</p>", "column": str(demo_column.pk), "_continue": "1"})
+    response = client.post("/admin/newsroom/article/add/", data)
+    assert response.status_code == 200 and "column" in response.context["adminform"].form.errors
+    assert not Article.objects.filter(title="想发到别的网站").exists()
