@@ -154,6 +154,7 @@ ROLES = {
         ("auth", "change_user"),
         ("auth", "view_group"),
     ]
+    + [("newsroom", f"{action}_membership") for action in ("add", "change", "delete", "view")]
     + [("takedowns", codename) for codename in TAKEDOWN_DESK]
     + INSPECTION_READ
     + INSPECTION_MANAGE

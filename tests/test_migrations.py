@@ -417,6 +417,7 @@ def arrange_staff(old):
     desk = User.objects.create(username="m-desk", is_staff=True)
     boss = User.objects.create(username="m-boss", is_staff=True, is_superuser=True)
     reader = User.objects.create(username="m-reader")
+    old.get_model("auth", "Group").objects.get_or_create(name="站点管理员")
     return locals()
 
 
@@ -425,6 +426,10 @@ def check_memberships(default, desk, boss, reader, **_):
 
     assert list(Membership.objects.filter(user_id=desk.pk).values_list("portal_id", flat=True)) == [default.pk]
     assert not Membership.objects.filter(user_id__in=[boss.pk, reader.pk]).exists()
+    from django.contrib.auth.models import Group
+
+    granted = set(Group.objects.get(name="站点管理员").permissions.values_list("codename", flat=True))
+    assert {"add_membership", "change_membership", "view_membership"} <= granted
 
 
 def arrange_logo_and_banner(old):

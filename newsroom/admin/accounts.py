@@ -16,6 +16,9 @@ from django.contrib.auth.models import Group, Permission, User
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ..models import Membership, Portal
+from ..portals import reachable
+
 
 def held_permissions(user):
     """The ids of every permission ``user`` holds, through roles or directly."""
@@ -58,15 +61,64 @@ admin.site.unregister(User)
 admin.site.unregister(Group)
 
 
+class MembershipForm(forms.ModelForm):
+    """所属网站 of a staff member: a granter who works in some portals only may put people in
+    those, never in "every portal" (left empty)."""
+
+    def clean_portal(self):
+        portal = self.cleaned_data.get("portal")
+        if portal is None and self.granter_portals is not None:
+            raise forms.ValidationError(_("只有平台工作人员可以授予“所有网站”；请选择网站。"))
+        return portal
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    form = MembershipForm
+    extra = 0
+    fields = ("portal",)
+    verbose_name = _("所属网站")
+    verbose_name_plural = _("所属网站（站群：只能看到、处理所属网站的稿件和设置；不填则为默认网站）")
+
+    def get_queryset(self, request):
+        portals = reachable(request.user)
+        memberships = super().get_queryset(request)
+        return memberships if portals is None else memberships.filter(portal__in=portals)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form = type("MembershipForm", (formset.form,), {"granter_portals": reachable(request.user)})
+        return formset
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        portals = reachable(request.user)
+        if db_field.name == "portal" and portals is not None:
+            kwargs["queryset"] = Portal.objects.filter(pk__in=portals)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+def _of_portals(users, portals):
+    """Staff who work in one of ``portals``; those with no membership work in the default one."""
+    default = Portal.objects.default()
+    condition = Q(memberships__portal__in=portals)
+    if default is not None and default.pk in portals:
+        condition |= Q(memberships__isnull=True)
+    return users.filter(condition).distinct()
+
+
 @admin.register(User)
 class StaffAdmin(UserAdmin):
     list_display = ("username", "first_name", "email", "is_staff", "is_active", "roles", "last_login")
     list_filter = ("is_staff", "is_superuser", "is_active", "groups")
+    inlines = (MembershipInline,)
 
     def get_queryset(self, request):
         users = super().get_queryset(request).prefetch_related("groups")
         if request.user.is_superuser:
             return users
+        portals = reachable(request.user)
+        if portals is not None:  # a district's 站点管理员 manages its own staff only
+            users = _of_portals(users, portals)
         beyond = Permission.objects.exclude(id__in=held_permissions(request.user))
         return (
             users.filter(is_superuser=False)

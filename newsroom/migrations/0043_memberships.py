@@ -9,6 +9,22 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def site_admins_manage_memberships(apps, schema_editor):
+    from django.contrib.auth.management import create_permissions
+
+    config = apps.get_app_config("newsroom")
+    config.models_module = True
+    create_permissions(config, verbosity=0, apps=apps)
+    config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group = Group.objects.filter(name="站点管理员").first()
+    if group is not None:
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label="newsroom", codename__endswith="_membership")
+        )
+
+
 def members_of_the_default_portal(apps, schema_editor):
     Portal = apps.get_model("newsroom", "Portal")
     Membership = apps.get_model("newsroom", "Membership")
@@ -63,4 +79,5 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(members_of_the_default_portal, migrations.RunPython.noop),
+        migrations.RunPython(site_admins_manage_memberships, migrations.RunPython.noop),
     ]

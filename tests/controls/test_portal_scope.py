@@ -105,3 +105,28 @@ def test_a_hand_made_post_with_another_portals_column_is_refused(qingshan):
     response = client.post("/admin/newsroom/article/add/", data)
     assert response.status_code == 200 and "column" in response.context["adminform"].form.errors
     assert not Article.objects.filter(title="想发到别的网站").exists()
+
+
+def test_a_districts_site_admin_manages_its_own_staff_and_grants_only_its_portal(qingshan, roles):
+    from django.contrib.auth.models import User
+
+    client = client_of(qingshan["staff"]["siteadmin"])
+    listed = client.get("/admin/auth/user/").content.decode()
+    assert "qs-editor" in listed and "test-editor" not in listed
+    demo_editor = roles["editor"]
+    assert client.get(f"/admin/auth/user/{demo_editor.pk}/change/").status_code in (302, 404)
+
+    their = qingshan["staff"]["editor"]
+    url = f"/admin/auth/user/{their.pk}/change/"
+    data = admin_form_data(client.get(url))
+    prefix = next(k for k in data if k.endswith("-TOTAL_FORMS") and "membership" in k).removesuffix("-TOTAL_FORMS")
+    n = int(data[f"{prefix}-TOTAL_FORMS"])
+    for portal, refused in ((Portal.objects.default().pk, "选择一个有效的选项"), ("", "所有网站")):
+        sent = {**data, f"{prefix}-TOTAL_FORMS": str(n + 1), f"{prefix}-{n}-portal": str(portal), "_continue": "1"}
+        page = client.post(url, sent).content.decode()
+        assert refused in page, portal
+    assert list(User.objects.get(pk=their.pk).memberships.values_list("portal_id", flat=True)) == [
+        qingshan["portal"].pk
+    ]
+    # the demo's site admin (the default portal) does not see 青山区's staff either
+    assert "qs-editor" not in client_of(roles["siteadmin"]).get("/admin/auth/user/").content.decode()
