@@ -69,6 +69,26 @@ def pending_for(instance):
     ).first()
 
 
+def of_portals(changes, portals):
+    """``changes`` of content that is shared by every portal (communities, streets, people…) or
+    belongs to one of ``portals`` (ids; None: every portal): a topic, series or page of another
+    portal is not this reviewer's business."""
+    if portals is None:
+        return changes
+    scoped = models.Q()
+    for model in {ct.model_class() for ct in ContentType.objects.filter(pk__in=changes.values("content_type"))}:
+        if model is None:
+            continue
+        field = getattr(model._default_manager.all(), "portal_field", None)
+        ct = ContentType.objects.get_for_model(model)
+        if field is None:
+            scoped |= models.Q(content_type=ct)
+        else:
+            theirs = model._default_manager.filter(**{f"{field}__in": portals}).values("pk")
+            scoped |= models.Q(content_type=ct, object_id__in=theirs)
+    return changes.filter(scoped) if scoped else changes.none()
+
+
 def history_of(instance):
     """The object's trail, oldest first: every proposal and decision, labelled."""
     return ContentEvent.objects.filter(

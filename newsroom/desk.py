@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from newsroom.core.publishing import ALL_PORTALS
 
-from . import extensions
+from . import content_review, extensions
 from .models import Article, AuditEntry, ContentChange
+from .portals import reachable
 from .review_steps import steps_for_user
 
 LIMIT = 8
@@ -23,7 +24,8 @@ S = Article.Status
 def desk_for(user):
     """{list name: rows} of what ``user`` may see and act on."""
     desk = {}
-    articles = Article.objects.select_related("column").defer("body", "editors_note")
+    portals = reachable(user)  # 站群: what waits in the portals this person works in
+    articles = Article.objects.for_portals(portals).select_related("column").defer("body", "editors_note")
     if user.has_perm("newsroom.change_article"):
         mine = articles.authored_by(user)
         desk["drafts"] = list(mine.filter(status=S.DRAFT).order_by("-updated_at")[:LIMIT])
@@ -40,10 +42,10 @@ def desk_for(user):
         desk["scheduled"] = list(
             articles.filter(is_live=True, live_from__gt=timezone.now()).order_by("live_from")[:LIMIT]
         )
-        desk["published"] = list(Article.objects.public(ALL_PORTALS).for_list()[:LIMIT])
+        desk["published"] = list(Article.objects.public(ALL_PORTALS).for_portals(portals).for_list()[:LIMIT])
     if user.has_perm("newsroom.view_contentchange"):
         desk["changes"] = list(
-            ContentChange.objects.filter(status=ContentChange.Status.PENDING)
+            content_review.of_portals(ContentChange.objects.filter(status=ContentChange.Status.PENDING), portals)
             .filter(steps_for_user(user))
             .order_by("created_at")[:LIMIT]
         )

@@ -24,6 +24,7 @@ from newsroom.core.publishing import Reviewed
 
 from .. import content_review
 from ..models import ContentChange
+from ..portals import reachable
 from ..templatetags.newsroom import staff_name
 
 K = ContentChange.Kind
@@ -180,6 +181,9 @@ class ReviewedKindFilter(admin.SimpleListFilter):
 class ContentChangeAdmin(RecordAdmin):
     """待审核的内容: what editors changed, side by side, with the 错敏词 it contains."""
 
+    def get_queryset(self, request):  # 站群: shared content, and the user's portals' own
+        return content_review.of_portals(super().get_queryset(request), reachable(request.user))
+
     change_form_template = "admin/review/contentchange.html"
     list_display = ("object_repr", "kind_of_content", "kind", "status", "proposer", "created_at", "decider")
     list_filter = ("status", "kind", ReviewedKindFilter)
@@ -241,7 +245,7 @@ class ContentChangeAdmin(RecordAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def decide_view(self, request, pk):
-        change = get_object_or_404(ContentChange, pk=pk)
+        change = get_object_or_404(self.get_queryset(request), pk=pk)
         if request.method != "POST":
             return redirect("admin:newsroom_contentchange_change", pk)
         action = request.POST.get("action", "")

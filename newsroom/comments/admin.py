@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from newsroom.admin.scope import PortalScopedAdmin
 from newsroom.core.adminbase import RecordAdmin
 from newsroom.core.bulk import run_each
 from newsroom.core.spreadsheets import SafeCSVWriter
@@ -58,7 +59,9 @@ class CommentSettingsForm(forms.ModelForm):
 
 
 @admin.register(CommentSettings)
-class CommentSettingsAdmin(admin.ModelAdmin):
+class CommentSettingsAdmin(PortalScopedAdmin, admin.ModelAdmin):
+    portal_path = "portal"
+
     form = CommentSettingsForm
     list_display = ("portal", "enabled", "max_length", "review_hours", "retention_days")
     filter_horizontal = ("closed_columns",)
@@ -74,7 +77,9 @@ def _run(request, queryset, act, *args):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(PortalScopedAdmin, admin.ModelAdmin):
+    portal_path = "article__column__portal"
+
     list_display = (
         "body_short",
         "article",
@@ -264,7 +269,9 @@ class CommenterAdmin(admin.ModelAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(PortalScopedAdmin, admin.ModelAdmin):
+    portal_path = "comment__article__column__portal"
+
     list_display = ("comment", "reason", "detail", "status", "outcome", "created_at", "decided_at")
     list_filter = ("status", "reason")
     action_form = ReasonForm
@@ -302,7 +309,9 @@ class BlacklistAdmin(admin.ModelAdmin):
 
 
 @admin.register(CommentEvent)
-class EventAdmin(RecordAdmin):
+class EventAdmin(PortalScopedAdmin, RecordAdmin):
+    portal_path, portal_optional = "article__column__portal", True  # a measure on a commenter is theirs alone
+
     list_display = ("created_at", "action", "actor", "comment", "commenter", "article", "opinion")
     list_filter = ("action",)
     list_select_related = ("actor", "comment", "commenter", "article")

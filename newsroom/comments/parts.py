@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom import extensions
 from newsroom.core import pagecache
+from newsroom.portals import reachable
 
 from . import actions
 from .models import Comment, Report
@@ -15,11 +16,13 @@ from .models import Comment, Report
 def queue(user):
     if not user.has_perm("comments.moderate_comment"):
         return {}
+    comments, reports = Comment.objects.pending(), Report.objects.filter(status=Report.Status.OPEN)
+    portals = reachable(user)
+    if portals is not None:
+        comments = comments.filter(article__column__portal__in=portals)
+        reports = reports.filter(comment__article__column__portal__in=portals)
     return {
-        "comments": {
-            **Comment.objects.pending().aggregate(pending=Count("pk"), oldest=Min("created_at")),
-            "reports": Report.objects.filter(status=Report.Status.OPEN).count(),
-        }
+        "comments": {**comments.aggregate(pending=Count("pk"), oldest=Min("created_at")), "reports": reports.count()}
     }
 
 

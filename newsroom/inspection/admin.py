@@ -13,8 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from newsroom.admin.scope import PortalScopedAdmin
 from newsroom.core.adminbase import RecordAdmin
 from newsroom.core.spreadsheets import SafeCSVWriter
+from newsroom.portals import reachable
 
 from ..models import Portal
 from . import annual, report, tasks
@@ -53,7 +55,9 @@ class LeaderInline(admin.TabularInline):
 
 
 @admin.register(InspectionSettings)
-class InspectionSettingsAdmin(admin.ModelAdmin):
+class InspectionSettingsAdmin(PortalScopedAdmin, admin.ModelAdmin):
+    portal_path = "portal"
+
     list_display = ("portal", "home_days", "news_days", "notice_days", "regular_days", "warn_days")
     inlines = [LeaderInline]
     fieldsets = (
@@ -82,7 +86,9 @@ class LinkCheckAdmin(admin.ModelAdmin):
 
 
 @admin.register(InspectionRun)
-class InspectionRunAdmin(RecordAdmin):
+class InspectionRunAdmin(PortalScopedAdmin, RecordAdmin):
+    portal_path = "portal"
+
     """Its list page is the dashboard."""
 
     def get_urls(self):
@@ -94,7 +100,10 @@ class InspectionRunAdmin(RecordAdmin):
         ] + super().get_urls()
 
     def _portal(self, request):
-        portals = list(Portal.objects.order_by("-is_default", "id"))
+        """The portal asked for, among those the user works in (``reachable``), else the first."""
+        reach = reachable(request.user)
+        portals = Portal.objects.order_by("-is_default", "id")
+        portals = list(portals if reach is None else portals.filter(pk__in=reach))
         chosen = request.GET.get("portal") or request.POST.get("portal")
         portal = next((p for p in portals if str(p.pk) == chosen), portals[0] if portals else None)
         return portal, portals

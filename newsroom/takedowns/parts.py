@@ -5,6 +5,7 @@ and the categories a 451 page names."""
 from django.db.models import Exists, OuterRef
 
 from newsroom import extensions
+from newsroom.portals import reachable
 
 from .demo import load_takedown_notice
 from .models import Measure, Right, TakedownRequest
@@ -16,6 +17,9 @@ def deadlines(user):
     if not user.has_perm("takedowns.change_takedownrequest"):
         return {}
     open_requests = TakedownRequest.objects.exclude(status__in=TakedownRequest.CLOSED_STATUSES)
+    portals = reachable(user)
+    if portals is not None:
+        open_requests = open_requests.filter(portal__in=portals)
     return {"takedowns": list(open_requests.order_by("deadline")[:LIMIT])}
 
 

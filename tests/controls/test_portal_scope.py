@@ -130,3 +130,31 @@ def test_a_districts_site_admin_manages_its_own_staff_and_grants_only_its_portal
     ]
     # the demo's site admin (the default portal) does not see 青山区's staff either
     assert "qs-editor" not in client_of(roles["siteadmin"]).get("/admin/auth/user/").content.decode()
+
+
+def test_the_desk_and_the_review_list_show_only_the_portals_own_work(qingshan, roles):
+    """The admin's home page (drafts, awaiting review, changes to review, takedowns, comments)
+    and 内容审核 list nothing of another portal; shared content (a community) stays for all."""
+    from newsroom import content_review, workflow
+    from newsroom.models import ContentChange, Topic
+
+    workflow.submit(Article.objects.get(pk=qingshan["article"].pk), roles["editor"])
+    demo_topic = Topic.objects.filter(portal=Portal.objects.default()).first()
+    demo_topic.description = "玉泉区专题的新简介"
+    content_review.propose(demo_topic, roles["editor"], "update", content_review.snapshot(demo_topic))
+    ours = Topic.objects.get(slug="qs-topic")
+    ours.description = "青山区专题的新简介"
+    content_review.propose(ours, qingshan["staff"]["editor"], "update", content_review.snapshot(ours))
+
+    desk = client_of(qingshan["staff"]["siteadmin"]).get("/admin/").content.decode()
+    assert THEIRS in desk and "青山区专题" in desk  # awaiting 初审; the topic's change
+    assert demo_topic.title not in desk
+    chief = client_of(qingshan["staff"]["chief"])
+    listed = chief.get("/admin/newsroom/contentchange/").content.decode()
+    assert "青山区专题" in listed and demo_topic.title not in listed
+    community_change = ContentChange.objects.get(status="pending", content_type__model="community")
+    assert community_change.object_repr in listed  # the demo's change to a community: shared geography
+    demo_change = ContentChange.objects.get(status="pending", object_id=demo_topic.pk, content_type__model="topic")
+    assert chief.get(f"/admin/newsroom/contentchange/{demo_change.pk}/change/").status_code in (302, 404)
+    demo_chief = client_of(roles["chief"])
+    assert THEIRS not in demo_chief.get("/admin/").content.decode()
