@@ -314,7 +314,7 @@ CONTENT_SECURITY_POLICY = {
 # from any addresses, that user name is locked out for AXES_COOLOFF_MINUTES.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "newsroom.portals.RoleBackend",  # roles held per portal (站群)
 ]
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", "5")
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", "30"))

@@ -132,7 +132,7 @@ ACTION_LABELS = {"add": _lazy("新建"), "change": _lazy("修改"), "delete": _l
 
 def _require(user, instance, action):
     opts = instance._meta
-    if not user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}"):
+    if not user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}", instance):
         raise PermissionDenied(
             _("没有%(value)s“%(verbose_name)s”的权限。")
             % {"value": ACTION_LABELS[action], "verbose_name": opts.verbose_name}
@@ -147,7 +147,7 @@ def _portal(instance):
 def may_decide(user, change):
     """Whether ``user`` may approve or return ``change`` at its current step (and why not)."""
     codename = step_permission(change.review_step, change.review_total)
-    if not user.has_perm(f"newsroom.{codename}"):
+    if not user.has_perm(f"newsroom.{codename}", change.target):
         return False, _("当前为%(value)s，须由有%(value)s权限的人员审核。") % {"value": PERMISSION_LABELS[codename]}
     portal = _portal(change.target) if change.target else Portal.objects.default()
     refusal = four_eyes_refusal(

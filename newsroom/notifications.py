@@ -19,16 +19,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from .models import Notification, NotificationSettings
+from .models import Membership, Notification, NotificationSettings
 from .review_steps import step_permission
 
 K = Notification.Kind
 
 
-def _holders(codename, app_label="newsroom"):
-    """Active staff who hold ``<app_label>.<codename>`` (through a role or on their own), or superusers."""
+def _holders(codename, app_label="newsroom", portal=None):
+    """Active staff who hold ``<app_label>.<codename>`` (through a role or on their own), or
+    superusers; with ``portal``, a role held in that portal (or in every portal)."""
     users = get_user_model().objects.filter(is_active=True, is_staff=True)
-    granted = Q(groups__permissions__codename=codename, groups__permissions__content_type__app_label=app_label)
+    memberships = Membership.objects.filter(
+        roles__permissions__codename=codename, roles__permissions__content_type__app_label=app_label
+    )
+    if portal is not None:
+        memberships = memberships.filter(Q(portal=portal) | Q(portal__isnull=True))
+    granted = Q(pk__in=memberships.values("user"))
     granted |= Q(user_permissions__codename=codename, user_permissions__content_type__app_label=app_label)
     return users.filter(granted | Q(is_superuser=True)).distinct()
 
@@ -39,11 +45,11 @@ def transition(article, action, actor, opinion=""):
     writers = article.authors()
     if action in ("submit", "approve") and article.status == article.Status.IN_REVIEW:
         step = step_permission(article.review_step, article.review_total)
-        people = _holders(step).exclude(pk__in=writers)
+        people = _holders(step, portal=article.column.portal_id).exclude(pk__in=writers)
         text = _("《%(title)s》等待您%(step)s。") % {"title": title, "step": article.review_step_label}
         kind = K.REVIEW
     elif action == "approve" and article.status == article.Status.APPROVED:
-        people = _holders("review_final").exclude(pk__in=writers)
+        people = _holders("review_final", portal=article.column.portal_id).exclude(pk__in=writers)
         text = _("《%(title)s》已签发，等待发布。") % {"title": title}
         kind = K.SIGNED_OFF
     elif action == "reject":
@@ -64,7 +70,8 @@ def transition(article, action, actor, opinion=""):
 def schedule_held(article, problems):
     """A scheduled publish failed its checks: the chiefs and the authors hear why."""
     people = get_user_model().objects.filter(
-        Q(pk__in=_holders("review_final").values("pk")) | Q(pk__in=article.authors(), is_active=True)
+        Q(pk__in=_holders("review_final", portal=article.column.portal_id).values("pk"))
+        | Q(pk__in=article.authors(), is_active=True)
     )
     text = _("《%(title)s》的定时发布已暂停，发布前检查未通过：%(problems)s") % {
         "title": article.title[:60],

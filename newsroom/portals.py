@@ -7,8 +7,13 @@
 - **Which portals a staff member reaches** (站群): ``reachable(user)``, from their memberships
   (``Membership``); every admin list, page, choice and action of a portal's rows goes through it
   (``newsroom/admin/scope.py``).
+- **What they may do there**: the roles of each membership (``Membership.roles``), read by
+  ``RoleBackend`` (settings ``AUTHENTICATION_BACKENDS``): ``user.has_perm(perm, obj)`` answers for
+  ``obj``'s portal, ``user.has_perm(perm)`` for any of the user's portals (which admin menus to
+  show). A 玉泉区 reviewer is an editor elsewhere, and reviews nothing there.
 """
 
+from django.contrib.auth.backends import ModelBackend
 from django.utils.functional import SimpleLazyObject
 
 from newsroom.core import pagecache
@@ -33,6 +38,86 @@ class PortalMiddleware:
         return self.get_response(request)
 
 
+def _roles(user):
+    """{portal id (None: every portal): permissions ("app.codename") of the roles held there},
+    read in one query and kept on the user object for the request."""
+    if not hasattr(user, "_linli_roles"):
+        found = {}
+        rows = Membership.objects.filter(user=user).values_list(
+            "portal_id", "roles__permissions__content_type__app_label", "roles__permissions__codename"
+        )
+        for portal, app, codename in rows:
+            held = found.setdefault(portal, set())
+            if codename:
+                held.add(f"{app}.{codename}")
+        user._linli_roles = found
+    return user._linli_roles
+
+
+#: Paths from a row to its portal for models whose queryset does not say (``portal_field``),
+#: registered by the admin (``PortalScopedAdmin.portal_path``).
+PATHS = {}
+
+
+def portal_of(obj):
+    """The id of the portal ``obj`` belongs to, or None (shared, or a model without portals)."""
+    if isinstance(obj, Portal):
+        return obj.pk
+    model = type(obj)
+    path = getattr(model._default_manager.all(), "portal_field", None) or PATHS.get(model)
+    if path is None:
+        if not any(field.name == "portal" for field in model._meta.fields):
+            return None
+        path = "portal"
+    *hops, last = path.split("__")
+    for hop in hops:
+        obj = getattr(obj, hop, None)
+        if obj is None:
+            return None
+    return obj.pk if last == "pk" else getattr(obj, f"{last}_id", None)
+
+
+def holding(user, permission):
+    """The ids of the portals where ``user`` holds ``permission``, or None for every portal."""
+    if user.is_superuser or permission in ModelBackend().get_user_permissions(user):
+        return None
+    roles = _roles(user)
+    if permission in roles.get(None, ()):
+        return None
+    return frozenset(portal for portal, held in roles.items() if permission in held)
+
+
+def held_in(user, portal):
+    """The permissions ``user`` holds in the portal with id ``portal`` (None: in every portal —
+    a role held without a portal, or given to the user directly)."""
+    if not user.is_active:
+        return set()
+    roles = _roles(user)
+    own = ModelBackend().get_user_permissions(user)
+    return {*own, *roles.get(None, ()), *(roles.get(portal, ()) if portal is not None else ())}
+
+
+class RoleBackend(ModelBackend):
+    """Django's permissions, with roles held per portal: a role's permissions count for an object
+    of a portal where the user holds that role (or holds it in every portal); without an object,
+    for any of the user's portals. Permissions given to the user directly (a superuser's choice)
+    count everywhere."""
+
+    def get_group_permissions(self, user_obj, obj=None):
+        if not user_obj.is_active or user_obj.is_anonymous:
+            return set()
+        roles = _roles(user_obj)
+        portal = None if obj is None else portal_of(obj)
+        if portal is None:
+            return set().union(*roles.values())
+        return roles.get(portal, set()) | roles.get(None, set())
+
+    def get_all_permissions(self, user_obj, obj=None):
+        if not user_obj.is_active or user_obj.is_anonymous:
+            return set()
+        return {*self.get_user_permissions(user_obj), *self.get_group_permissions(user_obj, obj)}
+
+
 def reachable(user):
     """The ids of the portals ``user`` works in, or None for every portal (a superuser, or a
     membership without a portal: the platform's staff). Without any membership: the default
@@ -43,7 +128,7 @@ def reachable(user):
         if user.is_superuser:
             found = None
         else:
-            ids = list(Membership.objects.filter(user=user).values_list("portal_id", flat=True))
+            ids = list(_roles(user))
             if None in ids:
                 found = None
             elif ids:

@@ -29,14 +29,22 @@ def step_label(step, total):
     return PERMISSION_LABELS[step_permission(step, total)] if total else ""
 
 
-def steps_for_user(user):
+def steps_for_user(user, portal_field=None):
     """A filter for content in review at a step ``user`` may decide (fields ``review_step``,
-    ``review_total``)."""
+    ``review_total``); with ``portal_field``, only in the portals where they hold that step
+    (roles are held per portal, newsroom/portals.py)."""
+    from .portals import holding
+
     condition = Q(pk__in=[])
     for total, permissions in STEP_PERMISSIONS.items():
         for step, codename in enumerate(permissions, start=1):
-            if user.has_perm(f"newsroom.{codename}"):
-                condition |= Q(review_total=total, review_step=step)
+            if not user.has_perm(f"newsroom.{codename}"):
+                continue
+            where = Q(review_total=total, review_step=step)
+            portals = holding(user, f"newsroom.{codename}") if portal_field else None
+            if portals is not None:
+                where &= Q(**{f"{portal_field}__in": portals})
+            condition |= where
     return condition
 
 

@@ -55,11 +55,13 @@ def steps_needed(article):
     return portal.review_steps
 
 
-def _require(user, codename):
-    """Refuse without the permission, naming it as the roles page does (终审签发, not review_final)."""
+def _require(user, codename, article):
+    """Refuse without the permission in the article's portal, naming it as the roles page does
+    (终审签发, not review_final)."""
     names = dict(Article._meta.permissions)
     label = names.get(codename) or _("修改文章")
-    require(user, f"newsroom.{codename}", _("您没有“%(permission)s”权限，不能执行此操作。") % {"permission": label})
+    message = _("您没有“%(permission)s”权限，不能执行此操作。") % {"permission": label}
+    require(user, f"newsroom.{codename}", message, obj=article)
 
 
 def _locked(article):
@@ -136,7 +138,7 @@ def _four_eyes(article, user, deciding_step=True):
 
 
 def check_submit(article, user):
-    _require(user, "change_article")
+    _require(user, "change_article", article)
     _allowed_from(article, S.DRAFT, S.REJECTED, S.UNPUBLISHED)
     if article.is_live:
         raise TransitionError(_("线上文章不能提交审核：请编辑新版本。"))
@@ -144,16 +146,16 @@ def check_submit(article, user):
 
 def check_approve(article, user):
     _allowed_from(article, S.IN_REVIEW)
-    _require(user, step_permission(article.review_step, article.review_total))
+    _require(user, step_permission(article.review_step, article.review_total), article)
     _four_eyes(article, user)
 
 
 def check_reject(article, user):
     _allowed_from(article, S.IN_REVIEW, S.APPROVED)
     if article.status == S.APPROVED:
-        _require(user, "review_final")
+        _require(user, "review_final", article)
     else:
-        _require(user, step_permission(article.review_step, article.review_total))
+        _require(user, step_permission(article.review_step, article.review_total), article)
     _four_eyes(article, user, deciding_step=False)
 
 
@@ -162,45 +164,45 @@ def check_sign_and_publish(article, user):
     check_approve(article, user)
     if article.review_step != article.review_total:
         raise TransitionError(_("还未到终审签发这一步。"))
-    _require(user, "review_final")
+    _require(user, "review_final", article)
 
 
 def check_publish(article, user):
-    _require(user, "review_final")
+    _require(user, "review_final", article)
     _allowed_from(article, S.APPROVED)
     _four_eyes(article, user, deciding_step=False)
 
 
 def check_unpublish(article, user):
-    _require(user, "review_final")
+    _require(user, "review_final", article)
     _allowed_from(article, S.PUBLISHED)
 
 
 def check_withdraw(article, user):
-    _require(user, "review_final")
+    _require(user, "review_final", article)
     _allowed_from(article, S.PUBLISHED, S.UNPUBLISHED, S.APPROVED)
 
 
 def check_new_version(article, user):
-    _require(user, "change_article")
+    _require(user, "change_article", article)
     if not article.is_live:
         raise TransitionError(_("只有线上文章需要新建版本；请直接编辑。"))
 
 
 def check_placement(article, user):
-    _require(user, "review_final")
+    _require(user, "review_final", article)
     if not article.is_live:
         raise TransitionError(_("只有已发布的文章可以直接调整推荐位；草稿随稿件一起审核。"))
 
 
 def check_change_publish_date(article, user):
-    _require(user, "change_publish_date")
+    _require(user, "change_publish_date", article)
     if not article.first_published_at:
         raise TransitionError(_("文章尚未发布，没有首次发布时间。"))
 
 
 def check_preview_link(article, user):
-    _require(user, "change_article")
+    _require(user, "change_article", article)
     if not article_may_be_previewed(article):
         raise TransitionError(_("已撤稿或依法下架的文章不能生成预览链接。"))
 
@@ -391,7 +393,7 @@ def new_version(live, user):
 @transaction.atomic
 def restore(revision, user):
     """Restore a revision as a new draft: into the article itself, or a new version if it is live."""
-    _require(user, "change_article")
+    _require(user, "change_article", revision.article)
     root = _locked(revision.article)
     target = new_version(root, user) if root.is_live else root
     target = _locked(target)
@@ -433,7 +435,7 @@ def create_preview_link(article, user, hours=None):
 
 
 def revoke_preview_link(link, user):
-    _require(user, "change_article")
+    _require(user, "change_article", link.article)
     PreviewLink.objects.filter(pk=link.pk, revoked_at=None).update(revoked_at=timezone.now())
     _log(link.article, user, "revoke_preview_link", link.article.status, link.article.status)
 
@@ -607,7 +609,7 @@ ACTIONS = Actions(
     Action(
         "revoke_preview_link",
         _lazy("撤销预览链接"),
-        lambda a, u: _require(u, "change_article"),
+        lambda a, u: _require(u, "change_article", a),
         _run_revoke_preview_link,
         button=False,
     ),

@@ -2,7 +2,7 @@ import os
 import shutil
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.cache import cache
 
 from newsroom.core import pagecache
@@ -96,9 +96,7 @@ def demo(request, db, django_db_setup):
 
 @pytest.fixture
 def editor(db):
-    user = User.objects.create_user("test-editor", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="编辑"))
-    return user
+    return user_in("编辑", "test-editor")
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import io
 import os
 from html.parser import HTMLParser
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from PIL import Image
 
 #: The Redis the tests use (the cache, buffered view counts, production mode): database 15 of
@@ -15,9 +15,12 @@ from PIL import Image
 TEST_REDIS_URL = os.getenv("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
-def user_in(group, username):
+def user_in(group, username, portal=None):
+    """A staff member holding the role ``group`` in ``portal`` (the default portal if not given)."""
+    from newsroom.models import Membership, Portal
+
     user = User.objects.create_user(username, password="pw", is_staff=True, first_name=username)
-    user.groups.add(Group.objects.get(name=group))
+    Membership.objects.give(user, portal or Portal.objects.default(), group)
     return user
 
 

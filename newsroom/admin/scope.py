@@ -12,7 +12,7 @@ from django.db.models import Q
 from newsroom.core.publishing import PortalScopedQuerySet
 
 from ..models import Portal
-from ..portals import reachable
+from ..portals import PATHS, reachable
 
 
 class PortalScopedAdmin:
@@ -21,6 +21,30 @@ class PortalScopedAdmin:
     #: photo) are shared and stay visible.
     portal_path = None
     portal_optional = False
+
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        if self.portal_path:
+            PATHS.setdefault(model, self.portal_path)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and (
+            self._may("view", request, obj) or self._may("change", request, obj)
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._may("change", request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._may("delete", request, obj)
+
+    def _may(self, action, request, obj):
+        """Roles are held per portal: a row is seen and changed with the roles held in its
+        portal (Django asks without a row for the menus: any of the user's portals)."""
+        if obj is None:
+            return True
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}", obj)
 
     def _path(self):
         if self.portal_path:

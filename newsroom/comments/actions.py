@@ -226,8 +226,8 @@ def report(comment, reason, detail="", address=None):
 # --- the desk -------------------------------------------------------------------------------------
 
 
-def _require(user, codename):
-    base.require(user, codename)
+def _require(user, codename, obj):
+    base.require(user, codename, obj=obj)
 
 
 def _locked(comment):
@@ -254,7 +254,7 @@ def _decide(comment, user, to, action, reason=""):
 
 @transaction.atomic
 def approve(comment, user):
-    _require(user, "comments.moderate_comment")
+    _require(user, "comments.moderate_comment", comment)
     comment = _locked(comment)
     if comment.status != S.PENDING:
         raise CommentError(_("这条评论已处理过。"))
@@ -267,7 +267,7 @@ def _reason(reason):
 
 @transaction.atomic
 def reject(comment, user, reason):
-    _require(user, "comments.moderate_comment")
+    _require(user, "comments.moderate_comment", comment)
     comment = _locked(comment)
     if comment.status != S.PENDING:
         raise CommentError(_("这条评论已处理过。"))
@@ -276,7 +276,7 @@ def reject(comment, user, reason):
 
 @transaction.atomic
 def remove(comment, user, reason):
-    _require(user, "comments.moderate_comment")
+    _require(user, "comments.moderate_comment", comment)
     comment = _locked(comment)
     if comment.status != S.APPROVED:
         raise CommentError(_("只能删除已显示的评论。"))
@@ -286,7 +286,7 @@ def remove(comment, user, reason):
 @transaction.atomic
 def decide_report(made, user, uphold, outcome):
     """举报属实: the comment is removed; 不属实: it stays. The reporter sees the outcome."""
-    _require(user, "comments.moderate_comment")
+    _require(user, "comments.moderate_comment", made.comment)
     made = base.locked(made)
     if made.status != Report.Status.OPEN:
         raise CommentError(_("这条举报已处理过。"))
@@ -311,7 +311,7 @@ def decide_report(made, user, uphold, outcome):
 
 
 def _measure(commenter, user, action, reason, **changes):
-    _require(user, "comments.change_commenter")
+    _require(user, "comments.change_commenter", None)
     reason = _reason(reason)
     for name, value in changes.items():
         setattr(commenter, name, value)
@@ -354,14 +354,14 @@ def set_level(commenter, user, level, reason):
 
 @transaction.atomic
 def close_article(article, user):
-    _require(user, "newsroom.change_article")
+    _require(user, "newsroom.change_article", article)
     ClosedArticle.objects.get_or_create(article=article, defaults={"closed_by": user})
     CommentEvent.log(action=CommentEvent.Action.CLOSE, actor=user, article=article)
 
 
 @transaction.atomic
 def open_article(article, user):
-    _require(user, "newsroom.change_article")
+    _require(user, "newsroom.change_article", article)
     ClosedArticle.objects.filter(article=article).delete()
     CommentEvent.log(action=CommentEvent.Action.OPEN, actor=user, article=article)
 

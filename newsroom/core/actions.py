@@ -14,9 +14,10 @@ class ActionError(Exception):
     shown to the user as it is."""
 
 
-def require(user, permission, message=None):
-    """Refuse ``user`` without ``permission`` ("app_label.codename")."""
-    if user is None or not user.has_perm(permission):
+def require(user, permission, message=None, obj=None):
+    """Refuse ``user`` without ``permission`` ("app_label.codename"), for ``obj``'s portal when
+    given (roles are held per portal, newsroom/portals.py)."""
+    if user is None or not user.has_perm(permission, obj):
         raise PermissionDenied(message or _("您没有执行此操作的权限。"))
 
 

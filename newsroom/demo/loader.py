@@ -10,7 +10,6 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -25,6 +24,7 @@ from newsroom.models import (
     BylineRole,
     Column,
     Credit,
+    Membership,
     Page,
     Person,
     Photo,
@@ -257,7 +257,9 @@ def load_accounts(random_passwords=False):
         user.is_staff = True
         user.is_superuser = superuser
         user.save()
-        user.groups.set(Group.objects.filter(name__in=groups))
+        Membership.objects.filter(user=user).delete()
+        if groups:
+            Membership.objects.give(user, Portal.objects.default(), *groups)
         logins.append((username, given, name))
     return logins
 

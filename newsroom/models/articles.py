@@ -66,7 +66,7 @@ class ArticleQuerySet(PortalScopedQuerySet):
         """In review at a step this user may decide (待我审核)."""
         from ..review_steps import steps_for_user
 
-        return self.filter(status=Article.Status.IN_REVIEW).filter(steps_for_user(user))
+        return self.filter(status=Article.Status.IN_REVIEW).filter(steps_for_user(user, "column__portal"))
 
     def authored_by(self, user):
         """Articles ``user`` created or saved a version of (我的稿件)."""

@@ -227,12 +227,28 @@ class Portal(PublicContent, models.Model):
             raise ValidationError({"mourning_until": _("结束日期不能早于开始日期。")})
 
 
+class MembershipQuerySet(models.QuerySet):
+    def give(self, user, portal, *roles):
+        """``user`` works in ``portal`` (None: every portal) holding ``roles`` (groups or their
+        names) there, besides any roles held already. Returns the membership."""
+        from django.contrib.auth.models import Group
+
+        membership, _ = self.get_or_create(user=user, portal=portal)
+        names = [role for role in roles if isinstance(role, str)]
+        groups = [role for role in roles if not isinstance(role, str)]
+        membership.roles.add(*groups, *Group.objects.filter(name__in=names))
+        for cached in ("_linli_roles", "_linli_portals", "_perm_cache", "_group_perm_cache"):
+            user.__dict__.pop(cached, None)
+        return membership
+
+
 class Membership(models.Model):
-    """A staff member works in a portal (站群): in the admin they reach that portal's articles,
-    columns, topics, series, pages, byline roles, 错敏词 and takedown notices, and no other's.
-    Without a portal: every portal (the platform's own staff). Superusers reach every portal; a
-    staff member with no membership at all reaches the default portal only (a one-site install
-    needs no setup). ``newsroom/portals.py`` ``reachable`` reads this; nothing else does."""
+    """A staff member works in a portal (站群) in some roles: in the admin they reach that
+    portal's articles, columns, topics, series, pages, byline roles, 错敏词 and takedown notices,
+    and no other's, and may do there what those roles allow. Without a portal: every portal (the
+    platform's own staff). Superusers reach every portal; a staff member with no membership at
+    all reaches the default portal only, with no role. ``newsroom/portals.py`` (``reachable``,
+    ``RoleBackend``) reads this; nothing else does."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("人员"), on_delete=models.CASCADE, related_name="memberships"
@@ -246,7 +262,16 @@ class Membership(models.Model):
         related_name="memberships",
         help_text=_("留空：所有网站（平台工作人员）。"),
     )
+    roles = models.ManyToManyField(
+        "auth.Group",
+        verbose_name=_("角色"),
+        blank=True,
+        related_name="memberships",
+        help_text=_("在此网站担任的角色。"),
+    )
     created_at = models.DateTimeField(_("加入时间"), default=timezone.now)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("所属网站")

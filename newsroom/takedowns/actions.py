@@ -42,8 +42,9 @@ class ActionError(actions.ActionError):
     """Not possible in the notice's current state, or input is missing."""
 
 
-def _require(user):
-    actions.require(user, "takedowns.change_takedownrequest", _("只有版权审核人员可以处理侵权通知。"))
+def _require(user, notice):
+    message = _("只有本网站的版权审核人员可以处理侵权通知。")
+    actions.require(user, "takedowns.change_takedownrequest", message, obj=notice)
 
 
 def _locked(notice):
@@ -306,12 +307,12 @@ def submit_proof(notice, note, files):
 
 
 def check_desk(notice, user):
-    _require(user)
+    _require(user, notice)
 
 
 def _check_states(*states):
     def check(notice, user):
-        _require(user)
+        _require(user, notice)
         _allowed(notice, *states)
 
     return check
@@ -329,7 +330,7 @@ check_close = _check_states(*OPEN, R.RESTORED, R.MAINTAINED)
 
 
 def check_restore(notice, user):
-    _require(user)
+    _require(user, notice)
     _allowed(notice, R.COUNTER_REVIEWED)
     if notice.proof_received_at:
         raise ActionError(_("通知人已提交投诉或起诉证明：请审查后维持措施，不能恢复。"))
@@ -493,7 +494,7 @@ def apply_measure(notice, user, kind, target, text="", cover_shared=False):
 
 @transaction.atomic
 def revert_measure(measure, user, reason):
-    _require(user)
+    _require(user, measure.request)
     measure = actions.locked(measure, "request")
     if not measure.active:
         raise ActionError(_("该措施已撤销。"))
@@ -739,7 +740,7 @@ def close(notice, user, reason=""):
 
 @transaction.atomic
 def add_note(notice, user, text):
-    _require(user)
+    _require(user, notice)
     return _event(notice, user, "note", reason=_reason(text, _("备注")))
 
 

@@ -4,6 +4,7 @@ measures and audit trail, and one button per action. Requests change only throug
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -163,7 +164,12 @@ class TakedownRequestAdmin(PortalScopedAdmin, RecordAdmin):
                     if target.article is not None
                 ],
                 active_measures=notice.measures.filter(reverted_at=None),
-                moderators=get_user_model().objects.filter(groups__name=gettext("版权审核")),
+                moderators=get_user_model()
+                .objects.filter(
+                    Q(memberships__portal=notice.portal_id) | Q(memberships__portal__isnull=True),
+                    memberships__roles__name=gettext("版权审核"),
+                )
+                .distinct(),
                 counter_url=request.build_absolute_uri(reverse("takedowns:counter", args=[notice.counter_token]))
                 if notice.counter_token
                 else "",

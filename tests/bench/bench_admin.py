@@ -27,13 +27,13 @@ from http.client import HTTPConnection
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.test import Client, override_settings
 
-from newsroom.models import Article, BylineRole, Column, Credit, Person, Photo
+from newsroom.models import Article, BylineRole, Column, Credit, Membership, Person, Photo, Portal
 from tests.bench.servers import start_gunicorn, stop
 
 CLONE = "bench_admin"
@@ -125,7 +125,7 @@ class Command(BaseCommand):
     @staticmethod
     def _editor():
         editor = User.objects.create_user("bench-admin-editor", password="x" * 16, is_staff=True)
-        editor.groups.add(Group.objects.get(name="编辑"))
+        Membership.objects.give(editor, Portal.objects.default(), "编辑")
         client = Client()
         client.force_login(editor)
         return editor, client

@@ -31,13 +31,13 @@ from tests.bench.servers import stop
 
 APPLY = """
 from django.contrib.auth.models import User, Group
-from newsroom.models import Article, Photo
+from newsroom.models import Article, Membership, Photo, Portal
 from newsroom.takedowns import actions
 from newsroom.takedowns.models import TakedownRequest, Target, Measure
 article = Article.objects.get(pk={article})
 photo = Photo.objects.get(pk={photo})
 user, _ = User.objects.get_or_create(username="measure-moderator", defaults={{"is_staff": True}})
-user.groups.add(Group.objects.get(name="版权审核"))
+Membership.objects.give(user, Portal.objects.default(), "版权审核")
 for measure in Measure.objects.filter(reverted_at=None):
     actions.revert_measure(measure, user, "测量结束，恢复")
 if "{kind}" != "revert":

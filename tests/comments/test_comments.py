@@ -6,7 +6,7 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.test import Client
@@ -16,7 +16,7 @@ from newsroom.comments import actions
 from newsroom.comments.models import Blacklist, ClosedArticle, Comment, Commenter, CommentEvent, CommentSettings, Report
 from newsroom.comments.regions import region
 from newsroom.comments.verifiers import ConsoleVerifier
-from newsroom.models import Article, Portal, SensitiveWord
+from newsroom.models import Article, Membership, Portal, SensitiveWord
 
 pytestmark = pytest.mark.django_db
 NUMBER = "13812345678"
@@ -253,7 +253,7 @@ def test_the_export_masks_identity_for_those_without_the_right(client, article, 
     masked = client.post("/admin/comments/comment/", data).content.decode("utf-8-sig")
     assert "导出测试" in masked and "138****5678" not in masked and INNER_MONGOLIA not in masked
     legal = User.objects.create_user("legal", password="pw", is_staff=True)
-    legal.groups.add(Group.objects.get(name="法务复核"))
+    Membership.objects.give(legal, Portal.objects.default(), "法务复核")
     client.force_login(legal)
     full = client.post("/admin/comments/comment/", data).content.decode("utf-8-sig")
     assert "138****5678" in full and INNER_MONGOLIA in full and NUMBER not in full
@@ -267,7 +267,7 @@ def test_the_list_masks_identity_per_request(client, article, enabled, roles, rf
     verified().post(f"/comments/a/{article.slug}/post/", {"body": "列表测试"})
     comment = Comment.objects.select_related("commenter").get()
     legal = User.objects.create_user("legal2", password="pw", is_staff=True)
-    legal.groups.add(Group.objects.get(name="法务复核"))
+    Membership.objects.give(legal, Portal.objects.default(), "法务复核")
     desk = django_admin.site._registry[Comment]
     as_legal, as_moderator = rf.get("/"), rf.get("/")
     as_legal.user, as_moderator.user = legal, roles["moderator"]

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.utils import timezone
 
+from newsroom.models import Membership, Portal
 from tests.helpers import admin_form_data
 
 pytestmark = pytest.mark.django_db
@@ -75,21 +76,35 @@ def test_no_role_grants_a_role_it_does_not_hold(client, demo, roles, role, every
     if role != "siteadmin":
         assert page.status_code == 403
         return
-    offered = set(page.context["adminform"].form.fields["groups"].queryset.values_list("name", flat=True))
+    inline = page.context["inline_admin_formsets"][0].formset
+    offered = set(inline.empty_form.fields["roles"].queryset.values_list("name", flat=True))
     assert "全部权限" not in offered
     assert offered == {"编辑", "初审", "复审", "终审签发", "版权审核", "评论审核", "站点管理员"}  # not 法务复核
+    portal = Portal.objects.default()
     for target in (staff, me):
-        data = admin_form_data(client.get(f"/admin/auth/user/{target.pk}/change/"))
-        data["groups"] = [str(everything.pk)]
+        data = with_role(user_form(client, target), target, portal, everything)
         response = client.post(f"/admin/auth/user/{target.pk}/change/", data)
-        assert response.status_code == 200 and response.context["adminform"].form.errors["groups"]
-        assert not target.groups.filter(pk=everything.pk).exists()
+        assert response.status_code == 200
+        assert not target.memberships.filter(roles=everything).exists()
     # Within its own roles it manages staff accounts as it should.
-    data = user_form(client, staff)
-    data["groups"] = [str(Group.objects.get(name="编辑").pk)]
+    data = with_role(user_form(client, staff), staff, portal, Group.objects.get(name="编辑"))
     response = client.post(f"/admin/auth/user/{staff.pk}/change/", data)
-    assert response.status_code == 302, response.context["adminform"].form.errors
-    assert list(staff.groups.values_list("name", flat=True)) == ["编辑"]
+    assert response.status_code == 302, response.context["inline_admin_formsets"][0].formset.errors
+    assert list(staff.memberships.values_list("portal", "roles__name")) == [(portal.pk, "编辑")]
+
+
+def with_role(data, user, portal, group):
+    """The user form's data with ``group`` as the only role in ``portal``."""
+    found = list(user.memberships.filter(portal=portal))
+    count = int(data.get("memberships-TOTAL_FORMS", 0))
+    index = next((i for i in range(count) if data.get(f"memberships-{i}-portal") == str(portal.pk)), None)
+    if index is None:
+        index, data["memberships-TOTAL_FORMS"] = count, str(count + 1)
+        data[f"memberships-{index}-user"] = str(user.pk)
+    assert index is not None or found
+    data[f"memberships-{index}-portal"] = str(portal.pk)
+    data[f"memberships-{index}-roles"] = [str(group.pk)]
+    return data
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -108,7 +123,7 @@ def test_no_role_changes_roles_themselves(client, demo, roles, role):
 def test_a_site_admin_cannot_take_over_an_account_with_more_rights(client, demo, roles, everything):
     client.force_login(roles["siteadmin"])
     stronger = User.objects.create_user("stronger", password="pw", is_staff=True)
-    stronger.groups.add(everything)
+    Membership.objects.give(stronger, Portal.objects.default(), everything)
     assert client.get(f"/admin/auth/user/{stronger.pk}/password/").status_code in (302, 404)
     assert "stronger" not in client.get("/admin/auth/user/").content.decode()
 

@@ -7,8 +7,10 @@ import json
 
 import pytest
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
+from django.utils.timezone import get_default_timezone as default_timezone
 
 from newsroom.models import Article, Column, Membership, Portal, Topic
 from tests.helpers import admin_form_data, new_draft, user_in
@@ -22,11 +24,10 @@ def qingshan(demo, roles):
     portal = Portal.objects.create(name="青山区融媒", short_name="青山区", hosts="qs.example")
     column = Column.objects.create(portal=portal, name="青山要闻", slug="qs-news")
     Topic.objects.create(portal=portal, title="青山区专题", slug="qs-topic", is_live=True)
-    article = new_draft(roles["editor"], title=THEIRS, column=column)
     staff = {}
     for role, group in (("editor", "编辑"), ("chief", "终审签发"), ("siteadmin", "站点管理员")):
-        staff[role] = user_in(group, f"qs-{role}")
-        Membership.objects.create(user=staff[role], portal=portal)
+        staff[role] = user_in(group, f"qs-{role}", portal=portal)
+    article = new_draft(staff["editor"], title=THEIRS, column=column)
     return {"portal": portal, "column": column, "article": article, "staff": staff}
 
 
@@ -138,7 +139,7 @@ def test_the_desk_and_the_review_list_show_only_the_portals_own_work(qingshan, r
     from newsroom import content_review, workflow
     from newsroom.models import ContentChange, Topic
 
-    workflow.submit(Article.objects.get(pk=qingshan["article"].pk), roles["editor"])
+    workflow.submit(Article.objects.get(pk=qingshan["article"].pk), qingshan["staff"]["editor"])
     demo_topic = Topic.objects.filter(portal=Portal.objects.default()).first()
     demo_topic.description = "玉泉区专题的新简介"
     content_review.propose(demo_topic, roles["editor"], "update", content_review.snapshot(demo_topic))
@@ -158,3 +159,90 @@ def test_the_desk_and_the_review_list_show_only_the_portals_own_work(qingshan, r
     assert chief.get(f"/admin/newsroom/contentchange/{demo_change.pk}/change/").status_code in (302, 404)
     demo_chief = client_of(roles["chief"])
     assert THEIRS not in demo_chief.get("/admin/").content.decode()
+
+
+# --- roles are held per portal ----------------------------------------------------------------
+
+
+def test_a_role_counts_only_in_the_portal_it_is_held_in(qingshan, roles):
+    """One person: 初审 in 青山区, editor in the demo's 玉泉区. They decide 青山区's first step,
+    never 玉泉区's; their desk lists only 青山区's work to review."""
+    from newsroom import workflow
+    from newsroom.models import Notification
+
+    both = user_in("编辑", "two-hats")
+    Membership.objects.give(both, qingshan["portal"], "初审")
+    ours = Article.objects.get(pk=qingshan["article"].pk)
+    workflow.submit(ours, qingshan["staff"]["editor"])
+    demo_draft = new_draft(roles["editor"], title="玉泉区等待初审的稿件")
+    workflow.submit(demo_draft, roles["editor"])
+
+    assert "approve" in workflow.ACTIONS.allowed(Article.objects.get(pk=ours.pk), both)
+    assert "approve" not in workflow.ACTIONS.allowed(Article.objects.get(pk=demo_draft.pk), both)
+    with pytest.raises(PermissionDenied):
+        workflow.approve(Article.objects.get(pk=demo_draft.pk), both)
+    awaiting = list(Article.objects.awaiting(both).values_list("title", flat=True))
+    assert THEIRS in awaiting and "玉泉区等待初审的稿件" not in awaiting
+    # the notice of a 玉泉区 article waiting for 初审 goes to 玉泉区's 初审 only
+    told = set(Notification.objects.filter(article=demo_draft).values_list("recipient__username", flat=True))
+    assert "test-first" in told and "two-hats" not in told
+    told = set(Notification.objects.filter(article=ours).values_list("recipient__username", flat=True))
+    assert "two-hats" in told and "test-first" not in told
+    # and the admin page of the 玉泉区 article offers them no decision
+    page = client_of(both).get(f"/admin/newsroom/article/{demo_draft.pk}/change/")
+    assert page.status_code == 200 and 'value="approve"' not in page.content.decode()
+
+
+def test_four_eyes_hold_across_portals(qingshan):
+    """A 青山区 editor who is also its 终审 never signs off their own article, whichever
+    portal the role came from (city staff hold roles in every portal)."""
+    from newsroom import workflow
+
+    writer = qingshan["staff"]["editor"]
+    Membership.objects.give(writer, None, "初审", "终审签发")
+    article = Article.objects.get(pk=qingshan["article"].pk)
+    workflow.submit(article, writer)
+    with pytest.raises(PermissionDenied, match="作者本人"):
+        workflow.approve(Article.objects.get(pk=article.pk), writer)
+
+
+def test_a_moderator_acts_only_on_their_portals_notices_and_comments(qingshan, roles):
+    from newsroom.takedowns import actions as desk
+    from newsroom.takedowns.models import TakedownRequest
+
+    theirs = qingshan["staff"]["chief"]
+    Membership.objects.give(theirs, qingshan["portal"], "版权审核")
+    notice = TakedownRequest.objects.filter(portal=Portal.objects.default()).first()
+    assert notice is not None
+    assert desk.DESK.allowed(notice, theirs) == set()
+    assert desk.DESK.allowed(notice, roles["moderator"])
+    client = client_of(theirs)
+    assert client.get(f"/admin/takedowns/takedownrequest/{notice.pk}/change/").status_code in (302, 404)
+
+
+def test_a_site_admin_cannot_grant_a_role_in_a_portal_where_they_lack_it(qingshan):
+    """青山区's site admin is also a plain editor in 玉泉区: there they cannot make anybody a
+    reviewer, even by a hand-made POST."""
+    from django.contrib.auth.models import Group, User
+
+    admin_user = qingshan["staff"]["siteadmin"]
+    default = Portal.objects.default()
+    Membership.objects.give(admin_user, default, "编辑")
+    staff = user_in("编辑", "new-in-both", portal=qingshan["portal"])
+    client = client_of(admin_user)
+    url = f"/admin/auth/user/{staff.pk}/change/"
+    data = admin_form_data(client.get(url))
+    data.pop("date_joined", None)
+    joined = staff.date_joined.astimezone(default_timezone())
+    data.update(date_joined_0=joined.strftime("%Y-%m-%d"), date_joined_1=joined.strftime("%H:%M:%S"))
+    first = str(Group.objects.get(name="初审").pk)
+    n = int(data["memberships-TOTAL_FORMS"])
+    sent = {**data, "memberships-TOTAL_FORMS": str(n + 1), f"memberships-{n}-portal": str(default.pk)}
+    sent[f"memberships-{n}-roles"] = [first]
+    page = client.post(url, sent)
+    assert page.status_code == 200 and "不能授予" in page.content.decode()
+    assert not User.objects.get(pk=staff.pk).memberships.filter(portal=default).exists()
+    # in 青山区, where they hold every role's rights, the same grant goes through
+    sent = {**data, "memberships-0-roles": [first]}
+    assert client.post(url, sent).status_code == 302
+    assert set(staff.memberships.get(portal=qingshan["portal"]).roles.values_list("name", flat=True)) == {"初审"}

@@ -40,7 +40,8 @@ class Command(BaseCommand):
         if lines and not options["no_email"]:
             recipients = list(
                 get_user_model()
-                .objects.filter(groups__name="版权审核")
+                .objects.filter(memberships__roles__name="版权审核")
+                .distinct()
                 .exclude(email="")
                 .values_list("email", flat=True)
             )
