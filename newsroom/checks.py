@@ -171,7 +171,7 @@ def prepublish(article):
         )
     if article.is_reprint and not article.original_url:
         report.warnings.append(_("转载文章建议填写原文链接。"))
-    words = list(SensitiveWord.objects.filter(portal_id=article.column.portal_id))
+    words = list(SensitiveWord.objects.inherited(article.column.portal))
     for hit in scan(texts(article, credits, photos), words):
         (report.blocking if hit.severity == SensitiveWord.Severity.BLOCK else report.warnings).append(str(hit))
     return report

@@ -205,7 +205,7 @@ def propose(instance, user, kind, data=None):
 def sensitive_hits(change):
     target = change.target
     portal = _portal(target) if target else None
-    words = SensitiveWord.objects.filter(portal=portal) if portal else SensitiveWord.objects.all()
+    words = SensitiveWord.objects.inherited(portal) if portal else SensitiveWord.objects.all()
     model = change.content_type.model_class()
     texts = [
         (str(f.verbose_name), strip_tags(str(change.data.get(f.attname) or "")))

@@ -19,6 +19,7 @@ from django.utils.functional import SimpleLazyObject
 from newsroom.core import pagecache
 
 from .models import Membership, Portal
+from .models.site import OWN_PERMISSIONS, Owned
 
 
 def for_host(host):
@@ -39,19 +40,7 @@ class PortalMiddleware:
 
 
 def _roles(user):
-    """{portal id (None: every portal): permissions ("app.codename") of the roles held there},
-    read in one query and kept on the user object for the request."""
-    if not hasattr(user, "_linli_roles"):
-        found = {}
-        rows = Membership.objects.filter(user=user).values_list(
-            "portal_id", "roles__permissions__content_type__app_label", "roles__permissions__codename"
-        )
-        for portal, app, codename in rows:
-            held = found.setdefault(portal, set())
-            if codename:
-                held.add(f"{app}.{codename}")
-        user._linli_roles = found
-    return user._linli_roles
+    return Membership.objects.roles_of(user)
 
 
 #: Paths from a row to its portal for models whose queryset does not say (``portal_field``),
@@ -59,11 +48,19 @@ def _roles(user):
 PATHS = {}
 
 
+#: What ``portal_of`` answers for a record the platform owns (``Owned`` without a portal): only
+#: staff of every portal change it.
+PLATFORM = "platform"
+
+
 def portal_of(obj):
-    """The id of the portal ``obj`` belongs to, or None (shared, or a model without portals)."""
+    """The id of the portal ``obj`` belongs to; ``PLATFORM`` for a record the platform owns;
+    None for rows every portal shares (a community's photo) and models without portals."""
     if isinstance(obj, Portal):
         return obj.pk
     model = type(obj)
+    if isinstance(obj, Owned):
+        return obj.portal_id if obj.portal_id is not None else PLATFORM
     path = getattr(model._default_manager.all(), "portal_field", None) or PATHS.get(model)
     if path is None:
         if not any(field.name == "portal" for field in model._meta.fields):
@@ -79,12 +76,7 @@ def portal_of(obj):
 
 def holding(user, permission):
     """The ids of the portals where ``user`` holds ``permission``, or None for every portal."""
-    if user.is_superuser or permission in ModelBackend().get_user_permissions(user):
-        return None
-    roles = _roles(user)
-    if permission in roles.get(None, ()):
-        return None
-    return frozenset(portal for portal, held in roles.items() if permission in held)
+    return Membership.objects.holding(user, permission)
 
 
 def held_in(user, portal):
@@ -93,7 +85,7 @@ def held_in(user, portal):
     if not user.is_active:
         return set()
     roles = _roles(user)
-    own = ModelBackend().get_user_permissions(user)
+    own = roles.get(OWN_PERMISSIONS, ())
     return {*own, *roles.get(None, ()), *(roles.get(portal, ()) if portal is not None else ())}
 
 
@@ -110,7 +102,14 @@ class RoleBackend(ModelBackend):
         portal = None if obj is None else portal_of(obj)
         if portal is None:
             return set().union(*roles.values())
+        if portal is PLATFORM:
+            return set(roles.get(None, set()))
         return roles.get(portal, set()) | roles.get(None, set())
+
+    def get_user_permissions(self, user_obj, obj=None):
+        if not user_obj.is_active or user_obj.is_anonymous:
+            return set()
+        return set(Membership.objects.own_permissions(user_obj))
 
     def get_all_permissions(self, user_obj, obj=None):
         if not user_obj.is_active or user_obj.is_anonymous:
@@ -128,7 +127,7 @@ def reachable(user):
         if user.is_superuser:
             found = None
         else:
-            ids = list(_roles(user))
+            ids = [pk for pk in _roles(user) if pk != OWN_PERMISSIONS]
             if None in ids:
                 found = None
             elif ids:

@@ -48,6 +48,7 @@ def render_revision(request, revision):
         data,
     )
     article.column = Column.objects.select_related("parent__parent", "portal").get(pk=article.column_id)
+    article.portal = article.column.portal
     article.series = Series.objects.filter(pk=article.series_id).first()
     request.portal = article.column.portal
     request.previewing = True  # the portal's own header and footer, though the URL is the admin's

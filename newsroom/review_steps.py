@@ -8,6 +8,7 @@ steps of the same round, unless the portal has relaxed the rule (``Portal.allow_
 shown as a banner on every admin page and written to the audit trail).
 """
 
+from django.apps import apps
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -33,15 +34,14 @@ def steps_for_user(user, portal_field=None):
     """A filter for content in review at a step ``user`` may decide (fields ``review_step``,
     ``review_total``); with ``portal_field``, only in the portals where they hold that step
     (roles are held per portal, newsroom/portals.py)."""
-    from .portals import holding
-
+    memberships = apps.get_model("newsroom", "Membership").objects
     condition = Q(pk__in=[])
     for total, permissions in STEP_PERMISSIONS.items():
         for step, codename in enumerate(permissions, start=1):
             if not user.has_perm(f"newsroom.{codename}"):
                 continue
             where = Q(review_total=total, review_step=step)
-            portals = holding(user, f"newsroom.{codename}") if portal_field else None
+            portals = memberships.holding(user, f"newsroom.{codename}") if portal_field else None
             if portals is not None:
                 where &= Q(**{f"{portal_field}__in": portals})
             condition |= where

@@ -377,6 +377,7 @@ def new_version(live, user):
     draft = Article(
         slug=f"{live.slug}-v{live.version + 1}"[:100],
         column_id=live.column_id,
+        portal_id=live.portal_id,
         title=live.title,
         body=live.body,
         created_by=user,

@@ -20,6 +20,7 @@ def add_articles(count, column_slug="party-news", status=Article.Status.PUBLISHE
             title=f"社区新闻第{i}号：邻里互助在身边",
             slug=f"bulk-{column_slug}-{i}",
             column=column,
+            portal_id=column.portal_id,
             summary="社区党组织带领居民开展邻里互助。",
             body="<p>第一段。</p><p>第二段。</p>",
             status=status,

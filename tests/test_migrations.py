@@ -174,7 +174,9 @@ def check_desk_and_index(notice, **_):
     )
     assert TakedownRequest._meta.db_table == "takedowns_takedownrequest"
     member = User.objects.create_user("desk-member", is_staff=True)
-    member.groups.add(GroupNow.objects.get(name="旧版权审核"))
+    from newsroom.models import Membership
+
+    Membership.objects.give(member, None, GroupNow.objects.get(name="旧版权审核"))
     assert member.has_perm("takedowns.change_takedownrequest") and member.has_perm("takedowns.view_id_number")
     # takedowns 0005: the trail is TakedownEvent now, and who could read it still can.
     assert member.has_perm("takedowns.view_takedownevent") and not member.has_perm("takedowns.view_event")
@@ -303,6 +305,7 @@ def test_portal_settings_of_later_schemas_survive_every_migration_since():
     trail = arrange_content_changes(state_at([("newsroom", "0040_person_is_live")]))
     library = arrange_library_images(state_at([("newsroom", "0041_content_events")]))
     staff = arrange_staff(state_at([("newsroom", "0042_imageasset_sha256")]))
+    owned = arrange_slugs_and_owners(state_at([("newsroom", "0044_membership_roles")]))
 
     call_command("migrate", verbosity=0)
 
@@ -311,6 +314,7 @@ def test_portal_settings_of_later_schemas_survive_every_migration_since():
     check_content_trail(**trail)
     check_library_digests(**library)
     check_memberships(**staff)
+    check_slugs_and_owners(**owned)
 
 
 def arrange_content_changes(old):
@@ -418,6 +422,8 @@ def arrange_staff(old):
     boss = User.objects.create(username="m-boss", is_staff=True, is_superuser=True)
     reader = User.objects.create(username="m-reader")
     old.get_model("auth", "Group").objects.get_or_create(name="站点管理员")
+    first, _ = old.get_model("auth", "Group").objects.get_or_create(name="初审")
+    desk.groups.add(first)
     return locals()
 
 
@@ -426,10 +432,43 @@ def check_memberships(default, desk, boss, reader, **_):
 
     assert list(Membership.objects.filter(user_id=desk.pk).values_list("portal_id", flat=True)) == [default.pk]
     assert not Membership.objects.filter(user_id__in=[boss.pk, reader.pk]).exists()
+    # newsroom 0044: the roles they held move into that membership (and only there)
+    membership = Membership.objects.get(user_id=desk.pk)
+    assert list(membership.roles.values_list("name", flat=True)) == ["初审"]
+    from django.contrib.auth.models import Group, Permission, User
+
+    moved = User.objects.get(pk=desk.pk)
+    Group.objects.get(name="初审").permissions.add(Permission.objects.get(codename="review_first"))
+    assert not moved.groups.exists() and moved.has_perm("newsroom.review_first")
     from django.contrib.auth.models import Group
 
     granted = set(Group.objects.get(name="站点管理员").permissions.values_list("codename", flat=True))
     assert {"add_membership", "change_membership", "view_membership"} <= granted
+
+
+def arrange_slugs_and_owners(old):
+    """newsroom 0045 and 0046: an article carries its column's portal (slugs unique per portal
+    from then on); images and people belong to the default portal and stay shared."""
+    Portal = old.get_model("newsroom", "Portal")
+    default = Portal.objects.get(is_default=True)
+    other = Portal.objects.create(name="第三个网站", hosts="third.example", slug="m-third")
+    column = old.get_model("newsroom", "Column").objects.create(portal=other, name="要闻", slug="o-news")
+    article = old.get_model("newsroom", "Article").objects.create(title="旧稿", slug="old-story", column=column)
+    person = old.get_model("newsroom", "Person").objects.create(name="老记者")
+    return locals()
+
+
+def check_slugs_and_owners(default, other, column, article, person, **_):
+    from newsroom.models import Article, Column, Person
+
+    moved = Article.objects.get(pk=article.pk)
+    assert (moved.portal_id, moved.slug) == (other.pk, "old-story")
+    elsewhere = Column.objects.filter(portal=default.pk).first() or Column.objects.create(
+        portal_id=default.pk, name="要闻", slug="d-news"
+    )
+    Article.objects.create(title="同名网址", slug="old-story", column=elsewhere)  # another portal: allowed
+    person = Person.objects.get(pk=person.pk)
+    assert (person.portal_id, person.shared) == (default.pk, True)
 
 
 def arrange_logo_and_banner(old):
@@ -580,5 +619,9 @@ def test_the_two_trails_take_names_that_say_whose_they_are():
     assert CommentEvent.objects.get().opinion == "旧记录"
     assert TakedownEvent.objects.get(request_id=notice.pk).reason == "旧备注"
     member = User.objects.create_user("trail-reader", is_staff=True)
-    member.groups.add(readers.pk)
+    from django.contrib.auth.models import Group as GroupNow
+
+    from newsroom.models import Membership
+
+    Membership.objects.give(member, None, GroupNow.objects.get(pk=readers.pk))
     assert member.has_perm("comments.view_commentevent")

@@ -83,7 +83,7 @@ class CreditInline(admin.TabularInline):
         formset = super().get_formset(request, obj, **kwargs)
         field = formset.form.base_fields["role"]
         portal = obj.column.portal if obj is not None else Portal.objects.default()
-        field.queryset = BylineRole.objects.for_portal(portal)
+        field.queryset = BylineRole.objects.inherited(portal)
         formset.form = type("CreditForm", (formset.form,), {"role_choices": list(field.choices)})
         widget = formset.form.base_fields["person"].widget
         widget = getattr(widget, "widget", widget)
@@ -705,7 +705,7 @@ class ArticleAdmin(PortalScopedAdmin, admin.ModelAdmin):
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(PortalScopedAdmin, RecordAdmin):
-    portal_path = "article__column__portal"
+    portal_path = "article__portal"
 
     list_display = ("created_at", "article", "action_display", "from_display", "to_display", "step", "actor", "opinion")
     list_filter = ("action",)

@@ -159,7 +159,8 @@ def confirm_view(model_admin, request, pk):
         )
         return redirect("admin:newsroom_article_change", article.pk)
     photographers = {p.who.split()[0] for p in extraction.photos if p.kind == "摄" and p.who}
-    known = set(Person.objects.filter(name__in=photographers).values_list("name", flat=True))
+    people = Person.objects.reachable_from(reachable(request.user))
+    known = set(people.filter(name__in=photographers).values_list("name", flat=True))
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,

@@ -18,8 +18,10 @@ from django.utils.translation import gettext_lazy as _
 from .. import renditions
 from ..credits import CreditKind
 from ..images import IMAGE_UPLOADS, ImageUploadField
-from ..models import ImageAsset, Person
+from ..models import ImageAsset, Person, Portal
+from ..portals import reachable
 from ..templatetags.pictures import thumb
+from .scope import PortalScopedAdmin
 
 
 class UsedFilter(admin.SimpleListFilter):
@@ -38,18 +40,31 @@ class UsedFilter(admin.SimpleListFilter):
 
 
 class UploadForm(forms.Form):
-    """One file of a batch, with the credit the batch shares (a form per request)."""
+    """One file of a batch, with the credit and owner the batch shares (a form per request)."""
 
     file = ImageUploadField(label=_("图片文件"))
+    portal = forms.ModelChoiceField(label=_("所属网站"), queryset=Portal.objects.all(), required=False)
+    shared = forms.BooleanField(label=_("与其他网站共享"), required=False)
     credit_kind = forms.ChoiceField(label=_("署名方式"), choices=CreditKind.choices)
     credit_person = forms.ModelChoiceField(label=_("拍摄/提供者"), queryset=Person.objects.all(), required=False)
     credit_organisation = forms.CharField(label=_("署名单位"), max_length=100, required=False)
     credit_role = forms.CharField(label=_("署名职务"), max_length=50, required=False)
     tags = forms.CharField(label=_("标签"), max_length=200, required=False)
 
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        portals = reachable(user)
+        self.fields["credit_person"].queryset = Person.objects.reachable_from(portals)
+        if portals is not None:  # a district's staff upload into one of their portals
+            field = self.fields["portal"]
+            field.queryset, field.required, field.empty_label = Portal.objects.filter(pk__in=portals), True, None
+            field.initial = min(portals) if portals else None
+
 
 @admin.register(ImageAsset)
-class ImageAssetAdmin(admin.ModelAdmin):
+class ImageAssetAdmin(PortalScopedAdmin, admin.ModelAdmin):
+    """The library of the user's portals, and what other portals share (``Owned``)."""
+
     change_list_template = "admin/newsroom/imageasset/change_list.html"
     formfield_overrides = IMAGE_UPLOADS
 
@@ -59,7 +74,7 @@ class ImageAssetAdmin(admin.ModelAdmin):
 
     list_display = ("preview", "caption_display", "credit_display", "tags", "taken_on", "use_count", "created_at")
     list_display_links = ("preview", "caption_display")
-    list_filter = (UsedFilter, "credit_kind", "created_at", "taken_on")
+    list_filter = (UsedFilter, "credit_kind", "shared", "created_at", "taken_on")
     search_fields = ("caption", "alt_text", "tags", "credit_organisation", "credit_person__name", "file")
     date_hierarchy = "created_at"
     list_select_related = ("credit_person",)
@@ -70,6 +85,7 @@ class ImageAssetAdmin(admin.ModelAdmin):
         (_("署名"), {"fields": (("credit_kind", "credit_person", "credit_organisation", "credit_role"),)}),
         (_("默认说明"), {"fields": ("caption", "alt_text")}),
         (_("资料"), {"fields": (("taken_on", "tags"), "rights_note", ("uploaded_by", "created_at"))}),
+        (_("所属与共享"), {"fields": (("portal", "shared"),)}),
         (
             _("焦点（裁切时保留在画面中）"),
             {
@@ -164,7 +180,7 @@ class ImageAssetAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "title": gettext("批量上传图片"),
             "opts": self.model._meta,
-            "form": UploadForm(),
+            "form": UploadForm(user=request.user),
             "limit_mb": _limit_mb(),
         }
         return TemplateResponse(request, "admin/newsroom/imageasset/upload.html", context)
@@ -174,7 +190,7 @@ class ImageAssetAdmin(admin.ModelAdmin):
         return [str(message) for messages in form.errors.values() for message in messages]
 
     def _upload_one(self, request):
-        form = UploadForm(request.POST, request.FILES)
+        form = UploadForm(request.POST, request.FILES, user=request.user)
         if not form.is_valid():
             return JsonResponse({"ok": False, "errors": self._errors(form)}, status=400)
         data = form.cleaned_data
@@ -185,6 +201,8 @@ class ImageAssetAdmin(admin.ModelAdmin):
             credit_organisation=data["credit_organisation"],
             credit_role=data["credit_role"],
             tags=data["tags"],
+            portal=data["portal"],
+            shared=data["shared"],
             uploaded_by=request.user,
         )
         try:

@@ -50,6 +50,7 @@ class PhotoForm(forms.ModelForm):
             return
         self.kept = ImageAsset(
             file=upload,
+            portal_id=self.instance.article.portal_id if self.instance.article_id else None,
             caption=self.cleaned_data.get("caption", ""),
             alt_text=self.cleaned_data.get("alt_text", ""),
         )
@@ -69,7 +70,7 @@ class PhotoAdmin(PortalScopedAdmin, ReviewedAdmin):
     goes through content review."""
 
     form = PhotoForm
-    portal_path, portal_optional = "article__column__portal", True  # a community's photo is shared
+    portal_path, portal_optional = "article__portal", True  # a community's photo is shared
     formfield_overrides = IMAGE_UPLOADS
     list_display = ("preview", "caption_short", "credit_line", "article", "community", "facility")
     list_filter = ("credit_kind",)

@@ -40,8 +40,9 @@ class PortalScopedAdmin:
 
     def _may(self, action, request, obj):
         """Roles are held per portal: a row is seen and changed with the roles held in its
-        portal (Django asks without a row for the menus: any of the user's portals)."""
-        if obj is None:
+        portal (Django asks without a row for the menus: any of the user's portals). A record
+        shared by another portal is seen, not changed."""
+        if obj is None or (action == "view" and _shared(obj)):
             return True
         opts = self.opts
         return request.user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}", obj)
@@ -54,6 +55,8 @@ class PortalScopedAdmin:
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         portals, path = reachable(request.user), self._path()
+        if hasattr(queryset, "reachable_from"):  # owned records: theirs, shared, the platform's
+            return queryset.reachable_from(portals)
         if portals is None or path is None:
             return queryset
         scope = Q(**{f"{path}__in": portals})
@@ -73,7 +76,17 @@ class PortalScopedAdmin:
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if field is not None and db_field.name == "portal" and reachable(request.user) is not None:
+            # a district's staff give what they make to one of their portals, never to the platform
+            field.required, field.empty_label = True, None
         return _scoped_choices(field, request)
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        portals = reachable(request.user)
+        if portals and "portal" not in initial and any(f.name == "portal" for f in self.opts.fields):
+            initial["portal"] = min(portals)
+        return initial
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         field = super().formfield_for_manytomany(db_field, request, **kwargs)
@@ -88,13 +101,20 @@ def _is_relation(model, name):
     return field.is_relation
 
 
+def _shared(obj):
+    return getattr(obj, "shared", False) or (hasattr(obj, "shared") and obj.portal_id is None)
+
+
 def _scoped_choices(field, request):
-    """A choice of a portal's rows offers (and accepts) only the user's portals' rows."""
+    """A choice of a portal's rows offers (and accepts) only the user's portals' rows (and the
+    records other portals share)."""
     queryset = getattr(field, "queryset", None)
     portals = reachable(request.user)
     if queryset is None or portals is None:
         return field
-    if isinstance(queryset, PortalScopedQuerySet):
+    if hasattr(queryset, "reachable_from"):
+        field.queryset = queryset.reachable_from(portals)
+    elif isinstance(queryset, PortalScopedQuerySet):
         field.queryset = queryset.for_portals(portals)
     elif queryset.model is Portal:
         field.queryset = queryset.filter(pk__in=portals)

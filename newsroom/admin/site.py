@@ -116,13 +116,14 @@ class SeriesAdmin(PortalScopedAdmin, ReviewedAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(ReviewedAdmin):
+class PersonAdmin(PortalScopedAdmin, ReviewedAdmin):
     """A person a public byline or credit names changes only through content review (renaming
-    one changed every live byline at once, unreviewed); a new or unused name saves at once."""
+    one changed every live byline at once, unreviewed); a new or unused name saves at once.
+    People belong to a portal, private to it unless shared (``Owned``)."""
 
-    list_display = ("name", "organisation", "role")
+    list_display = ("name", "organisation", "role", "portal", "shared")
     search_fields = ("name", "organisation")
-    list_filter = ("role",)
+    list_filter = ("role", "shared")
 
     def is_reviewed(self, obj):
         return obj.is_named_publicly()

@@ -122,11 +122,11 @@ def _may_speak(commenter):
         raise CommentError(_("您已被禁言至%(until)s。") % {"until": until})
 
 
-def _words(portal_id, text):
-    """(blocking words found, warning words found) of the portal's 错敏词 list."""
+def _words(portal, text):
+    """(blocking words found, warning words found) of the portal's 错敏词 list (and those above it)."""
     plain = matchable(text)
     block, warn = [], []
-    for word in SensitiveWord.objects.filter(portal_id=portal_id):
+    for word in SensitiveWord.objects.inherited(portal):
         needle = matchable(word.word)
         if needle and needle in plain:
             (block if word.severity == SensitiveWord.Severity.BLOCK else warn).append(word.word)
@@ -157,12 +157,12 @@ def post(commenter, article, body, parent=None, address=None):
             raise CommentError(_("要回复的评论已删除或尚未通过审核，不能回复。"))
         if parent.parent_id:  # one level of replies: a reply to a reply answers the same comment
             parent = parent.parent
-    named, _warned = _words(portal.pk, commenter.display_name)  # the list may have grown since
+    named, _warned = _words(portal, commenter.display_name)  # the list may have grown since
     if named:
         raise CommentError(
             _("您的昵称中有不允许发布的内容：%(words)s。请重新验证手机号并换一个昵称。") % {"words": "、".join(named)}
         )
-    block, warn = _words(portal.pk, text)
+    block, warn = _words(portal, text)
     if block:
         raise CommentError(_("评论中有不允许发布的内容：%(words)s。请修改后再提交。") % {"words": "、".join(block)})
     _count(
@@ -375,7 +375,7 @@ def purge(now=None):
     removed = 0
     for policy in CommentSettings.objects.all():
         old = Comment.objects.filter(
-            article__column__portal=policy.portal_id, created_at__lt=now - timedelta(days=policy.retention_days)
+            article__portal=policy.portal_id, created_at__lt=now - timedelta(days=policy.retention_days)
         )
         replies = Comment.objects.filter(parent__in=old.values("pk"))
         removed += replies.delete()[0] + old.delete()[0]

@@ -78,7 +78,7 @@ def _run(request, queryset, act, *args):
 
 @admin.register(Comment)
 class CommentAdmin(PortalScopedAdmin, admin.ModelAdmin):
-    portal_path = "article__column__portal"
+    portal_path = "article__portal"
 
     list_display = (
         "body_short",
@@ -100,7 +100,7 @@ class CommentAdmin(PortalScopedAdmin, admin.ModelAdmin):
     ordering = ("status", "created_at")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("article__column__portal__comment_settings")
+        return super().get_queryset(request).select_related("article__portal__comment_settings")
 
     def has_add_permission(self, request):
         return False
@@ -270,7 +270,7 @@ class CommenterAdmin(admin.ModelAdmin):
 
 @admin.register(Report)
 class ReportAdmin(PortalScopedAdmin, admin.ModelAdmin):
-    portal_path = "comment__article__column__portal"
+    portal_path = "comment__article__portal"
 
     list_display = ("comment", "reason", "detail", "status", "outcome", "created_at", "decided_at")
     list_filter = ("status", "reason")
@@ -310,7 +310,7 @@ class BlacklistAdmin(admin.ModelAdmin):
 
 @admin.register(CommentEvent)
 class EventAdmin(PortalScopedAdmin, RecordAdmin):
-    portal_path, portal_optional = "article__column__portal", True  # a measure on a commenter is theirs alone
+    portal_path, portal_optional = "article__portal", True  # a measure on a commenter is theirs alone
 
     list_display = ("created_at", "action", "actor", "comment", "commenter", "article", "opinion")
     list_filter = ("action",)

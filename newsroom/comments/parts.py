@@ -19,8 +19,8 @@ def queue(user):
     comments, reports = Comment.objects.pending(), Report.objects.filter(status=Report.Status.OPEN)
     portals = reachable(user)
     if portals is not None:
-        comments = comments.filter(article__column__portal__in=portals)
-        reports = reports.filter(comment__article__column__portal__in=portals)
+        comments = comments.filter(article__portal__in=portals)
+        reports = reports.filter(comment__article__portal__in=portals)
     return {
         "comments": {**comments.aggregate(pending=Count("pk"), oldest=Min("created_at")), "reports": reports.count()}
     }

@@ -42,6 +42,11 @@ class PortalScopedQuerySet(models.QuerySet):
             raise TypeError(f"{self.model.__name__} belongs to a portal: say which (or ALL_PORTALS).")
         return self.filter(**{self.portal_field: portal})
 
+    def inherited(self, portal):
+        """Rows of ``portal`` and of the portals above it (``Portal.lineage``): a city's 错敏词,
+        leaders and byline roles apply to its districts, which add their own."""
+        return self.filter(**{f"{self.portal_field}__in": portal.lineage()})
+
     def for_portals(self, portals):
         """Rows of any of ``portals`` (ids; None: every portal): what a staff member reaches
         (``newsroom.portals.reachable``)."""

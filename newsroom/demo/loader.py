@@ -101,7 +101,7 @@ def load_portal():
     for order, page in enumerate(site.PAGES):
         _save(Page, {"portal": portal, "slug": page["slug"]}, {**page, "order": order})
     people = {
-        key: _save(Person, {"name": name, "organisation": org}, {"role": role})
+        key: _save(Person, {"name": name, "organisation": org, "portal": portal}, {"role": role})
         for key, (name, org, role) in site.PEOPLE.items()
     }
     for word in site.SENSITIVE_WORDS:

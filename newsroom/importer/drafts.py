@@ -55,9 +55,12 @@ def match_communities(names):
     return matched, missing
 
 
-def _person(name):
-    person = Person.objects.filter(name=name).first()
-    return person or Person.objects.create(name=name)
+def _person(name, portal_id):
+    """The person of that name the portal may use (its own, then a shared one), else a new one
+    of the portal's."""
+    usable = Person.objects.reachable_from([portal_id]).filter(name=name)
+    person = usable.filter(portal_id=portal_id).first() or usable.first()
+    return person or Person.objects.create(name=name, portal_id=portal_id)
 
 
 def publish_time(value):
@@ -139,10 +142,11 @@ def _summary(extraction):
 
 
 def _bylines(article, bylines):
-    roles = {to_simplified(r.name): r for r in BylineRole.objects.for_portal(article.column.portal)}
+    roles = {to_simplified(r.name): r for r in BylineRole.objects.inherited(article.column.portal)}
     rows = []
     for order, byline in enumerate(bylines):
-        person = Person.objects.filter(name=byline["name"]).first()
+        usable = Person.objects.reachable_from([article.portal_id]).filter(name=byline["name"])
+        person = usable.filter(portal_id=article.portal_id).first() or usable.first()
         rows.append(
             Credit(
                 article=article,
@@ -179,7 +183,9 @@ def _photos(article, photos):
             alt_text=re.sub(r"[。.]$", "", found.caption)[:200],
             credit_kind=kind or CreditKind.UNCREDITED,
             credit_organisation=found.org[:100] if kind != CreditKind.PHOTOGRAPHER or not found.who else "",
-            credit_person=_person(found.who.split()[0]) if kind == CreditKind.PHOTOGRAPHER and found.who else None,
+            credit_person=_person(found.who.split()[0], article.portal_id)
+            if kind == CreditKind.PHOTOGRAPHER and found.who
+            else None,
             credit_role="记者" if kind == CreditKind.PHOTOGRAPHER and found.org else "",
             order=order,
             body_position=found.after_paragraph,

@@ -54,7 +54,9 @@ class InspectionSettings(models.Model):
         return cls.objects.filter(portal=portal).first() or cls(portal=portal)
 
     def leaders(self):
-        return list(self.leader_set.all()) if self.pk else []
+        """The portal's leaders list and those of the portals above it (a city's leaders are
+        named on its districts' pages too)."""
+        return list(Leader.objects.filter(settings__portal__in=self.portal.lineage()).order_by("order", "id"))
 
 
 class Leader(models.Model):

@@ -153,7 +153,7 @@ class Context:
 
     @cached_property
     def words(self):
-        return list(SensitiveWord.objects.filter(portal=self.portal))
+        return list(SensitiveWord.objects.inherited(self.portal))
 
     @cached_property
     def texts(self):

@@ -21,7 +21,7 @@ from newsroom.core.richtext import RichTextField
 from ..credits import CreditKind
 from ..images import validate_image
 from .credited import Credited
-from .site import Column, Series, Topic
+from .site import Column, Portal, Series, Topic
 
 
 def public_condition(at=None):
@@ -41,7 +41,7 @@ class TimePrecision(models.TextChoices):
 
 
 class ArticleQuerySet(PortalScopedQuerySet):
-    portal_field = "column__portal"
+    portal_field = "portal"
 
     def public(self, portal, at=None):
         """What readers of ``portal`` may see at ``at`` (now): every page, feed, sitemap,
@@ -66,7 +66,7 @@ class ArticleQuerySet(PortalScopedQuerySet):
         """In review at a step this user may decide (待我审核)."""
         from ..review_steps import steps_for_user
 
-        return self.filter(status=Article.Status.IN_REVIEW).filter(steps_for_user(user, "column__portal"))
+        return self.filter(status=Article.Status.IN_REVIEW).filter(steps_for_user(user, "portal"))
 
     def authored_by(self, user):
         """Articles ``user`` created or saved a version of (我的稿件)."""
@@ -156,8 +156,15 @@ class Article(PublicContent, models.Model):
     kicker = models.CharField(_("引题"), max_length=200, blank=True)
     title = models.CharField(_("标题"), max_length=200)
     subtitle = models.CharField(_("副题"), max_length=200, blank=True)
-    slug = models.SlugField(_("网址标识"), max_length=100, unique=True, blank=True, help_text=_("留空自动生成。"))
+    slug = models.SlugField(
+        _("网址标识"), max_length=100, blank=True, help_text=_("留空自动生成；同一网站内不能重复。")
+    )
     column = models.ForeignKey(Column, verbose_name=_("栏目"), on_delete=models.PROTECT, related_name="articles")
+    #: The portal of its column, kept on the row (set on save) so that a portal's articles are
+    #: one indexed lookup and the slug is unique per portal (站群).
+    portal = models.ForeignKey(
+        Portal, verbose_name=_("网站"), on_delete=models.PROTECT, related_name="articles", editable=False
+    )
     topics = models.ManyToManyField(Topic, verbose_name=_("专题"), blank=True, related_name="articles")
     series = models.ForeignKey(
         Series,
@@ -280,6 +287,13 @@ class Article(PublicContent, models.Model):
             # 上一篇/下一篇 and column lists: one column's articles by date.
             models.Index(fields=["column", "-first_published_at", "-id"], name="article_column_newest"),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["portal", "slug"],
+                name="unique_article_slug_per_portal",
+                violation_error_message=_("同一网站内已有使用该网址标识的文章。"),
+            )
+        ]
         permissions = [
             ("review_first", _("初审")),
             ("review_second", _("复审")),
@@ -293,9 +307,20 @@ class Article(PublicContent, models.Model):
     def get_absolute_url(self):
         return slugs.slug_url("newsroom:article", self.slug)
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        # what was stored (unique then): ``clean`` looks the slug up again only once it changes
+        article._stored_slug = (article.__dict__.get("slug"), article.__dict__.get("column_id"))
+        return article
+
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = _new_slug()
+        if self.column_id and (not self.portal_id or self.column.portal_id != self.portal_id):
+            self.portal_id = self.column.portal_id
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "portal"}
         super().save(*args, **kwargs)
 
     @property
@@ -338,6 +363,10 @@ class Article(PublicContent, models.Model):
 
     def clean(self):
         errors = {}
+        if self.slug and self.column_id and (self.slug, self.column_id) != getattr(self, "_stored_slug", None):
+            portal = Column.objects.filter(pk=self.column_id).values("portal")
+            if Article.objects.filter(portal__in=portal, slug=self.slug).exclude(pk=self.pk).exists():
+                errors["slug"] = _("同一网站内已有使用该网址标识的文章，请换一个。")
         if self.is_reprint:
             # 《互联网新闻信息服务管理规定》: a reprint names its source, original author and title
             # (原文链接 is good practice, checked as a warning before publishing).
@@ -479,6 +508,9 @@ class Photo(Reviewed, Credited):
         ImageAsset = self._meta.get_field("asset").related_model
         if self.image and not self.asset_id:
             credit = {"caption": self.caption, "alt_text": self.alt_text, **self.credit_values()}
+            # an article's new photo belongs to its portal; a community's or facility's is the
+            # platform's (geography every portal shows)
+            credit["portal_id"] = self.article.portal_id if self.article_id else None
             if getattr(self.image, "_committed", True):  # already stored (an import, the demo)
                 self.asset = ImageAsset.objects.adopt(self.image.name, **credit)
             else:

@@ -40,6 +40,20 @@ DEFAULT_ROLES = [
 class BylineRoleQuerySet(PortalScopedQuerySet):
     portal_field = "portal"
 
+    def inherited(self, portal):
+        """The portal's roles and those of the portals above it; where two carry one name, the
+        nearest portal's (a district may print 记者 its own way)."""
+        lineage = portal.lineage()
+        if len(lineage) == 1:
+            return self.filter(portal_id=lineage[0])
+        rank = {pk: i for i, pk in enumerate(lineage)}
+        nearest = {}
+        for pk, owner, name in sorted(
+            self.filter(portal__in=lineage).values_list("pk", "portal_id", "name"), key=lambda row: rank[row[1]]
+        ):
+            nearest.setdefault(name, pk)
+        return self.filter(pk__in=nearest.values())
+
     def create_defaults(self, portal):
         """Give ``portal`` the default vocabulary (roles it already has are left alone)."""
         have = set(self.filter(portal=portal).values_list("name", flat=True))

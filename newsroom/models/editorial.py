@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.audit import AuditRecord
+from newsroom.core.publishing import PortalScopedQuerySet
 
 from .articles import Article
 from .site import Portal
@@ -83,8 +84,13 @@ class Revision(models.Model):
         return f"{self.data.get('title', '')} · {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"
 
 
+class SensitiveWordQuerySet(PortalScopedQuerySet):
+    portal_field = "portal"
+
+
 class SensitiveWord(models.Model):
-    """A wrong or sensitive expression (错敏词) and what to write instead."""
+    """A wrong or sensitive expression (错敏词) and what to write instead. A portal's checks read
+    its own list and those of the portals above it (``inherited``)."""
 
     class Severity(models.TextChoices):
         BLOCK = "block", _("阻止发布")
@@ -95,6 +101,8 @@ class SensitiveWord(models.Model):
     suggestion = models.CharField(_("建议改为"), max_length=50, blank=True)
     severity = models.CharField(_("级别"), max_length=5, choices=Severity.choices, default=Severity.BLOCK)
     note = models.CharField(_("说明"), max_length=200, blank=True, help_text=_("如：领导人姓名错字，属严重错别字。"))
+
+    objects = SensitiveWordQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("错敏词")

@@ -27,6 +27,7 @@ from newsroom.core.content import PublicContent
 
 from ..images import clean_upload, has_metadata, stripped, validate_image
 from .credited import Credited
+from .site import Owned, OwnedQuerySetMixin
 
 
 def digest(file):
@@ -39,7 +40,7 @@ def digest(file):
     return sha.hexdigest()
 
 
-class ImageAssetQuerySet(models.QuerySet):
+class ImageAssetQuerySet(OwnedQuerySetMixin, models.QuerySet):
     def adopt(self, name, **fields):
         """The library's image for a file already in storage (made by an import or the demo):
         the one that has it, else a new one, the stored file stripped of its metadata."""
@@ -72,7 +73,10 @@ class ImageAssetQuerySet(models.QuerySet):
         photo uploaded twice (the batch upload and the photo dialog keep the first)."""
         if not asset.sha256:
             return None
-        return self.filter(sha256=asset.sha256).exclude(pk=asset.pk).order_by("pk").first()
+        same = self.filter(sha256=asset.sha256).exclude(pk=asset.pk)
+        if asset.portal_id is not None:  # a twin this portal may use: its own, or shared
+            same = same.reachable_from([asset.portal_id])
+        return same.order_by("pk").first()
 
     def keep_first(self, asset):
         """``asset`` just uploaded, or the earlier image with the same content (the new row and
@@ -87,7 +91,7 @@ class ImageAssetQuerySet(models.QuerySet):
         return twin, True
 
 
-class ImageAsset(PublicContent, Credited):
+class ImageAsset(PublicContent, Credited, Owned):
     file = models.ImageField(
         _("图片文件"),
         upload_to="library/%Y/%m/",

@@ -12,7 +12,13 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.core import slugs
 from newsroom.core.content import PublicContent
-from newsroom.core.publishing import ALL_PORTALS, PortalReviewedQuerySet, PortalScopedQuerySet, Reviewed
+from newsroom.core.publishing import (
+    ALL_PORTALS,
+    PortalReviewedQuerySet,
+    PortalScopedQuerySet,
+    Reviewed,
+    ReviewedQuerySet,
+)
 from newsroom.core.richtext import RichTextField
 
 from ..images import validate_image
@@ -55,6 +61,15 @@ class Portal(PublicContent, models.Model):
         help_text=_("用逗号分隔，如：www.yqnews.cn, yqnews.cn。未匹配域名的访问显示默认网站。"),
     )
     is_default = models.BooleanField(_("默认网站"), default=False)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("上级网站"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_("网站群的层级：市 → 区县 → 街道、部门。上级网站的错敏词、领导姓名和署名角色下级网站一并使用。"),
+    )
     logo = models.ImageField(
         _("网站标志"),
         upload_to="portal/",
@@ -75,11 +90,33 @@ class Portal(PublicContent, models.Model):
         _("报料说明"), max_length=200, blank=True, help_text=_("如：一经采纳有费用酬谢。")
     )
     sponsor = models.CharField(_("主办单位"), max_length=200, blank=True)
+    # db_default: a server still running the previous release (a rolling deploy) inserts rows too
+    organiser = models.CharField(_("承办单位"), max_length=200, blank=True, db_default="")
     contact_phone = models.CharField(_("联系电话"), max_length=100, blank=True)
     contact_address = models.CharField(_("联系地址"), max_length=200, blank=True)
-    icp_number = models.CharField(_("ICP备案号"), max_length=100, blank=True)
-    public_security_number = models.CharField(_("公安备案号"), max_length=100, blank=True)
-    site_code = models.CharField(_("网站标识码"), max_length=50, blank=True)
+    icp_number = models.CharField(
+        _("ICP备案号"),
+        max_length=100,
+        blank=True,
+        help_text=_("如：蒙ICP备05002547号-1；页脚链接到工业和信息化部备案系统。"),
+    )
+    public_security_number = models.CharField(
+        _("公安备案号"),
+        max_length=100,
+        blank=True,
+        help_text=_("如：蒙公网安备 15010402000123号；页脚带公安备案图标，链接到全国互联网安全管理服务平台。"),
+    )
+    site_code = models.CharField(
+        _("网站标识码"), max_length=50, blank=True, help_text=_("政府网站标识码，如：1501040001。")
+    )
+    government_mark_url = models.URLField(
+        _("党政机关网站标识链接"),
+        blank=True,
+        db_default="",
+        help_text=_(
+            "开办单位的党政机关网站标识核验地址（机构编制部门提供），如：https://bszs.conac.cn/sitename?method=show&id=…"
+        ),
+    )
     news_licence = models.CharField(_("互联网新闻信息服务许可证号"), max_length=100, blank=True)
     av_licence = models.CharField(_("信息网络传播视听节目许可证号"), max_length=100, blank=True)
     copyright_line = models.CharField(_("版权声明"), max_length=300, blank=True)
@@ -196,6 +233,39 @@ class Portal(PublicContent, models.Model):
     def __str__(self):
         return self.name
 
+    #: What a government portal's footer must carry (国办发〔2017〕47号《政府网站发展指引》,
+    #: 工信部 ICP 备案, 公安部 备案): the city page shows which are missing.
+    IDENTITY_FIELDS = ("sponsor", "icp_number", "public_security_number", "site_code", "government_mark_url")
+
+    def identity_missing(self):
+        """The labels of the footer identity fields left empty."""
+        return [
+            str(self._meta.get_field(name).verbose_name) for name in self.IDENTITY_FIELDS if not getattr(self, name)
+        ]
+
+    @property
+    def public_security_code(self):
+        """The digits of the 公安备案号, for the record's link (recordcode=…)."""
+        return "".join(re.findall(r"\d+", self.public_security_number))
+
+    def lineage(self):
+        """This portal and those above it, nearest first (a list of ids; read once per object)."""
+        if not hasattr(self, "_lineage"):
+            found, parent = [self.pk], self.parent_id
+            while parent is not None and parent not in found:
+                found.append(parent)
+                parent = Portal.objects.filter(pk=parent).values_list("parent_id", flat=True).first()
+            self._lineage = found
+        return self._lineage
+
+    def descendants(self):
+        """The ids of the portals below this one, at any depth."""
+        found, level = [], [self.pk]
+        while level:
+            level = list(Portal.objects.filter(parent__in=level).exclude(pk__in=found).values_list("pk", flat=True))
+            found.extend(level)
+        return found
+
     @property
     def in_mourning(self):
         """Whether today (Asia/Shanghai) falls within the 哀悼日 range the site admin set."""
@@ -220,6 +290,8 @@ class Portal(PublicContent, models.Model):
         return self.reprint_disclaimer.replace("{days}", str(self.contact_window_days))
 
     def clean(self):
+        if self.parent_id and self.pk and (self.parent_id == self.pk or self.parent_id in self.descendants()):
+            raise ValidationError({"parent": _("上级网站不能是本网站或它的下级网站。")})
         for host in self.host_list:
             if not re.fullmatch(r"[a-z0-9.-]+(:\d+)?", host):
                 raise ValidationError({"hosts": _("域名“%(host)s”格式不正确。") % {"host": host}})
@@ -227,7 +299,86 @@ class Portal(PublicContent, models.Model):
             raise ValidationError({"mourning_until": _("结束日期不能早于开始日期。")})
 
 
+class OwnedQuerySetMixin:
+    """Rows a portal owns (站群's 资源管理): private to it unless shared."""
+
+    def reachable_from(self, portals):
+        """What staff of ``portals`` (ids; None: every portal) may use: their portals' own rows,
+        rows shared with the other portals, and the platform's (no owner)."""
+        if portals is None:
+            return self
+        return self.filter(models.Q(portal__in=portals) | models.Q(shared=True) | models.Q(portal__isnull=True))
+
+
+class Owned(models.Model):
+    """A reusable record (an image of the library, a person named in bylines) that belongs to a
+    portal: only that portal's staff see and use it, unless it is shared with every portal of
+    the platform; only its own portal changes it. Without a portal: the platform's own."""
+
+    portal = models.ForeignKey(
+        "newsroom.Portal",
+        verbose_name=_("所属网站"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("只有所属网站的工作人员能看到和使用，除非选择共享。"),
+    )
+    shared = models.BooleanField(
+        _("与其他网站共享"),
+        default=False,
+        db_default=False,
+        help_text=_("共享后平台上其他网站也能选用（只能由所属网站修改）。"),
+    )
+
+    class Meta:
+        abstract = True
+
+
+#: The key of ``Membership.objects.roles_of`` for permissions given to the user directly.
+OWN_PERMISSIONS = -1
+
+
 class MembershipQuerySet(models.QuerySet):
+    def roles_of(self, user):
+        """{portal id (None: every portal): permissions ("app.codename") of the roles ``user``
+        holds there, ``OWN``: those given to the user directly}, read in one query and kept on
+        the user object for the request."""
+        if not hasattr(user, "_linli_roles"):
+            from django.contrib.auth.models import Permission
+
+            roles = (
+                self.filter(user=user)
+                .order_by()
+                .values_list("portal_id", "roles__permissions__content_type__app_label", "roles__permissions__codename")
+            )
+            own = (
+                Permission.objects.filter(user=user)
+                .order_by()
+                .annotate(at=models.Value(OWN_PERMISSIONS, output_field=models.IntegerField()))
+                .values_list("at", "content_type__app_label", "codename")
+            )
+            found = {}
+            for portal, app, codename in roles.union(own, all=True):
+                held = found.setdefault(portal, set())
+                if codename:
+                    held.add(f"{app}.{codename}")
+            user._linli_roles = found
+        return user._linli_roles
+
+    def own_permissions(self, user):
+        return self.roles_of(user).get(OWN_PERMISSIONS, set())
+
+    def holding(self, user, permission):
+        """The ids of the portals where ``user`` holds ``permission``, or None for every portal
+        (a superuser, a role held in every portal, or a permission given to the user directly)."""
+        if user.is_superuser or permission in self.own_permissions(user):
+            return None
+        roles = self.roles_of(user)
+        if permission in roles.get(None, ()):
+            return None
+        return frozenset(portal for portal, held in roles.items() if permission in held and portal != OWN_PERMISSIONS)
+
     def give(self, user, portal, *roles):
         """``user`` works in ``portal`` (None: every portal) holding ``roles`` (groups or their
         names) there, besides any roles held already. Returns the membership."""
@@ -473,7 +624,7 @@ class Topic(Reviewed):
     portal = models.ForeignKey(Portal, verbose_name=_("网站"), on_delete=models.CASCADE, related_name="topics")
     title = models.CharField(_("专题名称"), max_length=100)
     slug = models.SlugField(
-        _("网址标识"), max_length=100, unique=True, blank=True, help_text=_("留空则按名称的拼音自动生成。")
+        _("网址标识"), max_length=100, blank=True, help_text=_("留空则按名称的拼音自动生成；同一网站内不能重复。")
     )
     description = models.TextField(_("专题简介"), blank=True)
     is_featured = models.BooleanField(_("首页专题报道"), default=True)
@@ -485,6 +636,7 @@ class Topic(Reviewed):
         verbose_name = _("专题")
         verbose_name_plural = _("专题")
         ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["portal", "slug"], name="unique_topic_slug_per_portal")]
 
     def __str__(self):
         return self.title
@@ -493,7 +645,7 @@ class Topic(Reviewed):
         return slugs.slug_url("newsroom:topic", self.slug)
 
     def save(self, *args, **kwargs):
-        slugs.fill(self, self.title)
+        slugs.fill(self, self.title, scope={"portal_id": self.portal_id})
         super().save(*args, **kwargs)
 
 
@@ -504,7 +656,7 @@ class Series(Reviewed):
     title = models.CharField(_("系列名称"), max_length=100)
     short_title = models.CharField(_("简称"), max_length=50, blank=True, help_text=_("如：基层堡垒"))
     slug = models.SlugField(
-        _("网址标识"), max_length=100, unique=True, blank=True, help_text=_("留空则按名称的拼音自动生成。")
+        _("网址标识"), max_length=100, blank=True, help_text=_("留空则按名称的拼音自动生成；同一网站内不能重复。")
     )
     editors_note = models.TextField(_("编者按"), blank=True)
     sister_series = models.ManyToManyField("self", verbose_name=_("姊妹系列"), blank=True, symmetrical=True)
@@ -515,6 +667,7 @@ class Series(Reviewed):
         verbose_name = _("系列报道")
         verbose_name_plural = _("系列报道")
         ordering = ["title"]
+        constraints = [models.UniqueConstraint(fields=["portal", "slug"], name="unique_series_slug_per_portal")]
 
     def __str__(self):
         return self.title
@@ -523,7 +676,7 @@ class Series(Reviewed):
         return slugs.slug_url("newsroom:series", self.slug)
 
     def save(self, *args, **kwargs):
-        slugs.fill(self, self.short_title or self.title)
+        slugs.fill(self, self.short_title or self.title, scope={"portal_id": self.portal_id})
         super().save(*args, **kwargs)
 
     @property
@@ -536,7 +689,18 @@ class Series(Reviewed):
         return [self, *(s for s in self.sister_series.all() if s.is_live)]
 
 
-class Person(Reviewed):
+class PersonQuerySet(OwnedQuerySetMixin, ReviewedQuerySet):
+    def reachable_from(self, portals):
+        """…and whoever a shared library image credits: the credit travels with the image."""
+        if portals is None:
+            return self
+        ImageAsset = apps.get_model("newsroom", "ImageAsset")
+        credited = ImageAsset.objects.filter(shared=True, credit_person__isnull=False).values("credit_person")
+        own = models.Q(portal__in=portals) | models.Q(shared=True) | models.Q(portal__isnull=True)
+        return self.filter(own | models.Q(pk__in=credited))
+
+
+class Person(Owned, Reviewed):
     """A reporter, correspondent, editor or photographer named on the portal.
 
     A new name shows nowhere until a reviewed article names it, so it is saved at once. Once a
@@ -549,11 +713,19 @@ class Person(Reviewed):
     organisation = models.CharField(_("单位"), max_length=100, blank=True)
     role = models.CharField(_("职务"), max_length=50, blank=True, help_text=_("如：记者、编辑、通讯员"))
 
+    objects = PersonQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("人员")
         verbose_name_plural = _("人员")
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["name", "organisation"], name="unique_person_per_organisation")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["portal", "name", "organisation"],
+                name="unique_person_per_organisation",
+                violation_error_message=_("本网站已有同名同单位的人员。"),
+            )
+        ]
 
     def __str__(self):
         return f"{self.name}（{self.organisation}）" if self.organisation else self.name

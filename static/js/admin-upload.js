@@ -10,6 +10,7 @@
 
   function field(name) {
     var el = form.elements[name];
+    if (el && el.type === "checkbox") { return el.checked ? "on" : ""; }
     return el ? el.value : "";
   }
 
@@ -27,7 +28,7 @@
     list.appendChild(item);
 
     var data = new FormData();
-    ["csrfmiddlewaretoken", "credit_kind", "credit_person", "credit_organisation", "credit_role", "tags"].forEach(
+    ["csrfmiddlewaretoken", "portal", "shared", "credit_kind", "credit_person", "credit_organisation", "credit_role", "tags"].forEach(
       function (name) { data.append(name, field(name)); }
     );
     data.append("file", file);

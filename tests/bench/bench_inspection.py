@@ -128,6 +128,7 @@ class Command(BaseCommand):
                     title=f"社区邻里服务活动第{i}期",
                     slug=f"bench-i-{i}",
                     column=column,
+                    portal_id=column.portal_id,
                     status=Article.Status.PUBLISHED,
                     is_live=True,
                     live_from=at,

@@ -154,11 +154,13 @@ class Command(BaseCommand):
             for i in range(start, min(count, start + 1000)):
                 at = now - timedelta(minutes=10 * i + 5)
                 community = rng.choice(communities)
+                column = rng.choice(portal_columns)
                 batch.append(
                     Article(
                         title=f"{community.name}{rng.choice(['开展', '推进', '举办'])}邻里服务活动第{i}期",
                         slug=f"bench-{i}",
-                        column=rng.choice(portal_columns),
+                        column=column,
+                        portal_id=column.portal_id,
                         status=Article.Status.PUBLISHED,
                         summary=rng.choice(PARAGRAPHS),
                         is_live=True,

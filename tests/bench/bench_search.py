@@ -143,11 +143,13 @@ class Command(BaseCommand):
                 if script == "zh-hant":
                     title, body = to_traditional(title), to_traditional(body)
                 at = now - timedelta(minutes=rng.randint(1, 5 * 365 * 24 * 60))
+                column = rng.choice(columns)
                 batch.append(
                     Article(
                         title=title,
                         slug=f"bench-{i}",
-                        column=rng.choice(columns),
+                        column=column,
+                        portal_id=column.portal_id,
                         script=script,
                         body=body,
                         summary=strip_tags(paragraphs[0])[:80],
