@@ -34,7 +34,7 @@ DEBUG = envbool("DEBUG", "True")
 if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
     raise ImproperlyConfigured("DEBUG is off but SECRET_KEY is the development key: set SECRET_KEY in the environment.")
 
-ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,.localhost,testserver")  # .localhost: the demo's portals
 
 INSTALLED_APPS = [
     "newsroom.core.adminsite.LinliAdminConfig",  # django.contrib.admin; every list takes only its declared filters

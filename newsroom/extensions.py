@@ -13,6 +13,8 @@ search) registers its parts from its ``AppConfig.ready()``. An app left out of
   through ``run(article, user)`` with the usual done/refused report.
 - ``HOLD_CATEGORIES``: the labels of the legal-hold categories a 451 page names.
 - ``demo_step(fn)``: ``fn(portal)`` adds the app's part of the demo once the articles are in.
+- ``portal_standing(heading, fn)``: a column of the platform's page of portals: ``fn(portal
+  ids)`` returns ``{portal id: (text, ok)}``.
 """
 
 from collections.abc import Callable
@@ -24,6 +26,7 @@ ARTICLE_PARTS: list["ArticlePart"] = []
 ARTICLE_ACTIONS: list["ArticleAction"] = []
 HOLD_CATEGORIES: dict[str, str] = {}
 DEMO_STEPS: list[Callable] = []
+PORTAL_STANDING: list["PortalStanding"] = []
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,12 @@ class ArticleAction:
     name: str
     description: str
     run: Callable  # (article, user) -> None; raises ActionError or PermissionDenied to refuse
+
+
+@dataclass(frozen=True)
+class PortalStanding:
+    heading: str
+    read: Callable  # (portal ids) -> {portal id: (text, ok)}
 
 
 def _add(registry, item, key):
@@ -64,3 +73,7 @@ def article_action(name, description, run):
 
 def demo_step(fn):
     return _add(DEMO_STEPS, fn, key=lambda f: f"{f.__module__}.{f.__qualname__}")
+
+
+def portal_standing(heading, read):
+    return _add(PORTAL_STANDING, PortalStanding(heading, read), key=lambda s: s.heading)

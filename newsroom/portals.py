@@ -22,10 +22,27 @@ from .models import Membership, Portal
 from .models.site import OWN_PERMISSIONS, Owned
 
 
+def all_portals():
+    """Every portal, from the cache (a change to any portal makes every page stale)."""
+    return pagecache.remember("portals", lambda: list(Portal.objects.order_by("-is_default", "id")), tags=())
+
+
 def for_host(host):
     """The portal serving ``host``, else the default one (the list of portals is cached)."""
-    portals = pagecache.remember("portals", lambda: list(Portal.objects.order_by("-is_default", "id")), tags=())
-    return Portal.objects.for_host(host, portals)
+    return Portal.objects.for_host(host, all_portals())
+
+
+def below(portal):
+    """The ids of the portals under ``portal`` at any depth (站群's tree), from the cached list:
+    a public page asks this without a query."""
+    children = {}
+    for other in all_portals():
+        children.setdefault(other.parent_id, []).append(other.pk)
+    found, level = [], [portal.pk]
+    while level:
+        level = [pk for parent in level for pk in children.get(parent, []) if pk not in found]
+        found.extend(level)
+    return found
 
 
 class PortalMiddleware:

@@ -17,5 +17,6 @@ urlpatterns = [
     path("series/<slug:slug>/", views.series, name="series"),
     path("pages/<slug:slug>/", views.page, name="page"),
     path("sitemap/", views.site_map, name="site_map"),
+    path("sites/", views.sites, name="sites"),
     path("preview/<str:token>/", previews.shared_preview, name="shared_preview"),
 ]

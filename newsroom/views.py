@@ -15,9 +15,9 @@ from communities.models import Community
 from newsroom.core import pagecache
 from newsroom.core.pagecache import public_page
 
-from . import bylines, extensions, freshness, sharing, viewcounts
+from . import bylines, extensions, freshness, portals, sharing, viewcounts
 from .filters import ArticleFilter
-from .models import Article, Column, Page, Series, Topic
+from .models import Article, Column, Page, Portal, Series, Topic
 from .related import related
 from .rendering import compose
 
@@ -356,6 +356,18 @@ def page(request, slug):
     page = get_object_or_404(Page.objects.public(request.portal), slug=slug)
     pagecache.depends()  # its own text, the chrome: pagecache.ALL
     return render(request, "newsroom/page.html", {"page": page})
+
+
+@public_page
+def sites(request):
+    """网站群: a city's portal lists the portals below it; a portal with none below lists the
+    whole platform (the demo's top level: five districts in five provinces, no city above)."""
+    pagecache.depends()  # portals change rarely; any change makes every page stale
+    below = portals.below(request.portal)
+    shown = Portal.objects.filter(pk__in=below) if below else Portal.objects.all()
+    rows = [(portal, depth, portal.home_url(request)) for portal, depth in shown.tree()]
+    heading = f"{request.portal.short_name or request.portal.name}所辖网站" if below else "网站群"
+    return render(request, "newsroom/sites.html", {"rows": rows, "heading": heading})
 
 
 @public_page

@@ -174,7 +174,7 @@ def test_the_home_page_does_not_grow_with_its_columns(client, demo, settings):
     from newsroom.models import Column, Portal
 
     settings.PAGE_CACHE_SECONDS = 0
-    portal = Portal.objects.get()
+    portal = Portal.objects.default()
     before = cold(client)["/"]
     for i in range(20):
         column = Column.objects.create(portal=portal, name=f"新栏目{i}", slug=f"new-{i}", order=100 + i)

@@ -38,14 +38,13 @@ from ..models import (
     EditPresence,
     Person,
     Photo,
-    Portal,
     PreviewLink,
     Revision,
 )
 from ..previews import preview_token
 from . import imports
 from .photos import photo_list_context
-from .scope import PortalScopedAdmin
+from .scope import PortalScopedAdmin, PortalScopedInline, first_portal
 from .widgets import KnownChoicesAutocomplete, thumbnail
 
 PRESENCE_WINDOW = timedelta(minutes=15)
@@ -65,7 +64,7 @@ class CreditForm(forms.ModelForm):
             select.template_name = "admin/newsroom/widgets/plain_select.html"
 
 
-class CreditInline(admin.TabularInline):
+class CreditInline(PortalScopedInline, admin.TabularInline):
     """署名: one row per name, in the order the article prints them."""
 
     model = Credit
@@ -82,8 +81,7 @@ class CreditInline(admin.TabularInline):
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         field = formset.form.base_fields["role"]
-        portal = obj.column.portal if obj is not None else Portal.objects.default()
-        field.queryset = BylineRole.objects.inherited(portal)
+        field.queryset = BylineRole.objects.inherited(obj.portal if obj is not None else first_portal(request.user))
         formset.form = type("CreditForm", (formset.form,), {"role_choices": list(field.choices)})
         widget = formset.form.base_fields["person"].widget
         widget = getattr(widget, "widget", widget)

@@ -21,7 +21,7 @@ from ..images import IMAGE_UPLOADS, ImageUploadField
 from ..models import ImageAsset, Person, Portal
 from ..portals import reachable
 from ..templatetags.pictures import thumb
-from .scope import PortalScopedAdmin
+from .scope import PortalScopedAdmin, first_portal
 
 
 class UsedFilter(admin.SimpleListFilter):
@@ -53,12 +53,21 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         portals = reachable(user)
         self.fields["credit_person"].queryset = Person.objects.reachable_from(portals)
         if portals is not None:  # a district's staff upload into one of their portals
             field = self.fields["portal"]
-            field.queryset, field.required, field.empty_label = Portal.objects.filter(pk__in=portals), True, None
-            field.initial = min(portals) if portals else None
+            field.queryset, field.empty_label = Portal.objects.filter(pk__in=portals), None
+            field.initial = first_portal(user).pk
+
+    def clean_portal(self):
+        """Left out (a script that does not send it): the first portal the uploader works in;
+        the platform's staff may leave it empty (the platform's own image)."""
+        portal = self.cleaned_data.get("portal")
+        if portal is None and reachable(self.user) is not None:
+            portal = first_portal(self.user)
+        return portal
 
 
 @admin.register(ImageAsset)

@@ -93,12 +93,31 @@ class PortalScopedAdmin:
         return _scoped_choices(field, request)
 
 
+class PortalScopedInline:
+    """An inline's choices of a portal's rows (a byline's person…) offer and accept only what
+    the user's portals may use, as the page around it does."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        return _scoped_choices(super().formfield_for_foreignkey(db_field, request, **kwargs), request)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        return _scoped_choices(super().formfield_for_manytomany(db_field, request, **kwargs), request)
+
+
 def _is_relation(model, name):
     try:
         field = get_fields_from_path(model, name)[-1]
     except (FieldDoesNotExist, NotRelationField):
         return False
     return field.is_relation
+
+
+def first_portal(user):
+    """The portal a new row of ``user`` starts in: the first they work in (the default portal
+    for the platform's staff)."""
+    portals = reachable(user)
+    found = Portal.objects.filter(pk__in=portals).order_by("pk").first() if portals else None
+    return found or Portal.objects.default()
 
 
 def _shared(obj):

@@ -1,9 +1,15 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .. import extensions, identity
+from ..identity import ipv6_status
 from ..images import IMAGE_UPLOADS
 from ..models import BylineRole, Column, Page, Person, Portal, SensitiveWord, Series, TipChannel, Topic
+from ..portals import reachable
 from .review import ReviewedAdmin
 from .scope import PortalScopedAdmin
 
@@ -26,11 +32,11 @@ class PortalAdmin(PortalScopedAdmin, admin.ModelAdmin):
     portal_path = "pk"
 
     formfield_overrides = IMAGE_UPLOADS
-    list_display = ("name", "short_name", "hosts", "is_default", "news_hotline", "icp_number")
+    list_display = ("name", "short_name", "parent", "hosts", "is_default", "news_hotline", "icp_number")
     search_fields = ("name", "short_name", "hosts")
     inlines = (TipChannelInline, BylineRoleInline)
     fieldsets = (
-        (None, {"fields": (("name", "short_name", "slug"), ("hosts", "is_default"), ("logo", "banner"))}),
+        (None, {"fields": (("name", "short_name", "slug"), ("hosts", "is_default"), "parent", ("logo", "banner"))}),
         (
             _("联系与报料"),
             {"fields": (("news_hotline", "submission_email"), "tip_reward_note", ("contact_phone", "contact_address"))},
@@ -39,9 +45,9 @@ class PortalAdmin(PortalScopedAdmin, admin.ModelAdmin):
             _("备案与许可"),
             {
                 "fields": (
-                    "sponsor",
+                    ("sponsor", "organiser"),
                     ("icp_number", "public_security_number"),
-                    "site_code",
+                    ("site_code", "government_mark_url"),
                     ("news_licence", "av_licence"),
                 )
             },
@@ -68,6 +74,52 @@ class PortalAdmin(PortalScopedAdmin, admin.ModelAdmin):
             {"fields": (("takedown_sla_hours", "info_wait_days"), ("restore_policy", "restore_after_days"))},
         ),
     )
+
+    #: Where a portal sits in the platform and which one answers unknown hosts: the platform's
+    #: staff decide (a district could otherwise leave its city's 错敏词 list behind).
+    PLATFORM_FIELDS = ("parent", "is_default")
+    change_list_template = "admin/newsroom/portal/change_list.html"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.overview_view)
+        return [path("overview/", view, name="newsroom_portal_overview"), *super().get_urls()]
+
+    def overview_view(self, request):
+        """网站群总览: every portal the user works in, as a tree (city → district → street), with
+        its footer identity complete or not, its hosts over IPv6 and each app's standing column
+        (the website inspection: days to the nearest single veto)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        portals = self.get_queryset(request).select_related("parent").tree()
+        ids = [portal.pk for portal, _ in portals]
+        hosts = ipv6_status({host for portal, _ in portals for host in portal.host_list})
+        standings = [(str(s.heading), s.read(ids)) for s in extensions.PORTAL_STANDING]
+        rows = [
+            {
+                "portal": portal,
+                "depth": depth,
+                "missing": portal.identity_missing(),
+                "hosts": [(host, hosts[host], identity.LABELS[hosts[host]]) for host in portal.host_list],
+                "standing": [found[portal.pk] for _, found in standings],
+            }
+            for portal, depth in portals
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": gettext("网站群总览"),
+            "rows": rows,
+            "headings": [heading for heading, _ in standings],
+            "answers": identity.ANSWERS,
+        }
+        return TemplateResponse(request, "admin/newsroom/portal/overview.html", context)
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and reachable(request.user) is None
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return fields if reachable(request.user) is None else [*fields, *self.PLATFORM_FIELDS]
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

@@ -37,7 +37,7 @@ from newsroom.models import (
 )
 from newsroom.roles import ensure_roles
 
-from . import site
+from . import districts, site
 from .accounts import ACCOUNTS
 from .articles import ARTICLES, SHORT_NEWS
 from .communities import COMMUNITIES, STREET_FACILITIES, STREETS
@@ -239,28 +239,65 @@ def load_article(data, columns, topics, series, people, communities):
     return article
 
 
-def load_accounts(random_passwords=False):
-    """One account per role. A new account gets the README's password, or a random one with
-    ``random_passwords`` (a server with DEBUG off); an existing account keeps its password.
-    Returns (username, password or None when it was kept, name)."""
-    ensure_roles()
+def load_platform():
+    """The other four source districts as portals of the platform (newsroom/demo/districts.py):
+    identity, columns, an 关于我们 page. Returns {slug: portal}."""
+    portals = {}
+    for district in districts.DISTRICTS:
+        data = district["portal"]
+        portal = _save(Portal, {"slug": data["slug"]}, {**data, "review_steps": 2, "is_default": False})
+        for order, (suffix, name, update_class) in enumerate(districts.COLUMNS):
+            _save(
+                Column,
+                {"portal": portal, "slug": f"{data['slug']}-{suffix}"},
+                {"name": name, "order": order, "show_in_nav": True, "update_class": update_class},
+            )
+        _save(Page, {"portal": portal, "slug": "about"}, {"title": "关于我们", "body": f"<p>{district['about']}</p>"})
+        portals[data["slug"]] = portal
+    return portals
+
+
+def _account(username, password, name, superuser, random_passwords):
+    """The account, created with ``password`` (or a random one) if new; (user, password given)."""
     User = get_user_model()
+    user = User.objects.filter(username=username).first()
+    given = None
+    if user is None:
+        user = User(username=username)
+        given = secrets.token_urlsafe(12) if random_passwords else password
+        user.set_password(given)
+    user.first_name = name
+    user.is_staff = True
+    user.is_superuser = superuser
+    user.save()
+    Membership.objects.filter(user=user).delete()
+    return user, given
+
+
+def load_accounts(random_passwords=False, portals=None):
+    """One account per role in the default portal, the platform's administrator, and a staff for
+    two other districts. A new account gets the README's password, or a random one with
+    ``random_passwords`` (a server with DEBUG off); an existing account keeps its password.
+    Returns (username, password or None when it was kept, name, where they work)."""
+    ensure_roles()
+    default = Portal.objects.default()
+    portals = portals or {}
     logins = []
     for username, password, name, superuser, groups in ACCOUNTS:
-        user = User.objects.filter(username=username).first()
-        given = None
-        if user is None:
-            user = User(username=username)
-            given = secrets.token_urlsafe(12) if random_passwords else password
-            user.set_password(given)
-        user.first_name = name
-        user.is_staff = True
-        user.is_superuser = superuser
-        user.save()
-        Membership.objects.filter(user=user).delete()
+        user, given = _account(username, password, name, superuser, random_passwords)
         if groups:
-            Membership.objects.give(user, Portal.objects.default(), *groups)
-        logins.append((username, given, name))
+            Membership.objects.give(user, default, *groups)
+        logins.append((username, given, name, "所有网站" if superuser else default.short_name))
+    for username, password, name, groups in districts.PLATFORM_ACCOUNTS:
+        user, given = _account(username, password, name, False, random_passwords)
+        Membership.objects.give(user, None, *groups)
+        logins.append((username, given, name, "所有网站"))
+    for slug, username, password, name, groups in districts.DISTRICT_ACCOUNTS:
+        if slug not in portals:
+            continue
+        user, given = _account(username, password, name, False, random_passwords)
+        Membership.objects.give(user, portals[slug], *groups)
+        logins.append((username, given, name, portals[slug].short_name))
     return logins
 
 
@@ -273,7 +310,8 @@ def load_demo(random_passwords=False):
         load_article(data, columns, topics, series, people, communities)
     for step in extensions.DEMO_STEPS:  # what the nested apps add: the desk's notice, the leaders list…
         step(portal)
-    logins = load_accounts(random_passwords)
+    others = load_platform()
+    logins = load_accounts(random_passwords, others)
     load_pending_change()
     return logins
 

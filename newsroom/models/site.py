@@ -40,6 +40,22 @@ class PortalQuerySet(models.QuerySet):
         """The default portal (the first, when none is marked)."""
         return self.order_by("-is_default", "id").first()
 
+    def tree(self):
+        """(portal, depth) in tree order (city → district → street): each portal after its
+        parent; a portal whose parent is not among these starts a tree of its own."""
+        portals = list(self.order_by("-is_default", "id"))
+        known = {portal.pk for portal in portals}
+        children = {}
+        for portal in portals:
+            children.setdefault(portal.parent_id if portal.parent_id in known else None, []).append(portal)
+
+        def walk(parent, depth):
+            for portal in children.get(parent, []):
+                yield portal, depth
+                yield from walk(portal.pk, depth + 1)
+
+        return list(walk(None, 0))
+
 
 class Portal(PublicContent, models.Model):
     """A site's identity and everything its header and footer show."""
@@ -242,6 +258,17 @@ class Portal(PublicContent, models.Model):
         return [
             str(self._meta.get_field(name).verbose_name) for name in self.IDENTITY_FIELDS if not getattr(self, name)
         ]
+
+    def home_url(self, request):
+        """The portal's home page, reached from ``request`` (its scheme; its port when the
+        portal's first host names none, as on a development server)."""
+        if not self.host_list:
+            return "/"
+        host = self.host_list[0]
+        port = request.get_port()
+        if ":" not in host and port not in ("80", "443"):
+            host = f"{host}:{port}"
+        return f"{request.scheme}://{host}/"
 
     @property
     def public_security_code(self):

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.models import Community
 from newsroom.filters import CachedChoices, date_range
-from newsroom.models import Column
+from newsroom.models import Column, Portal
 
 from .models import SearchDocument
 
@@ -13,6 +13,9 @@ class SearchFilter(CachedChoices, django_filters.FilterSet):
     Values that don't validate are reported on the form and ignored, never a 500."""
 
     cached_filters = ("column", "community")
+    site = django_filters.ModelChoiceFilter(
+        field_name="portal", queryset=Portal.objects.none(), label=_("网站"), empty_label=_("全部网站")
+    )
     kind = django_filters.ChoiceFilter(choices=SearchDocument.Kind.choices, label=_("类型"), empty_label=_("全部类型"))
     column = django_filters.ModelChoiceFilter(
         queryset=Column.objects.none(), label=_("栏目"), empty_label=_("全部栏目"), method="filter_column"
@@ -33,11 +36,15 @@ class SearchFilter(CachedChoices, django_filters.FilterSet):
 
     class Meta:
         model = SearchDocument
-        fields = ["kind", "column", "community", "since", "until", "sort"]
+        fields = ["kind", "site", "column", "community", "since", "until", "sort"]
 
-    def __init__(self, *args, portal, **kwargs):
+    def __init__(self, *args, portal, below=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.portal = portal
+        if below:  # a city's search: its own site or one of those below it
+            self.filters["site"].queryset = Portal.objects.filter(pk__in=[portal.pk, *below]).order_by("id")
+        else:
+            del self.filters["site"]
         self.filters["column"].queryset = (
             Column.objects.for_portal(portal).select_related("parent").order_by("order", "id")
         )

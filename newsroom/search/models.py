@@ -10,17 +10,18 @@ from newsroom.models import Column, Portal
 
 
 class SearchDocumentQuerySet(models.QuerySet):
-    def visible(self, portal):
+    def visible(self, portal, below=()):
         """Rows readers may see now: scheduled go-live and expiry are decided by the clock at
         query time, like ``Article.objects.public()``; everything else is kept out of the
-        index by ``newsroom.search.index``."""
+        index by ``newsroom.search.index``. ``below``: the ids of the portals under ``portal``
+        (a city's search covers its districts' sites too)."""
         now = timezone.now()
         # Shared rows have no portal. Coalesce (rather than an OR) keeps the planner on the
         # rank index that the full-text step hands over, not on a scan of the portal's rows.
         return self.alias(for_portal=Coalesce("portal_id", models.Value(portal.pk))).filter(
             models.Q(live_from__isnull=True) | models.Q(live_from__lte=now),
             models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now),
-            for_portal=portal.pk,
+            for_portal__in=[portal.pk, *below],
         )
 
 

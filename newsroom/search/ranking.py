@@ -110,3 +110,11 @@ def articles_first(results: Results):
             .values_list("pk", flat=True)
         )
     return sorted(ids, key=lambda pk: pk in others)
+
+
+def own_first(ids, portal):
+    """A city's results with its own site's documents first (then its districts'), each group
+    in the order it had: one query over the page's candidates."""
+    ids = list(ids)
+    own = set(SearchDocument.objects.filter(pk__in=ids, portal=portal).values_list("pk", flat=True))
+    return [pk for pk in ids if pk in own] + [pk for pk in ids if pk not in own]

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from newsroom import portals
 from newsroom.core import throttle
 from newsroom.core.pagecache import public_page
 
@@ -12,7 +13,7 @@ from .text import MAX_QUERY_CHARS, parse
 
 PAGE_SIZE = 20
 # The query parameters the page reads: only they are part of its cache key.
-PARAMS = ("q", "kind", "column", "community", "since", "until", "sort", "page")
+PARAMS = ("q", "kind", "site", "column", "community", "since", "until", "sort", "page")
 
 
 @public_page(params=PARAMS)
@@ -29,19 +30,24 @@ def results(request):
         return response
     raw = request.GET.get("q", "")
     query = parse(raw)
-    visible = SearchDocument.objects.visible(request.portal)
-    filters = SearchFilter(request.GET, queryset=visible, portal=request.portal)
+    below = portals.below(request.portal)
+    visible = SearchDocument.objects.visible(request.portal, below)
+    filters = SearchFilter(request.GET, queryset=visible, portal=request.portal, below=below)
     other_kinds = request.GET.copy()
     other_kinds.pop("kind", None)
     other_kinds.pop("page", None)
     sort = "date" if request.GET.get("sort") == "date" else "relevance"
     if request.GET.get("kind"):
-        facets = ranking.facets(SearchFilter(other_kinds, queryset=visible, portal=request.portal).qs, query)
+        facets = ranking.facets(
+            SearchFilter(other_kinds, queryset=visible, portal=request.portal, below=below).qs, query
+        )
         found = ranking.ranked(filters.qs, query, sort)
     else:
         found, facets = ranking.counted(filters.qs, query, sort)
         if sort == "relevance":
             found.ids = ranking.articles_first(found)
+    if below and sort == "relevance":
+        found.ids = ranking.own_first(found.ids, request.portal)
     page = Paginator(found.ids, PAGE_SIZE).get_page(request.GET.get("page"))
     documents = ranking.decorate(ranking.load(list(page.object_list)), query)
     params = request.GET.copy()

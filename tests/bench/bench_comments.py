@@ -86,7 +86,7 @@ class Command(PortalBenchmark):
         settings.MEDIA_ROOT = self.work / "media"
         settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the demo's notice mail
         load_demo()
-        portal = Portal.objects.get()
+        portal = Portal.objects.default()
         CommentSettings.objects.create(
             portal=portal,
             enabled=True,

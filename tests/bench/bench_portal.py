@@ -39,7 +39,7 @@ from PIL import Image
 
 from communities.models import Community
 from newsroom.core.publishing import ALL_PORTALS
-from newsroom.models import Article, Column, Person, Photo, Topic
+from newsroom.models import Article, Column, Person, Photo, Portal, Topic
 from tests.bench.servers import start_gunicorn, start_nginx, stop
 
 REDIS_URL = os.getenv("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -458,7 +458,10 @@ class Command(BaseCommand):
         from communities.models import Street
         from newsroom.core import pagecache
 
-        pages = {"首页": ["/"], "栏目页": [c.get_absolute_url() for c in Column.objects.all()]}
+        pages = {
+            "首页": ["/"],
+            "栏目页": [c.get_absolute_url() for c in Column.objects.for_portal(Portal.objects.default())],
+        }
         pages["专题页"] = [t.get_absolute_url() for t in Topic.objects.filter(is_live=True)]
         pages["社区页"] = ["/communities/", "/communities/honours/"] + [
             c.get_absolute_url() for c in Community.objects.public()

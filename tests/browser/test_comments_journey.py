@@ -22,12 +22,12 @@ def reader_page(browser):
 def test_a_reader_comments_the_moderator_approves_and_a_report_is_answered(site, browser, page, settings):
     settings.DEBUG = True  # the console verifier is for development: refused with DEBUG off
     settings.BEHIND_PROXY = True
-    article = Article.objects.public(Portal.objects.get()).order_by("-first_published_at").first()
+    article = Article.objects.public(Portal.objects.default()).order_by("-first_published_at").first()
     url = site + article.get_absolute_url()
 
     page.goto(url)
     assert page.locator("#comments").count() == 0  # off by default: nothing shows
-    CommentSettings.objects.create(portal=Portal.objects.get(), enabled=True)
+    CommentSettings.objects.create(portal=Portal.objects.default(), enabled=True)
 
     reader = reader_page(browser)
     reader.goto(url)

@@ -25,7 +25,7 @@ BEIJING, INNER_MONGOLIA = "1.2.4.8", "110.16.0.1"
 
 @pytest.fixture
 def portal(demo):
-    return Portal.objects.get()
+    return Portal.objects.default()
 
 
 @pytest.fixture

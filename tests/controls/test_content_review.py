@@ -88,7 +88,7 @@ def test_an_author_never_approves_their_own_change_not_even_a_superuser(demo, ro
 
 
 def test_a_blocking_word_stops_the_approval(demo, roles):
-    SensitiveWord.objects.create(portal=Portal.objects.get(), word="错误用语", severity="block")
+    SensitiveWord.objects.create(portal=Portal.objects.default(), word="错误用语", severity="block")
     community = Community.objects.get(slug="zhongnan")
     community.secretary_reflections = "<p>书记感怀里有錯誤用語。</p>"  # Traditional script too
     change = content_review.propose(community, roles["editor"], "update", content_review.snapshot(community))

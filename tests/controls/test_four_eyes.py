@@ -72,7 +72,7 @@ def test_a_one_step_portal_still_needs_someone_else(demo, roles):
 def test_relaxing_it_is_a_setting_that_every_admin_page_shows(client, demo, roles, superuser):
     from tests.helpers import admin_form_data
 
-    portal = Portal.objects.get()
+    portal = Portal.objects.default()
     client.force_login(superuser)
     data = admin_form_data(client.get(f"/admin/newsroom/portal/{portal.pk}/change/"))
     data["allow_self_review"] = "on"

@@ -8,40 +8,14 @@ import json
 import pytest
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from django.utils.timezone import get_default_timezone as default_timezone
 
 from newsroom.models import Article, Column, Membership, Portal, Topic
+from tests.controls.conftest import THEIRS, client_of, demo_sentinels
 from tests.helpers import admin_form_data, new_draft, user_in
 
 pytestmark = pytest.mark.django_db
-THEIRS = "青山区独有的一篇稿件"
-
-
-@pytest.fixture
-def qingshan(demo, roles):
-    portal = Portal.objects.create(name="青山区融媒", short_name="青山区", hosts="qs.example")
-    column = Column.objects.create(portal=portal, name="青山要闻", slug="qs-news")
-    Topic.objects.create(portal=portal, title="青山区专题", slug="qs-topic", is_live=True)
-    staff = {}
-    for role, group in (("editor", "编辑"), ("chief", "终审签发"), ("siteadmin", "站点管理员")):
-        staff[role] = user_in(group, f"qs-{role}", portal=portal)
-    article = new_draft(staff["editor"], title=THEIRS, column=column)
-    return {"portal": portal, "column": column, "article": article, "staff": staff}
-
-
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def demo_sentinels():
-    """Texts only the demo portal's rows carry: its articles' titles, its columns and topics."""
-    default = Portal.objects.default()
-    titles = list(Article.objects.filter(column__portal=default).values_list("title", flat=True)[:6])
-    return titles + list(Topic.objects.filter(portal=default).values_list("title", flat=True)[:3])
 
 
 def test_every_admin_list_of_a_district_shows_only_its_own_rows(qingshan):
@@ -137,7 +111,7 @@ def test_the_desk_and_the_review_list_show_only_the_portals_own_work(qingshan, r
     """The admin's home page (drafts, awaiting review, changes to review, takedowns, comments)
     and 内容审核 list nothing of another portal; shared content (a community) stays for all."""
     from newsroom import content_review, workflow
-    from newsroom.models import ContentChange, Topic
+    from newsroom.models import ContentChange
 
     workflow.submit(Article.objects.get(pk=qingshan["article"].pk), qingshan["staff"]["editor"])
     demo_topic = Topic.objects.filter(portal=Portal.objects.default()).first()
@@ -246,3 +220,78 @@ def test_a_site_admin_cannot_grant_a_role_in_a_portal_where_they_lack_it(qingsha
     sent = {**data, "memberships-0-roles": [first]}
     assert client.post(url, sent).status_code == 302
     assert set(staff.memberships.get(portal=qingshan["portal"]).roles.values_list("name", flat=True)) == {"初审"}
+
+
+# --- owned records: images and people ---------------------------------------------------------
+
+
+def test_images_and_people_are_private_to_their_portal_unless_shared(qingshan):
+    from newsroom.models import ImageAsset, Person
+    from tests.controls.conftest import PRIVATE_PERSON
+
+    default = Portal.objects.default()
+    client = client_of(qingshan["staff"]["editor"])
+    private = Person.objects.get(name=PRIVATE_PERSON)
+    search = {"app_label": "newsroom", "model_name": "credit", "field_name": "person", "term": "玉泉区"}
+    found = json.loads(client.get("/admin/autocomplete/", search).content)["results"]
+    assert found is not None and not any(PRIVATE_PERSON in row["text"] for row in found)
+    assert client.get(f"/admin/newsroom/person/{private.pk}/change/").status_code in (302, 404)
+    image = ImageAsset.objects.filter(portal=default, shared=False).exclude(credit_person=None).first()
+    assert client.get(f"/admin/newsroom/imageasset/{image.pk}/change/").status_code in (302, 404)
+    # shared: 青山区 finds and views it, and the credit travels with it; only 玉泉区 changes it
+    ImageAsset.objects.filter(pk=image.pk).update(shared=True)
+    assert client.get(f"/admin/newsroom/imageasset/{image.pk}/change/").status_code == 200
+    people = client.get("/admin/autocomplete/", {**search, "term": image.credit_person.name}).content
+    assert image.credit_person.name in [row["text"] for row in json.loads(people)["results"]]
+    data = admin_form_data(client.get(f"/admin/newsroom/imageasset/{image.pk}/change/"))
+    data["caption"] = "青山区改写的说明"
+    assert client.post(f"/admin/newsroom/imageasset/{image.pk}/change/", data).status_code == 403
+    assert ImageAsset.objects.get(pk=image.pk).caption != "青山区改写的说明"
+
+
+def test_a_hand_made_byline_naming_another_portals_private_person_is_refused(qingshan):
+    from newsroom.models import Credit, Person
+    from tests.controls.conftest import PRIVATE_PERSON
+
+    client = client_of(qingshan["staff"]["editor"])
+    article = qingshan["article"]
+    url = f"/admin/newsroom/article/{article.pk}/change/"
+    data = admin_form_data(client.get(url))
+    n = int(data["credits-TOTAL_FORMS"])
+    data.update(
+        {
+            "credits-TOTAL_FORMS": str(n + 1),
+            f"credits-{n}-person": str(Person.objects.get(name=PRIVATE_PERSON).pk),
+            f"credits-{n}-order": str(n + 1),
+            "_continue": "1",
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert not Credit.objects.filter(article=article, person__name=PRIVATE_PERSON).exists()
+
+
+def test_a_districts_upload_belongs_to_its_portal(qingshan):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from newsroom.models import ImageAsset
+    from tests.helpers import jpeg_bytes
+
+    client = client_of(qingshan["staff"]["editor"])
+    photo = SimpleUploadedFile("qs.jpg", jpeg_bytes((60, 40), (1, 2, 3)), "image/jpeg")
+    answer = client.post(
+        "/admin/newsroom/imageasset/upload/",
+        {"file": photo, "credit_kind": "provided", "credit_organisation": "青山区"},
+    )
+    assert answer.status_code == 200, answer.content
+    asset = ImageAsset.objects.order_by("-pk").first()
+    assert (asset.portal_id, asset.shared) == (qingshan["portal"].pk, False)
+    # and another portal's id, sent by hand, is refused
+    photo = SimpleUploadedFile("qs2.jpg", jpeg_bytes((60, 40), (3, 2, 1)), "image/jpeg")
+    sent = {
+        "file": photo,
+        "credit_kind": "provided",
+        "credit_organisation": "青山区",
+        "portal": Portal.objects.default().pk,
+    }
+    assert client.post("/admin/newsroom/imageasset/upload/", sent).status_code == 400

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def blocked(demo):
     return SensitiveWord.objects.create(
-        portal=Portal.objects.get(), word="错误用语", severity="block", suggestion="规范用语"
+        portal=Portal.objects.default(), word="错误用语", severity="block", suggestion="规范用语"
     )
 
 

@@ -229,7 +229,7 @@ def test_a_notice_can_name_several_works(client, demo):
 
 def test_sla_restore_policy_and_the_information_pause_are_set_in_the_portal_admin(client, demo, superuser):
     client.force_login(superuser)
-    page = client.get(f"/admin/newsroom/portal/{Portal.objects.get().pk}/change/").content.decode()
+    page = client.get(f"/admin/newsroom/portal/{Portal.objects.default().pk}/change/").content.decode()
     for field in ("takedown_sla_hours", "restore_policy", "restore_after_days", "info_wait_days"):
         assert f'name="{field}"' in page
 

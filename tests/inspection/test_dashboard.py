@@ -17,7 +17,7 @@ DASHBOARD = "/admin/inspection/inspectionrun/"
 
 @pytest.fixture
 def portal(demo):
-    return Portal.objects.get()
+    return Portal.objects.default()
 
 
 def test_only_the_chief_and_the_site_admin_see_the_inspection(client, portal, roles):

@@ -21,7 +21,7 @@ TIME_RULES = {"home_stale", "column_stale", "column_empty"}
 
 @pytest.fixture
 def portal(demo):
-    return Portal.objects.get()
+    return Portal.objects.default()
 
 
 def live(portal):

@@ -124,7 +124,7 @@ def test_mourning_days_turn_the_whole_site_grey(client, demo):
     from django.utils import timezone
 
     today = timezone.localdate()
-    portal = Portal.objects.get()
+    portal = Portal.objects.default()
     portal.mourning_from, portal.mourning_until = today, today + timedelta(days=2)
     portal.save()
     assert 'class="mourning"' in page(client, "/").split("<head>")[0]

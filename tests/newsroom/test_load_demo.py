@@ -27,8 +27,8 @@ def test_it_loads_the_same_content_twice(settings):
     call_command("load_demo", stdout=StringIO())
     assert counts() == first
     assert first == {
-        "Portal": 1,
-        "Column": 15,
+        "Portal": 5,  # the five source districts (newsroom/demo/districts.py)
+        "Column": 31,
         "Topic": 2,
         "Series": 2,
         "Person": 7,
@@ -39,7 +39,10 @@ def test_it_loads_the_same_content_twice(settings):
         "Facility": 23,
         "TakedownRequest": 1,
     }
-    assert "用户名 admin" in out.getvalue() and "用户名 editor" in out.getvalue()
+    printed = out.getvalue()
+    assert "用户名 admin" in printed and "用户名 editor" in printed
+    assert "[五华区] 杨晓云：用户名 wuhua-editor" in printed and "[所有网站] 周平：用户名 platform" in printed
+    assert "五华区新闻网：http://wuhua.localhost:8000/" in printed
 
 
 def test_every_article_has_the_photos_its_source_shows_with_credits(demo):

@@ -123,7 +123,7 @@ def test_a_scheduled_publish_that_fails_its_checks_is_held(demo, roles, django_c
 
     with django_capture_on_commit_callbacks(execute=True):
         SensitiveWord.objects.create(
-            portal=Portal.objects.get(), word="邻里节", severity="block", suggestion="邻里文化节"
+            portal=Portal.objects.default(), word="邻里节", severity="block", suggestion="邻里文化节"
         )
     held = Article.objects.get(pk=article.pk)
     assert held.status == Article.Status.APPROVED and not held.is_live and held.first_published_at is None

@@ -111,7 +111,7 @@ def test_an_iphone_heic_is_refused_with_how_to_convert_it(editor_client, editor,
 
     from newsroom.admin.library import UploadForm
 
-    form = UploadForm(data={"credit_kind": "photo"}, files={"file": SimpleUploadedFile("a.heic", HEIC)})
+    form = UploadForm(data={"credit_kind": "photo"}, files={"file": SimpleUploadedFile("a.heic", HEIC)}, user=editor)
     assert not form.is_valid() and "HEIC" in str(form.errors["file"])
 
 

@@ -29,7 +29,7 @@ def test_every_path_gives_the_same_matches_newest_first(demo, monkeypatch, chunk
         with connection.cursor() as cursor:  # element statistics, as autovacuum keeps them
             cursor.execute("ANALYZE search_searchdocument")
         forget_element_stats()
-    documents = SearchDocument.objects.visible(Portal.objects.get())
+    documents = SearchDocument.objects.visible(Portal.objects.default())
     engine = backend()
     newest_first = list(documents.order_by("-rank").values_list("id", flat=True))
     for raw in QUERIES:

@@ -17,7 +17,7 @@ QUANMIN = "/article/quanmin-gongyi-projects/"  # a short news item (部门新闻
 
 
 def urls(query, kind=None):
-    return [d.url for d in search.run(Portal.objects.get(), query) if kind in (None, d.kind)]
+    return [d.url for d in search.run(Portal.objects.default(), query) if kind in (None, d.kind)]
 
 
 EXPECTED = [
@@ -84,7 +84,7 @@ def test_title_matches_rank_above_body_matches_then_newer_first(demo):
     from newsroom.search.text import normalise
 
     assert urls("玉泉区", kind="article")[0] == YUQUAN  # in its title; others have it in the body only
-    found = search.run(Portal.objects.get(), "社区")
+    found = search.run(Portal.objects.default(), "社区")
     in_title = ["社区" in normalise(d.title) for d in found]
     assert in_title == sorted(in_title, reverse=True) and False in in_title
     for group in (True, False):

@@ -34,7 +34,7 @@ def test_a_documents_signature_holds_each_of_its_tokens_and_a_matching_querys_bi
 def test_a_document_indexed_before_signatures_is_still_found(demo):
     """A row without a signature (indexed before migration search 0003 filled them, or written
     by other code) is tested on its vector, as before."""
-    documents = SearchDocument.objects.visible(Portal.objects.get())
+    documents = SearchDocument.objects.visible(Portal.objects.default())
     engine = PostgresBackend()
     query = parse("六邻工作法")
     found = engine.ranked(documents, query, 1000)

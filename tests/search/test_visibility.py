@@ -22,7 +22,7 @@ WORD = "鹦鹉螺邻里节"  # only in the test article's body
 
 
 def found(query=WORD):
-    return [d.url for d in search.run(Portal.objects.get(), query)]
+    return [d.url for d in search.run(Portal.objects.default(), query)]
 
 
 def story(roles, slug="search-story"):
