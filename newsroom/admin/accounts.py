@@ -136,7 +136,10 @@ class MembershipInline(admin.TabularInline):
         portals = reachable(request.user)
         if db_field.name == "portal" and portals is not None:
             kwargs["queryset"] = Portal.objects.filter(pk__in=portals)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if field is not None:  # a plain choice of portal, without the edit/add/view icons
+            field.widget = getattr(field.widget, "widget", field.widget)
+        return field
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "roles" and not request.user.is_superuser:
