@@ -154,7 +154,7 @@ def _article_with_photos(count, editor):
 # roles held in each portal, the permissions given directly and which portals the editor works in
 # are one query (Membership.objects.roles_of). Pinned, and the same with 3 photos and bylines as
 # with 40.
-ARTICLE_CHANGE_QUERIES = 36
+ARTICLE_CHANGE_QUERIES = 35
 
 
 def test_the_article_change_page_does_not_grow_with_its_photos_or_bylines(client, demo, editor):

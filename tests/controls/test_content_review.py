@@ -112,7 +112,7 @@ def test_deleting_a_live_honour_waits_for_review(client, demo, roles):
     [
         (Topic, {"slug": "wuhou-chengdu"}, "/topic/wuhou-chengdu/", "title"),
         (Series, {"slug": "jiceng-baolei"}, "/series/jiceng-baolei/", "title"),
-        (Page, {"slug": "about"}, "/pages/about/", "title"),
+        (Page, {"slug": "about", "portal__is_default": True}, "/pages/about/", "title"),
     ],
 )
 def test_topics_series_and_pages_change_only_through_review(client, demo, roles, model, lookup, url, field):

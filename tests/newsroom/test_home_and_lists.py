@@ -32,7 +32,7 @@ def test_every_list_item_on_the_home_page_shows_its_date(client, demo):
 def test_footer_shows_every_portal_fact(client, demo):
     Portal.objects.update(public_security_number="蒙公网安备 15010402000001号", site_code="1501040001")
     html = page(client, "/")
-    assert '<a href="https://beian.miit.gov.cn/" rel="noopener">蒙ICP证09003619号</a>' in html
+    assert '<a href="https://beian.miit.gov.cn/" rel="noopener" target="_blank">蒙ICP证09003619号</a>' in html
     assert "蒙公网安备 15010402000001号" in html
     assert "网站标识码：1501040001" in html
     assert "互联网新闻信息服务许可证：15120180001" in html

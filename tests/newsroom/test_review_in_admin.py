@@ -36,7 +36,7 @@ def test_draft_to_published_with_the_demo_accounts(demo):
             "column": Article.objects.get(slug="changsha-zhongnan-six-neighbours").column_id,
             "body": "<p>同心广场上，居民们摆起百家宴。</p>",
             "risk_tier": "A",
-            "credits-0-role": str(BylineRole.objects.get(name="责任编辑").pk),
+            "credits-0-role": str(BylineRole.objects.get(name="责任编辑", portal__is_default=True).pk),
             "credits-0-person": str(Person.objects.get(name="刘思远").pk),
         }
     )
