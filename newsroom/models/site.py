@@ -334,7 +334,10 @@ class OwnedQuerySetMixin:
         rows shared with the other portals, and the platform's (no owner)."""
         if portals is None:
             return self
-        return self.filter(models.Q(portal__in=portals) | models.Q(shared=True) | models.Q(portal__isnull=True))
+        return self.filter(self.usable_in(portals))
+
+    def usable_in(self, portals):
+        return models.Q(portal__in=portals) | models.Q(shared=True) | models.Q(portal__isnull=True)
 
 
 class Owned(models.Model):
@@ -717,14 +720,11 @@ class Series(Reviewed):
 
 
 class PersonQuerySet(OwnedQuerySetMixin, ReviewedQuerySet):
-    def reachable_from(self, portals):
+    def usable_in(self, portals):
         """…and whoever a shared library image credits: the credit travels with the image."""
-        if portals is None:
-            return self
         ImageAsset = apps.get_model("newsroom", "ImageAsset")
         credited = ImageAsset.objects.filter(shared=True, credit_person__isnull=False).values("credit_person")
-        own = models.Q(portal__in=portals) | models.Q(shared=True) | models.Q(portal__isnull=True)
-        return self.filter(own | models.Q(pk__in=credited))
+        return super().usable_in(portals) | models.Q(pk__in=credited)
 
 
 class Person(Owned, Reviewed):
