@@ -16,6 +16,7 @@
 from django.contrib.auth.backends import ModelBackend
 from django.utils.functional import SimpleLazyObject
 
+from communities.models import Community, Facility, Honour, Street
 from newsroom.core import pagecache
 
 from .models import Membership, Portal
@@ -61,8 +62,29 @@ def _roles(user):
 
 
 #: Paths from a row to its portal for models whose queryset does not say (``portal_field``),
-#: registered by the admin (``PortalScopedAdmin.portal_path``).
+#: registered by the admin (``PortalScopedAdmin.portal_path``), or a function of the row (the
+#: geography below: a street's portal is the one whose 辖区 holds it).
 PATHS = {}
+
+
+def _street_portal(street_id):
+    if street_id is None:
+        return None
+    return Portal.streets.through.objects.filter(street_id=street_id).values_list("portal_id", flat=True).first()
+
+
+def _via_community_or_street(obj):
+    street = obj.street_id if obj.street_id else (obj.community.street_id if obj.community_id else None)
+    return _street_portal(street)
+
+
+# Streets, communities, honours and facilities are read by every portal and edited by the portal
+# whose 辖区 holds their street (``Portal.streets``); outside every 辖区: None (every portal's
+# staff with the role, as on a one-site install).
+PATHS[Street] = lambda street: _street_portal(street.pk)
+PATHS[Community] = lambda community: _street_portal(community.street_id)
+PATHS[Honour] = _via_community_or_street
+PATHS[Facility] = _via_community_or_street
 
 
 #: What ``portal_of`` answers for a record the platform owns (``Owned`` without a portal): only
@@ -78,6 +100,8 @@ def portal_of(obj):
     model = type(obj)
     if isinstance(obj, Owned):
         return obj.portal_id if obj.portal_id is not None else PLATFORM
+    if callable(PATHS.get(model)):
+        return PATHS[model](obj)
     path = getattr(model._default_manager.all(), "portal_field", None) or PATHS.get(model)
     if path is None:
         if not any(field.name == "portal" for field in model._meta.fields):

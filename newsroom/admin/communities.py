@@ -1,4 +1,6 @@
-"""Streets, communities, honours and facilities in the admin, every save through content review."""
+"""Streets, communities, honours and facilities in the admin, every save through content review.
+Every portal reads them (geography); a row is changed with the roles held in the portal whose
+辖区 holds its street (``newsroom/portals.py``)."""
 
 from django.contrib import admin
 
@@ -8,21 +10,34 @@ from communities.models import Community, Facility, Honour, Street
 from .review import ReviewedAdmin
 
 
+class GeographyAdmin(ReviewedAdmin):
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._in_territory("change", request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._in_territory("delete", request, obj)
+
+    def _in_territory(self, action, request, obj):
+        if obj is None:
+            return True
+        return request.user.has_perm(f"{self.opts.app_label}.{action}_{self.opts.model_name}", obj)
+
+
 @admin.register(Community)
-class ReviewedCommunityAdmin(ReviewedAdmin, CommunityAdmin):
+class ReviewedCommunityAdmin(GeographyAdmin, CommunityAdmin):
     pass
 
 
 @admin.register(Honour)
-class ReviewedHonourAdmin(ReviewedAdmin, HonourAdmin):
+class ReviewedHonourAdmin(GeographyAdmin, HonourAdmin):
     pass
 
 
 @admin.register(Facility)
-class ReviewedFacilityAdmin(ReviewedAdmin, FacilityAdmin):
+class ReviewedFacilityAdmin(GeographyAdmin, FacilityAdmin):
     pass
 
 
 @admin.register(Street)
-class ReviewedStreetAdmin(ReviewedAdmin, StreetAdmin):
+class ReviewedStreetAdmin(GeographyAdmin, StreetAdmin):
     pass

@@ -35,8 +35,20 @@ class PortalAdmin(PortalScopedAdmin, admin.ModelAdmin):
     list_display = ("name", "short_name", "parent", "hosts", "is_default", "news_hotline", "icp_number")
     search_fields = ("name", "short_name", "hosts")
     inlines = (TipChannelInline, BylineRoleInline)
+    autocomplete_fields = ("streets",)
     fieldsets = (
-        (None, {"fields": (("name", "short_name", "slug"), ("hosts", "is_default"), "parent", ("logo", "banner"))}),
+        (
+            None,
+            {
+                "fields": (
+                    ("name", "short_name", "slug"),
+                    ("hosts", "is_default"),
+                    "parent",
+                    "streets",
+                    ("logo", "banner"),
+                )
+            },
+        ),
         (
             _("联系与报料"),
             {"fields": (("news_hotline", "submission_email"), "tip_reward_note", ("contact_phone", "contact_address"))},
@@ -77,7 +89,7 @@ class PortalAdmin(PortalScopedAdmin, admin.ModelAdmin):
 
     #: Where a portal sits in the platform and which one answers unknown hosts: the platform's
     #: staff decide (a district could otherwise leave its city's 错敏词 list behind).
-    PLATFORM_FIELDS = ("parent", "is_default")
+    PLATFORM_FIELDS = ("parent", "is_default", "streets")
     change_list_template = "admin/newsroom/portal/change_list.html"
 
     def get_urls(self):

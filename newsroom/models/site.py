@@ -86,6 +86,16 @@ class Portal(PublicContent, models.Model):
         related_name="children",
         help_text=_("网站群的层级：市 → 区县 → 街道、部门。上级网站的错敏词、领导姓名和署名角色下级网站一并使用。"),
     )
+    streets = models.ManyToManyField(
+        "communities.Street",
+        verbose_name=_("辖区街道（乡镇）"),
+        blank=True,
+        related_name="portals",
+        help_text=_(
+            "这些街道（乡镇）及其社区、荣誉、阵地由本网站的人员编辑和审核；"
+            "社区资料全平台可读。未划入任何网站的，由平台上有相应角色的人员编辑。"
+        ),
+    )
     logo = models.ImageField(
         _("网站标志"),
         upload_to="portal/",

@@ -160,3 +160,38 @@ def test_the_demo_is_a_platform_of_five_districts_with_their_own_staff(demo):
     directory = Client().get("/sites/").content.decode()
     for name in ("玉泉区新闻网", "五华区新闻网", "望城区新闻网", "武侯区新闻网", "九龙坡区新闻网"):
         assert name in directory
+
+
+def test_a_communitys_street_in_a_districts_territory_is_edited_by_that_district_only(demo, roles):
+    """Geography is read by every portal; 中南社区 lies in 高塘岭街道, which the platform puts in
+    望城区's 辖区: from then on 望城区 edits and reviews it, 玉泉区 does not. A community outside
+    every 辖区 stays with whoever holds the role, as before."""
+    from communities.models import Community, Street
+    from newsroom import content_review
+    from newsroom.models import ContentChange
+    from tests.helpers import admin_form_data
+
+    wangcheng = Portal.objects.get(slug="wangcheng")
+    wangcheng.streets.add(Street.objects.get(name="高塘岭街道"))
+    zhongnan = Community.objects.get(slug="zhongnan")
+    url = f"/admin/communities/community/{zhongnan.pk}/change/"
+
+    ours = Client()
+    ours.force_login(user_in("编辑", "wc-editor", portal=wangcheng))
+    data = admin_form_data(ours.get(url))
+    data["work_method"] = "六邻工作法，望城区编辑补充。"
+    assert ours.post(url, data).status_code == 302
+    change = ContentChange.objects.get(object_id=zhongnan.pk, status="pending", content_type__model="community")
+
+    theirs = Client()
+    theirs.force_login(roles["editor"])  # 玉泉区
+    assert 'name="_save"' not in theirs.get(url).content.decode()  # read, not changed
+    assert theirs.post(url, {**data, "work_method": "玉泉区越权修改"}).status_code == 403
+    allowed, why = content_review.may_decide(roles["chief"], change)
+    assert not allowed and "权限" in why
+    wc_chief = user_in("终审签发", "wc-chief", portal=wangcheng)
+    assert content_review.may_decide(wc_chief, change)[0]
+
+    outside = Community.objects.get(slug="hengchang")  # no street: every portal's editors, as before
+    page = theirs.get(f"/admin/communities/community/{outside.pk}/change/").content.decode()
+    assert 'name="_save"' in page
