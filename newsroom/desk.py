@@ -13,12 +13,28 @@ from django.utils import timezone
 from newsroom.core.publishing import ALL_PORTALS
 
 from . import content_review, extensions
-from .models import Article, AuditEntry, ContentChange
+from .models import Article, AuditEntry, ContentChange, Membership
 from .portals import reachable
-from .review_steps import steps_for_user
+from .review_steps import STEP_PERMISSIONS
 
 LIMIT = 8
 S = Article.Status
+
+
+def _changes_to_decide(user, portals):
+    """Content changes at a step ``user`` decides, in the portals where they hold that step
+    (roles are held per portal): no query for someone who decides none."""
+    pending = ContentChange.objects.filter(status=ContentChange.Status.PENDING)
+    found = None
+    for total, permissions in STEP_PERMISSIONS.items():
+        for step, codename in enumerate(permissions, start=1):
+            if not user.has_perm(f"newsroom.{codename}"):
+                continue
+            held = Membership.objects.holding(user, f"newsroom.{codename}")
+            scope = held if portals is None else portals if held is None else held & portals
+            where = content_review.of_portals(pending.filter(review_total=total, review_step=step), scope)
+            found = where if found is None else found | where
+    return [] if found is None else list(found.order_by("created_at")[:LIMIT])
 
 
 def desk_for(user):
@@ -44,11 +60,7 @@ def desk_for(user):
         )
         desk["published"] = list(Article.objects.public(ALL_PORTALS).for_portals(portals).for_list()[:LIMIT])
     if user.has_perm("newsroom.view_contentchange"):
-        desk["changes"] = list(
-            content_review.of_portals(ContentChange.objects.filter(status=ContentChange.Status.PENDING), portals)
-            .filter(steps_for_user(user))
-            .order_by("created_at")[:LIMIT]
-        )
+        desk["changes"] = _changes_to_decide(user, portals)
     for panel in extensions.DESK_PANELS:
         desk.update(panel(user))
     return desk
