@@ -118,6 +118,7 @@ class CommunityAdmin(admin.ModelAdmin):
             super()
             .get_queryset(request)
             .annotate(_honours=Count("honours", distinct=True), _facilities=Count("facilities", distinct=True))
+            .order_by(*self.model._meta.ordering, "pk")  # a grouped query drops Meta.ordering
         )
 
     def get_fieldsets(self, request, obj=None):
