@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from .models import Membership, Notification, NotificationSettings
+from .portals import portal_of
 from .review_steps import step_permission
 
 K = Notification.Kind
@@ -89,7 +90,10 @@ def content_change(change, actor):
     link = reverse("admin:newsroom_contentchange_change", args=[change.pk])
     what = f"{change.content_type.name}“{change.object_repr[:40]}”"
     if change.status == change.Status.PENDING:
-        people = _holders(step_permission(change.review_step, change.review_total)).exclude(pk__in=change.authors)
+        portal = portal_of(change.target) if change.target is not None else None
+        portal = portal if isinstance(portal, int) else None  # a platform record or geography outside every 辖区
+        step = step_permission(change.review_step, change.review_total)
+        people = _holders(step, portal=portal).exclude(pk__in=change.authors)
         text = _("%(what)s的%(kind)s等待您%(step)s。") % {
             "what": what,
             "kind": change.get_kind_display(),

@@ -176,12 +176,19 @@ def test_a_communitys_street_in_a_districts_territory_is_edited_by_that_district
     zhongnan = Community.objects.get(slug="zhongnan")
     url = f"/admin/communities/community/{zhongnan.pk}/change/"
 
+    wc_chief = user_in("终审签发", "wc-chief", portal=wangcheng)
     ours = Client()
     ours.force_login(user_in("编辑", "wc-editor", portal=wangcheng))
     data = admin_form_data(ours.get(url))
     data["work_method"] = "六邻工作法，望城区编辑补充。"
     assert ours.post(url, data).status_code == 302
     change = ContentChange.objects.get(object_id=zhongnan.pk, status="pending", content_type__model="community")
+    from newsroom.models import Notification
+
+    told = set(
+        Notification.objects.filter(link__contains=f"/{change.pk}/").values_list("recipient__username", flat=True)
+    )
+    assert "wc-chief" in told and "test-chief" not in told, told
 
     theirs = Client()
     theirs.force_login(roles["editor"])  # 玉泉区
@@ -189,7 +196,6 @@ def test_a_communitys_street_in_a_districts_territory_is_edited_by_that_district
     assert theirs.post(url, {**data, "work_method": "玉泉区越权修改"}).status_code == 403
     allowed, why = content_review.may_decide(roles["chief"], change)
     assert not allowed and "权限" in why
-    wc_chief = user_in("终审签发", "wc-chief", portal=wangcheng)
     assert content_review.may_decide(wc_chief, change)[0]
 
     outside = Community.objects.get(slug="hengchang")  # no street: every portal's editors, as before
