@@ -1,7 +1,8 @@
 """Every admin page type at a laptop's (1280 px) and a tablet's (768 px) width, as the site
 administrator (who reaches the most of them): no page wider than the window, and
 no two controls on top of each other. Each registered model's list, add page and the change page
-of its first row, and the newsroom's own pages (desk, import, batch upload, revisions)."""
+of its first row, and the newsroom's own pages (desk, import, batch upload, revisions, 网站群总览,
+a staff member's 所属网站与角色)."""
 
 from django.contrib import admin
 from django.contrib.auth.models import User
@@ -58,7 +59,7 @@ def admin_pages(user):
         first = model._default_manager.order_by("pk").first()
         if first is not None:
             pages.append((f"{opts.label} change", reverse("admin:%s_%s_change" % info, args=[first.pk])))
-    for name in ("newsroom_article_import", "newsroom_imageasset_upload"):
+    for name in ("newsroom_article_import", "newsroom_imageasset_upload", "newsroom_portal_overview"):
         try:
             pages.append((name, reverse(f"admin:{name}")))
         except NoReverseMatch:
@@ -75,6 +76,8 @@ def test_every_admin_page_fits_at_1280_and_768_with_no_control_over_another(brow
     pages = admin_pages(user)
     live = Article.objects.filter(is_live=True).order_by("pk").first()
     pages.append(("revisions", f"/admin/newsroom/article/{live.pk}/revisions/"))
+    editor = User.objects.get(username="editor")  # 所属网站与角色 as a site admin edits them
+    pages.append(("staff change", f"/admin/auth/user/{editor.pk}/change/"))
     assert len(pages) > 40
     page = login(browser, site, username, password)
     problems = []
