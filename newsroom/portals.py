@@ -115,11 +115,6 @@ def portal_of(obj):
     return obj.pk if last == "pk" else getattr(obj, f"{last}_id", None)
 
 
-def holding(user, permission):
-    """The ids of the portals where ``user`` holds ``permission``, or None for every portal."""
-    return Membership.objects.holding(user, permission)
-
-
 def held_in(user, portal):
     """The permissions ``user`` holds in the portal with id ``portal`` (None: in every portal —
     a role held without a portal, or given to the user directly)."""
