@@ -136,8 +136,11 @@ class MembershipInline(admin.TabularInline):
         portals = reachable(request.user)
         if db_field.name == "portal" and portals is not None:
             kwargs["queryset"] = Portal.objects.filter(pk__in=portals)
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if field is not None:  # a plain choice of portal, without the edit/add/view icons
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "portal" and field is not None:  # a plain choice, no edit/add/view icons
             field.widget = getattr(field.widget, "widget", field.widget)
         return field
 
