@@ -83,9 +83,8 @@ class PortalScopedAdmin:
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
-        portals = reachable(request.user)
-        if portals and "portal" not in initial and any(f.name == "portal" for f in self.opts.fields):
-            initial["portal"] = min(portals)
+        if reachable(request.user) and "portal" not in initial and any(f.name == "portal" for f in self.opts.fields):
+            initial["portal"] = first_portal(request.user).pk
         return initial
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
