@@ -35,6 +35,8 @@ if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
     raise ImproperlyConfigured("DEBUG is off but SECRET_KEY is the development key: set SECRET_KEY in the environment.")
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,.localhost,testserver")  # .localhost: the demo's portals
+# Hosts whose front page is the platform's directory of portals (站群首页) rather than a portal's.
+PLATFORM_HOSTS = envlist("PLATFORM_HOSTS", "localhost")
 
 INSTALLED_APPS = [
     "newsroom.core.adminsite.LinliAdminConfig",  # django.contrib.admin; every list takes only its declared filters
@@ -97,8 +99,18 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # A portal's theme (templates/themes/<theme>/) first, then the defaults; cached per theme.
+            "loaders": [
+                (
+                    "newsroom.core.themes.Loader",
+                    [
+                        "newsroom.core.themes.ThemeLoader",
+                        "django.template.loaders.filesystem.Loader",
+                        "django.template.loaders.app_directories.Loader",
+                    ],
+                )
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

@@ -26,6 +26,7 @@ ARTICLE_PARTS: list["ArticlePart"] = []
 ARTICLE_ACTIONS: list["ArticleAction"] = []
 HOLD_CATEGORIES: dict[str, str] = {}
 DEMO_STEPS: list[Callable] = []
+DEMO_FEATURES: dict[str, Callable] = {}  # name -> fn(portal): what a demo portal switches on
 PORTAL_STANDING: list["PortalStanding"] = []
 
 
@@ -73,6 +74,11 @@ def article_action(name, description, run):
 
 def demo_step(fn):
     return _add(DEMO_STEPS, fn, key=lambda f: f"{f.__module__}.{f.__qualname__}")
+
+
+def demo_feature(name, fn):
+    DEMO_FEATURES[name] = fn
+    return fn
 
 
 def portal_standing(heading, read):

@@ -44,7 +44,8 @@ class LatestFeed(Feed):
 
 class ColumnFeed(LatestFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Column.objects.for_portal(request.portal).select_related("portal"), slug=slug)
+        # An empty column (空白栏目) has no feed either.
+        return get_object_or_404(Column.objects.offered(request.portal).select_related("portal"), slug=slug)
 
     def title(self, column):
         return f"{column.portal.name} · {column.name}"

@@ -17,7 +17,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.utils.functional import SimpleLazyObject
 
 from communities.models import Community, Facility, Honour, Street
-from newsroom.core import pagecache
+from newsroom.core import pagecache, themes
 
 from .models import Membership, Portal
 from .models.site import OWN_PERMISSIONS, Owned
@@ -47,14 +47,19 @@ def below(portal):
 
 
 class PortalMiddleware:
-    """``request.portal``: the portal serving this host, looked up when first used."""
+    """``request.portal``: the portal serving this host, looked up when first used; its theme
+    (``Portal.theme``) for every template this request renders."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         request.portal = SimpleLazyObject(lambda: for_host(request.get_host()))
-        return self.get_response(request)
+        token = themes.use(lambda: request.portal.theme)
+        try:
+            return self.get_response(request)
+        finally:
+            themes.reset(token)
 
 
 def _roles(user):

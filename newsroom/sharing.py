@@ -68,7 +68,11 @@ def structured_data(request, article, parts, photo, url):
         data["datePublished"] = article.first_published_at.isoformat()
     if getattr(article, "updated_at", None):
         data["dateModified"] = article.updated_at.isoformat()
-    image = share_image(request, photo)
+    logo = request.build_absolute_uri(portal.logo.url) if portal.logo else ""
+    if logo:
+        data["publisher"]["logo"] = {"@type": "ImageObject", "url": logo}
+    # An article without a photo is shown with the portal's emblem, as a reader's share would.
+    image = share_image(request, photo) or logo
     if image:
         data["image"] = [image]
     if article.summary:

@@ -1,6 +1,7 @@
 """sitemap.xml: each section lists the public content of the portal the request is for."""
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Exists, OuterRef
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import reverse
 
@@ -32,14 +33,19 @@ class ColumnSitemap(PortalSitemap):
         return Column.objects.offered(self.portal).order_by("order", "id")
 
 
+def _with_articles(portal, field):
+    """Topics or series with a public article: an empty one is not offered (空白栏目)."""
+    return Exists(Article.objects.public(portal).filter(**{field: OuterRef("pk")}))
+
+
 class TopicSitemap(PortalSitemap):
     def items(self):
-        return Topic.objects.public(self.portal).order_by("id")
+        return Topic.objects.public(self.portal).filter(_with_articles(self.portal, "topics")).order_by("id")
 
 
 class SeriesSitemap(PortalSitemap):
     def items(self):
-        return Series.objects.public(self.portal).order_by("id")
+        return Series.objects.public(self.portal).filter(_with_articles(self.portal, "series")).order_by("id")
 
 
 class PageSitemap(PortalSitemap):

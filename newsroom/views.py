@@ -1,7 +1,8 @@
 """The public portal's newsroom pages. Views stay thin: queries live on the models."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -33,6 +34,16 @@ def _columns(portal):
     return pagecache.remember(f"columns:{portal.pk}", lambda: Column.by_id(portal.pk), tags=())
 
 
+def _offered(portal):
+    """The ids of the portal's columns readers are offered (``Column.objects.offered``): kept
+    until the portal's lists change."""
+    return pagecache.remember(
+        f"offered-columns:{portal.pk}",
+        lambda: set(Column.objects.offered(portal).values_list("pk", flat=True)),
+        [freshness.lists(portal.pk)],
+    )
+
+
 def _column(request, slug):
     found = next((c for c in _columns(request.portal).values() if c.slug == slug), None)
     if found is None:
@@ -42,6 +53,8 @@ def _column(request, slug):
 
 @public_page
 def home(request):
+    if request.get_host().split(":")[0].lower() in settings.PLATFORM_HOSTS:
+        return platform(request)
     portal = request.portal
     lists = freshness.lists(portal.pk)
     pagecache.depends(lists, "communities")
@@ -128,7 +141,10 @@ def column(request, slug):
         {
             "column": column,
             "breadcrumb": column.ancestors(),
-            "children": sorted((columns[pk] for pk in tree.get(column.pk, ())), key=lambda c: (c.order, c.pk)),
+            "children": sorted(
+                (columns[pk] for pk in tree.get(column.pk, ()) if pk in _offered(request.portal)),
+                key=lambda c: (c.order, c.pk),
+            ),
             "filters": filters,
             "page": page,
             "items_html": items_html,
@@ -143,7 +159,16 @@ def article(request, slug):
         Article.objects.public(request.portal)
         .filter(slug=slug)
         .select_related("series")
-        .prefetch_related("series__sister_series")  # 相关新闻; no query without a series
+        # 相关新闻; no query without a series. A sister series without a public article is
+        # named but not linked.
+        .prefetch_related(
+            Prefetch(
+                "series__sister_series",
+                queryset=Series.objects.annotate(
+                    has_articles=Exists(Article.objects.public(request.portal).filter(series=OuterRef("pk")))
+                ),
+            )
+        )
         .annotate(**{part.flag: part.exists() for part in extensions.ARTICLE_PARTS if part.exists})
     )
     try:
@@ -252,6 +277,7 @@ def article_page(request, article, parts, preview=None, neighbours=None):
     lead_photo = next((s.photo for s in segments if getattr(s, "photo", None)), gallery[0] if gallery else None)
     url = request.build_absolute_uri(article.get_absolute_url() if article.is_live else request.path)
     previous, following = neighbours or Article.objects.neighbours(article)
+    shown_related = related(article, parts.topics, parts.communities, exclude)
     return render(
         request,
         "newsroom/article.html",
@@ -268,8 +294,9 @@ def article_page(request, article, parts, preview=None, neighbours=None):
             "gallery": gallery,
             "previous": previous,
             "next": following,
-            "related": related(article, parts.topics, parts.communities, exclude),
-            "side_lists": side_lists(request, exclude),
+            "related": shown_related,
+            # …and beside it: every story once (not the article, not one 相关文章 lists).
+            "side_lists": side_lists(request, {*exclude, *(item.pk for item in shown_related)}),
             # Previews draw their code inline (their URL is private); readers get a cached file.
             "qr_svg": sharing.qr_svg(url) if preview else None,
             "share_links": sharing.share_links(url, article.title),
@@ -289,42 +316,63 @@ def channel_of(portal, topics):
     return min(topics, key=lambda topic: (topic.created_at, topic.pk))
 
 
+# The lists beside an article, by theme (``Portal.theme``), in the order a story is claimed: each
+# story appears once, in the first of them that lists it (and never when 相关文章 has it). Each
+# theme lists what its kind of portal shows: 内蒙古新闻网's 头条新闻/图片新闻/部门新闻/专题报道,
+# a county portal's 最新新闻 with excerpts, a government site's titles with short dates, 人民网's
+# 推荐阅读 with 【详细】, a news client's 您可能感兴趣的文章.
+SIDE_BLOCKS = {
+    "": ("headlines", "picture_news", "columns", "topics"),
+    "county": ("latest",),
+    "government": ("latest",),
+    "people": ("recommended",),
+    "client": ("recommended",),
+}
+
+
 def side_lists(request, exclude):
-    """The article page's 推荐/头条/图片新闻/最新 blocks, as HTML: the same on every article of
-    a portal less the article itself, so the lists and their HTML are kept in the cache until
-    content changes (one HTML per article found in the lists, one for all the others)."""
+    """The article page's lists beside the article (``SIDE_BLOCKS``), as HTML: the same on every
+    article of a portal less the stories the page already shows, so the lists and their HTML are
+    kept in the cache until content changes (one HTML per set of stories found in the lists)."""
+    portal = request.portal
+    wanted = SIDE_BLOCKS.get(portal.theme, SIDE_BLOCKS[""])
 
     def lists():
         published = _published(request)
         pictures = published.filter(is_picture_news=True, cover__isnull=False, cover__hidden_by_takedown=False)
-        blocks = {
-            "recommended": (list(published.filter(is_recommended=True)[:7]), 5),
-            "headlines": (list(published.filter(is_headline=True)[:7]), 5),
-            "picture_news": (list(pictures[:4]), 2),
-            "latest": (list(published[:7]), 5),
+        queries = {
+            "headlines": lambda: (list(published.filter(is_headline=True)[:7]), 5),
+            "picture_news": lambda: (list(pictures[:4]), 2),
+            "recommended": lambda: (list(published.filter(is_recommended=True)[:7]), 5),
+            "latest": lambda: (list(published[:7]), 5),
         }
-        # Columns the site lists beside every article (部门新闻): one query for all of them.
-        sidebar_columns = [c for c in Column.by_id(request.portal.pk).values() if c.in_sidebar]
+        blocks = {name: queries[name]() for name in wanted if name in queries}
+        sidebar_columns = []
+        if "columns" in wanted:
+            # Columns the site lists beside every article (部门新闻): one query for all of them.
+            sidebar_columns = [c for c in Column.by_id(portal.pk).values() if c.in_sidebar]
         if sidebar_columns:
             ids = [c.pk for c in sidebar_columns]
             listed = list(published.filter(column__in=ids)[: 7 * len(ids)])
             for c in sorted(sidebar_columns, key=lambda c: (c.order, c.pk)):
                 blocks[f"column:{c.pk}"] = ([a for a in listed if a.column_id == c.pk][:7], 5)
-        return blocks, sidebar_columns, list(Topic.objects.public(request.portal).filter(is_featured=True)[:4])
+        topics = list(Topic.objects.public(portal).filter(is_featured=True)[:4]) if "topics" in wanted else []
+        return blocks, sidebar_columns, topics
 
-    tags = [freshness.lists(request.portal.pk)]
+    tags = [freshness.lists(portal.pk)]
     # The hole below depends on the same tags: the page itself does not.
-    blocks, sidebar_columns, topics = pagecache.remember(f"article-sidebar:{request.portal.pk}", lists, tags, False)
+    blocks, sidebar_columns, topics = pagecache.remember(f"article-sidebar:{portal.pk}", lists, tags, False)
     listed = sorted({a.pk for items, _ in blocks.values() for a in items} & set(exclude))
 
     def html():
-        shown = {name: [a for a in items if a.pk not in listed][:size] for name, (items, size) in blocks.items()}
+        seen, shown = set(listed), {}
+        for name, (items, size) in blocks.items():
+            shown[name] = [a for a in items if a.pk not in seen][:size]
+            seen.update(a.pk for a in shown[name])
         shown["column_lists"] = [(c, shown[f"column:{c.pk}"]) for c in sidebar_columns if shown[f"column:{c.pk}"]]
-        return render_to_string(
-            "newsroom/_side_lists.html", {**shown, "featured_topics": topics, "portal": request.portal}
-        )
+        return render_to_string("newsroom/_side_lists.html", {**shown, "featured_topics": topics, "portal": portal})
 
-    name = f"side-lists:{request.portal.pk}:{get_script_prefix()}:{','.join(map(str, listed))}"
+    name = f"side-lists:{portal.pk}:{get_script_prefix()}:{','.join(map(str, listed))}"
     # Kept apart from each article page: a publish changes these lists on every article page,
     # and makes stale this one part, not every article page (pagecache.hole).
     return pagecache.hole(name, tags, lambda: pagecache.remember(f"article-sidebar-html:{name}", html, tags))
@@ -368,6 +416,16 @@ def sites(request):
     rows = [(portal, depth, portal.home_url(request)) for portal, depth in shown.tree()]
     heading = f"{request.portal.short_name or request.portal.name}所辖网站" if below else "网站群"
     return render(request, "newsroom/sites.html", {"rows": rows, "heading": heading})
+
+
+def platform(request):
+    """The platform's own front page (``PLATFORM_HOSTS``): every portal with its address, sponsor
+    and newest story, grouped by the tree; no portal's chrome."""
+    every = portals.all_portals()
+    pagecache.depends(*(freshness.lists(portal.pk) for portal in every))
+    newest = {portal.pk: Article.objects.public(portal).for_list().first() for portal in every}  # a few portals
+    rows = [(portal, depth, portal.home_url(request), newest.get(portal.pk)) for portal, depth in Portal.objects.tree()]
+    return render(request, "newsroom/platform.html", {"rows": rows})
 
 
 @public_page

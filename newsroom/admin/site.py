@@ -67,7 +67,7 @@ class PortalAdmin(PortalScopedAdmin, admin.ModelAdmin):
         (_("版权与免责"), {"fields": ("copyright_line", "reprint_disclaimer", "contact_window_days")}),
         (_("哀悼日"), {"fields": (("mourning_from", "mourning_until"),)}),
         (_("署名"), {"fields": ("byline_end_style", "allow_uncredited_photos")}),
-        (_("文章页样式"), {"fields": (("breadcrumb_label", "breadcrumb_style"), "recommended_heading")}),
+        (_("文章页样式"), {"fields": ("theme", ("breadcrumb_label", "breadcrumb_style"), "recommended_heading")}),
         (
             _("审核流程"),
             {

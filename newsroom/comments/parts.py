@@ -1,6 +1,7 @@
 """What the comments add to the newsroom (registered in ``CommentsConfig.ready``): the queue on
 the admin's home page, the comment block on the article page, and closing or opening comments
-on selected articles in the article list."""
+on selected articles in the article list, and comments switched on for a demo portal whose
+source shows them."""
 
 from django.db.models import Count, Min
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,7 @@ from newsroom.core import pagecache
 from newsroom.portals import reachable
 
 from . import actions
-from .models import Comment, Report
+from .models import Comment, CommentSettings, Report
 
 
 def queue(user):
@@ -38,8 +39,14 @@ def shown(request, article, preview):
     return closed is not None and not actions.in_closed_column(article, closed)
 
 
+def open_comments(portal):
+    """A demo portal that shows reader comments, as its source does (seed 002, 人民网)."""
+    CommentSettings.objects.update_or_create(portal=portal, defaults={"enabled": True})
+
+
 def register():
     extensions.desk_panel(queue)
+    extensions.demo_feature("comments", open_comments)
     extensions.article_part(extensions.ArticlePart("comments_shown", shown))
     extensions.article_action("close_comments", _("关闭所选文章的评论"), actions.close_article)
     extensions.article_action("open_comments", _("开放所选文章的评论"), actions.open_article)

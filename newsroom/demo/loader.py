@@ -69,44 +69,64 @@ def _save(model, lookup, values):
     return obj
 
 
-def load_portal():
-    portal = _save(Portal, {"name": site.PORTAL["name"]}, site.PORTAL)
-    if not portal.logo:
-        name = "portal/demo-emblem.png"
-        if not default_storage.exists(name):
-            default_storage.save(name, ContentFile(demo_emblem()))
-        portal.logo = name
-        portal.save(update_fields=["logo"])
-    for order, channel in enumerate(site.TIP_CHANNELS):
+def _portal_content(portal, spec):
+    """What a portal carries besides its identity: tip channels, columns, topics, series, pages,
+    the people it credits, its 辖区 and its 错敏词. Returns the context its articles load in."""
+    for order, channel in enumerate(spec.get("tip_channels", [])):
         _save(TipChannel, {"portal": portal, "kind": channel["kind"], "value": channel["value"]}, {"order": order})
     columns = {}
-    for order, (slug, name, parent, in_nav, pictures) in enumerate(site.COLUMNS):
+    for order, (slug, name, parent, *options) in enumerate(spec.get("columns", [])):
+        options = options[0] if options else {}
         columns[slug] = _save(
             Column,
             {"portal": portal, "slug": slug},
+            {"name": name, "parent": columns.get(parent), "order": order, "show_in_nav": True, **options},
+        )
+    topics = {t["slug"]: _save(Topic, {"portal": portal, "slug": t["slug"]}, t) for t in spec.get("topics", [])}
+    series = {s["slug"]: _save(Series, {"portal": portal, "slug": s["slug"]}, s) for s in spec.get("series", [])}
+    for a, b in spec.get("sister_series", []):
+        series[a].sister_series.add(series[b])
+    for order, page in enumerate(spec.get("pages", [])):
+        _save(Page, {"portal": portal, "slug": page["slug"]}, {**page, "order": order})
+    people = {
+        key: _save(Person, {"name": name, "organisation": org, "portal": portal}, {"role": role})
+        for key, (name, org, role) in spec.get("people", {}).items()
+    }
+    for word in spec.get("sensitive_words", []):
+        _save(SensitiveWord, {"portal": portal, "word": word["word"]}, word)
+    portal.streets.set(Street.objects.filter(slug__in=spec.get("streets", [])))
+    for feature in spec.get("features", []):
+        extensions.DEMO_FEATURES[feature](portal)
+    return {"portal": portal, "columns": columns, "topics": topics, "series": series, "people": people}
+
+
+def load_portal():
+    """The default portal, 玉泉区新闻网 (newsroom/demo/site.py)."""
+    portal = _save(Portal, {"name": site.PORTAL["name"]}, site.PORTAL)
+    columns = [
+        (
+            slug,
+            name,
+            parent,
             {
-                "name": name,
-                "parent": columns.get(parent),
-                "order": order,
                 "show_in_nav": in_nav,
                 "is_picture_column": pictures,
                 "in_sidebar": slug in site.SIDEBAR_COLUMNS,
                 **site.COLUMN_UPDATE_CLASSES.get(slug, {}),
             },
         )
-    topics = {t["slug"]: _save(Topic, {"slug": t["slug"]}, {**t, "portal": portal}) for t in site.TOPICS}
-    series = {s["slug"]: _save(Series, {"slug": s["slug"]}, {**s, "portal": portal}) for s in site.SERIES}
-    for a, b in site.SISTER_SERIES:
-        series[a].sister_series.add(series[b])
-    for order, page in enumerate(site.PAGES):
-        _save(Page, {"portal": portal, "slug": page["slug"]}, {**page, "order": order})
-    people = {
-        key: _save(Person, {"name": name, "organisation": org, "portal": portal}, {"role": role})
-        for key, (name, org, role) in site.PEOPLE.items()
+        for slug, name, parent, in_nav, pictures in site.COLUMNS
+    ]
+    spec = {
+        "tip_channels": site.TIP_CHANNELS,
+        "columns": columns,
+        "topics": site.TOPICS,
+        "pages": site.PAGES,
+        "people": site.PEOPLE,
+        "sensitive_words": site.SENSITIVE_WORDS,
+        "streets": site.STREETS,
     }
-    for word in site.SENSITIVE_WORDS:
-        _save(SensitiveWord, {"portal": portal, "word": word["word"]}, word)
-    return portal, columns, topics, series, people
+    return _portal_content(portal, spec)
 
 
 def load_streets():
@@ -144,8 +164,11 @@ def _demo_image(article_slug, index, caption):
     return name
 
 
-def load_article(data, columns, topics, series, people, communities):
+def load_article(data, portals, communities):
     data = dict(data)
+    context = portals[data.get("portal", "yuquan")]
+    columns, topics, series, people = (context[k] for k in ("columns", "topics", "series", "people"))
+    data.setdefault("source_name", "" if data.get("is_reprint") else context["portal"].name)
     traditional = data["script"] == "zh-hant"
     values = {
         field: data.get(field, "")
@@ -227,6 +250,8 @@ def load_article(data, columns, topics, series, people, communities):
     if article.cover_id != (cover.pk if cover else None):
         article.cover = cover
         article.save(update_fields=["cover"])
+    # Last changed when it was published, not when the demo was loaded (dateModified, lastmod).
+    Article.objects.filter(pk=article.pk).update(updated_at=published_at)
     if not article.audit_entries.filter(action="import").exists():
         AuditEntry.log(
             article=article,
@@ -241,19 +266,14 @@ def load_article(data, columns, topics, series, people, communities):
 
 def load_platform():
     """The other four source districts as portals of the platform (newsroom/demo/districts.py):
-    identity, columns, an 关于我们 page. Returns {slug: portal}."""
+    identity, theme, columns, topics, series, people, 辖区, an 关于我们 page. Returns
+    {slug: the context its articles load in}."""
     portals = {}
     for district in districts.DISTRICTS:
         data = district["portal"]
         portal = _save(Portal, {"slug": data["slug"]}, {**data, "review_steps": 2, "is_default": False})
-        for order, (suffix, name, update_class) in enumerate(districts.COLUMNS):
-            _save(
-                Column,
-                {"portal": portal, "slug": f"{data['slug']}-{suffix}"},
-                {"name": name, "order": order, "show_in_nav": True, "update_class": update_class},
-            )
-        _save(Page, {"portal": portal, "slug": "about"}, {"title": "关于我们", "body": f"<p>{district['about']}</p>"})
-        portals[data["slug"]] = portal
+        pages = [{"slug": "about", "title": "关于我们", "body": f"<p>{district['about']}</p>"}]
+        portals[data["slug"]] = _portal_content(portal, {**district, "pages": pages})
     return portals
 
 
@@ -304,26 +324,27 @@ def load_accounts(random_passwords=False, portals=None):
 @transaction.atomic
 def load_demo(random_passwords=False):
     """Load everything; return the demo logins (see ``load_accounts``)."""
-    portal, columns, topics, series, people = load_portal()
     communities = load_communities()
-    for data in [*ARTICLES, *SHORT_NEWS]:
-        load_article(data, columns, topics, series, people, communities)
-    for step in extensions.DEMO_STEPS:  # what the nested apps add: the desk's notice, the leaders list…
-        step(portal)
+    home = load_portal()
     others = load_platform()
-    logins = load_accounts(random_passwords, others)
+    portals = {"yuquan": home, **others}
+    for data in [*ARTICLES, *SHORT_NEWS]:
+        load_article(data, portals, communities)
+    for step in extensions.DEMO_STEPS:  # what the nested apps add: the desk's notice, the leaders list…
+        step(home["portal"])
+    logins = load_accounts(random_passwords, {slug: context["portal"] for slug, context in others.items()})
     load_pending_change()
     return logins
 
 
 def load_pending_change():
-    """One change to a community waiting for review, so the reviewers' desk is not empty."""
+    """One change to a community waiting for review, so the 五华区 reviewers' desk is not empty."""
     from newsroom import content_review
 
     community = Community.objects.get(slug="xinwenli")
     if content_review.history_of(community).exists():
         return
-    editor = get_user_model().objects.get(username="editor")
+    editor = get_user_model().objects.get(username="wuhua-editor")  # 新闻里社区 is in 五华区's 辖区
     community.highlights += (
         "<p>2024年起，社区每月举办一次“南侨机工故事会”，由志愿者讲解员为居民和游客讲述南侨机工的历史。</p>"
     )

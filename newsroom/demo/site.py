@@ -8,7 +8,8 @@ obfuscated in the capture, so the demo shows none rather than a made-up one.
 PORTAL = {
     "name": "玉泉区新闻网",
     "short_name": "玉泉区",
-    "hosts": "127.0.0.1,localhost,testserver",
+    "slug": "yuquan",
+    "hosts": "yuquan.localhost,127.0.0.1,testserver",
     "is_default": True,
     "news_hotline": "0471-5103964",
     "submission_email": "",
@@ -28,6 +29,9 @@ PORTAL = {
     "breadcrumb_label": "您当前的位置",
     "contact_window_days": 30,
 }
+
+# The portal's 辖区: the streets of 玉泉区 the seed names.
+STREETS = ["changhelang", "xicaiyuan"]
 
 # The portal's own news hotline only: seed 003's WeChat and QQ tip accounts are another outlet's.
 TIP_CHANNELS = [
@@ -65,45 +69,15 @@ SIDEBAR_COLUMNS = ["department"]
 
 TOPICS = [
     {
-        "slug": "wuhou-chengdu",
-        "title": "走进成都市武侯区",
-        "description": "人民网-中国共产党新闻网地方党建专题：成都市武侯区的基层党建与社区治理。",
-    },
-    {
         "slug": "urban-party-building",
         "title": "城市基层党建在社区",
-        "description": "各地社区党组织以党建引领基层治理的做法与经验。",
+        "description": "玉泉区各社区党组织以党建引领基层治理的做法与经验。",
     },
 ]
-
-SERIES = [
-    {
-        "slug": "jiceng-baolei",
-        "title": "喜迎党代会 奋进新征程·基层堡垒",
-        "short_title": "基层堡垒",
-        "editors_note": (
-            "一个支部就是一座堡垒，一名党员就是一面旗帜。无论是在科研一线、社区楼栋还是警务岗位，"
-            "基层党组织和党员都冲在前面，既干事创业，也服务群众。\n"
-            "中国共产党重庆市第六次代表大会召开之际，我们推出“党员先锋”“基层堡垒”两组系列报道，"
-            "走近重庆的先进基层党组织和优秀共产党员，讲述他们的故事。"
-        ),
-    },
-    {
-        "slug": "dangyuan-xianfeng",
-        "title": "喜迎党代会 奋进新征程·党员先锋",
-        "short_title": "党员先锋",
-        "editors_note": "",
-    },
-]
-SISTER_SERIES = [("jiceng-baolei", "dangyuan-xianfeng")]
 
 # key: (name, organisation, role)
 PEOPLE = {
-    "zhang-cheng": ("张成", "云南网", "记者"),
-    "yi-yongjun": ("伊永军", "新重庆客户端", "记者"),
     "zhang-yuxiu": ("张聿修", "", "摄影"),
-    "gao-wei": ("高巍", "人民网", "责任编辑"),
-    "qin-hua": ("秦华", "人民网", "责任编辑"),
     "wang-jinnan": ("王晋南", "内蒙古新闻网", "责任编辑"),
     "demo-editor": ("刘思远", "玉泉区新闻网", "责任编辑"),
 }

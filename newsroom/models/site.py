@@ -25,6 +25,17 @@ from ..images import validate_image
 from .bylines import BylineRole
 
 
+# The looks a portal may take (templates/themes/<name>/ and static/css/themes/<name>.css): each
+# follows one kind of portal its readers know; none is a free-form template.
+THEMES = [
+    ("", _("地方新闻网频道（红色报头，侧栏头条新闻、图片新闻、部门新闻、专题报道）")),
+    ("county", _("县区门户（绿色报头，侧栏最新新闻带摘要和时间）")),
+    ("government", _("区县政府网站（深蓝报头，侧栏标题列表带短日期）")),
+    ("people", _("人民网党建频道（深红报头，推荐阅读带【详细】）")),
+    ("client", _("新闻客户端网页版（蓝色导航，您可能感兴趣的文章）")),
+]
+
+
 class PortalQuerySet(models.QuerySet):
     def for_host(self, host, portals=None):
         """The portal serving ``host`` (port ignored), else the default one. ``portals``: all of
@@ -216,6 +227,15 @@ class Portal(PublicContent, models.Model):
             ("parentheses", _("（责编：高巍、秦华）（人民网等，用简称）")),
         ],
         default="brackets",
+    )
+    theme = models.CharField(
+        _("页面风格"),
+        max_length=20,
+        blank=True,
+        db_default="",
+        default="",
+        choices=THEMES,
+        help_text=_("网站页面的版式与配色，从平台提供的几种风格中选择；文章、栏目和设置不受影响。"),
     )
     breadcrumb_label = models.CharField(
         _("位置导航提示语"), max_length=20, default="当前位置", help_text=_("如：当前位置、您当前的位置。")

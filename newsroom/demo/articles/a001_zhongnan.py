@@ -7,20 +7,20 @@ original link (dated 2022-08-09) but no byline and no photos.
 ARTICLE = {
     "slug": "changsha-zhongnan-six-neighbours",
     "script": "zh-hans",
-    "column": "party-news",
+    "portal": "wangcheng",
+    "column": "wangcheng-party",
     "title": "长沙市望城区高塘岭街道：“六邻工作法”绘就“全龄友好”新蓝图",
     "summary": "中南社区党总支以惠邻、聚邻、助邻、悦邻、睦邻、安邻的“六邻工作法”打造全龄友好型社区。",
     "published_at": "2022-08-09 10:00",
-    "source_name": "hxw.gov.cn",
+    "source_name": "红星网",  # hxw.gov.cn: 中共湖南省委组织部的党建网站
     "source_url": "https://www.hxw.gov.cn/",
     "is_reprint": True,
     "original_title": "长沙市望城区高塘岭街道：“六邻工作法”绘就“全龄友好”新蓝图",
     "original_author": "高塘岭街道中南社区",
     "original_url": "https://www.hxw.gov.cn/content/2022/08/09/13887099.html",
     "original_time_unknown": "原文页面未注明发布时间。",
-    "credits": [("责任编辑", "demo-editor")],
+    "credits": [("责任编辑", "wangcheng-editor")],
     "communities": ["zhongnan"],
-    "topics": ["urban-party-building"],
     "flags": {"is_headline": True},
     "body": """
 <p>2022年以来，长沙市望城区高塘岭街道中南社区党总支对标强省会战略，把党员群众对美好生活的向往作为工作目标，走党建引领同心治理的路子。社区以同心共营、同心共建、同心共创为原则，总结出党建引领惠邻、以文化人聚邻、志愿服务助邻、多彩活动悦邻、规范议事睦邻、多元共治安邻的“六邻工作法”，结合“闪亮工程”和“同心向上、聚梦中南”党建主题，建设全龄友好型社区。</p>

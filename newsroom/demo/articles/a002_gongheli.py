@@ -7,7 +7,8 @@ Drafted in Simplified; the loader converts to Traditional.
 ARTICLE = {
     "slug": "chengdu-wuhou-gongheli-community",
     "script": "zh-hant",
-    "column": "local-party",
+    "portal": "wuhou",
+    "column": "wuhou-party",
     "title": "最佳党建工作示范社区：武侯区望江路街道共和路社区",
     "summary": "共和路社区地处九眼桥，常住人口14929人。社区党委以“抓服务、重民生、促和谐”为宗旨，建起日间照料中心，培养年轻的“两委”班子。",
     "published_at": "2017-04-28 10:17",
@@ -16,11 +17,11 @@ ARTICLE = {
     "is_reprint": True,
     "original_title": "最佳党建工作示范社区：武侯区望江路街道共和路社区",
     "original_author": "人民网-中国共产党新闻网",
-    "original_url": "http://cpc.people.com.cn/",
+    "original_url": "",  # the capture gives no link to the original
     "original_published_at": "2017-04-28 10:17",
     "credits": [("责任编辑", "gao-wei"), ("责任编辑", "qin-hua")],
     "communities": ["gongheli"],
-    "topics": ["wuhou-chengdu", "urban-party-building"],
+    "topics": ["wuhou-chengdu", "local-party-news"],
     "flags": {"is_recommended": True},
     "body": """
 <h3>社区简介</h3>

@@ -8,7 +8,8 @@ series; the dateline names the reporter; photos are 受访者供图 or the repor
 ARTICLE = {
     "slug": "chongqing-minan-huafu-doorstep-party-building",
     "script": "zh-hans",
-    "column": "hot",
+    "portal": "jiulongpo",
+    "column": "jiulongpo-hot",
     "title": "重庆民安华福社区党委：以“家门口”党建引领社区治理",
     "summary": "九龙坡区华岩镇民安华福社区是重庆大型公租房社区。社区党委以“家门口”党建化解矛盾纠纷，打造就业基地，帮助居民在家门口就业。",
     "published_at": "2022-05-16 11:23",
@@ -19,11 +20,10 @@ ARTICLE = {
     "is_reprint": True,
     "original_title": "基层堡垒 | 重庆民安华福社区党委：以“家门口”党建引领社区治理",
     "original_author": "新重庆客户端记者 伊永军",
-    "original_url": "https://www.cqnews.net/",
+    "original_url": "",  # the capture gives no link to the original
     "original_published_at": "2022-05-16 11:23",
-    "credits": [("记者", "yi-yongjun", {"in_dateline": True}), ("责任编辑", "demo-editor")],
+    "credits": [("记者", "yi-yongjun", {"in_dateline": True}), ("责任编辑", "jlp-editor")],
     "communities": ["minan-huafu"],
-    "topics": ["urban-party-building"],
     "flags": {"is_slideshow": True, "is_picture_news": True, "is_recommended": True},
     "body": """
 <p>社区工作天天面对的多是家长里短，却最能检验基层党组织为民办事的决心和本事，公租房社区尤其如此。重庆市九龙坡区华岩镇民安华福社区外来人口多、困难群体多，居民就业难、治理难度大。社区党委以“家门口”党建引领治理、服务居民，邻里更和谐了，群众的幸福感、获得感也更强了。社区曾获“全国先进基层党组织”“全国社会工作服务示范社区”“全国最美志愿服务社区”等荣誉。</p>
