@@ -277,7 +277,7 @@ def article_page(request, article, parts, preview=None, neighbours=None):
     lead_photo = next((s.photo for s in segments if getattr(s, "photo", None)), gallery[0] if gallery else None)
     url = request.build_absolute_uri(article.get_absolute_url() if article.is_live else request.path)
     previous, following = neighbours or Article.objects.neighbours(article)
-    shown_related = related(article, parts.topics, parts.communities, exclude)
+    shown_related = related(article, parts.topics, parts.communities, exclude) if _lists_of(request.portal)["related"] else []
     return render(
         request,
         "newsroom/article.html",
@@ -316,18 +316,23 @@ def channel_of(portal, topics):
     return min(topics, key=lambda topic: (topic.created_at, topic.pk))
 
 
-# The lists beside an article, by theme (``Portal.theme``), in the order a story is claimed: each
-# story appears once, in the first of them that lists it (and never when 相关文章 has it). Each
-# theme lists what its kind of portal shows: 内蒙古新闻网's 头条新闻/图片新闻/部门新闻/专题报道,
-# a county portal's 最新新闻 with excerpts, a government site's titles with short dates, 人民网's
-# 推荐阅读 with 【详细】, a news client's 您可能感兴趣的文章.
-SIDE_BLOCKS = {
-    "": ("headlines", "picture_news", "columns", "topics"),
-    "county": ("latest",),
-    "government": ("latest",),
-    "people": ("recommended",),
-    "client": ("recommended",),
+# The lists around an article, by theme (``Portal.theme``): what that kind of portal shows, no
+# more. ``side``: the blocks beside it, in the order a story is claimed (each story appears once,
+# in the first block that lists it, and never when 相关文章 has it); ``related``: 相关文章 after
+# it. 内蒙古新闻网's channels list 头条新闻/图片新闻/部门新闻/专题报道; a county portal its 最新新闻
+# with excerpts; a government site titles with short dates; 人民网 推荐阅读 with 【详细】; a news
+# client 您可能感兴趣的文章 and 相关文章.
+THEME_LISTS = {
+    "": {"side": ("headlines", "picture_news", "columns", "topics"), "related": False},
+    "county": {"side": ("latest",), "related": False},
+    "government": {"side": ("latest",), "related": False},
+    "people": {"side": ("recommended",), "related": False},
+    "client": {"side": ("recommended",), "related": True},
 }
+
+
+def _lists_of(portal):
+    return THEME_LISTS.get(portal.theme, THEME_LISTS[""])
 
 
 def side_lists(request, exclude):
@@ -335,7 +340,7 @@ def side_lists(request, exclude):
     article of a portal less the stories the page already shows, so the lists and their HTML are
     kept in the cache until content changes (one HTML per set of stories found in the lists)."""
     portal = request.portal
-    wanted = SIDE_BLOCKS.get(portal.theme, SIDE_BLOCKS[""])
+    wanted = _lists_of(portal)["side"]
 
     def lists():
         published = _published(request)

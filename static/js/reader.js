@@ -59,7 +59,16 @@
     button.setAttribute("aria-pressed", "true");
     button.textContent = "停止朗读";
   });
-  button.closest(".speak").hidden = false;
+  // Shown only once the browser has a Chinese voice: with none, speak() stays silent while the
+  // button would say 停止朗读. Voices often arrive after the page (voiceschanged).
+  function offer() {
+    var chinese = window.speechSynthesis.getVoices().some(function (v) { return /^(zh|cmn|yue)/i.test(v.lang); });
+    if (chinese) button.closest(".speak").hidden = false;
+    return chinese;
+  }
+  if (!offer() && window.speechSynthesis.addEventListener) {
+    window.speechSynthesis.addEventListener("voiceschanged", offer);
+  }
 })();
 
 // 网友评论: the article page is cached for everyone; its comment block (最新评论, 热门评论, the
@@ -67,7 +76,8 @@
 (function () {
   var box = document.querySelector("[data-comments]");
   if (!box || !window.fetch) return;
-  fetch(box.getAttribute("data-comments"), { credentials: "omit", cache: "no-cache" })
+  // With the reader's cookies: the block comes in the script the reader chose (简/繁), as the page.
+  fetch(box.getAttribute("data-comments"), { credentials: "same-origin", cache: "no-cache" })
     .then(function (r) { return r.ok ? r.text() : null; })
     .then(function (html) { if (html) box.innerHTML = html; })
     .catch(function () {});

@@ -1,46 +1,35 @@
-"""What each source portal shows its readers, checked on the demo's article page for that source.
+"""What each source portal shows its readers, checked on the served demo: each seed's article on
+the district portal dressed as its source.
 
-    python -m tests.elements.audit        (prints the table against the demo database of `make run`)
+    python -m tests.elements.audit                          (the demo database, in-process)
+    python -m tests.elements.audit --url http://127.0.0.1:8000   (a running server: make run)
 
 ``../shared/seeds/README.md`` lists the five portals and what a reader sees on each. Every element
-below is one of those, with the check that finds it in the demo's HTML. Where the portals differ
-(breadcrumb form, 责编 form, disclaimer text, the recommendation block's heading), the audit
-renders the article with the settings that source portal would choose in 网站设置 (``PROFILES``);
-the demo portal itself is set up like seed 004, whose identity it borrows.
+below is one of those, with the check that finds it in the HTML a reader of that portal gets:
+the page as served from the portal's host (``<slug>.localhost``), with the settings and theme
+the demo gives that portal (newsroom/demo/districts.py) and, where the page fetches its comment
+block, that block as the page's script fetches it. Nothing is changed for the audit.
 
-A status is ``present``, ``missing``, ``obsolete`` (left out on purpose, see README),
+A status is ``present``, ``missing``, ``obsolete`` (left out on purpose, see README) or
 ``omitted`` (the demo has no real data for it and shows none rather than made-up data; a portal
-fills it in 网站设置) or ``elsewhere`` (another issue's feature). ``tests/elements/test_source_elements.py`` keeps every
-element present.
+fills it in 网站设置). ``tests/elements/test_source_elements.py`` keeps every element present.
 """
 
 import os
 import re
 import sys
+import urllib.request
 from dataclasses import dataclass, field
 
 import lxml.html
 
-# The seed's demo article, by source file number.
+# The seed's demo article: (the portal dressed as its source, the article's slug).
 ARTICLES = {
-    "000": "kunming-xinwenli-community",
-    "001": "changsha-zhongnan-six-neighbours",
-    "002": "chengdu-wuhou-gongheli-community",
-    "003": "chongqing-minan-huafu-doorstep-party-building",
-    "004": "hohhot-yuquan-grassroots-party-building",
-}
-
-# Portal settings the source portal would choose (seed 004's are the demo portal's own).
-PROFILES = {
-    "001": {
-        "reprint_disclaimer": (
-            "[免责声明] 本文来源于网络转载，仅供学习交流使用，不构成商业目的。版权归原作者所有，"
-            "如涉及作品内容、版权和其它问题，请在{days}日内与本网联系，我们将在第一时间处理。"
-        ),
-        "breadcrumb_label": "当前位置",
-    },
-    "002": {"breadcrumb_style": "topic", "byline_end_style": "parentheses", "breadcrumb_label": "当前位置"},
-    "003": {"recommended_heading": "您可能感兴趣的文章", "breadcrumb_label": "当前位置"},
+    "000": ("wuhua", "kunming-xinwenli-community"),
+    "001": ("wangcheng", "changsha-zhongnan-six-neighbours"),
+    "002": ("wuhou", "chengdu-wuhou-gongheli-community"),
+    "003": ("jiulongpo", "chongqing-minan-huafu-doorstep-party-building"),
+    "004": ("yuquan", "hohhot-yuquan-grassroots-party-building"),
 }
 
 
@@ -90,7 +79,7 @@ def heading(name):
     return inside("h2, h3", f"^{name}$")
 
 
-OBSOLETE, ELSEWHERE, OMITTED = "obsolete", "elsewhere", "omitted"
+OBSOLETE, OMITTED = "obsolete", "omitted"
 
 ELEMENTS = {
     "000": [
@@ -127,7 +116,7 @@ ELEMENTS = {
         ("推荐阅读与【详细】", lambda page: heading("推荐阅读")(page) and "【详细】" in page.text),
         ("相关专题", heading("相关专题")),
         ("手机扫一扫二维码", lambda page: bool(page.select(".qr img, .qr svg")) and "扫一扫" in page.text),
-        # With comments on (they are off by default): the article page's block, fetched apart.
+        # 武侯区's comments are on, as 人民网's: the article page's block, fetched apart.
         ("最新评论", heading("最新评论")),
         ("热门评论", heading("热门评论")),
         ("查看全部留言", inside("#comments a, .comment-links a", "^查看全部留言$")),
@@ -177,87 +166,82 @@ ELEMENTS = {
 }
 
 
-#: Source portals that show reader comments (seed 002, 人民网).
-COMMENTED = {"002"}
-
-
-def _comments_on(portal, slug):
-    """Comments on for the audit (rolled back with it), with one approved, liked comment so that
-    热门评论 has something to list."""
-    from newsroom.comments.models import Comment, Commenter, CommentSettings, Like
-    from newsroom.models import Article
-
-    CommentSettings.objects.update_or_create(portal=portal, defaults={"enabled": True})
-    reader = Commenter.objects.create(kind="phone", identity_hash="audit", masked="138****0000", display_name="读者")
-    comment = Comment.objects.create(
-        article=Article.objects.get(slug=slug),
-        commenter=reader,
-        body="审核通过的评论",
-        status="approved",
-        region="四川",
-    )
-    Like.objects.create(comment=comment, commenter=reader)
-    Comment.objects.filter(pk=comment.pk).update(like_count=1)
-
-
 def _department_pk():
     from newsroom.models import Column
 
     return Column.objects.filter(in_sidebar=True).values_list("pk", flat=True).first()
 
 
-def audit(client):
-    """[(seed, element, status)] for every element, fetching the pages with ``client``.
-    Runs inside a transaction it rolls back (the profiles change the portal's settings)."""
-    from django.db import transaction
-    from django.test import override_settings
+def _comment_block(html, get):
+    """The page with its comment block in place, fetched as reader.js fetches it."""
+    found = re.search(r'data-comments="([^"]+)"', html)
+    if not found:
+        return html
+    status, block = get(found.group(1).replace("&amp;", "&"))
+    assert status == 200, ("comments", status)
+    return html.replace("</main>", block + "</main>")
 
-    from newsroom.models import Portal
 
+def audit(get):
+    """[(seed, element, status)] for every element; ``get(host, path)`` gives (status, html) as a
+    reader of that host would get it."""
     rows = []
-    # DEBUG: the console verifier is the only one here, and comments need a verifier.
-    with override_settings(PAGE_CACHE_SECONDS=0, PAGE_CACHE_BLOCKS=False, DEBUG=True), transaction.atomic():
-        portal = Portal.objects.default()
-        own = {name: getattr(portal, name) for profile in PROFILES.values() for name in profile}
-        for seed, elements in ELEMENTS.items():
-            for name, value in {**own, **PROFILES.get(seed, {})}.items():
-                setattr(portal, name, value)
-            portal.save()
-            if seed in COMMENTED:
-                _comments_on(portal, ARTICLES[seed])
-            response = client.get(f"/article/{ARTICLES[seed]}/")
-            assert response.status_code == 200, (seed, response.status_code)
-            html = response.content.decode()
-            if seed in COMMENTED:
-                block = client.get(f"/comments/a/{ARTICLES[seed]}/block/")
-                assert block.status_code == 200, (seed, "comments", block.status_code)
-                html = html.replace("</main>", block.content.decode() + "</main>")
-            page = Page(html)
-            for name, check in elements:
-                status = check if isinstance(check, str) else ("present" if check(page) else "missing")
-                rows.append((seed, name, status))
-        transaction.set_rollback(True)
+    for seed, elements in ELEMENTS.items():
+        portal, slug = ARTICLES[seed]
+        host = f"{portal}.localhost"
+        status, html = get(host, f"/article/{slug}/")
+        assert status == 200, (seed, status)
+        page = Page(_comment_block(html, lambda path: get(host, path)))
+        for name, check in elements:
+            verdict = check if isinstance(check, str) else ("present" if check(page) else "missing")
+            rows.append((seed, name, verdict))
     return rows
 
 
-def main():
+def client_getter(client):
+    def get(host, path):
+        response = client.get(path, HTTP_HOST=host)
+        return response.status_code, response.content.decode()
+
+    return get
+
+
+def http_getter(base):
+    """Fetch from a running server at ``base``, naming each portal's host as a browser would."""
+    port = base.rsplit(":", 1)[1].strip("/") if base.count(":") > 1 else "80"
+
+    def get(host, path):
+        request = urllib.request.Request(base.rstrip("/") + path, headers={"Host": f"{host}:{port}"})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - our own server
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+    return get
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
     sys.path.insert(0, os.getcwd())
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
 
     django.setup()
-    from django.test import Client
+    if argv[:1] == ["--url"]:
+        get = http_getter(argv[1])
+    else:
+        from django.test import Client
 
-    rows = audit(Client())
+        get = client_getter(Client())
+    rows = audit(get)
     for seed, name, status in rows:
-        print(f"{seed}\t{status:9}\t{name}")
+        print(f"{seed} {ARTICLES[seed][0]:10}\t{status:9}\t{name}")
     print()
     for seed in ELEMENTS:
         mine = [status for s, _, status in rows if s == seed]
-        summary = ", ".join(
-            f"{k} {mine.count(k)}" for k in ("present", "missing", "obsolete", "omitted", "elsewhere") if k in mine
-        )
-        print(f"{seed}: {len(mine)} elements — {summary}")
+        summary = ", ".join(f"{k} {mine.count(k)}" for k in ("present", "missing", "obsolete", "omitted") if k in mine)
+        print(f"{seed} ({ARTICLES[seed][0]}): {len(mine)} elements — {summary}")
     statuses = [status for _, _, status in rows]
     print(f"all: {len(rows)} elements — present {statuses.count('present')}, missing {statuses.count('missing')}")
     return 1 if "missing" in statuses else 0

@@ -83,6 +83,20 @@ ITEMS = [
     {
         "portal": "jiulongpo",
         "column": "jiulongpo-news",
+        "slug": "jiulongpo-series-launch",
+        "title": "喜迎党代会 奋进新征程：本网推出“党员先锋”“基层堡垒”两组系列报道",
+        "summary": "走近重庆的先进基层党组织和优秀共产党员，讲述他们干事创业、服务群众的故事。",
+        "published_at": "2022-05-16 09:00",
+        "flags": {"is_recommended": True},
+        "credits": [("责任编辑", "jlp-editor")],
+        "body": """
+<p>中国共产党重庆市第六次代表大会召开之际，本网推出“党员先锋”“基层堡垒”两组系列报道，走近重庆的先进基层党组织和优秀共产党员。</p>
+<p>他们有的在科研一线攻关，有的在社区为居民排忧解难，有的在警务一线守护群众安全。系列报道将陆续刊发。</p>
+""",
+    },
+    {
+        "portal": "jiulongpo",
+        "column": "jiulongpo-news",
         "slug": "jiulongpo-minan-craft-workshop",
         "title": "“巧手梦工坊”帮800多名宝妈在家门口就业",
         "summary": "引进手工外发企业，宝妈们自选工作时间和地点，计件领取报酬。",
