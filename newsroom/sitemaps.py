@@ -1,8 +1,8 @@
 """sitemap.xml: each section lists the public content of the portal the request is for."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, OuterRef
 from django.contrib.sitemaps import views as sitemap_views
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from .models import Article, Column, Page, Series, Topic

@@ -277,7 +277,9 @@ def article_page(request, article, parts, preview=None, neighbours=None):
     lead_photo = next((s.photo for s in segments if getattr(s, "photo", None)), gallery[0] if gallery else None)
     url = request.build_absolute_uri(article.get_absolute_url() if article.is_live else request.path)
     previous, following = neighbours or Article.objects.neighbours(article)
-    shown_related = related(article, parts.topics, parts.communities, exclude) if _lists_of(request.portal)["related"] else []
+    shown_related = (
+        related(article, parts.topics, parts.communities, exclude) if _lists_of(request.portal)["related"] else []
+    )
     return render(
         request,
         "newsroom/article.html",

@@ -9,10 +9,10 @@ request's portal; nothing here knows what a portal is.
 
 from contextvars import ContextVar
 
+from django.core.exceptions import SuspiciousFileOperation
 from django.template import Origin
 from django.template.loaders import cached, filesystem
 from django.utils._os import safe_join
-from django.core.exceptions import SuspiciousFileOperation
 
 _theme = ContextVar("linli_theme", default=None)
 

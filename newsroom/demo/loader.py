@@ -72,6 +72,12 @@ def _save(model, lookup, values):
 def _portal_content(portal, spec):
     """What a portal carries besides its identity: tip channels, columns, topics, series, pages,
     the people it credits, its 辖区 and its 错敏词. Returns the context its articles load in."""
+    if not portal.logo:
+        name = "portal/demo-emblem.png"
+        if not default_storage.exists(name):
+            default_storage.save(name, ContentFile(demo_emblem()))
+        portal.logo = name
+        portal.save(update_fields=["logo"])
     for order, channel in enumerate(spec.get("tip_channels", [])):
         _save(TipChannel, {"portal": portal, "kind": channel["kind"], "value": channel["value"]}, {"order": order})
     columns = {}

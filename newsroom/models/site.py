@@ -24,7 +24,6 @@ from newsroom.core.richtext import RichTextField
 from ..images import validate_image
 from .bylines import BylineRole
 
-
 # The looks a portal may take (templates/themes/<name>/ and static/css/themes/<name>.css): each
 # follows one kind of portal its readers know; none is a free-form template.
 THEMES = [

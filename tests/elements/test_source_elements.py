@@ -12,9 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(scope="module")
 def rows(django_db_setup, django_db_blocker):
-    from django.test import Client
-
-    from django.test import override_settings
+    from django.test import Client, override_settings
 
     # As `make run` serves it: DEBUG, whose console verifier lets 武侯区 show its comments.
     with django_db_blocker.unblock(), override_settings(DEBUG=True):

@@ -22,7 +22,9 @@ class Command(BaseCommand):
                 "确需在此建立演示网站，请加 --on-production-server（新账号将使用随机密码）。"
             )
         logins = load_demo(random_passwords=not settings.DEBUG)
-        self.stdout.write("演示内容已就绪。网站群（runserver 127.0.0.1:8000 时的地址；浏览器把 *.localhost 解析到本机）：")
+        self.stdout.write(
+            "演示内容已就绪。网站群（runserver 127.0.0.1:8000 时的地址；浏览器把 *.localhost 解析到本机）："
+        )
         self.stdout.write("  网站群首页：http://localhost:8000/")
         for portal in Portal.objects.order_by("-is_default", "id"):
             host = portal.host_list[0] if portal.host_list else "127.0.0.1"
