@@ -82,6 +82,20 @@ class Street(Reviewed):
         return _place(self.province, self.city, self.district, self.name)
 
 
+class CommunityQuerySet(ReviewedQuerySet):
+    def in_area(self, streets):
+        """Communities of an area given as streets (a portal's 辖区): those on one of the streets,
+        and those with no street in one of the streets' districts. No streets: every community."""
+        rows = set(Street.objects.filter(pk__in=streets).values_list("pk", "city", "district"))
+        if not rows:
+            return self
+        area = models.Q(street__in=[row[0] for row in rows])
+        for _pk, city, district in rows:
+            if district:
+                area |= models.Q(street__isnull=True, city=city, district=district)
+        return self.filter(area)
+
+
 class Community(Reviewed):
     name = models.CharField(_("社区名称"), max_length=100)
     slug = models.SlugField(
@@ -146,6 +160,8 @@ class Community(Reviewed):
 
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    objects = CommunityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("社区")

@@ -20,11 +20,19 @@ def _public_photos():
     return Prefetch("photos", queryset=photos.select_related("credit_person"))
 
 
+def _area(request):
+    """The streets of the 辖区 of the portal serving the request (``request.portal.streets``:
+    whatever the site set; this app knows only that it has streets), or ``[]``."""
+    streets = getattr(getattr(request, "portal", None), "streets", None)
+    return list(streets.values_list("pk", flat=True)) if streets is not None else []
+
+
 @public_page(params=(*CommunityFilter.base_filters,))
 def directory(request):
     pagecache.depends("communities")
     communities = (
         Community.objects.public()
+        .in_area(_area(request))
         .select_related("street")
         .annotate(
             honour_count=Count("honours", distinct=True, filter=Q(honours__is_live=True)),
@@ -114,9 +122,12 @@ def street(request, slug):
 @public_page(params=(*HonourFilter.base_filters,))
 def honours(request):
     pagecache.depends("communities")
-    filters = HonourFilter(
-        request.GET, queryset=Honour.objects.public().select_related("community", "street", "awarded_by_community")
-    )
+    honours = Honour.objects.public().select_related("community", "street", "awarded_by_community")
+    area = _area(request)
+    if area:
+        in_area = Community.objects.in_area(area).values("pk")
+        honours = honours.filter(Q(community__in=in_area) | Q(street__in=area))
+    filters = HonourFilter(request.GET, queryset=honours)
     return render(request, "communities/honours.html", {"filters": filters, "honours": filters.qs})
 
 

@@ -35,6 +35,8 @@ if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
     raise ImproperlyConfigured("DEBUG is off but SECRET_KEY is the development key: set SECRET_KEY in the environment.")
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,.localhost,testserver")  # .localhost: the demo's portals
+# 纠错留言 (newsroom/feedback/): reports one address may send per hour.
+FEEDBACK_LIMIT_PER_HOUR = envint("FEEDBACK_LIMIT_PER_HOUR", "10")
 # Hosts whose front page is the platform's directory of portals (站群首页) rather than a portal's.
 PLATFORM_HOSTS = envlist("PLATFORM_HOSTS", "localhost")
 
@@ -61,6 +63,7 @@ INSTALLED_APPS = [
     "newsroom.takedowns",
     "newsroom.inspection",
     "newsroom.comments",
+    "newsroom.feedback",
 ]
 
 MIDDLEWARE = [
@@ -100,6 +103,7 @@ TEMPLATES = [
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
         "OPTIONS": {
+            "builtins": ["newsroom.core.templatetags.chinese_text"],  # |clip: truncation ending in ……
             # A portal's theme (templates/themes/<theme>/) first, then the defaults; cached per theme.
             "loaders": [
                 (

@@ -122,8 +122,15 @@ COMMENT_DESK = [
     ("comments", "view_blacklist"),
 ]
 
+# 纠错留言 (newsroom/feedback/): the editors of a portal read and close its readers' reports.
+FEEDBACK_DESK = [
+    ("feedback", "view_report"),
+    ("feedback", "handle_report"),
+    ("feedback", "view_reportevent"),
+]
+
 ROLES = {
-    "编辑": EDITOR,
+    "编辑": EDITOR + FEEDBACK_DESK,
     "初审": VIEW_ALL + [("newsroom", "review_first")],
     "复审": VIEW_ALL + [("newsroom", "review_second")],
     "终审签发": VIEW_ALL
@@ -133,7 +140,8 @@ ROLES = {
         ("newsroom", "change_article"),
         ("newsroom", "add_previewlink"),
     ]
-    + INSPECTION_READ,
+    + INSPECTION_READ
+    + FEEDBACK_DESK,
     "版权审核": [("newsroom", "view_article"), ("newsroom", "view_photo"), ("newsroom", "view_auditentry")]
     + [("takedowns", codename) for codename in TAKEDOWN_DESK]
     + COMMENT_DESK,
@@ -159,7 +167,8 @@ ROLES = {
     + INSPECTION_READ
     + INSPECTION_MANAGE
     + COMMENT_DESK
-    + [("comments", f"{a}_commentsettings") for a in ("add", "change", "view")],
+    + [("comments", f"{a}_commentsettings") for a in ("add", "change", "view")]
+    + FEEDBACK_DESK,
     # Full identity numbers of notifiers: only this role (and superusers); the desk sees them masked.
     "法务复核": [("newsroom", "view_article"), ("newsroom", "view_photo"), ("newsroom", "view_auditentry")]
     + [("takedowns", codename) for codename in TAKEDOWN_DESK]

@@ -97,6 +97,7 @@ def _home_lists(request):
         "topics": list(Topic.objects.public(request.portal).filter(is_featured=True)[:4]),
         "spotlight": list(
             Community.objects.public()
+            .in_area(request.portal.streets.values_list("pk", flat=True))
             .select_related("street")
             .annotate(honour_count=Count("honours", filter=Q(honours__is_live=True)))
             .order_by("-honour_count", "name")[:4]

@@ -81,6 +81,6 @@ def snippet(text: str, terms, size=SNIPPET_CHARS) -> str:
     start = max(0, spans[0][0] - size // 4) if spans else 0
     window = text[start : start + size]
     marked = _mark(window, spans, offset=start)
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if start + size < len(text) else ""
+    prefix = "……" if start > 0 else ""
+    suffix = "……" if start + size < len(text) else ""
     return mark_safe(prefix + marked + suffix)

@@ -53,11 +53,39 @@ def _prefill(request):
     return [initial]
 
 
+def _picked_photo(request, number):
+    """The form again with everything typed in it and the first work set to the article's
+    ``number``-th photo (a thumbnail is a button of the form, so picking one loses nothing typed;
+    a chosen file has to be chosen again, as after any page load)."""
+    values = {name: request.POST.get(name) for name in request.POST if not name.startswith("targets-")}
+    typed = {
+        name.removeprefix("targets-0-"): request.POST.get(name)
+        for name in request.POST
+        if name.startswith("targets-0-")
+    }
+    article = Article.objects.public(request.portal).filter(slug=request.GET.get("article", "")).first()
+    photos = list(article.photos.order_by("order", "id")) if article else []
+    if number.isdigit() and 1 <= int(number) <= len(photos):
+        photo = photos[int(number) - 1]
+        typed.update(
+            url=typed.get("url") or request.build_absolute_uri(article.get_absolute_url()),
+            part="photo",
+            photo_number=int(number),
+            work_title=f"{article.title}（图：{photo.caption[:30]}）",
+        )
+    form = NoticeForm(initial=values)
+    targets = TargetFormSet(prefix="targets", initial=[typed], form_kwargs={"portal": request.portal})
+    return form, targets
+
+
 @never_cache
 def new_notice(request):
     portal = request.portal
     status = 200
-    if request.method == "POST":
+    picked = request.POST.get("pick_photo", "") if request.method == "POST" else ""
+    if picked:
+        form, targets = _picked_photo(request, picked)
+    elif request.method == "POST":
         form = NoticeForm(request.POST, request.FILES)
         targets = TargetFormSet(request.POST, prefix="targets", form_kwargs={"portal": portal})
         limited = _rate_limited(request)

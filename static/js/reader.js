@@ -30,6 +30,16 @@
       try { window.localStorage.setItem("linli-font", size); } catch (e) {}
     });
   });
+  // The date on paper: when it was printed (the page itself is cached for everyone).
+  window.addEventListener("beforeprint", function () {
+    var box = document.querySelector(".print-date");
+    if (!box) return;
+    var now = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    box.textContent = "　打印时间：" + now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate()) +
+      " " + two(now.getHours()) + ":" + two(now.getMinutes());
+    box.hidden = false;
+  });
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
   });
