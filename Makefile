@@ -19,7 +19,7 @@ run: $(VENV)/.installed
 	$(BIN)/python manage.py load_demo
 	@# Background work (photo renditions) goes through a queue in the database: one worker
 	@# runs beside the server and stops with it.
-	$(BIN)/python manage.py db_worker & trap 'kill $$! 2>/dev/null' EXIT INT TERM; $(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py db_worker & trap 'kill $$! 2>/dev/null' EXIT INT TERM; PLATFORM_HOSTS=localhost $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## Run every test (SQLite; set DATABASE_URL for PostgreSQL). Installs Debian's Chromium if missing.
 test: $(VENV)/.installed

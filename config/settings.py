@@ -37,8 +37,9 @@ if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,.localhost,testserver")  # .localhost: the demo's portals
 # 纠错留言 (newsroom/feedback/): reports one address may send per hour.
 FEEDBACK_LIMIT_PER_HOUR = envint("FEEDBACK_LIMIT_PER_HOUR", "10")
-# Hosts whose front page is the platform's directory of portals (站群首页) rather than a portal's.
-PLATFORM_HOSTS = envlist("PLATFORM_HOSTS", "localhost")
+# Hosts whose front page is the platform's directory of portals (站群首页) rather than a portal's
+# (`make run` names localhost; other pages on such a host are the default portal's).
+PLATFORM_HOSTS = envlist("PLATFORM_HOSTS", "")
 
 INSTALLED_APPS = [
     "newsroom.core.adminsite.LinliAdminConfig",  # django.contrib.admin; every list takes only its declared filters

@@ -276,6 +276,8 @@ def article_page(request, article, parts, preview=None, neighbours=None):
     segments, gallery = compose(article.body, parts.photos)
     # The first photo a reader meets is loaded at once (it is the page's largest paint); the rest lazily.
     lead_photo = next((s.photo for s in segments if getattr(s, "photo", None)), gallery[0] if gallery else None)
+    # Share cards and search engines never get a photo hidden by a takedown (the page shows its notice).
+    share_photo = lead_photo if lead_photo is not None and not lead_photo.hidden_by_takedown else None
     url = request.build_absolute_uri(article.get_absolute_url() if article.is_live else request.path)
     previous, following = neighbours or Article.objects.neighbours(article)
     shown_related = (
@@ -304,7 +306,8 @@ def article_page(request, article, parts, preview=None, neighbours=None):
             "qr_svg": sharing.qr_svg(url) if preview else None,
             "share_links": sharing.share_links(url, article.title),
             "canonical": url,
-            "structured_data": sharing.structured_data(request, article, parts, lead_photo, url),
+            "share_photo": share_photo,
+            "structured_data": sharing.structured_data(request, article, parts, share_photo, url),
             # what the nested apps add (newsroom/extensions.py): corrections, the comment block…
             **{part.name: part.value(request, article, preview) for part in extensions.ARTICLE_PARTS},
         },

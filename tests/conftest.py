@@ -136,3 +136,14 @@ def roles(db):
             ("siteadmin", "站点管理员"),
         )
     }
+
+
+@pytest.fixture
+def home_geography(db):
+    """Every street the seeds name in the default portal's 辖区 (the demo gives each district its
+    own): for tests about editing communities with the default portal's staff (``roles``)."""
+    from communities.models import Street
+    from newsroom.models import Portal
+
+    Portal.streets.through.objects.all().delete()
+    Portal.objects.default().streets.set(Street.objects.all())

@@ -9,7 +9,7 @@ PORTAL = {
     "name": "玉泉区新闻网",
     "short_name": "玉泉区",
     "slug": "yuquan",
-    "hosts": "yuquan.localhost,127.0.0.1,testserver",
+    "hosts": "yuquan.localhost,localhost,127.0.0.1,testserver",
     "is_default": True,
     "news_hotline": "0471-5103964",
     "submission_email": "",

@@ -8,13 +8,12 @@ from django.test import Client
 
 from communities.models import Community
 from newsroom import content_review, workflow
-from newsroom.core.publishing import ALL_PORTALS
-from newsroom.models import Article, ContentChange, Credit, ImageAsset, Person, Photo
+from newsroom.models import Article, ContentChange, Credit, ImageAsset, Person, Photo, Portal
 from newsroom.takedowns.models import TakedownRequest
 from tests.controls.test_escalation import user_form
 from tests.helpers import admin_form_data, new_draft
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_geography")]
 ROLES = ("editor", "first", "second", "chief", "moderator", "siteadmin")
 
 
@@ -97,7 +96,7 @@ def publishes_its_own_article(user, roles):
 
 
 def previews_a_withdrawn_article(user, roles):
-    article = Article.objects.public(ALL_PORTALS).last()
+    article = Article.objects.public(Portal.objects.default()).last()
     workflow.withdraw(article, roles["chief"], "撤稿")
     try:
         workflow.create_preview_link(Article.objects.get(pk=article.pk), user)
@@ -145,7 +144,7 @@ def reads_a_commenters_number_through_a_filter(user):
 
 
 def renames_a_live_byline_at_once(user):
-    credit = Credit.objects.filter(person__isnull=False, article__in=Article.objects.public(ALL_PORTALS)).first()
+    credit = Credit.objects.filter(person__isnull=False, article__in=Article.objects.public(Portal.objects.default())).first()
     client = logged_in(user)
     page = client.get(f"/admin/newsroom/person/{credit.person_id}/change/")
     if page.status_code == 200 and "adminform" in page.context:

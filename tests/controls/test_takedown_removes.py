@@ -5,8 +5,7 @@ import pytest
 from django.test import Client
 
 from newsroom import workflow
-from newsroom.core.publishing import ALL_PORTALS
-from newsroom.models import Article, Photo, PreviewLink
+from newsroom.models import Article, Photo, Portal, PreviewLink
 from newsroom.previews import preview_token
 from newsroom.takedowns import actions
 from tests.helpers import new_draft
@@ -50,7 +49,7 @@ def test_a_withdrawn_or_held_articles_photos_stop_being_served(client, demo, mod
     request = accepted(Client(), moderator)
     actions.apply_measure(request, moderator, "withdraw_article", request.targets.get())
     assert all(media(client, photo).status_code == 404 for photo in photos)
-    other = Article.objects.public(ALL_PORTALS).exclude(slug=YUQUAN).filter(photos__isnull=False).first()
+    other = Article.objects.public(Portal.objects.default()).exclude(slug=YUQUAN).filter(photos__isnull=False).first()
     workflow.withdraw(other, roles["chief"], "事实有误")
     assert all(media(client, photo).status_code == 404 for photo in other.photos.all())
 
@@ -99,7 +98,7 @@ def test_preview_links_refuse_withdrawn_and_held_articles_and_a_measure_revokes_
 
 
 def test_a_withdrawn_article_gets_no_preview_link(demo, roles):
-    article = Article.objects.public(ALL_PORTALS).exclude(slug=YUQUAN).first()
+    article = Article.objects.public(Portal.objects.default()).exclude(slug=YUQUAN).first()
     link = workflow.create_preview_link(article, roles["editor"])
     workflow.withdraw(article, roles["chief"], "事实有误")
     assert not PreviewLink.objects.get(pk=link.pk).is_valid
@@ -129,7 +128,7 @@ def test_the_shipped_nginx_config_serves_no_upload_and_keeps_no_withdrawn_page()
 def _shared_with_another_live_article():
     """The first photo of the 玉泉 article, its library image also used by another live article."""
     photo = yuquan_photos()[0]
-    other = Article.objects.public(ALL_PORTALS).exclude(slug=YUQUAN).first()
+    other = Article.objects.public(Portal.objects.default()).exclude(slug=YUQUAN).first()
     Photo.objects.create(
         article=other,
         asset=photo.asset,
