@@ -144,7 +144,9 @@ def reads_a_commenters_number_through_a_filter(user):
 
 
 def renames_a_live_byline_at_once(user):
-    credit = Credit.objects.filter(person__isnull=False, article__in=Article.objects.public(Portal.objects.default())).first()
+    credit = Credit.objects.filter(
+        person__isnull=False, article__in=Article.objects.public(Portal.objects.default())
+    ).first()
     client = logged_in(user)
     page = client.get(f"/admin/newsroom/person/{credit.person_id}/change/")
     if page.status_code == 200 and "adminform" in page.context:
