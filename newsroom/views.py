@@ -455,7 +455,7 @@ def site_map(request):
             "tree": [(c, children.get(c.pk, [])) for c in tree],
             "topics": Topic.objects.public(request.portal),
             "series_list": Series.objects.public(request.portal),
-            "communities": Community.objects.public(),
+            "communities": Community.objects.public().in_area(request.portal.streets.values_list("pk", flat=True)),
             "pages": Page.objects.public(request.portal),
         },
     )

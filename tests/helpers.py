@@ -126,9 +126,10 @@ def admin_form_data(response):
     return data
 
 
-def page_html(client, url, **params):
-    """GET a public page, check it answers 200, return its HTML."""
-    response = client.get(url, params)
+def page_html(client, url, host=None, **params):
+    """GET a public page (of the portal at ``host``: "wuhou" is wuhou.localhost; the default
+    portal without), check it answers 200, return its HTML."""
+    response = client.get(url, params, **({"HTTP_HOST": f"{host}.localhost"} if host else {}))
     assert response.status_code == 200, url
     return response.content.decode()
 

@@ -19,7 +19,8 @@ def test_home_has_header_blocks_and_footer(client, demo):
     for block in ("头条", "焦点图", "要闻", "图片新闻", "专题报道", "社区风采"):
         assert f">{block}" in html, block
     assert 'id="h-col-party"' in html
-    assert "走进成都市武侯区" in html
+    assert "城市基层党建在社区" in html  # its own topic, not another district's
+    assert "走进成都市武侯区" not in html
 
 
 def test_every_list_item_on_the_home_page_shows_its_date(client, demo):
@@ -48,8 +49,8 @@ def test_column_lists_dated_items_of_its_subcolumns(client, demo):
     html = page(client, "/column/party/")
     assert "您当前的位置：" in html and ">党建工作</a>" in html
     assert 'href="/column/party-news/">党建新闻</a>' in html
-    assert html.count('<li class="item') == 4
-    assert "2017-04-28" in html
+    assert html.count('<li class="item') == 1
+    assert "2020-09-02" in html
 
 
 def test_column_filters_by_community_topic_and_dates(client, demo):
@@ -57,12 +58,14 @@ def test_column_filters_by_community_topic_and_dates(client, demo):
     from newsroom.models import Topic
 
     community = Community.objects.get(slug="gongheli")
-    html = page(client, "/column/party/", community=community.pk)
-    assert html.count('<li class="item') == 1 and "共和路社" in html
+    html = page(client, "/column/wuhou-community/", host="wuhou", community=community.pk)
+    assert html.count('<li class="item') == 1 and "日间照料中心" in html
     topic = Topic.objects.get(slug="wuhou-chengdu")
-    assert page(client, "/column/party/", topic=topic.pk).count('<li class="item') == 1
-    html = page(client, "/column/party/", since="2020-01-01", until="2022-08-31")
-    assert html.count('<li class="item') == 2
+    assert page(client, "/column/wuhou-party/", host="wuhou", topic=topic.pk).count('<li class="item') == 1
+    html = page(client, "/column/wuhou-party/", host="wuhou", since="2017-04-01", until="2017-04-30")
+    assert html.count('<li class="item') == 1
+    html = page(client, "/column/wuhou-party/", host="wuhou", since="2020-01-01", until="2022-08-31")
+    assert html.count('<li class="item') == 0
 
 
 def test_a_bad_filter_value_is_explained_not_a_500(client, demo):
@@ -76,8 +79,8 @@ def test_column_paginates(client, demo):
     add_articles(45)
     html = page(client, "/column/party-news/")
     assert html.count('<li class="item') == 20
-    assert "第 1 / 3 页，共 47 条" in html
-    assert page(client, "/column/party-news/", page=3).count('<li class="item') == 7
+    assert "第 1 / 3 页，共 46 条" in html
+    assert page(client, "/column/party-news/", page=3).count('<li class="item') == 6
 
 
 def test_picture_columns_show_thumbnails(client, demo):
@@ -88,22 +91,25 @@ def test_picture_columns_show_thumbnails(client, demo):
 
 
 def test_topic_and_series_pages(client, demo):
-    html = page(client, "/topic/wuhou-chengdu/")
+    html = page(client, "/topic/wuhou-chengdu/", host="wuhou")
     assert "专题：走进成都市武侯区" in html and "共和路社" in html
-    html = page(client, "/series/jiceng-baolei/")
+    html = page(client, "/series/jiceng-baolei/", host="jiulongpo")
     assert "编者按：" in html and "党员先锋" in html and "民安华福" in html
 
 
 def test_standalone_pages_and_readable_site_map(client, demo):
     assert "请在30日内与本网联系" in page(client, "/pages/contact/")
     html = page(client, "/sitemap/")
-    for text in ("党建新闻", "走进成都市武侯区", "基层堡垒", "共和路社区", "荣誉榜", "隐私政策"):
+    for text in ("党建新闻", "城市基层党建在社区", "观音庙社区", "荣誉榜", "隐私政策"):
         assert text in html
+    assert "共和路社区" not in html and "基层堡垒" not in html  # other districts'
+    html = page(client, "/sitemap/", host="jiulongpo")
+    assert "基层堡垒" in html and "民安华福社区" in html
     assert client.get("/pages/no-such-page/").status_code == 404
 
 
 def test_search_finds_a_word_inside_a_sentence(client, demo):
-    html = page(client, "/search/", q="巧手梦工坊")
+    html = page(client, "/search/", host="jiulongpo", q="巧手梦工坊")
     assert "<mark>巧手梦工坊</mark>" in html and "民安华福" in html
     assert "没有找到" in page(client, "/search/", q="不存在的词语")
 
