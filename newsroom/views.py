@@ -34,13 +34,15 @@ def _columns(portal):
     return pagecache.remember(f"columns:{portal.pk}", lambda: Column.by_id(portal.pk), tags=())
 
 
-def _offered(portal):
-    """The ids of the portal's columns readers are offered (``Column.objects.offered``): kept
-    until the portal's lists change."""
+def _offered_children(portal, column, children):
+    """The ids of ``children`` readers are offered (``Column.objects.offered``): kept until an
+    article of one of them (or below it) changes, so a publish elsewhere leaves it alone."""
+    if not children:
+        return set()
     return pagecache.remember(
-        f"offered-columns:{portal.pk}",
-        lambda: set(Column.objects.offered(portal).values_list("pk", flat=True)),
-        [freshness.lists(portal.pk)],
+        f"offered-children:{column.pk}",
+        lambda: set(Column.objects.offered(portal).filter(pk__in=children).values_list("pk", flat=True)),
+        [f"column:{pk}" for pk in children],
     )
 
 
@@ -143,7 +145,7 @@ def column(request, slug):
             "column": column,
             "breadcrumb": column.ancestors(),
             "children": sorted(
-                (columns[pk] for pk in tree.get(column.pk, ()) if pk in _offered(request.portal)),
+                (columns[pk] for pk in _offered_children(request.portal, column, tree.get(column.pk, ()))),
                 key=lambda c: (c.order, c.pk),
             ),
             "filters": filters,

@@ -8,7 +8,7 @@ from newsroom.models import Article, Revision
 from tests.helpers import admin_form_data
 
 pytestmark = pytest.mark.django_db
-LIVE = "changsha-zhongnan-six-neighbours"
+LIVE = "hohhot-yuquan-grassroots-party-building"
 
 
 def test_every_admin_save_stores_a_revision_with_photos(editor_client, editor, demo):
