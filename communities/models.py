@@ -84,9 +84,10 @@ class Street(Reviewed):
 
 class CommunityQuerySet(ReviewedQuerySet):
     def in_area(self, streets):
-        """Communities of an area given as streets (a portal's 辖区): those on one of the streets,
-        and those with no street in one of the streets' districts. No streets: every community."""
-        rows = set(Street.objects.filter(pk__in=streets).values_list("pk", "city", "district"))
+        """Communities of an area given as streets (a queryset of them: a portal's 辖区), read in
+        one query: those on one of the streets, and those with no street in one of the streets'
+        districts. No streets: every community."""
+        rows = set(streets.values_list("pk", "city", "district")) if streets is not None else set()
         if not rows:
             return self
         area = models.Q(street__in=[row[0] for row in rows])

@@ -22,9 +22,9 @@ def _public_photos():
 
 def _area(request):
     """The streets of the 辖区 of the portal serving the request (``request.portal.streets``:
-    whatever the site set; this app knows only that it has streets), or ``[]``."""
+    whatever the site set; this app knows only that it has streets), or None."""
     streets = getattr(getattr(request, "portal", None), "streets", None)
-    return list(streets.values_list("pk", flat=True)) if streets is not None else []
+    return streets.all() if streets is not None else None
 
 
 @public_page(params=(*CommunityFilter.base_filters,))
@@ -124,7 +124,7 @@ def honours(request):
     pagecache.depends("communities")
     honours = Honour.objects.public().select_related("community", "street", "awarded_by_community")
     area = _area(request)
-    if area:
+    if area is not None and area.exists():
         in_area = Community.objects.in_area(area).values("pk")
         honours = honours.filter(Q(community__in=in_area) | Q(street__in=area))
     filters = HonourFilter(request.GET, queryset=honours)

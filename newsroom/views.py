@@ -99,7 +99,7 @@ def _home_lists(request):
         "topics": list(Topic.objects.public(request.portal).filter(is_featured=True)[:4]),
         "spotlight": list(
             Community.objects.public()
-            .in_area(request.portal.streets.values_list("pk", flat=True))
+            .in_area(request.portal.streets.all())
             .select_related("street")
             .annotate(honour_count=Count("honours", filter=Q(honours__is_live=True)))
             .order_by("-honour_count", "name")[:4]
@@ -457,7 +457,7 @@ def site_map(request):
             "tree": [(c, children.get(c.pk, [])) for c in tree],
             "topics": Topic.objects.public(request.portal),
             "series_list": Series.objects.public(request.portal),
-            "communities": Community.objects.public().in_area(request.portal.streets.values_list("pk", flat=True)),
+            "communities": Community.objects.public().in_area(request.portal.streets.all()),
             "pages": Page.objects.public(request.portal),
         },
     )
