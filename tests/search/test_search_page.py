@@ -12,19 +12,19 @@ from tests.factories import add_articles
 pytestmark = pytest.mark.django_db
 
 
-def get(client, **params):
-    response = client.get("/search/", params)
+def get(client, host=None, **params):
+    response = client.get("/search/", params, **({"HTTP_HOST": f"{host}.localhost"} if host else {}))
     assert response.status_code == 200
     return response.content.decode()
 
 
 def test_the_search_box_is_on_every_page(client, demo):
-    for url in ("/", "/column/party-news/", "/article/kunming-xinwenli-community/", "/communities/"):
+    for url in ("/", "/column/party-news/", "/article/hohhot-yuquan-grassroots-party-building/", "/communities/"):
         assert 'action="/search/"' in client.get(url).content.decode()
 
 
 def test_matches_are_highlighted_in_the_texts_own_script(client, demo):
-    html = get(client, q="南侨机工")
+    html = get(client, host="wuhua", q="南侨机工")
     assert "<mark>南僑機工</mark>" in html  # the Traditional article, found by a Simplified query
     assert "“南侨机工”的搜索结果" in html
     assert 'name="robots" content="noindex"' in html
@@ -34,13 +34,14 @@ def test_facets_count_each_type_and_filter_by_it(client, demo):
     html = get(client, q="社区")
     counts = dict(re.findall(r'kind=(\w+)"[^>]*>[^<]+<span>(\d+)</span>', html))
     assert set(counts) == {"article", "community", "honour", "facility"}
-    assert int(counts["article"]) == 6 and int(counts["community"]) == 7
+    articles = int(counts["article"])  # the portal's own; communities are every portal's
+    assert articles >= 2 and int(counts["community"]) == 7
     only_articles = get(client, q="社区", kind="article")
-    assert only_articles.count('class="kind kind-article"') == 6
+    assert only_articles.count('class="kind kind-article"') == articles
     assert 'class="kind kind-community"' not in only_articles
-    # All types together: the six articles lead, the communities, honours and facilities follow.
+    # All types together: the articles lead, the communities, honours and facilities follow.
     kinds = re.findall(r'class="kind kind-(\w+)"', html)
-    assert kinds[:6] == ["article"] * 6 and "article" not in kinds[6:]
+    assert kinds[:articles] == ["article"] * articles and "article" not in kinds[articles:]
     # The facet counts stay those of the whole query while one type is shown.
     assert dict(re.findall(r'kind=(\w+)"[^>]*>[^<]+<span>(\d+)</span>', only_articles)) == counts
 
@@ -48,11 +49,12 @@ def test_facets_count_each_type_and_filter_by_it(client, demo):
 def test_filters_by_column_community_and_date(client, demo):
     column = Column.objects.get(slug="party-news")
     assert "共找到 0 条" not in get(client, q="社区", column=column.pk)
-    html = get(client, q="社区", community=Community.objects.get(slug="zhongnan").pk, kind="article")
-    assert "/article/changsha-zhongnan-six-neighbours/" in html
-    assert "/article/chongqing-minan-huafu-doorstep-party-building/" not in html
+    html = get(client, q="社区", community=Community.objects.get(slug="guanyinmiao").pk, kind="article")
+    assert "/article/hohhot-yuquan-grassroots-party-building/" in html
+    assert "/article/quanmin-gongyi-projects/" not in html
     assert "共找到 0 条" in get(client, q="社区", kind="article", since="2030-01-01")
-    assert "/article/kunming-xinwenli-community/" in get(client, q="社区", until="2022-12-31", kind="article")
+    until = get(client, q="社区", until="2020-12-31", kind="article")
+    assert "/article/hohhot-yuquan-grassroots-party-building/" in until
 
 
 def test_bad_filter_values_are_reported_not_a_500(client, demo):
@@ -63,7 +65,7 @@ def test_bad_filter_values_are_reported_not_a_500(client, demo):
 def test_sort_by_date_lists_newest_first(client, demo):
     html = get(client, q="社区", kind="article", sort="date")
     dates = re.findall(r'<time datetime="([^"]+)"', html)
-    assert len(dates) == 6 and dates == sorted(dates, reverse=True)
+    assert len(dates) >= 2 and dates == sorted(dates, reverse=True)
 
 
 def test_pagination_keeps_the_query_and_filters(client, demo):
