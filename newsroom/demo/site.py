@@ -42,12 +42,10 @@ TIP_CHANNELS = [
 COLUMNS = [
     ("news", "新闻中心", None, True, False),
     ("headlines", "头条新闻", "news", True, False),
-    ("hot", "热门", "news", True, False),
     ("department", "部门新闻", "news", True, False),
     ("photos", "图片新闻", "news", True, True),
     ("party", "党建工作", None, True, False),
     ("party-news", "党建新闻", "party", True, False),
-    ("local-party", "地方党建动态", "party", True, False),
     ("government", "政务动态", None, True, False),
     ("community", "民生社区", None, True, False),
     ("community-news", "社区动态", "community", True, False),

@@ -28,12 +28,12 @@ def test_it_loads_the_same_content_twice(settings):
     assert counts() == first
     assert first == {
         "Portal": 5,  # the five source districts (newsroom/demo/districts.py)
-        "Column": 31,
-        "Topic": 2,
+        "Column": 30,  # each portal's own, as its source shows them
+        "Topic": 3,
         "Series": 2,
-        "Person": 7,
-        "Article": 8,
-        "Photo": 15,
+        "Person": 10,
+        "Article": 15,  # the five seeds and each district's short news
+        "Photo": 16,
         "Community": 7,
         "Honour": 15,
         "Facility": 23,
@@ -43,6 +43,7 @@ def test_it_loads_the_same_content_twice(settings):
     assert "用户名 admin" in printed and "用户名 editor" in printed
     assert "[五华区] 杨晓云：用户名 wuhua-editor" in printed and "[所有网站] 周平：用户名 platform" in printed
     assert "五华区新闻网：http://wuhua.localhost:8000/" in printed
+    assert "网站群首页：http://localhost:8000/" in printed
 
 
 def test_every_article_has_the_photos_its_source_shows_with_credits(demo):
@@ -53,10 +54,18 @@ def test_every_article_has_the_photos_its_source_shows_with_credits(demo):
         "chengdu-wuhou-gongheli-community": 0,
         "chongqing-minan-huafu-doorstep-party-building": 3,
         "hohhot-yuquan-grassroots-party-building": 8,
-        # The office's own short news (部门新闻), text only as on seed 004's sidebar.
-        "xicaiyuan-joint-party-committee": 0,
+        # The offices' own short news: 玉泉区's 部门新闻 (one with its 张聿修 photo for 图片新闻)
+        # and each district's, text only.
+        "xicaiyuan-joint-party-committee": 1,
         "changhelang-button-brooch-training": 0,
         "quanmin-gongyi-projects": 0,
+        "wuhua-workers-culture-corridor": 0,
+        "wuhua-chunshang-huajie-phase-two": 0,
+        "wangcheng-zhongnan-volunteer-teams": 0,
+        "wuhou-gongheli-day-care": 0,
+        "jiulongpo-series-launch": 0,
+        "jiulongpo-minan-employment-market": 0,
+        "jiulongpo-minan-craft-workshop": 0,
     }
     for photo in Photo.objects.all():
         assert photo.credit_line and photo.caption and photo.alt_text
@@ -103,7 +112,7 @@ def test_articles_name_their_people_series_and_topics(demo):
     assert cq.dateline == "新重庆客户端讯"
     assert [(str(c.role), c.display_name, c.in_dateline) for c in cq.credits.all()] == [
         ("记者", "伊永军", True),
-        ("责任编辑", "刘思远", False),
+        ("责任编辑", "陈静", False),  # 九龙坡区新闻网's editor
     ]
 
     wuhou = Article.objects.get(slug="chengdu-wuhou-gongheli-community")

@@ -33,7 +33,7 @@ def test_draft_to_published_with_the_demo_accounts(demo):
     data.update(
         {
             "title": "望城区中南社区举办邻里节",
-            "column": Article.objects.get(slug="changsha-zhongnan-six-neighbours").column_id,
+            "column": Article.objects.get(slug="hohhot-yuquan-grassroots-party-building").column_id,
             "body": "<p>同心广场上，居民们摆起百家宴。</p>",
             "risk_tier": "A",
             "credits-0-role": str(BylineRole.objects.get(name="责任编辑", portal__is_default=True).pk),
@@ -99,7 +99,7 @@ def test_publishing_with_a_backdated_time_is_refused(demo, roles):
 
 def test_a_moderator_cannot_edit_articles(demo):
     moderator = login("moderator", "linli-moderator-2026")
-    article = Article.objects.first()
+    article = Article.objects.filter(portal__is_default=True).first()  # the moderator's own portal
     assert moderator.get(f"/admin/newsroom/article/{article.pk}/change/").status_code == 200
     assert 'value="new_version"' not in moderator.get(f"/admin/newsroom/article/{article.pk}/change/").content.decode()
     assert moderator.get("/admin/newsroom/article/add/").status_code == 403
@@ -109,7 +109,7 @@ def test_reviewers_read_the_rendered_page_beside_the_checks(demo, roles):
     from newsroom import revisions, workflow
     from tests.helpers import draft_of
 
-    draft = draft_of("changsha-zhongnan-six-neighbours", roles["editor"])
+    draft = draft_of("hohhot-yuquan-grassroots-party-building", roles["editor"])
     Article.objects.filter(pk=draft.pk).update(title="改了标题的新版本")
     revisions.record(Article.objects.get(pk=draft.pk), roles["editor"])
     workflow.submit(Article.objects.get(pk=draft.pk), roles["editor"])
