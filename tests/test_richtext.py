@@ -71,7 +71,7 @@ def test_every_save_sanitises_articles_and_communities(demo):
 def test_the_admin_saves_the_sanitised_body(editor_client, editor, demo):
     from tests.helpers import admin_form_data
 
-    article = draft_of("changsha-zhongnan-six-neighbours", editor)
+    article = draft_of("changhelang-button-brooch-training", editor)
     url = f"/admin/newsroom/article/{article.pk}/change/"
     data = admin_form_data(editor_client.get(url))
     data["body"] = '<h3>新小标题</h3><p onclick="x()">新段落</p><script>alert(1)</script>'
@@ -85,7 +85,7 @@ def test_the_admin_saves_the_sanitised_body(editor_client, editor, demo):
 def test_an_image_pasted_into_the_body_is_refused_with_a_clear_message(editor_client, editor, demo):
     from tests.helpers import admin_form_data
 
-    article = draft_of("changsha-zhongnan-six-neighbours", editor)
+    article = draft_of("changhelang-button-brooch-training", editor)
     url = f"/admin/newsroom/article/{article.pk}/change/"
     data = admin_form_data(editor_client.get(url))
     data["body"] = '<p>正文</p><img src="https://elsewhere.example/x.jpg">'

@@ -181,7 +181,7 @@ def test_a_repeat_notice_through_a_law_firm_for_the_same_person_is_flagged(clien
     assert again.needs_legal_review and first.reference in again.legal_review_reason
     # The same claimant about another article is not a repeat.
     other = file_notice(
-        Client(REMOTE_ADDR="10.1.1.2"), article_slug="kunming-xinwenli-community", email="other@example.com"
+        Client(REMOTE_ADDR="10.1.1.2"), article_slug="quanmin-gongyi-projects", email="other@example.com"
     )
     assert not other.needs_legal_review
 
@@ -216,7 +216,7 @@ def test_a_notice_can_name_several_works(client, demo):
     data = notice_data(
         **{
             "targets-TOTAL_FORMS": "2",
-            "targets-1-url": "http://localhost/article/kunming-xinwenli-community/",
+            "targets-1-url": "http://localhost/article/quanmin-gongyi-projects/",
             "targets-1-work_title": "第二篇",
             "targets-1-part": "whole",
             "targets-1-photo_number": "",

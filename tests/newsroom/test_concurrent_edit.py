@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def two_editors(demo):
     """王编辑 and 李编辑, each logged in, and the draft they both open."""
     alice, bob = user_in("编辑", "王编辑"), user_in("编辑", "李编辑")
-    draft = workflow.new_version(Article.objects.get(slug="changsha-zhongnan-six-neighbours"), alice)
+    draft = workflow.new_version(Article.objects.get(slug="changhelang-button-brooch-training"), alice)
     first, second = Client(), Client()
     first.force_login(alice)
     second.force_login(bob)

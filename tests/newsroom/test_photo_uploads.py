@@ -79,7 +79,7 @@ def test_a_good_upload_is_kept_when_another_field_is_refused(editor_client, edit
     chosen, so the editor fixes the credit and saves, without choosing the file again."""
     from newsroom.models import ImageAsset
 
-    article = draft_of("changsha-zhongnan-six-neighbours", editor)
+    article = draft_of("changhelang-button-brooch-training", editor)
     data = admin_form_data(editor_client.get(dialog(article)))
     data.update({"caption": "文化大舞台", "image": SimpleUploadedFile("stage.jpg", jpeg_bytes(), "image/jpeg")})
     response = editor_client.post(dialog(article), data)
@@ -119,7 +119,7 @@ def test_a_good_photo_is_added_with_its_credit_and_the_article_has_a_new_version
     import json
     import re
 
-    article = draft_of("changsha-zhongnan-six-neighbours", editor)
+    article = draft_of("changhelang-button-brooch-training", editor)
     version = article.version
     data = admin_form_data(editor_client.get(dialog(article)))
     data.update(

@@ -168,7 +168,7 @@ def test_the_chief_moves_a_live_article_to_the_headlines_without_a_new_version(c
     """头条/推荐 are placement, not content: changed at once, audited, seen by readers at once."""
     from newsroom.models import AuditEntry
 
-    article = Article.objects.get(slug="kunming-xinwenli-community")
+    article = Article.objects.get(slug="changhelang-button-brooch-training")
     assert not article.is_headline
     client.get("/")  # the home page is cached
     with pytest.raises(PermissionDenied):
@@ -184,4 +184,4 @@ def test_the_chief_moves_a_live_article_to_the_headlines_without_a_new_version(c
     entry = AuditEntry.objects.filter(article=article, action="placement").get()
     assert entry.actor == roles["chief"] and "设为头条" in entry.opinion
     home = client.get("/").content.decode()
-    assert home.index("昆明五華區新聞里社區") < home.index('id="h-slides"')  # now in the 头条 block
+    assert home.index("青城布丝瑰行动计划") < home.index('id="h-slides"')  # now in the 头条 block

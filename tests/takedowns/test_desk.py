@@ -60,7 +60,7 @@ def test_withdrawn_article_answers_451_and_leaves_every_list(client, demo, moder
         "/sitemap.xml",
         "/search/?q=泉民共益坊",
         "/communities/wanjin/",
-        "/article/changsha-zhongnan-six-neighbours/",
+        "/article/quanmin-gongyi-projects/",
     ):
         assert TITLE not in client.get(url).content.decode() and YUQUAN not in client.get(url).content.decode(), url
     assert AuditEntry.objects.filter(article__slug=YUQUAN, action="takedown_measure").exists()

@@ -111,7 +111,7 @@ def test_the_desk_shows_every_use_of_a_reported_photo_and_hides_them_all(client,
 
     yuquan = Article.objects.get(slug="hohhot-yuquan-grassroots-party-building")
     reported = yuquan.photos.order_by("order").first()
-    other = Article.objects.get(slug="changsha-zhongnan-six-neighbours")
+    other = Article.objects.get(slug="changhelang-button-brooch-training")
     Photo.objects.create(article=other, asset=reported.asset, caption="另一篇文章用了同一张照片", alt_text="现场")
     request = file_notice(client, part="photo", photo_number="1")
     desk = login("moderator", "linli-moderator-2026")
