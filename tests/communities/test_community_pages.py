@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_profile_shows_facts_reflections_honours_facilities_and_articles(client, demo):
-    html = page(client, "/communities/gongheli/")
+    html = page(client, "/communities/gongheli/", host="wuhou")  # its articles are 武侯区's
     assert "<caption>社区简介</caption>" in html
     for fact in ("2002年1月1日", "0.27 平方公里", "5002 户", "14929 人", "7562 人", "3681 名", "540 家", "666 家"):
         assert fact in html, fact
@@ -37,7 +37,7 @@ def test_people_and_families_are_named_with_their_honours(client, demo):
     assert "<strong>王群群</strong>" in html
 
 
-def test_directory_filters_by_district_street_and_honour_level(client, demo):
+def test_directory_filters_by_district_street_and_honour_level(client, demo, home_geography):
     html = page(client, "/communities/")
     assert html.count('<h2><a href="/communities/') == 7
     assert page(client, "/communities/", district="玉泉区").count("<h2><a href") == 3
@@ -46,7 +46,17 @@ def test_directory_filters_by_district_street_and_honour_level(client, demo):
     assert html.count("<h2><a href") == 2 and "民安华福社区" in html and "新闻里社区" in html
 
 
-def test_honours_page_filters_by_level_and_year(client, demo):
+def test_a_portal_lists_the_communities_of_its_own_district(client, demo):
+    """玉泉区 lists 玉泉区's three (two of them with no street, in its district), 武侯区 its one."""
+    html = page(client, "/communities/")
+    assert html.count('<h2><a href="/communities/') == 3 and "共和路社区" not in html
+    html = page(client, "/communities/", host="wuhou")
+    assert html.count('<h2><a href="/communities/') == 1 and "共和路社区" in html
+    assert "学雷锋志愿服务三级示范站" in page(client, "/communities/honours/", host="wuhou")
+    assert "学雷锋志愿服务三级示范站" not in page(client, "/communities/honours/")
+
+
+def test_honours_page_filters_by_level_and_year(client, demo, home_geography):
     html = page(client, "/communities/honours/")
     assert "共 15 项荣誉" in html
     assert "共 5 项荣誉" in page(client, "/communities/honours/", level=HonourLevel.CITY)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from communities.models import Community, Facility, Honour
 from tests.helpers import admin_form_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_geography")]
 
 
 def community(**fields):

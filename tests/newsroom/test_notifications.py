@@ -7,7 +7,7 @@ from newsroom import notifications, workflow
 from newsroom.models import Notification
 from tests.helpers import new_draft
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_geography")]
 
 
 def test_each_step_tells_whoever_acts_next(demo, roles, mailoutbox, django_capture_on_commit_callbacks, settings):
