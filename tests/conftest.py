@@ -147,3 +147,19 @@ def home_geography(db):
 
     Portal.streets.through.objects.all().delete()
     Portal.objects.default().streets.set(Street.objects.all())
+
+
+@pytest.fixture
+def one_portal(db):
+    """The demo as one portal, as it was before the 站群: every district's articles moved into
+    the default portal's 党建新闻 (its columns stay as they are), with their topics, series and
+    people, for tests of rules that count over a portal's content (the website inspection's)."""
+    from newsroom.models import Article, Column, Person, Portal, Series, Topic
+
+    default = Portal.objects.default()
+    column = Column.objects.get(portal=default, slug="party-news")
+    Article.objects.exclude(portal=default).update(portal=default, column=column)
+    for model in (Topic, Series, Person):
+        model.objects.exclude(portal=None).update(portal=default)
+    Portal.streets.through.objects.all().delete()
+    return default

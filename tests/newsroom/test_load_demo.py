@@ -28,7 +28,7 @@ def test_it_loads_the_same_content_twice(settings):
     assert counts() == first
     assert first == {
         "Portal": 5,  # the five source districts (newsroom/demo/districts.py)
-        "Column": 30,  # each portal's own, as its source shows them
+        "Column": 22,  # each portal's own, as its source shows them
         "Topic": 3,
         "Series": 2,
         "Person": 10,
