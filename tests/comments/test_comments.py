@@ -180,10 +180,16 @@ def test_hot_comments_go_by_likes_then_time(article, enabled):
     Comment.objects.filter(pk=early.pk).update(like_count=3)
     Comment.objects.filter(pk=late.pk).update(like_count=1)
     html = block(article)
-    hot = html[html.index("热门评论") : html.index("最新评论")]
-    assert hot.index("早评论") < hot.index("晚评论") and "中评论" not in hot
-    newest = html[html.index("最新评论") :]
+    newest = html[html.index("最新评论") : html.index("热门评论")]  # as 人民网: 最新评论, then 热门评论
     assert newest.index("晚评论") < newest.index("中评论") < newest.index("早评论")
+    hot = html[html.index("热门评论") :]
+    assert hot.index("早评论") < hot.index("晚评论") and "中评论" not in hot
+
+
+def test_both_lists_show_before_any_like(article, enabled):
+    """热门评论 is there from the first comment on, as on the source portal, not after a like."""
+    html = block(article)
+    assert "最新评论" in html and "热门评论" in html and "还没有获赞的评论。" in html
 
 
 def test_a_report_reaches_the_queue_and_the_reporter_sees_the_outcome(article, enabled):

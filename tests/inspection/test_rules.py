@@ -13,7 +13,7 @@ from django.utils import timezone
 from newsroom.credits import CreditKind
 from newsroom.inspection import report
 from newsroom.inspection.models import InspectionSettings, Leader, LinkCheck
-from newsroom.models import Article, AuditEntry, Column, Photo, Portal, SensitiveWord
+from newsroom.models import Article, AuditEntry, Column, Photo, SensitiveWord
 
 pytestmark = pytest.mark.django_db
 TIME_RULES = {"home_stale", "column_stale", "column_empty"}

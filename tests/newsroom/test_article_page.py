@@ -59,7 +59,9 @@ def test_it_shows_the_reprint_block_and_editors_in_charge(client, demo):
     assert "<dt>原文发布时间</dt><dd>2022-05-16 11:23</dd>" in chongqing
     assert "<dt>原文链接</dt>" not in chongqing  # the capture gives none: no home page in its place
     zhongnan = page(client, "/article/changsha-zhongnan-six-neighbours/", host="wangcheng")
-    assert '<dt>原文链接</dt><dd><a class="url" href="https://www.hxw.gov.cn/content/2022/08/09/13887099.html"' in zhongnan
+    assert (
+        '<dt>原文链接</dt><dd><a class="url" href="https://www.hxw.gov.cn/content/2022/08/09/13887099.html"' in zhongnan
+    )
     assert '<dt>来源</dt><dd><a href="https://www.hxw.gov.cn/" rel="noopener">红星网</a></dd>' in zhongnan  # a name
 
 
@@ -91,7 +93,9 @@ def test_it_shows_previous_next_related_and_recommended(client, demo):
     recommended = html.split('id="h-recommended">您可能感兴趣的文章')[1].split("</section>")[0]
     assert "/article/jiulongpo-minan-employment-market/" in related
     assert "/article/jiulongpo-series-launch/" in recommended
-    assert not set(re.findall(r'href="(/article/[^"]+)"', related)) & set(re.findall(r'href="(/article/[^"]+)"', recommended))
+    assert not set(re.findall(r'href="(/article/[^"]+)"', related)) & set(
+        re.findall(r'href="(/article/[^"]+)"', recommended)
+    )
     html = page(client, WUHOU, host="wuhou")  # 人民网's: 推荐阅读 with 【详细】
     assert 'id="h-recommended">推薦閱讀' in html and "【詳細】" in html
 
