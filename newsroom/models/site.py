@@ -294,7 +294,8 @@ class Portal(PublicContent, models.Model):
         if not self.host_list:
             return "/"
         host = self.host_list[0]
-        port = request.get_port()
+        asked = request.get_host()  # the port the reader typed, as the browser sent it
+        port = asked.rpartition(":")[2] if ":" in asked else request.get_port()
         if ":" not in host and port not in ("80", "443"):
             host = f"{host}:{port}"
         return f"{request.scheme}://{host}/"
