@@ -27,6 +27,8 @@ test: $(VENV)/.installed
 	@# Chinese renders as boxes in the screenshots.
 	bash docs/apt-install.sh "the browser tests" chromium:chromium chromedriver:chromium-driver \
 		/usr/share/fonts/opentype/noto:fonts-noto-cjk nginx:nginx-light
+	@# The Nu Html Checker (vnu.jar, from npm) for tests/test_html_validity.py.
+	bash docs/fetch-vnu.sh
 	$(BIN)/pytest
 
 ## Style: ruff's lint (with import order) and formatter, as configured in pyproject.toml.

@@ -187,7 +187,7 @@ class FacilityAdmin(admin.ModelAdmin):
                 "fields": (
                     ("floor_area_m2", "land_area_mu"),
                     ("length_m", "length_m_qualifier"),
-                    ("capacity", "capacity_qualifier", "units"),
+                    ("capacity", "capacity_qualifier", "units", "units_label"),
                     "rooms",
                     ("opening_hours", "fee"),
                     ("opened_on", "opened_precision"),

@@ -410,6 +410,14 @@ class Facility(Reviewed):
     capacity = CountField(_("可容纳人数"))
     capacity_qualifier = qualifier_field(_("可容纳人数"))
     units = CountField(_("套（间、个）数"), help_text=_("公寓套数、摊位数、门面数等。"))
+    units_label = models.CharField(
+        _("数量的单位与所指"),
+        max_length=20,
+        blank=True,
+        db_default="",
+        default="",
+        help_text=_("读者看到“数量 55 套公寓”：填“套公寓”“面文化墙”“个摊位”等；不填则只写“个”。"),
+    )
     rooms = models.TextField(_("功能室与设施"), blank=True, help_text=_("每行一项。"))
     opening_hours = models.CharField(_("开放时间"), max_length=100, blank=True)
     fee = models.CharField(_("收费"), max_length=100, blank=True, help_text=_("如:25元/月；免费"))

@@ -1,5 +1,6 @@
 """Compose an article's body with its photos placed after the paragraphs they name."""
 
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -57,6 +58,20 @@ class Segment:
     photo: object = None
 
 
+_HEADING = re.compile(r"<(/?)h([2-6])\b", re.IGNORECASE)
+
+
+def top_headings_at_h2(body: str) -> str:
+    """The body's headings moved up so that its highest is an h2, under the page's h1: editors
+    (and Word) write 小标题 as h3 or h4, and a page outline that skips a level is an error
+    (WCAG 1.3.1, Nu). The look stays: the stylesheet draws body headings alike."""
+    levels = [int(level) for _, level in _HEADING.findall(body)]
+    shift = min(levels) - 2 if levels else 0
+    if shift <= 0:
+        return body
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) - shift}", body)
+
+
 def compose(body: str, photos) -> tuple[list[Segment], list]:
     """Return the body as segments with photos in place, and the gallery photos.
 
@@ -64,7 +79,7 @@ def compose(body: str, photos) -> tuple[list[Segment], list]:
     one past the end goes after the last block; one without a position goes to
     the gallery.
     """
-    blocks = split_blocks(body)
+    blocks = split_blocks(top_headings_at_h2(body))
     placed, gallery = {}, []
     for photo in photos:
         if photo.body_position is None:

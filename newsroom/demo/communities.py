@@ -102,6 +102,7 @@ COMMUNITIES = [
                 "length_m": "300",
                 "length_m_qualifier": "about",
                 "units": 12,
+                "units_label": "面文化墙",
                 "rooms": "文化墙12面",
                 "opened_on": date(2021, 1, 1),
                 "opened_precision": "year",
@@ -114,6 +115,7 @@ COMMUNITIES = [
                 "description": "全省唯一一条工人文化长廊，分4个篇章，以1000余幅劳动图片展示云南工人阶级百年奋斗历史；"
                 "揭牌以来接待参观团体30多个、1500余人次。",
                 "units": 1000,
+                "units_label": "余幅劳动图片",
                 "opened_on": date(2021, 8, 1),
                 "opened_precision": "month",
             },
@@ -170,6 +172,7 @@ COMMUNITIES = [
                 "kind": "talent_housing",
                 "description": "由辖区央企移交地方的资产改建，作为公租房提供给青年人才。",
                 "units": 55,
+                "units_label": "套公寓",
             },
             {
                 "slug": "chuxin-lecture-hall",
@@ -321,6 +324,7 @@ COMMUNITIES = [
                 "kind": "employment",
                 "description": "日杂百货、蔬菜水果、副食品3个经营区。",
                 "units": 411,
+                "units_label": "个摊位",
             },
             {
                 "slug": "minan-startup-market",
@@ -329,6 +333,7 @@ COMMUNITIES = [
                 "address": "民安华福A区18栋架空层",
                 "description": "利用架空层门面，提供创业培训、担保贷款等帮助。",
                 "units": 37,
+                "units_label": "个门面",
             },
         ],
     },

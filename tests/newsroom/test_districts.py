@@ -37,7 +37,9 @@ def test_each_district_leads_with_its_own_story(client, demo):
         others = {"kunming-xinwenli-community", "changsha-zhongnan-six-neighbours"} - {slug}
         assert not any(f"/article/{other}/" in html for other in others), host
         # …and another portal's story is not found on its host.
-        assert client.get(f"/article/{slug}/", HTTP_HOST="elsewhere.example" if host else "wuhua.localhost").status_code in (404, 451, 400)
+        assert client.get(
+            f"/article/{slug}/", HTTP_HOST="elsewhere.example" if host else "wuhua.localhost"
+        ).status_code in (404, 451, 400)
 
 
 def test_each_portal_takes_its_themes_look(client, demo):
@@ -68,7 +70,10 @@ def test_an_empty_series_is_named_not_linked_and_an_empty_sub_column_not_offered
 
 
 def test_structured_data_has_an_image_a_publisher_logo_and_its_real_dates(client, demo):
-    for slug, host in [("changsha-zhongnan-six-neighbours", "wangcheng"), ("hohhot-yuquan-grassroots-party-building", None)]:
+    for slug, host in [
+        ("changsha-zhongnan-six-neighbours", "wangcheng"),
+        ("hohhot-yuquan-grassroots-party-building", None),
+    ]:
         html = page(client, f"/article/{slug}/", host=host)
         data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
         assert data["image"] and data["publisher"]["logo"]["url"].startswith("http")
