@@ -27,6 +27,7 @@ APPS = [
     "newsroom.takedowns",
     "newsroom.inspection",
     "newsroom.comments",
+    "newsroom.feedback",
     "newsroom",
     "communities",
 ]  # most specific first
@@ -55,6 +56,7 @@ INTERFACES = {
     "newsroom.takedowns": {"actions", "models", "mail", "urls"},
     "newsroom.inspection": {"models", "report", "tasks"},
     "newsroom.comments": {"actions", "models", "urls"},
+    "newsroom.feedback": {"actions", "models", "urls"},
 }
 
 
@@ -172,6 +174,7 @@ def test_audit_trails_have_labelled_actions():
         "newsroom.ContentEvent",
         "takedowns.TakedownEvent",
         "comments.CommentEvent",
+        "feedback.ReportEvent",
     }
     for model in trails:
         field = model._meta.get_field("action")

@@ -34,7 +34,7 @@ def test_the_first_reader_after_a_publish_finds_its_pages_warm(
     for url in pages(published):
         response = reader.get(url)
         assert response["X-Page-Cache"] == "HIT", url
-        assert "中南社区开展邻里节活动" in response.content.decode(), url
+        assert "观音庙社区开展邻里节活动" in response.content.decode(), url
 
 
 def test_without_an_origin_nothing_is_warmed(demo, roles, settings, django_capture_on_commit_callbacks):

@@ -41,7 +41,7 @@ from . import districts, site
 from .accounts import ACCOUNTS
 from .articles import ARTICLES, SHORT_NEWS
 from .communities import COMMUNITIES, STREET_FACILITIES, STREETS
-from .images import demo_emblem, demo_photo
+from .images import demo_alt, demo_emblem, demo_photo
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 TRADITIONAL_FIELDS = (
@@ -233,7 +233,8 @@ def load_article(data, portals, communities):
 
     cover = None
     for index, photo in enumerate(data.get("photos", [])):
-        caption, alt = photo["caption"], photo["alt"]
+        # The picture is a drawn stand-in (images.py): its alt says what is drawn.
+        caption, alt = photo["caption"], demo_alt(photo["caption"])
         if traditional:
             caption, alt = to_traditional(caption), to_traditional(alt)
         saved = _save(
