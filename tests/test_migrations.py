@@ -306,6 +306,9 @@ def test_portal_settings_of_later_schemas_survive_every_migration_since():
     library = arrange_library_images(state_at([("newsroom", "0041_content_events")]))
     staff = arrange_staff(state_at([("newsroom", "0042_imageasset_sha256")]))
     owned = arrange_slugs_and_owners(state_at([("newsroom", "0044_membership_roles")]))
+    themes = arrange_themes_units_and_feedback(
+        state_at([("newsroom", "0048_portal_streets"), ("communities", "0007_full_width_labels"), ("feedback", None)])
+    )
 
     call_command("migrate", verbosity=0)
 
@@ -315,6 +318,7 @@ def test_portal_settings_of_later_schemas_survive_every_migration_since():
     check_library_digests(**library)
     check_memberships(**staff)
     check_slugs_and_owners(**owned)
+    check_themes_units_and_feedback(**themes)
 
 
 def arrange_content_changes(old):
@@ -469,6 +473,28 @@ def check_slugs_and_owners(default, other, column, article, person, **_):
     Article.objects.create(title="同名网址", slug="old-story", column=elsewhere)  # another portal: allowed
     person = Person.objects.get(pk=person.pk)
     assert (person.portal_id, person.shared) == (default.pk, True)
+
+
+def arrange_themes_units_and_feedback(old):
+    """newsroom 0049, communities 0008, feedback 0001–0002: portals keep the look they had (no
+    theme), a facility's number keeps its value with no unit word, and the editors' role gets
+    the 纠错留言 desk."""
+    portal = old.get_model("newsroom", "Portal").objects.create(name="旧样式网站", hosts="t.example", slug="m-theme")
+    facility = old.get_model("communities", "Facility").objects.create(name="旧公寓", slug="m-flats", units=55)
+    old.get_model("auth", "Group").objects.get_or_create(name="编辑")
+    return locals()
+
+
+def check_themes_units_and_feedback(portal, facility, **_):
+    from django.contrib.auth.models import Group
+
+    from communities.models import Facility
+    from newsroom.models import Portal
+
+    assert Portal.objects.get(pk=portal.pk).theme == ""
+    assert (Facility.objects.get(pk=facility.pk).units, Facility.objects.get(pk=facility.pk).units_label) == (55, "")
+    granted = set(Group.objects.get(name="编辑").permissions.values_list("codename", flat=True))
+    assert {"view_report", "handle_report", "view_reportevent"} <= granted
 
 
 def arrange_logo_and_banner(old):

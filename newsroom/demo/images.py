@@ -33,7 +33,11 @@ SCENES = [
     ("window", ("窗口", "社保", "查询", "服务点", "办理"), "服务窗口前，工作人员隔着柜台接待一位居民"),
     ("game", ("棋", "竞赛", "游戏"), "几个孩子和大人围着桌上的大幅棋盘"),
     ("craft", ("盘扣", "手工", "工坊", "工具", "培训", "制作", "理发"), "长桌旁，几位居民低头做手工"),
-    ("meeting", ("党日", "会议", "宣讲", "党员", "学习", "议事", "主题", "委员会"), "会议室里，一排人坐在桌后，前面有讲台"),
+    (
+        "meeting",
+        ("党日", "会议", "宣讲", "党员", "学习", "议事", "主题", "委员会"),
+        "会议室里，一排人坐在桌后，前面有讲台",
+    ),
 ]
 STREET = ("street", (), "街道两旁的楼房前，几位行人走过")
 
@@ -93,7 +97,9 @@ def _draw_scene(draw, name, rng, width, height):
             draw.rectangle([x0, 140, x0 + 300, ground - 40], fill=(250, 250, 245), outline=(150, 40, 40), width=6)
             draw.rectangle([x0 + 20, 160, x0 + 280, 300], fill=tuple(rng.randint(90, 200) for _ in range(3)))
             for line in range(6):
-                draw.rectangle([x0 + 20, 330 + line * 30, x0 + 20 + rng.randint(160, 260), 342 + line * 30], fill=(120, 120, 120))
+                draw.rectangle(
+                    [x0 + 20, 330 + line * 30, x0 + 20 + rng.randint(160, 260), 342 + line * 30], fill=(120, 120, 120)
+                )
         _people(draw, rng, height - 30, rng.randint(3, 5), 100, width - 100, height=rng.randint(240, 300))
     elif name == "window":
         draw.rectangle([0, 100, width, ground], fill=(215, 225, 235))
