@@ -23,7 +23,7 @@ ARTICLE = {
     "original_time_unknown": "转载页面未注明原文发布时间。",
     "credits": [("记者", "zhang-cheng", {"organisation": "云南网", "at_end": True}), ("责任编辑", "wuhua-editor")],
     "communities": ["xinwenli"],
-    "flags": {"is_recommended": True, "is_picture_news": True},
+    "flags": {"is_headline": True, "is_slideshow": True, "is_recommended": True, "is_picture_news": True},
     "body": """
 <p>党建带群建、群建促党建，是昆明市五华区大观街道新闻里社区这几年的工作主线。社区按照《五华区党建带群建工作实施方案（试行）》，推行党群工作“组织共建、阵地共用、资源共享、活动共办”，着力建设“文化社区、暖心社区、活力社区、温馨社区”，街区和小区的面貌随之改观。社区先后被评为全国暖侨敬老示范社区、昆明市归国华侨联合会“侨胞之家”、昆明市党建“五好”社区、昆明市规范化建设示范党支部、五华区优秀妇女之家和五华区优秀党支部。</p>
 <h3>以爱国教育为魂，建设“文化社区”</h3>

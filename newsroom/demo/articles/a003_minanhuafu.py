@@ -24,7 +24,7 @@ ARTICLE = {
     "original_published_at": "2022-05-16 11:23",
     "credits": [("记者", "yi-yongjun", {"in_dateline": True}), ("责任编辑", "jlp-editor")],
     "communities": ["minan-huafu"],
-    "flags": {"is_slideshow": True, "is_picture_news": True, "is_recommended": True},
+    "flags": {"is_headline": True, "is_slideshow": True, "is_picture_news": True, "is_recommended": True},
     "body": """
 <p>社区工作天天面对的多是家长里短，却最能检验基层党组织为民办事的决心和本事，公租房社区尤其如此。重庆市九龙坡区华岩镇民安华福社区外来人口多、困难群体多，居民就业难、治理难度大。社区党委以“家门口”党建引领治理、服务居民，邻里更和谐了，群众的幸福感、获得感也更强了。社区曾获“全国先进基层党组织”“全国社会工作服务示范社区”“全国最美志愿服务社区”等荣誉。</p>
 <h3>培育“家门口”党建品牌 矛盾纠纷化解在一线</h3>
