@@ -5,6 +5,7 @@ A missing Chromium fails these tests: CI must install it (see .ci/run).
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -46,15 +47,23 @@ def site(live_server, transactional_db, django_db_setup):
     return live_server.url
 
 
+def _ours(url):
+    """A request to one of the demo's portals (localhost, <portal>.localhost) or inline data."""
+    return url.startswith("data:") or (urlsplit(url).hostname or "").endswith("localhost")
+
+
+def on(site, portal, path="/"):
+    """``path`` on the demo portal ``portal`` (its host ``<portal>.localhost``) of the live server."""
+    return f"http://{portal}.localhost:{urlsplit(site).port}{path}"
+
+
 @pytest.fixture
 def page(browser):
     # bypass_csp lets axe-core be injected; test_csp.py checks the policy with it on.
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", bypass_csp=True)
     page = context.new_page()
     external = []
-    page.on(
-        "request", lambda r: external.append(r.url) if not r.url.startswith(("http://localhost", "data:")) else None
-    )
+    page.on("request", lambda r: None if _ours(r.url) else external.append(r.url))
     yield page
     context.close()
     assert external == [], f"the page asked other hosts: {external}"

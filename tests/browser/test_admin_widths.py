@@ -86,7 +86,7 @@ def test_the_object_tools_never_cover_the_review_box(browser, site):
     from newsroom.models import Article
 
     pages = [
-        f"/admin/communities/community/{Community.objects.get(slug='zhongnan').pk}/change/",
+        f"/admin/communities/community/{Community.objects.get(slug='guanyinmiao').pk}/change/",
         f"/admin/newsroom/article/{Article.objects.get(slug='hohhot-yuquan-grassroots-party-building').pk}/change/",
     ]
     for width in (1280, 768):

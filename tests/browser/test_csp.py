@@ -21,7 +21,7 @@ def test_public_pages_run_under_the_policy_and_count_views(browser, site):
     from newsroom.models import Article
 
     def visit(page):
-        for path in ("/", "/article/hohhot-yuquan-grassroots-party-building/", "/communities/zhongnan/"):
+        for path in ("/", "/article/hohhot-yuquan-grassroots-party-building/", "/communities/guanyinmiao/"):
             page.goto(site + path)
             page.wait_for_load_state("networkidle")
         for figure in ("2", "3"):  # the second visit is served from the page cache and still counts

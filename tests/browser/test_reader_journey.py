@@ -2,17 +2,18 @@
 
 import pytest
 
-from tests.browser.conftest import axe_violations, screenshot
+from tests.browser.conftest import axe_violations, on, screenshot
 
+# path, or (portal, path) for a page of another district's portal.
 PAGE_TYPES = {
     "home": "/",
     "column": "/column/party/",
-    "article": "/article/chongqing-minan-huafu-doorstep-party-building/",
-    "article-traditional": "/article/kunming-xinwenli-community/",
-    "topic": "/topic/wuhou-chengdu/",
-    "series": "/series/jiceng-baolei/",
+    "article": ("jiulongpo", "/article/chongqing-minan-huafu-doorstep-party-building/"),
+    "article-traditional": ("wuhua", "/article/kunming-xinwenli-community/"),
+    "topic": ("wuhou", "/topic/wuhou-chengdu/"),
+    "series": ("jiulongpo", "/series/jiceng-baolei/"),
     "community-directory": "/communities/",
-    "community": "/communities/gongheli/",
+    "community": ("wuhou", "/communities/gongheli/"),
     "honours": "/communities/honours/",
     "facility": "/communities/facilities/leifeng-station/",
     "page": "/pages/contact/",
@@ -43,17 +44,19 @@ def test_a_reader_goes_from_home_to_a_community_profile(site, page):
 
 
 def test_a_reader_switches_to_traditional_and_back(site, page):
-    article = site + "/article/changsha-zhongnan-six-neighbours/"
+    article = on(site, "wangcheng", "/article/changsha-zhongnan-six-neighbours/")
     page.goto(article)
     page.get_by_role("link", name="繁", exact=True).click()
     assert page.url == article
     assert "望城區" in page.locator("h1").inner_text()
     assert page.locator("html").get_attribute("lang") == "zh-Hant"
-    page.goto(site + "/")  # remembered on the next page
+    page.goto(on(site, "wangcheng"))  # remembered on the next page
     assert "頭條" in page.locator("#h-headline").inner_text()
     page.get_by_role("link", name="簡", exact=True).click()
     assert page.locator("#h-headline").inner_text() == "头条"
-    page.goto(site + "/article/chengdu-wuhou-gongheli-community/")
+    page.goto(on(site, "wuhou", "/article/chengdu-wuhou-gongheli-community/"))  # another portal: its own cookie
+    assert "共和路社區成立於2002年1月1日" in page.locator("#article-body").inner_text()  # 原文, as published
+    page.get_by_role("link", name="簡", exact=True).click()
     assert "共和路社区成立于2002年1月1日" in page.locator("#article-body").inner_text()
     page.get_by_role("link", name="原文", exact=True).click()
     assert "共和路社區成立於2002年1月1日" in page.locator("#article-body").inner_text()
@@ -105,24 +108,25 @@ def test_keyboard_reaches_the_content_first(site, page):
     # Sub-columns open for keyboard users too.
     page.goto(site + "/")
     page.get_by_role("navigation", name="栏目导航").get_by_role("link", name="新闻中心", exact=True).focus()
-    assert page.get_by_role("link", name="热门", exact=True).is_visible()
+    assert page.get_by_role("link", name="部门新闻", exact=True).is_visible()
 
 
 @pytest.mark.parametrize("name, path", PAGE_TYPES.items())
 def test_every_page_type_passes_axe_and_fits_small_screens(site, page, name, path):
-    page.goto(site + path)
+    path = on(site, *path) if isinstance(path, tuple) else site + path
+    page.goto(path)
     assert axe_violations(page) == [], name
     screenshot(page, f"{name}-1280")
     for width in (375, 360):
         page.set_viewport_size({"width": width, "height": 800})
-        page.goto(site + path)
+        page.goto(path)
         overflow = page.evaluate("document.documentElement.scrollWidth")
         assert overflow <= width, f"{name} is {overflow}px wide at {width}px"
     screenshot(page, f"{name}-360")
     page.set_viewport_size({"width": 375, "height": 800})
     screenshot(page, f"{name}-375")
     page.set_viewport_size({"width": 768, "height": 1000})
-    page.goto(site + path)
+    page.goto(path)
     assert page.evaluate("document.documentElement.scrollWidth") <= 768, name
     screenshot(page, f"{name}-768")
 

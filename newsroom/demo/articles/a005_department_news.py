@@ -20,7 +20,7 @@ ITEMS = [
         "summary": "3万余名乌兰察布籍务工人员建档立卡，15类25项服务在家门口办理。",
         "published_at": "2019-12-13 16:30",
         "streets": ["xicaiyuan"],
-        "flags": {"is_picture_news": True},
+        "flags": {"is_picture_news": True, "is_slideshow": True},
         "photos": [
             {
                 "caption": "乌兰察布市外出务工人员服务中心第一服务点，工作人员为居民查询社保。",
