@@ -53,7 +53,7 @@ def test_a_reader_comments_the_moderator_approves_and_a_report_is_answered(site,
     assert "已处理 1 条" in moderator.locator(".messagelist").inner_text()
 
     reader.goto(url)
-    newest = reader.locator("#comments .comment-list").last
+    newest = reader.locator("#comments .comment-list").first  # 最新评论 comes first, as on 人民网
     newest.locator(".comment").first.wait_for()
     text = newest.inner_text()
     assert "最新评论" in text and "青城老张" in text and "IP属地：内蒙古" in text and "老人吃饭不用愁了" in text

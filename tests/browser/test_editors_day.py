@@ -125,7 +125,7 @@ def test_the_editors_day(site, browser, tmp_path):
     # (saved at once: nothing typed on the page is lost, and the upload is in the library).
     dialog = open_dialog(editor, editor.get_by_role("button", name="添加图片"))
     clicks.count += 1
-    autocomplete(dialog, clicks, dialog.locator(".field-asset"), "党史学习")
+    autocomplete(dialog, clicks, dialog.locator(".field-asset"), "暖心坊")
     clicks.type(dialog.locator("textarea[name=caption]"), "社区党员为孩子们讲党史故事")
     clicks.count += 1
     save_dialog(editor, dialog, shows="社区党员为孩子们讲党史故事")

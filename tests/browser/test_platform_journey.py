@@ -62,7 +62,7 @@ def test_the_platform_admin_puts_a_new_editor_in_one_district_and_the_district_s
     editor.locator(".field-column .select2-selection").click()  # the column chooser
     editor.wait_for_selector(".select2-results__option:not(.loading-results)")
     columns = editor.locator(".select2-results__option").all_inner_texts()
-    assert any("新闻中心" in c for c in columns) and not any("党建新闻" in c for c in columns), columns
+    assert any("基层党建" in c for c in columns) and not any("党建新闻" in c for c in columns), columns
     screenshot(editor, "district-editor-add-article-1280")
     editor.context.close()
 

@@ -1,5 +1,7 @@
 """A reader reports a photo, the demo moderator hides it, the reader sees the decision."""
 
+import re
+
 import pytest
 
 from tests.browser.conftest import axe_violations, screenshot
@@ -13,8 +15,10 @@ def test_a_reader_reports_a_photo_and_sees_the_decision(site, browser, page, tmp
     evidence.write_bytes(PDF)
 
     page.goto(site + ARTICLE)
-    page.get_by_role("link", name="侵权投诉与更正").click()  # the article's one entry
-    page.locator(".pick-photo a").nth(1).click()  # the second photo, picked from its thumbnail
+    page.get_by_role("link", name=re.compile("侵权投诉与更正")).click()  # the article's one entry
+    page.get_by_label("通知人姓名或名称").fill("刘摄影")  # typed before picking a photo: kept
+    page.locator(".pick-photo button").nth(1).click()  # the second photo, picked from its thumbnail
+    assert page.get_by_label("通知人姓名或名称").input_value() == "刘摄影"
     assert page.locator("#id_targets-0-photo_number").input_value() == "2"
     page.get_by_label("通知人类型").select_option("person")
     page.get_by_label("通知人姓名或名称").fill("刘摄影")
