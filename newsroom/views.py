@@ -344,7 +344,7 @@ def _lists_of(portal):
 
 
 def side_lists(request, exclude):
-    """The article page's lists beside the article (``SIDE_BLOCKS``), as HTML: the same on every
+    """The article page's lists beside the article (``THEME_LISTS``), as HTML: the same on every
     article of a portal less the stories the page already shows, so the lists and their HTML are
     kept in the cache until content changes (one HTML per set of stories found in the lists)."""
     portal = request.portal

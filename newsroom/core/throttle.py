@@ -1,7 +1,9 @@
 """Counting requests per key in a fixed window, in Django's cache (Redis in production)."""
 
+import hashlib
 import logging
 
+from django.conf import settings
 from django.core.cache import cache
 
 logger = logging.getLogger("linli.throttle")
@@ -20,3 +22,11 @@ def exceeded(key, limit, seconds):
     except Exception:
         logger.warning("throttle unavailable", exc_info=True)
         return False
+
+
+def client_key(request, purpose=""):
+    """Who sent a request, for counting and keeping (a takedown notice's, a 纠错留言's): a keyed
+    digest of the address, never the address itself. ``purpose`` keeps one form's keys apart
+    from another's."""
+    address = request.META.get("REMOTE_ADDR", "")
+    return hashlib.sha256(f"{purpose}{address}:{settings.SECRET_KEY}".encode()).hexdigest()[:32]

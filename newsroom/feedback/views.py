@@ -1,7 +1,5 @@
 """The reader's 纠错留言 form: a few lines, no identity, to the editors of this portal."""
 
-import hashlib
-
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,11 +12,6 @@ from . import actions
 from .forms import ReportForm
 
 
-def _client_key(request):
-    address = request.META.get("REMOTE_ADDR", "")
-    return hashlib.sha256(f"feedback:{address}:{settings.SECRET_KEY}".encode()).hexdigest()[:32]
-
-
 @never_cache
 def new_report(request):
     portal = request.portal
@@ -26,7 +19,7 @@ def new_report(request):
     status = 200
     if request.method == "POST":
         form = ReportForm(request.POST)
-        key = _client_key(request)
+        key = throttle.client_key(request, "feedback:")
         if throttle.exceeded(f"feedback:{key}", settings.FEEDBACK_LIMIT_PER_HOUR, 3600):
             form.add_error(None, "您提交得太频繁了，请一小时后再试。")
             status = 429

@@ -1,7 +1,6 @@
 """Public side of the takedown desk: notice form, private tracking page, counter-notice,
 policy and transparency. Thin views: the rules live in forms.py and actions.py."""
 
-import hashlib
 from collections import Counter
 from datetime import timedelta
 
@@ -11,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from newsroom.core import diskfull
+from newsroom.core import diskfull, throttle
 
 from ..models import Article, Photo
 from . import actions
@@ -19,15 +18,10 @@ from .forms import CounterNoticeForm, NoticeForm, SupplementForm, TargetFormSet
 from .models import Evidence, Right, TakedownRequest
 
 
-def _client_key(request):
-    address = request.META.get("REMOTE_ADDR", "")
-    return hashlib.sha256(f"{address}:{settings.SECRET_KEY}".encode()).hexdigest()[:32]
-
-
 def _rate_limited(request):
     hour_ago = timezone.now() - timedelta(hours=1)
     recent = TakedownRequest.objects.filter(received_at__gte=hour_ago)
-    if recent.filter(client_key=_client_key(request)).count() >= settings.TAKEDOWN_LIMIT_PER_IP:
+    if recent.filter(client_key=throttle.client_key(request)).count() >= settings.TAKEDOWN_LIMIT_PER_IP:
         return "您提交得太频繁了，请一小时后再试。如情况紧急，请拨打本网联系电话。"
     email = request.POST.get("email", "").strip()
     if email and recent.filter(email__iexact=email).count() >= settings.TAKEDOWN_LIMIT_PER_EMAIL:
@@ -94,7 +88,7 @@ def new_notice(request):
             status = 429
         elif form.is_valid() & targets.is_valid():
             notice = form.save(commit=False)
-            notice.portal, notice.client_key = portal, _client_key(request)
+            notice.portal, notice.client_key = portal, throttle.client_key(request)
             files = [(Evidence.Kind.EVIDENCE, f) for f in form.cleaned_data["evidence"]]
             files += [(Evidence.Kind.AUTHORISATION, f) for f in form.cleaned_data["authorisation"]]
             try:
