@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "newsroom.inspection",
     "newsroom.comments",
     "newsroom.feedback",
+    "newsroom.exchange",
+    "newsroom.ledger",
 ]
 
 MIDDLEWARE = [

@@ -41,6 +41,7 @@ urlpatterns = [
     path("takedown/", include("newsroom.takedowns.urls")),
     path("comments/", include("newsroom.comments.urls")),
     path("feedback/", include("newsroom.feedback.urls")),
+    path("tougao/", include("newsroom.exchange.urls")),
     path("search/", include("newsroom.search.urls")),
     path("reader/script/", reader.set_script, name="set_script"),
     path("reader/care/", reader.set_care_mode, name="set_care_mode"),

@@ -34,6 +34,7 @@ from django.utils import timezone
 
 from communities.models import Community, Facility, Honour, Street
 from newsroom.core import content, pagecache
+from newsroom.core.publishing import ALL_PORTALS
 
 from . import warmup
 
@@ -73,12 +74,29 @@ def article_tags(article, before=None):
     for pk, street in article.communities.values_list("pk", "street_id"):
         tags.update({f"community:{pk}", f"street:{street}"})
     tags.update(f"street:{pk}" for pk in article.streets.values_list("pk", flat=True))
+    # Where it is linked or mirrored in other portals: those pages, columns and lists (站群).
+    for placement in article.placements.shown(ALL_PORTALS).select_related("column"):
+        tags |= placement_tags(placement)
+    return tags
+
+
+def placement_tags(placement):
+    """A link or mirror in another portal: its page, the target column (and those above it) and
+    the target's lists."""
+    from .models import Column
+
+    columns = Column.by_id(placement.portal_id)
+    tags = {f"placement:{placement.pk}", lists(placement.portal_id)}
+    column = columns.get(placement.column_id)
+    while column is not None:
+        tags.add(f"column:{column.pk}")
+        column = column.parent
     return tags
 
 
 def tags_for(model, instances, deleted=False):
     """What a change to these rows of ``model`` invalidates (``ALL`` when not mapped finer)."""
-    from .models import Article, ImageAsset, Person, Photo, Topic
+    from .models import Article, ArticlePlacement, ImageAsset, Person, Photo, Topic
 
     if model is Article and not deleted:
         return set().union(*(article_tags(a, getattr(a, "_freshness_before", None)) for a in instances))
@@ -103,6 +121,8 @@ def tags_for(model, instances, deleted=False):
         shown = Article.objects.live().filter(uses).distinct().select_related("column")
         found = list(shown[: MANY + 1])
         return {ALL} if len(found) > MANY else tags_for(Article, found)
+    if model is ArticlePlacement:
+        return set().union(*(placement_tags(p) for p in instances))
     if model is Topic:
         return {
             t for topic in instances for t in (f"topic:{topic.pk}", lists(topic.portal_id), topics(topic.portal_id))

@@ -30,6 +30,7 @@ CONTENT = {
         "credit",
         "bylinerole",
         "imageasset",
+        "articleplacement",
     ],
     "communities": ["street", "community", "honour", "facility"],
 }
@@ -129,10 +130,36 @@ FEEDBACK_DESK = [
     ("feedback", "view_reportevent"),
 ]
 
+# 稿件流转 (newsroom/exchange/): editors 报送 to the portals above and take in 通讯员投稿;
+# what shows at once on this portal (采用 a 报送 as a mirror, 引用 another portal's story) is the
+# chief's and the site admin's.
+EXCHANGE_SEND = [
+    ("newsroom", "view_articleplacement"),
+    ("exchange", "add_submission"),
+    ("exchange", "view_submission"),
+    ("exchange", "view_submissionevent"),
+    ("exchange", "view_correspondent"),
+    ("exchange", "view_manuscript"),
+    ("exchange", "handle_manuscript"),
+    ("exchange", "view_manuscriptevent"),
+]
+EXCHANGE_DECIDE = [
+    ("exchange", "decide_submission"),
+    ("newsroom", "add_articleplacement"),
+    ("newsroom", "delete_articleplacement"),
+]
+CORRESPONDENTS = [("exchange", f"{a}_correspondent") for a in ("add", "change", "delete")]
+# 稿件统计与稿费 (newsroom/ledger/): each person their own rows; the chief and the site admin all.
+LEDGER_OWN = [("ledger", "view_ledgermonth")]
+LEDGER_ALL = LEDGER_OWN + [
+    ("ledger", c) for c in ("view_all_rows", "finalise_ledger", "view_grade", "view_ledgerevent", "view_rate")
+]
+LEDGER_RATES = [("ledger", f"{a}_rate") for a in ("add", "change", "delete")]
+
 ROLES = {
-    "编辑": EDITOR + FEEDBACK_DESK,
-    "初审": VIEW_ALL + [("newsroom", "review_first")],
-    "复审": VIEW_ALL + [("newsroom", "review_second")],
+    "编辑": EDITOR + FEEDBACK_DESK + EXCHANGE_SEND + LEDGER_OWN,
+    "初审": VIEW_ALL + [("newsroom", "review_first")] + LEDGER_OWN,
+    "复审": VIEW_ALL + [("newsroom", "review_second")] + LEDGER_OWN,
     "终审签发": VIEW_ALL
     + [
         ("newsroom", "review_final"),
@@ -141,7 +168,10 @@ ROLES = {
         ("newsroom", "add_previewlink"),
     ]
     + INSPECTION_READ
-    + FEEDBACK_DESK,
+    + FEEDBACK_DESK
+    + EXCHANGE_SEND
+    + EXCHANGE_DECIDE
+    + LEDGER_ALL,
     "版权审核": [("newsroom", "view_article"), ("newsroom", "view_photo"), ("newsroom", "view_auditentry")]
     + [("takedowns", codename) for codename in TAKEDOWN_DESK]
     + COMMENT_DESK,
@@ -168,7 +198,12 @@ ROLES = {
     + INSPECTION_MANAGE
     + COMMENT_DESK
     + [("comments", f"{a}_commentsettings") for a in ("add", "change", "view")]
-    + FEEDBACK_DESK,
+    + FEEDBACK_DESK
+    + EXCHANGE_SEND
+    + EXCHANGE_DECIDE
+    + CORRESPONDENTS
+    + LEDGER_ALL
+    + LEDGER_RATES,
     # Full identity numbers of notifiers: only this role (and superusers); the desk sees them masked.
     "法务复核": [("newsroom", "view_article"), ("newsroom", "view_photo"), ("newsroom", "view_auditentry")]
     + [("takedowns", codename) for codename in TAKEDOWN_DESK]

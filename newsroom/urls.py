@@ -11,6 +11,7 @@ urlpatterns = [
     path("column/<slug:slug>/rss/", public_page(feeds.ColumnFeed()), name="column_feed"),
     path("rss/", public_page(feeds.LatestFeed()), name="feed"),
     path("article/<slug:slug>/", views.article, name="article"),
+    path("shared/<int:pk>/", views.placed, name="placed"),
     path("article/<slug:slug>/qr.svg", views.qr_code, name="qr"),
     path("views/<int:pk>/", views.count_view, name="count_view"),
     path("topic/<slug:slug>/", views.topic, name="topic"),

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
 from django.utils.cache import patch_cache_control
@@ -15,10 +15,11 @@ from django.views.decorators.http import require_POST
 from communities.models import Community
 from newsroom.core import pagecache
 from newsroom.core.pagecache import public_page
+from newsroom.core.publishing import ALL_PORTALS
 
-from . import bylines, extensions, freshness, portals, sharing, viewcounts
+from . import bylines, extensions, freshness, placements, portals, sharing, viewcounts
 from .filters import ArticleFilter
-from .models import Article, Column, Page, Portal, Series, Topic
+from .models import Article, ArticlePlacement, Column, Page, Portal, Series, Topic
 from .related import related
 from .rendering import compose
 
@@ -113,7 +114,7 @@ def column(request, slug):
     pagecache.depends(f"column:{column.pk}")
     columns = _columns(request.portal)
     tree = Column.tree(request.portal.pk, columns.values())
-    articles = _published(request).filter(column__in=column.descendants(tree))
+    articles = Article.objects.in_columns(request.portal, column.descendants(tree)).for_list()
     filters = ArticleFilter(request.GET, queryset=articles, portal=request.portal)
     paginator = Paginator(filters.qs, PAGE_SIZE)
     items_html = None
@@ -207,6 +208,39 @@ def _parts_and_neighbours(article):
     )
 
 
+@public_page
+def placed(request, pk):
+    """/shared/<pk>/: another portal's story in one of this portal's columns (站群). A link goes
+    to the origin's page; a mirror shows it here, as it is at the origin now: corrected, held
+    (451) or withdrawn (404) there, the same here."""
+    placement = (
+        ArticlePlacement.objects.shown(request.portal).select_related("article__column__portal").filter(pk=pk).first()
+    )
+    if placement is None:
+        raise Http404
+    origin = placement.article
+    pagecache.depends(f"placement:{placement.pk}", f"article:{origin.pk}")
+    if placement.kind == ArticlePlacement.Kind.LINK:
+        return redirect(placements.absolute_url(origin.column.portal, origin.get_absolute_url(), request))
+    found = (
+        Article.objects.public(ALL_PORTALS)
+        .filter(pk=origin.pk)
+        .select_related("column__portal")
+        .annotate(**{part.flag: part.exists() for part in extensions.ARTICLE_PARTS if part.exists})
+        .first()
+    )
+    if found is None:
+        if origin.is_live and origin.legal_hold:
+            category = extensions.HOLD_CATEGORIES.get(origin.legal_hold_category, "其他")
+            return render(request, "newsroom/tombstone.html", {"held": origin, "category": category}, status=451)
+        raise Http404
+    found.series = None  # the origin's series page is not this portal's
+    columns = _columns(request.portal)
+    placement.column = columns.get(placement.column_id, placement.column)
+    parts, _neighbours = _parts_and_neighbours(found)
+    return article_page(request, found, parts, neighbours=(None, None), placement=placement)
+
+
 def qr_code(request, slug):
     """/article/<slug>/qr.svg: the article's QR code as a file the browser and nginx cache, so it
     is not a third of every article's HTML."""
@@ -273,7 +307,10 @@ class ArticleParts:
         return bylines.dateline(article.dateline, self.credits) if article.dateline else ""
 
 
-def article_page(request, article, parts, preview=None, neighbours=None):
+def article_page(request, article, parts, preview=None, neighbours=None, placement=None):
+    """The article page; with ``placement``, another portal's story mirrored in this one: this
+    portal's chrome and column, the origin's address as canonical, no links into the origin's
+    topics or lists (they are not this portal's pages)."""
     exclude = [pk for pk in (article.pk, article.replaces_id) if pk]
     segments, gallery = compose(article.body, parts.photos)
     # The first photo a reader meets is loaded at once (it is the page's largest paint); the rest lazily.
@@ -281,9 +318,14 @@ def article_page(request, article, parts, preview=None, neighbours=None):
     # Share cards and search engines never get a photo hidden by a takedown (the page shows its notice).
     share_photo = lead_photo if lead_photo is not None and not lead_photo.hidden_by_takedown else None
     url = request.build_absolute_uri(article.get_absolute_url() if article.is_live else request.path)
+    if placement is not None:
+        url = placements.absolute_url(article.column.portal, article.get_absolute_url(), request)
+        parts = ArticleParts([*parts.photos], parts.credits, (), parts.communities)
     previous, following = neighbours or Article.objects.neighbours(article)
     shown_related = (
-        related(article, parts.topics, parts.communities, exclude) if _lists_of(request.portal)["related"] else []
+        related(article, parts.topics, parts.communities, exclude)
+        if _lists_of(request.portal)["related"] and placement is None
+        else []
     )
     return render(
         request,
@@ -294,7 +336,8 @@ def article_page(request, article, parts, preview=None, neighbours=None):
             "dateline": parts.dateline(article),
             "end_line": parts.end_line(request.portal),
             "preview": preview,
-            "breadcrumb": article.column.ancestors(),
+            "breadcrumb": (placement.column if placement else article.column).ancestors(),
+            "placement": placement,
             "channel": channel_of(request.portal, parts.topics),
             "segments": segments,
             "lead_photo": lead_photo,
@@ -305,7 +348,9 @@ def article_page(request, article, parts, preview=None, neighbours=None):
             # …and beside it: every story once (not the article, not one 相关文章 lists).
             "side_lists": side_lists(request, {*exclude, *(item.pk for item in shown_related)}),
             # Previews draw their code inline (their URL is private); readers get a cached file.
-            "qr_svg": sharing.qr_svg(url) if preview else None,
+            "qr_svg": sharing.qr_svg(url) if preview or placement else None,
+            # a mirror's corrections and notices go to the portal that published it
+            "origin_base": article.column.portal.home_url(request).rstrip("/") if placement else "",
             "share_links": sharing.share_links(url, article.title),
             "canonical": url,
             "share_photo": share_photo,

@@ -6,11 +6,13 @@ from .editorial import AuditEntry, Autosave, EditPresence, PreviewLink, Revision
 from .imports import ImportedFile
 from .library import ImageAsset
 from .notifications import Notification, NotificationSettings
+from .placements import ArticlePlacement
 from .review import ContentChange, ContentEvent
 from .site import Column, Membership, Page, Person, Portal, PortalQuerySet, Series, TipChannel, Topic, UpdateClass
 
 __all__ = [
     "Article",
+    "ArticlePlacement",
     "ArticleQuerySet",
     "AuditEntry",
     "Autosave",

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import RowNumber
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -81,6 +82,17 @@ class ArticleQuerySet(PortalScopedQuerySet):
     def links(self):
         """What a plain link to an article shows: its title and date (上一篇, 相关文章)."""
         return self.only("id", "slug", "title", "first_published_at")
+
+    def in_columns(self, portal, column_ids):
+        """What readers of ``portal`` see in these columns: its own public articles and the other
+        portals' public articles linked or mirrored there (站群), each of those carrying
+        ``placed_id`` so that its link goes to the placement's page."""
+        placed = apps.get_model("newsroom", "ArticlePlacement").objects.shown(portal).filter(column__in=column_ids)
+        return (
+            self.filter(public_condition())
+            .filter(models.Q(portal=portal, column__in=column_ids) | models.Q(pk__in=placed.values("article")))
+            .annotate(placed_id=models.Subquery(placed.filter(article=models.OuterRef("pk")).values("pk")[:1]))
+        )
 
     def neighbours(self, article):
         """(上一篇, 下一篇): the published articles of the same column just older and just newer
@@ -305,6 +317,9 @@ class Article(PublicContent, models.Model):
         return self.title
 
     def get_absolute_url(self):
+        placed = getattr(self, "placed_id", None)  # listed in another portal (``in_columns``)
+        if placed:
+            return reverse("newsroom:placed", args=[placed])
         return slugs.slug_url("newsroom:article", self.slug)
 
     @classmethod

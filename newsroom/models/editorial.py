@@ -36,6 +36,8 @@ class AuditEntry(AuditRecord):
         EXPIRED = "expired", _("定时下线")
         TAKEDOWN_MEASURE = "takedown_measure", _("侵权处理措施")
         TAKEDOWN_REVERT = "takedown_revert", _("撤销侵权处理措施")
+        PLACE = "place", _("站群发布")
+        REVOKE_PLACEMENT = "revoke_placement", _("撤销站群发布")
 
     STATES = Article.Status
 

@@ -106,6 +106,26 @@ class Portal(PublicContent, models.Model):
             "社区资料全平台可读。未划入任何网站的，由平台上有相应角色的人员编辑。"
         ),
     )
+    push_policy = models.CharField(
+        _("接受站群推送"),
+        max_length=10,
+        choices=[
+            ("open", _("接受所有网站的推送")),
+            ("chosen", _("只接受指定网站的推送")),
+            ("closed", _("不接受推送")),
+        ],
+        default="open",
+        db_default="open",
+        help_text=_("其他网站推送来的稿件进入本网草稿，仍须经本网三审才能发布。"),
+    )
+    push_from = models.ManyToManyField(
+        "self",
+        verbose_name=_("接受推送的网站"),
+        symmetrical=False,
+        blank=True,
+        related_name="+",
+        help_text=_("选择“只接受指定网站的推送”时适用。"),
+    )
     logo = models.ImageField(
         _("网站标志"),
         upload_to="portal/",
@@ -304,6 +324,12 @@ class Portal(PublicContent, models.Model):
     def public_security_code(self):
         """The digits of the 公安备案号, for the record's link (recordcode=…)."""
         return "".join(re.findall(r"\d+", self.public_security_number))
+
+    def accepts_push_from(self, portal):
+        """Whether a push from ``portal`` may land in this portal's drafts."""
+        if self.push_policy == "open":
+            return True
+        return self.push_policy == "chosen" and self.push_from.filter(pk=portal.pk).exists()
 
     def lineage(self):
         """This portal and those above it, nearest first (a list of ids; read once per object)."""

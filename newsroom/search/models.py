@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import Community
-from newsroom.models import Column, Portal
+from newsroom.models import ArticlePlacement, Column, Portal
 
 
 class SearchDocumentQuerySet(models.QuerySet):
@@ -16,12 +16,19 @@ class SearchDocumentQuerySet(models.QuerySet):
         index by ``newsroom.search.index``. ``below``: the ids of the portals under ``portal``
         (a city's search covers its districts' sites too)."""
         now = timezone.now()
+        # One hit per story: a story this portal took in as its own copy (站群采用) is found as
+        # the copy, not also as the original below.
+        copied = ArticlePlacement.objects.active().filter(portal=portal, copy__is_live=True).values("article_id")
         # Shared rows have no portal. Coalesce (rather than an OR) keeps the planner on the
         # rank index that the full-text step hands over, not on a scan of the portal's rows.
-        return self.alias(for_portal=Coalesce("portal_id", models.Value(portal.pk))).filter(
-            models.Q(live_from__isnull=True) | models.Q(live_from__lte=now),
-            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now),
-            for_portal__in=[portal.pk, *below],
+        return (
+            self.alias(for_portal=Coalesce("portal_id", models.Value(portal.pk)))
+            .filter(
+                models.Q(live_from__isnull=True) | models.Q(live_from__lte=now),
+                models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now),
+                for_portal__in=[portal.pk, *below],
+            )
+            .exclude(kind=SearchDocument.Kind.ARTICLE, object_id__in=copied)
         )
 
 

@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.urls import reverse
 
 from newsroom import portals
 from newsroom.core import throttle
 from newsroom.core.pagecache import public_page
+from newsroom.models import ArticlePlacement, Portal
 
 from . import ranking
 from .filters import SearchFilter
@@ -14,6 +16,24 @@ from .text import MAX_QUERY_CHARS, parse
 PAGE_SIZE = 20
 # The query parameters the page reads: only they are part of its cache key.
 PARAMS = ("q", "kind", "site", "column", "community", "since", "until", "sort", "page")
+
+
+def _links_from_here(documents, request):
+    """Results of the portals below this one (a city's search covers its districts): a story
+    this portal mirrors opens in this portal; any other on its own portal's address."""
+    foreign = {d.portal_id for d in documents if d.portal_id and d.portal_id != request.portal.pk}
+    if not foreign:
+        return
+    owners = Portal.objects.in_bulk(foreign)
+    articles = [d.object_id for d in documents if d.kind == SearchDocument.Kind.ARTICLE]
+    mirrored = dict(
+        ArticlePlacement.objects.shown(request.portal).filter(article__in=articles).values_list("article_id", "pk")
+    )
+    for doc in documents:
+        if doc.kind == SearchDocument.Kind.ARTICLE and doc.object_id in mirrored:
+            doc.url = reverse("newsroom:placed", args=[mirrored[doc.object_id]])
+        elif doc.portal_id in owners:
+            doc.url = owners[doc.portal_id].home_url(request).rstrip("/") + doc.url
 
 
 @public_page(params=PARAMS)
@@ -50,6 +70,7 @@ def results(request):
         found.ids = ranking.own_first(found.ids, request.portal)
     page = Paginator(found.ids, PAGE_SIZE).get_page(request.GET.get("page"))
     documents = ranking.decorate(ranking.load(list(page.object_list)), query)
+    _links_from_here(documents, request)
     params = request.GET.copy()
     params.pop("page", None)
     return render(

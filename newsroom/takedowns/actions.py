@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from newsroom.core import actions, content
 
+from .. import placements
 from ..bylines import reporters
 from ..models import Article, AuditEntry, Photo
 from ..workflow import revoke_all_preview_links
@@ -452,6 +453,7 @@ def apply_measure(notice, user, kind, target, text="", cover_shared=False):
         article.legal_hold, article.legal_hold_since = True, timezone.now()
         article.legal_hold_category = notice.right_claimed
         article.save(update_fields=["legal_hold", "legal_hold_since", "legal_hold_category"])
+        placements.hold_copies(article, True, notice.right_claimed)  # its copies on other portals too
         summary = _("下架全文")
     elif kind == K.HIDE_PHOTO:
         photo = target.photo
@@ -508,6 +510,7 @@ def _revert(measure, user, reason):
         Article.objects.filter(pk=measure.article_id).update(
             legal_hold=False, legal_hold_since=None, legal_hold_category=""
         )
+        placements.hold_copies(measure.article, False)
     elif measure.kind == K.HIDE_PHOTO:
         image = Photo.objects.filter(pk=measure.photo_id).values_list("image", flat=True).first()
         still_hidden = (
