@@ -13,6 +13,8 @@ search) registers its parts from its ``AppConfig.ready()``. An app left out of
   through ``run(article, user)`` with the usual done/refused report.
 - ``HOLD_CATEGORIES``: the labels of the legal-hold categories a 451 page names.
 - ``demo_step(fn)``: ``fn(portal)`` adds the app's part of the demo once the articles are in.
+- ``article_tool(fn)``: links on an article's admin page: ``fn(article, user)`` returns
+  ``[(label, url)]`` of what the user may do there now (报送, 站群发布…).
 - ``portal_standing(heading, fn)``: a column of the platform's page of portals: ``fn(portal
   ids)`` returns ``{portal id: (text, ok)}``.
 """
@@ -28,6 +30,7 @@ HOLD_CATEGORIES: dict[str, str] = {}
 DEMO_STEPS: list[Callable] = []
 DEMO_FEATURES: dict[str, Callable] = {}  # name -> fn(portal): what a demo portal switches on
 PORTAL_STANDING: list["PortalStanding"] = []
+ARTICLE_TOOLS: list[Callable] = []
 
 
 @dataclass(frozen=True)
@@ -83,3 +86,7 @@ def demo_feature(name, fn):
 
 def portal_standing(heading, read):
     return _add(PORTAL_STANDING, PortalStanding(heading, read), key=lambda s: s.heading)
+
+
+def article_tool(fn):
+    return _add(ARTICLE_TOOLS, fn, key=lambda f: f"{f.__module__}.{f.__qualname__}")

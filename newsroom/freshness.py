@@ -122,7 +122,9 @@ def tags_for(model, instances, deleted=False):
         found = list(shown[: MANY + 1])
         return {ALL} if len(found) > MANY else tags_for(Article, found)
     if model is ArticlePlacement:
-        return set().union(*(placement_tags(p) for p in instances))
+        # Made or revoked (rare): it can fill or empty a column of the target's navigation and
+        # site map, which change only with everything (``ALL``).
+        return {ALL, *set().union(*(placement_tags(p) for p in instances))}
     if model is Topic:
         return {
             t for topic in instances for t in (f"topic:{topic.pk}", lists(topic.portal_id), topics(topic.portal_id))

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from newsroom.core import content
 from newsroom.core.actions import ActionError, locked, reason, require
 
-from .models import Article, ArticlePlacement, AuditEntry, BylineRole, Credit, Photo
+from .models import Article, ArticlePlacement, AuditEntry, BylineRole, Credit, Photo, Portal
 from .models.articles import TimePrecision
 
 Kind, Via = ArticlePlacement.Kind, ArticlePlacement.Via
@@ -60,8 +60,9 @@ def check_quote(article, column, user, kind=Kind.MIRROR):
 def check_push(article, column, user):
     require(user, "newsroom.change_article", _("您不能推送这篇文章。"), obj=article)
     check_state(article, column, Kind.COPY)
-    if not column.portal.accepts_push_from(article.portal):
-        raise PlacementError(_("“%(portal)s”不接受本网站的推送。") % {"portal": column.portal})
+    target = Portal.objects.get(pk=column.portal_id)  # its policy as it is now
+    if not target.accepts_push_from(article.portal):
+        raise PlacementError(_("“%(portal)s”不接受本网站的推送。") % {"portal": target})
 
 
 def quote(article, column, user, kind):

@@ -71,8 +71,11 @@ def home(request):
         {f"home-column:{pk}": [f"column:{pk}"] for pk in groups},
         lambda names: {
             f"home-column:{pk}": items
-            for pk, items in _published(request)
-            .newest_per_group({pk: groups[pk] for pk in (int(n.rsplit(":", 1)[1]) for n in names)}, per=6)
+            for pk, items in Article.objects.in_columns(portal, list(columns))
+            .for_list()
+            .newest_per_group(
+                {pk: groups[pk] for pk in (int(n.rsplit(":", 1)[1]) for n in names)}, per=6, field="listed_column"
+            )
             .items()
         },
     )

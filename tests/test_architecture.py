@@ -167,7 +167,9 @@ def test_the_checker_sees_a_violation():
     assert "backends" not in INTERFACES["newsroom.search"]
 
 
-@pytest.mark.parametrize("label", ["newsroom", "communities", "search", "takedowns", "comments", "inspection", "exchange", "ledger"])
+@pytest.mark.parametrize(
+    "label", ["newsroom", "communities", "search", "takedowns", "comments", "inspection", "exchange", "ledger"]
+)
 def test_models_readers_see_are_public_content(label):
     """A model with a page of its own, or with a ``public()`` list, is what readers see."""
     for model in apps.get_app_config(label).get_models():

@@ -453,6 +453,8 @@ class ArticleAdmin(PortalScopedAdmin, admin.ModelAdmin):
             **self.workflow_context(request, article),
             **self.autosave_context(request, article),
             **photo_list_context(request, article),
+            # what the nested apps offer on this article (newsroom/extensions.py)
+            "article_tools": [tool for fn in extensions.ARTICLE_TOOLS for tool in fn(article, request.user)],
         }
         return super().change_view(request, object_id, form_url, extra_context)
 

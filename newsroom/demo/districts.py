@@ -156,6 +156,22 @@ DISTRICTS = [
     },
 ]
 
+# The city above 五华区 (站群's upper level): 五华区 报送s its stories there, and the city's
+# desk 采用s them into 区县动态 (newsroom/exchange/demo.py adds that story).
+CITY = {
+    "portal": {
+        "name": "昆明市区县新闻汇",
+        "short_name": "昆明市",
+        "slug": "kunming",
+        "hosts": "kunming.localhost",
+        "sponsor": "中共昆明市委宣传部",
+        "contact_address": "云南省昆明市",
+    },
+    "children": ["wuhua"],
+    "columns": [("kunming-districts", "区县动态", None)],
+    "about": "昆明市区县新闻汇采用各区县新闻网报送的稿件，集中展示昆明市各区县的基层新闻。",
+}
+
 # The platform's own staff: a 站点管理员 of every portal.
 PLATFORM_ACCOUNTS = [("platform", "linli-platform-2026", "周平", ["站点管理员"])]
 
@@ -165,6 +181,7 @@ DISTRICT_ACCOUNTS = [
     ("wuhua", "wuhua-first", "linli-wuhua-first-2026", "李春梅", ["初审"]),
     ("wuhua", "wuhua-chief", "linli-wuhua-chief-2026", "段志强", ["终审签发"]),
     ("wuhua", "wuhua-site", "linli-wuhua-site-2026", "普文华", ["站点管理员"]),
+    ("kunming", "kunming-chief", "linli-kunming-chief-2026", "赵明远", ["终审签发"]),
     ("jiulongpo", "jlp-editor", "linli-jlp-editor-2026", "陈静", ["编辑"]),
     ("jiulongpo", "jlp-first", "linli-jlp-first-2026", "谭小兵", ["初审"]),
     ("jiulongpo", "jlp-chief", "linli-jlp-chief-2026", "冉丽", ["终审签发"]),

@@ -281,6 +281,11 @@ def load_platform():
         portal = _save(Portal, {"slug": data["slug"]}, {**data, "review_steps": 2, "is_default": False})
         pages = [{"slug": "about", "title": "关于我们", "body": f"<p>{district['about']}</p>"}]
         portals[data["slug"]] = _portal_content(portal, {**district, "pages": pages})
+    city = districts.CITY
+    portal = _save(Portal, {"slug": city["portal"]["slug"]}, {**city["portal"], "review_steps": 2, "is_default": False})
+    pages = [{"slug": "about", "title": "关于我们", "body": f"<p>{city['about']}</p>"}]
+    portals[portal.slug] = _portal_content(portal, {**city, "pages": pages})
+    Portal.objects.filter(slug__in=city["children"]).update(parent=portal)
     return portals
 
 
@@ -337,9 +342,10 @@ def load_demo(random_passwords=False):
     portals = {"yuquan": home, **others}
     for data in [*ARTICLES, *SHORT_NEWS]:
         load_article(data, portals, communities)
-    for step in extensions.DEMO_STEPS:  # what the nested apps add: the desk's notice, the leaders list…
-        step(home["portal"])
     logins = load_accounts(random_passwords, {slug: context["portal"] for slug, context in others.items()})
+    # what the nested apps add: the desk's notice, the leaders list, a story across portals…
+    for step in extensions.DEMO_STEPS:
+        logins += step(home["portal"]) or []  # a step may add logins (the demo's 通讯员)
     load_pending_change()
     return logins
 

@@ -182,6 +182,7 @@ def adopt_manuscript(manuscript, user, column):
             width=photo.width,
             height=photo.height,
             caption=photo.caption,
+            alt_text=photo.caption[:200],  # the editor may describe the picture better
             credit_kind=CreditKind.PHOTOGRAPHER,
             credit_person=_person(manuscript.portal, photo.photographer, author.unit),
             order=order,

@@ -74,7 +74,7 @@ def _csv(name, header, rows):
 class LedgerMonthAdmin(PortalScopedAdmin, admin.ModelAdmin):
     list_display = ("month", "portal", "finalised_by", "finalised_at")
     readonly_fields = ("portal", "month", "rows", "totals", "finalised_by", "finalised_at")
-    change_list_template = None
+    change_list_template = "admin/ledger/ledgermonth/change_list.html"
 
     def has_add_permission(self, request):
         return False
@@ -87,9 +87,6 @@ class LedgerMonthAdmin(PortalScopedAdmin, admin.ModelAdmin):
 
     def get_urls(self):
         return [path("table/", self.admin_site.admin_view(self.table_view), name="ledger_table"), *super().get_urls()]
-
-    def changelist_view(self, request, extra_context=None):
-        return redirect("admin:ledger_table")
 
     def table_view(self, request):
         user = request.user

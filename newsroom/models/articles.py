@@ -7,7 +7,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -88,10 +88,17 @@ class ArticleQuerySet(PortalScopedQuerySet):
         portals' public articles linked or mirrored there (站群), each of those carrying
         ``placed_id`` so that its link goes to the placement's page."""
         placed = apps.get_model("newsroom", "ArticlePlacement").objects.shown(portal).filter(column__in=column_ids)
+        mine = placed.filter(article=models.OuterRef("pk"))
         return (
             self.filter(public_condition())
             .filter(models.Q(portal=portal, column__in=column_ids) | models.Q(pk__in=placed.values("article")))
-            .annotate(placed_id=models.Subquery(placed.filter(article=models.OuterRef("pk")).values("pk")[:1]))
+            .annotate(
+                placed_id=models.Subquery(mine.values("pk")[:1]),
+                # the column it is listed in here: the placement's for another portal's story
+                listed_column=Coalesce(
+                    models.Subquery(mine.values("column")[:1]), "column", output_field=models.BigIntegerField()
+                ),
+            )
         )
 
     def neighbours(self, article):
@@ -110,7 +117,7 @@ class ArticleQuerySet(PortalScopedQuerySet):
         in review or signed off. A live article changes through a new version."""
         return self.filter(is_live=False).exclude(status__in=[Article.Status.IN_REVIEW, Article.Status.APPROVED])
 
-    def newest_per_group(self, groups, per):
+    def newest_per_group(self, groups, per, field="column_id"):
         """{group: its ``per`` newest articles of this queryset} for ``groups`` = {group: column
         ids} (the home page's column blocks), in one query whatever the number of groups: the
         newest are numbered within each group (``ROW_NUMBER``) over the narrow rows, and only
@@ -119,9 +126,9 @@ class ArticleQuerySet(PortalScopedQuerySet):
             return {}
         if len(groups) == 1:  # one group: the newest-first index answers a plain LIMIT at once
             [(key, ids)] = groups.items()
-            return {key: list(self.filter(column_id__in=ids)[:per])}
+            return {key: list(self.filter(**{f"{field}__in": ids})[:per])}
         group = models.Case(
-            *(models.When(column_id__in=ids, then=models.Value(key)) for key, ids in groups.items()),
+            *(models.When(**{f"{field}__in": ids}, then=models.Value(key)) for key, ids in groups.items()),
             default=None,
             output_field=models.IntegerField(),
         )

@@ -562,7 +562,15 @@ class ColumnQuerySet(PortalScopedQuerySet):
         below = models.Exists(
             self.model.objects.alias(newest=newest()).filter(parent=models.OuterRef("pk"), newest__isnull=False)
         )
-        return self.for_portal(portal).alias(newest=newest()).filter(models.Q(newest__isnull=False) | below)
+        # …or another portal's public story placed there (站群: a link or a mirror)
+        placed = models.Exists(
+            apps.get_model("newsroom", "ArticlePlacement")
+            .objects.shown(portal)
+            .filter(column=models.OuterRef("pk"), article__in=Article.objects.public(ALL_PORTALS).values("pk"))
+        )
+        return (
+            self.for_portal(portal).alias(newest=newest()).filter(models.Q(newest__isnull=False) | below | placed)
+        )
 
 
 class UpdateClass(models.TextChoices):

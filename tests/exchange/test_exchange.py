@@ -34,10 +34,9 @@ WUHUA, CITY = "wuhua.localhost", "kunming.localhost"
 def platform(demo):
     """昆明市's portal above 五华区's, each with its desk; the rates of both."""
     wuhua = Portal.objects.get(slug="wuhua")
-    city = Portal.objects.create(name="昆明市融媒体中心", short_name="昆明", slug="kunming", hosts=CITY)
-    wuhua.parent = city
-    wuhua.save()
-    city_column = Column.objects.create(portal=city, slug="county-news", name="区县动态", order=1, show_in_nav=True)
+    city = Portal.objects.get(slug="kunming")  # the demo's city above 五华区
+    assert wuhua.parent == city
+    city_column = Column.objects.get(portal=city, slug="kunming-districts")
     people = {
         name: user_in(group, name, portal=portal)
         for name, group, portal in (
@@ -61,9 +60,14 @@ def platform(demo):
         (Rate.Kind.PHOTO, "", "", "30", "0"),
         (Rate.Kind.ADOPTED, "", "", "50", "0"),
     ):
-        Rate.objects.create(portal=wuhua, kind=kind, role=role, grade=grade, amount=amount, points=points)
-    Rate.objects.create(portal=city, kind=Rate.Kind.ADOPTED, points="1")
-    Rate.objects.create(portal=city, kind=Rate.Kind.ADOPTED_PHOTO, points="0.5")
+        Rate.objects.update_or_create(
+            portal=wuhua, kind=kind, role=role, grade=grade, defaults={"amount": amount, "points": points}
+        )
+    Rate.objects.filter(portal=wuhua).exclude(role__in=["通讯员", "责任编辑", ""]).delete()
+    Rate.objects.update_or_create(portal=city, kind=Rate.Kind.ADOPTED, role="", grade="", defaults={"points": "1"})
+    Rate.objects.update_or_create(
+        portal=city, kind=Rate.Kind.ADOPTED_PHOTO, role="", grade="", defaults={"points": "0.5"}
+    )
     return {
         "wuhua": wuhua,
         "city": city,
@@ -179,7 +183,7 @@ def test_from_manuscript_to_both_portals_then_a_takedown_reaches_both(platform, 
         client.logout()
         origin_page = client.get(f"/article/{article.slug}/", HTTP_HOST=WUHUA)
         assert origin_page.status_code == 200
-        listing = client.get("/column/county-news/", HTTP_HOST=CITY).content.decode()
+        listing = client.get("/column/kunming-districts/", HTTP_HOST=CITY).content.decode()
         assert f'href="/shared/{placement.pk}/"' in listing and "华山街道为老人义务理发" in listing
         mirror = client.get(f"/shared/{placement.pk}/", HTTP_HOST=CITY)
         html = mirror.content.decode()
@@ -199,7 +203,7 @@ def test_from_manuscript_to_both_portals_then_a_takedown_reaches_both(platform, 
         takedowns.apply_measure(notice, p["wh-moderator"], "withdraw_article", notice.targets.get())
         assert client.get(f"/article/{article.slug}/", HTTP_HOST=WUHUA).status_code == 451
         assert client.get(f"/shared/{placement.pk}/", HTTP_HOST=CITY).status_code == 451
-        assert "华山街道为老人义务理发" not in client.get("/column/county-news/", HTTP_HOST=CITY).content.decode()
+        assert "华山街道为老人义务理发" not in client.get("/column/kunming-districts/", HTTP_HOST=CITY).content.decode()
         found = client.get("/search/", {"q": "理发 老人"}, HTTP_HOST=CITY).content.decode()
         assert 'class="kind kind-article"' not in found
 
@@ -212,7 +216,9 @@ def test_the_month_ledger_and_scoring_table_match_the_hand_count(platform, clien
         submission = actions.submit(article, p["city"], p["wh-editor"])
         actions.adopt(submission, p["km-chief"], ArticlePlacement.Kind.MIRROR, p["city_column"])
         returned = actions.submit(
-            Article.objects.public(p["wuhua"]).exclude(pk=article.pk).first(), p["city"], p["wh-editor"]
+            Article.objects.public(p["wuhua"]).exclude(pk=article.pk).filter(placements__isnull=True).first(),
+            p["city"],
+            p["wh-editor"],
         )
         actions.return_submission(returned, p["km-chief"], "与市网已发稿件重复")
     march = datetime(2027, 3, 1).date()
@@ -276,7 +282,7 @@ def test_the_month_ledger_and_scoring_table_match_the_hand_count(platform, clien
 
 def test_push_respects_the_target_and_a_revoked_copy_leaves_nothing(platform, client):
     p = platform
-    article = Article.objects.public(p["wuhua"]).first()
+    article = Article.objects.public(p["wuhua"]).filter(placements__isnull=True).first()
     p["city"].push_policy = "closed"
     p["city"].save()
     with pytest.raises(placements.PlacementError):

@@ -7,12 +7,24 @@ from newsroom.models import Portal, Series
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_geography")]
 
-# What the 编辑 group may not add: the portal's identity, its column tree and 错敏词 list.
-SITE_ADMIN_ONLY = {"portal", "column", "tipchannel", "sensitiveword"}
-# Written only by the workflow, content review or the public form, never by hand.
-NOBODY_ADDS = {"auditentry", "takedownrequest", "contentchange"}
-# The takedown desk belongs to 版权审核: identity numbers and evidence stay out of editors' sight.
-NOT_FOR_EDITORS = {"takedownrequest"}
+# What the 编辑 group may not add: the portal's identity, its column tree and 错敏词 list, its
+# 通讯员 and its 稿费标准.
+SITE_ADMIN_ONLY = {"portal", "column", "tipchannel", "sensitiveword", "correspondent", "rate"}
+# Written only by the workflow, content review, the public forms or the ledger, never by hand.
+NOBODY_ADDS = {
+    "auditentry",
+    "takedownrequest",
+    "contentchange",
+    "submissionevent",
+    "manuscript",
+    "manuscriptevent",
+    "grade",
+    "ledgermonth",
+    "ledgerevent",
+}
+# The takedown desk belongs to 版权审核: identity numbers and evidence stay out of editors' sight;
+# grades, rates and the ledger's trail are the chief's and the site admin's.
+NOT_FOR_EDITORS = {"takedownrequest", "grade", "rate", "ledgerevent"}
 
 
 # Each person's own notifications: tested in test_notifications.py (nobody adds one; opening
@@ -24,7 +36,8 @@ def registered():
     return [
         (model._meta.app_label, model._meta.model_name)
         for model in admin.site._registry
-        if model._meta.app_label in ("newsroom", "communities") and model._meta.model_name not in PERSONAL
+        if model._meta.app_label in ("newsroom", "communities", "exchange", "ledger")
+        and model._meta.model_name not in PERSONAL
     ]
 
 
@@ -39,7 +52,43 @@ def first_pk(app, model):
     Model = apps.get_model(app, model)
     if Model is Series and not Series.objects.filter(portal=default).exists():  # the demo's are 九龙坡区's
         Series.objects.create(portal_id=default, title="家门口的故事", slug="home-series", is_live=True)
+    if app in ("exchange", "ledger") or model == "articleplacement":
+        _exchange_rows(Portal.objects.default())
     return next((obj.pk for obj in Model.objects.order_by("pk") if portal_of(obj) in (default, None, PLATFORM)), None)
+
+
+def _exchange_rows(default):
+    """The demo's story crosses 五华区 and 昆明市: the same kinds of rows in the default portal
+    (a 报送 from 望城区, taken as a mirror; a 通讯员 and a 投稿; a grade, a rate, a finalised month)."""
+    from datetime import date
+
+    from newsroom.exchange import actions
+    from newsroom.exchange.models import Submission
+    from newsroom.ledger import actions as ledger
+    from newsroom.ledger.models import Rate
+    from newsroom.models import Article, ArticlePlacement, Column
+    from tests.helpers import user_in
+
+    if Submission.objects.filter(to_portal=default).exists():
+        return
+    wangcheng = Portal.objects.get(slug="wangcheng")
+    wangcheng.parent = default
+    wangcheng.save()
+    sender, chief = user_in("编辑", "rows-wc-editor", portal=wangcheng), user_in("终审签发", "rows-yq-chief")
+    submission = actions.submit(Article.objects.public(wangcheng).first(), default, sender, "供选用")
+    actions.adopt(
+        submission, chief, ArticlePlacement.Kind.MIRROR, Column.objects.get(portal=default, slug="party-news")
+    )
+    from django.contrib.auth.models import User
+
+    from newsroom.exchange.models import Correspondent
+
+    login = User.objects.create_user("rows-correspondent", password="pw")
+    correspondent = Correspondent.objects.create(user=login, portal=default, name="王芳", unit="玉泉区某社区")
+    actions.send(correspondent, "社区书屋开放", "书屋周末开放。")
+    Rate.objects.create(portal=default, kind=Rate.Kind.PHOTO, amount="30")
+    ledger.grade(Article.objects.public(default).first(), chief, "B")
+    ledger.finalise(default, date(2020, 1, 1), chief)
 
 
 @pytest.mark.parametrize("app, model", registered())

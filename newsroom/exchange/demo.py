@@ -1,0 +1,114 @@
+"""稿件流转's part of the demo (registered in ``ExchangeConfig.ready``): one story's whole way, run
+through the real write paths — a 大观街道 correspondent's 投稿 with two photos, 五华区's editor
+adopts it, 初审 and 终审签发 (graded A) publish it, 五华区 报送s it to 昆明市, whose chief adopts
+it as a mirror in 区县动态 — and the rates the ledger computes with."""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+
+from newsroom import workflow
+from newsroom.demo.images import demo_photo
+from newsroom.models import Article, ArticlePlacement, BylineRole, Column, Credit, Person, Portal
+from newsroom.review_steps import step_permission
+
+from . import actions
+from .models import Correspondent, Manuscript
+
+TITLE = "椿上花街12面文化墙前，居民听志愿者讲南侨机工故事"
+BODY = """大观街道新闻里社区的椿上花街，二期改造后沿街立起了12面文化墙，分爱国、乡愁、同根、岁月、文化等6个篇章。
+
+周末傍晚，社区志愿者讲解员站在南侨机工主题的墙面前，给散步的居民和游客讲述当年机工们回国抗战的经历。
+
+一期街区建在新闻南路，南侨机工历史文化墙、漂流书柜和心愿墙仍是居民最常驻足的地方。"""
+PHOTOS = [
+    ("志愿者讲解员在椿上花街文化墙前为居民讲述南侨机工故事", "周丽"),
+    ("居民在新闻南路的心愿墙前驻足", "周丽"),
+]
+CORRESPONDENT = ("wuhua-tongxunyuan", "linli-wuhua-tongxunyuan-2026", "周丽", "大观街道新闻里社区居委会")
+# 五华区's 稿费标准 and 昆明市's scoring of its districts (1 point per adopted item, 0.5 per photo)
+RATES = {
+    "wuhua": [
+        ("byline", "通讯员", "A", "150", "0"),
+        ("byline", "通讯员", "", "80", "0"),
+        ("byline", "记者", "", "100", "0"),
+        ("byline", "责任编辑", "", "20", "0"),
+        ("photo", "", "", "30", "0"),
+        ("adopted", "", "", "50", "0"),
+    ],
+    "kunming": [("adopted", "", "", "0", "1"), ("adopted_photo", "", "", "0", "0.5")],
+}
+
+
+def _user(username):
+    return get_user_model().objects.get(username=username)
+
+
+def correspondent_account(portal):
+    """The demo's 通讯员 (README: its login), registered by 五华区: (correspondent, the password
+    given to a new account — the README's under DEBUG, else a random one — or None)."""
+    username, password, name, unit = CORRESPONDENT
+    User = get_user_model()
+    user, given = User.objects.filter(username=username).first(), None
+    if user is None:
+        given = password if settings.DEBUG else secrets.token_urlsafe(12)
+        user = User.objects.create_user(username, password=given, first_name=name)
+    correspondent, _ = Correspondent.objects.get_or_create(
+        user=user, defaults={"portal": portal, "name": name, "unit": unit}
+    )
+    return correspondent, given
+
+
+def load_story(default_portal):
+    from newsroom.ledger.models import Rate
+
+    wuhua = Portal.objects.filter(slug="wuhua").first()
+    city = Portal.objects.filter(slug="kunming").first()
+    if wuhua is None or city is None or wuhua.parent_id != city.pk:
+        return []
+    for slug, lines in RATES.items():
+        portal = Portal.objects.get(slug=slug)
+        for kind, role, grade, amount, points in lines:
+            Rate.objects.get_or_create(
+                portal=portal, kind=kind, role=role, grade=grade, defaults={"amount": amount, "points": points}
+            )
+    correspondent, given = correspondent_account(wuhua)
+    login = [(CORRESPONDENT[0], given, f"{correspondent.name}（通讯员，在线投稿 /tougao/）", wuhua.short_name)]
+    if Manuscript.objects.filter(title=TITLE).exists():
+        return login
+    photos = [
+        (ContentFile(demo_photo(f"exchange-{i}", caption), name=f"wenhuaqiang-{i + 1}.jpg"), caption, by)
+        for i, (caption, by) in enumerate(PHOTOS)
+    ]
+    manuscript = actions.send(correspondent, TITLE, BODY, photos)
+    editor, first, chief = _user("wuhua-editor"), _user("wuhua-first"), _user("wuhua-chief")
+    column = Column.objects.get(portal=wuhua, slug="wuhua-community")
+    article = actions.adopt_manuscript(manuscript, editor, column).article
+    article.summary = "椿上花街二期沿街建成12面文化墙，志愿者讲解员在墙前为居民讲述南侨机工故事。"
+    article.save(update_fields=["summary"])
+    article.communities.set(wuhua.streets.first().communities.filter(slug="xinwenli"))
+    Credit.objects.create(
+        article=article,
+        role=BylineRole.objects.get(portal=wuhua, name="责任编辑"),
+        person=Person.objects.get(portal=wuhua, name="杨晓云"),
+        order=9,
+    )
+    workflow.submit(article, editor)
+    deciders = {"review_first": first, "review_final": chief}
+    while (current := Article.objects.get(pk=article.pk)).status == Article.Status.IN_REVIEW:
+        workflow.approve(current, deciders[step_permission(current.review_step, current.review_total)])
+    from newsroom.ledger import actions as ledger
+
+    ledger.grade(Article.objects.get(pk=article.pk), chief, "A")
+    workflow.publish(Article.objects.get(pk=article.pk), chief)
+    article = Article.objects.get(pk=article.pk)
+    submission = actions.submit(article, city, editor, "椿上花街文化墙讲述南侨机工故事，供区县动态选用。")
+    actions.adopt(
+        submission,
+        _user("kunming-chief"),
+        ArticlePlacement.Kind.MIRROR,
+        Column.objects.get(portal=city, slug="kunming-districts"),
+    )
+    return login
