@@ -568,9 +568,7 @@ class ColumnQuerySet(PortalScopedQuerySet):
             .objects.shown(portal)
             .filter(column=models.OuterRef("pk"), article__in=Article.objects.public(ALL_PORTALS).values("pk"))
         )
-        return (
-            self.for_portal(portal).alias(newest=newest()).filter(models.Q(newest__isnull=False) | below | placed)
-        )
+        return self.for_portal(portal).alias(newest=newest()).filter(models.Q(newest__isnull=False) | below | placed)
 
 
 class UpdateClass(models.TextChoices):
