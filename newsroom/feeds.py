@@ -23,7 +23,9 @@ class LatestFeed(Feed):
         return f"{portal.name}最新发布的文章"
 
     def items(self, portal):
-        return Article.objects.public(portal).select_related("column")[:30]
+        # its own articles and the other portals' stories it carries (站群: links and mirrors)
+        columns = Column.objects.filter(portal=portal).values("pk")
+        return Article.objects.in_columns(portal, columns).select_related("column")[:30]
 
     # Rows saved before control characters were cleaned on save may still hold some.
     def item_title(self, item):
@@ -57,8 +59,4 @@ class ColumnFeed(LatestFeed):
         return column.description or f"{column.portal.name}“{column.name}”栏目文章"
 
     def items(self, column):
-        return (
-            Article.objects.public(column.portal_id)
-            .filter(column__in=column.descendants())
-            .select_related("column")[:30]
-        )
+        return Article.objects.in_columns(column.portal_id, column.descendants()).select_related("column")[:30]

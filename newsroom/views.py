@@ -239,7 +239,7 @@ def placed(request, pk):
         raise Http404
     found.series = None  # the origin's series page is not this portal's
     columns = _columns(request.portal)
-    placement.column = columns.get(placement.column_id, placement.column)
+    placement.column = columns.get(placement.column_id) or placement.column
     parts, _neighbours = _parts_and_neighbours(found)
     return article_page(request, found, parts, neighbours=(None, None), placement=placement)
 
@@ -484,7 +484,12 @@ def platform(request):
     and newest story, grouped by the tree; no portal's chrome."""
     every = portals.all_portals()
     pagecache.depends(*(freshness.lists(portal.pk) for portal in every))
-    newest = {portal.pk: Article.objects.public(portal).for_list().first() for portal in every}  # a few portals
+    newest = {  # a few portals; a city's newest may be a district's story it carries
+        portal.pk: Article.objects.in_columns(portal, Column.objects.filter(portal=portal).values("pk"))
+        .for_list()
+        .first()
+        for portal in every
+    }
     rows = [(portal, depth, portal.home_url(request), newest.get(portal.pk)) for portal, depth in Portal.objects.tree()]
     return render(request, "newsroom/platform.html", {"rows": rows})
 

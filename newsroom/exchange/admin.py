@@ -30,8 +30,17 @@ from .forms import ManuscriptDecisionForm, SubmissionDecisionForm
 from .models import Correspondent, Manuscript, ManuscriptEvent, ManuscriptPhoto, Submission, SubmissionEvent
 
 
+def _become(obj, made):
+    """The admin's unsaved ``obj`` takes the row the write path made (its log and message name it)."""
+    for field in made._meta.concrete_fields:
+        setattr(obj, field.attname, getattr(made, field.attname))
+    obj._state.adding = False
+
+
 def _age(since):
     hours = int((timezone.now() - since).total_seconds() // 3600)
+    if hours < 1:
+        return gettext("不到1小时")
     return (
         gettext("%(d)s天%(h)s小时") % {"d": hours // 24, "h": hours % 24}
         if hours >= 24
@@ -123,7 +132,7 @@ class SubmissionAdmin(PortalScopedAdmin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
         made = actions.submit(data["article"], data["to_portal"], request.user, data["note"], data["wanted_column"])
-        obj.pk = made.pk
+        _become(obj, made)
 
     @admin.display(description=_("已等待"))
     def waited(self, obj):
@@ -152,9 +161,9 @@ class SubmissionAdmin(PortalScopedAdmin, admin.ModelAdmin):
             actions.check_decide(submission, request.user)
         except (ActionError, PermissionDenied) as error:
             refusal = str(error) or gettext("您没有执行此操作的权限。")
-        form = SubmissionDecisionForm(
-            request.POST or None, portal=submission.to_portal, initial={"column": submission.wanted_column}
-        )
+        columns = list(Column.objects.filter(portal=submission.to_portal).values_list("pk", flat=True)[:2])
+        suggested = submission.wanted_column_id or (columns[0] if len(columns) == 1 else None)
+        form = SubmissionDecisionForm(request.POST or None, portal=submission.to_portal, initial={"column": suggested})
         if request.method == "POST" and refusal is None and form.is_valid():
             data = form.cleaned_data
             try:
@@ -470,7 +479,7 @@ class ArticlePlacementAdmin(PortalScopedAdmin, admin.ModelAdmin):
             if pushing
             else placements.quote(article, column, request.user, kind)
         )
-        obj.pk = made.pk
+        _become(obj, made)
 
     @admin.action(description=_("撤销所选站群发布（请填写撤销理由）"), permissions=["revoke"])
     def revoke(self, request, queryset):

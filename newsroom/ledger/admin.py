@@ -156,6 +156,15 @@ class LedgerMonthAdmin(PortalScopedAdmin, admin.ModelAdmin):
         platform = None
         if mine is None and kind == "totals":
             platform = [(p, figures.people(p, month)[1]) for p in portals]
+        this_month = timezone.localdate().replace(day=1)
+        months = [this_month]
+        while len(months) < 24:
+            last = months[-1]
+            months.append(
+                last.replace(year=last.year - 1, month=12) if last.month == 1 else last.replace(month=last.month - 1)
+            )
+        if month not in months:
+            months.append(month)
         return TemplateResponse(
             request,
             "admin/ledger/table.html",
@@ -166,6 +175,8 @@ class LedgerMonthAdmin(PortalScopedAdmin, admin.ModelAdmin):
                 "portals": portals,
                 "portal": portal,
                 "month": month,
+                "months": months,
+                "ended": figures.bounds(month)[1] <= timezone.now(),
                 "kind": kind,
                 "table": [{**r, "by_role": [r["roles"].get(role, 0) for role in roles]} for r in table],
                 "roles": roles,

@@ -18,7 +18,8 @@ def test_the_platforms_front_page_lists_every_portal_with_its_newest_story(clien
     assert "区县新闻网站群" in html and 'class="site-nav"' not in html  # no portal's chrome
     for portal in Portal.objects.all():
         assert f'href="http://{portal.host_list[0]}:8000/"' in html, portal
-        newest = Article.objects.public(portal).order_by("-first_published_at").first()
+        # a city's newest may be a district's story it carries (站群)
+        newest = Article.objects.in_columns(portal, portal.columns.values("pk")).first()
         assert newest.title in html
     # Elsewhere the front page is a portal's own.
     assert "区县新闻网站群" not in page(client, "/")

@@ -17,10 +17,13 @@ def test_column_feed_lists_its_articles(client, demo):
 
 
 def test_latest_feed(client, demo):
-    """Each portal's feed carries its own articles and no other's."""
+    """Each portal's feed carries its own articles and those of other portals it carries (昆明市
+    carries 五华区's story), no other."""
     for portal in Portal.objects.all():
         xml = client.get("/rss/", HTTP_HOST=portal.host_list[0]).content.decode()
-        assert xml.count("<item>") == Article.objects.public(portal).count() > 0, portal
+        carried = Article.objects.in_columns(portal, portal.columns.values("pk"))
+        assert xml.count("<item>") == carried.count() > 0, portal
+    assert "/shared/" in client.get("/rss/", HTTP_HOST="kunming.localhost").content.decode()
 
 
 def test_an_empty_column_has_no_feed(client, demo):

@@ -27,13 +27,13 @@ def test_it_loads_the_same_content_twice(settings):
     call_command("load_demo", stdout=StringIO())
     assert counts() == first
     assert first == {
-        "Portal": 5,  # the five source districts (newsroom/demo/districts.py)
-        "Column": 22,  # each portal's own, as its source shows them
+        "Portal": 6,  # the five source districts and 昆明市 above 五华区 (newsroom/demo/districts.py)
+        "Column": 23,  # each portal's own, as its source shows them
         "Topic": 3,
         "Series": 2,
-        "Person": 10,
-        "Article": 15,  # the five seeds and each district's short news
-        "Photo": 16,
+        "Person": 11,  # …and the 通讯员 of the story across portals
+        "Article": 16,  # the five seeds, each district's short news, the story across portals
+        "Photo": 18,
         "Community": 7,
         "Honour": 15,
         "Facility": 23,
@@ -66,6 +66,8 @@ def test_every_article_has_the_photos_its_source_shows_with_credits(demo):
         "jiulongpo-series-launch": 0,
         "jiulongpo-minan-employment-market": 0,
         "jiulongpo-minan-craft-workshop": 0,
+        # a 通讯员's 投稿 with two photos, taken to 昆明市 (newsroom/exchange/demo.py)
+        "wuhua-chunshang-volunteer-guides": 2,
     }
     for photo in Photo.objects.all():
         assert photo.credit_line and photo.caption and photo.alt_text

@@ -19,6 +19,7 @@ QUANMIN = "/article/quanmin-gongyi-projects/"  # a short news item (部门新闻
 XICAIYUAN = "/article/xicaiyuan-joint-party-committee/"  # 部门新闻 with a photo by 张聿修
 # The districts' own short news (newsroom/demo/articles/a006_district_news.py).
 HUAJIE = "/article/wuhua-chunshang-huajie-phase-two/"
+GUIDES = "/article/wuhua-chunshang-volunteer-guides/"  # the 通讯员's story (newsroom/exchange/demo.py)
 VOLUNTEERS = "/article/wangcheng-zhongnan-volunteer-teams/"
 DAY_CARE = "/article/wuhou-gongheli-day-care/"
 JLP = [f"/article/jiulongpo-{slug}/" for slug in ("minan-craft-workshop", "minan-employment-market", "series-launch")]
@@ -40,9 +41,9 @@ EXPECTED = [
     # Simplified query over Traditional text.
     ("雷锋", [GONGHELI, ZHONGNAN, MINAN, VOLUNTEERS]),
     ("學雷鋒志願服務", [GONGHELI]),
-    ("南侨机工", [XINWENLI, HUAJIE]),
+    ("南侨机工", [XINWENLI, HUAJIE, GUIDES]),
     # Traditional query over Traditional text.
-    ("機工", [XINWENLI, HUAJIE]),
+    ("機工", [XINWENLI, HUAJIE, GUIDES]),
     # Two characters.
     ("六邻", [ZHONGNAN]),
     # One character.
