@@ -339,6 +339,7 @@ def article_page(request, article, parts, preview=None, neighbours=None, placeme
             "dateline": parts.dateline(article),
             "end_line": parts.end_line(request.portal),
             "preview": preview,
+            "column": placement.column if placement else article.column,  # where this portal lists it
             "breadcrumb": (placement.column if placement else article.column).ancestors(),
             "placement": placement,
             "channel": channel_of(request.portal, parts.topics),

@@ -309,6 +309,9 @@ def test_portal_settings_of_later_schemas_survive_every_migration_since():
     themes = arrange_themes_units_and_feedback(
         state_at([("newsroom", "0048_portal_streets"), ("communities", "0007_full_width_labels"), ("feedback", None)])
     )
+    exchange = arrange_placements_and_ledger(
+        state_at([("newsroom", "0049_portal_theme"), ("exchange", None), ("ledger", None)])
+    )
 
     call_command("migrate", verbosity=0)
 
@@ -319,6 +322,7 @@ def test_portal_settings_of_later_schemas_survive_every_migration_since():
     check_memberships(**staff)
     check_slugs_and_owners(**owned)
     check_themes_units_and_feedback(**themes)
+    check_placements_and_ledger(**exchange)
 
 
 def arrange_content_changes(old):
@@ -495,6 +499,41 @@ def check_themes_units_and_feedback(portal, facility, **_):
     assert (Facility.objects.get(pk=facility.pk).units, Facility.objects.get(pk=facility.pk).units_label) == (55, "")
     granted = set(Group.objects.get(name="编辑").permissions.values_list("codename", flat=True))
     assert {"view_report", "handle_report", "view_reportevent"} <= granted
+
+
+def arrange_placements_and_ledger(old):
+    """newsroom 0050, exchange 0001–0002, ledger 0001–0002: an existing portal accepts pushes (it
+    refused none before), its articles and their trail stay as they were, and the roles get the
+    报送 desk, the 通讯员 and the ledger (each person their own rows; the chief all)."""
+    Portal = old.get_model("newsroom", "Portal")
+    portal = Portal.objects.create(name="站群前的网站", hosts="x.example", slug="m-before-exchange")
+    column = old.get_model("newsroom", "Column").objects.create(portal=portal, name="要闻", slug="m-news")
+    article = old.get_model("newsroom", "Article").objects.create(
+        title="站群前的稿件", slug="m-before", column=column, portal=portal, body="<p>正文。</p>"
+    )
+    old.get_model("newsroom", "AuditEntry").objects.create(article=article, action="submit", to_status="in_review")
+    for name in ("编辑", "终审签发", "站点管理员"):
+        old.get_model("auth", "Group").objects.get_or_create(name=name)
+    return locals()
+
+
+def check_placements_and_ledger(portal, article, **_):
+    from django.contrib.auth.models import Group
+
+    from newsroom.models import Article, AuditEntry
+    from newsroom.models import Portal as Now
+
+    now = Now.objects.get(pk=portal.pk)
+    assert now.push_policy == "open" and not now.push_from.exists()
+    assert Article.objects.get(pk=article.pk).title == "站群前的稿件"
+    assert AuditEntry.objects.get(article=article.pk).get_action_display() == "提交审核"
+    editor = set(Group.objects.get(name="编辑").permissions.values_list("codename", flat=True))
+    assert {"add_submission", "handle_manuscript", "view_ledgermonth"} <= editor
+    assert not {"decide_submission", "view_all_rows", "add_correspondent"} & editor
+    chief = set(Group.objects.get(name="终审签发").permissions.values_list("codename", flat=True))
+    assert {"decide_submission", "add_articleplacement", "view_all_rows", "finalise_ledger"} <= chief
+    site = set(Group.objects.get(name="站点管理员").permissions.values_list("codename", flat=True))
+    assert {"add_correspondent", "add_rate", "change_articleplacement"} <= site
 
 
 def arrange_logo_and_banner(old):

@@ -123,6 +123,19 @@ def test_a_correspondents_story_reaches_the_city_as_one_story(site, browser, tmp
         assert TITLE in text and "周丽 摄" in text and "马强 摄" in text
     reader.goto(on(site, "kunming", "/column/kunming-districts/"))
     assert TITLE in reader.locator("main").inner_text()
+    for width in (1280, 768, 375, 360):
+        reader.set_viewport_size({"width": width, "height": 900})
+        for name, path in (
+            ("exchange-city-column", "/column/kunming-districts/"),
+            ("exchange-mirror", placement.get_absolute_url()),
+        ):
+            reader.goto(on(site, "kunming", path))
+            overflow = reader.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
+            assert not overflow, f"{name} overflows at {width} px"
+            screenshot(reader, f"{name}-{width}")
+        reader.goto(on(site, "wuhua", "/tougao/"))
+        screenshot(reader, f"exchange-correspondent-mine-{width}")
+    reader.set_viewport_size({"width": 375, "height": 800})
     reader.goto(on(site, "kunming", "/search/?q=义务理发"))
     hits = reader.locator("h2 .kind-article")
     assert hits.count() == 1

@@ -38,6 +38,7 @@ def test_the_city_shows_the_adopted_story_in_its_column_home_and_navigation(clie
     assert 'href="/column/kunming-districts/"' in home  # 区县动态 is offered: it is not empty
     status, mirror = page(client, f"/shared/{placement.pk}/", CITY)
     assert status == 200 and "来源：" in mirror and "五华区新闻网" in mirror and "周丽 摄" in mirror
+    assert '栏目：<a href="/column/kunming-districts/">区县动态</a>' in mirror and "上一篇" not in mirror
     # the correction and the notice forms go to the origin's desk
     assert f'href="http://{WUHUA}/feedback/?article={story.slug}"' in mirror
 
