@@ -169,3 +169,41 @@ def test_each_person_sees_their_own_ledger_row_and_the_chief_every_row(client, s
     client.force_login(User.objects.get(username="platform"))
     totals = client.get(url, {"portal": wuhua.pk, "month": month, "kind": "totals"}).content.decode()
     assert "各网站合计" in totals and "昆明市区县新闻汇" in totals
+
+
+def test_an_adopted_copy_goes_through_the_citys_review_and_a_takedown_at_the_origin_holds_it(client, city):
+    from newsroom.takedowns import actions as takedowns
+    from tests.takedowns.helpers import file_notice
+
+    wuhua = Portal.objects.get(slug="wuhua")
+    article = Article.objects.public(wuhua).filter(placements__isnull=True, script="zh-hans").first()
+    column = Column.objects.get(portal=city, slug="kunming-districts")
+    chief, first = user_in("终审签发", "km-chief-3", portal=city), user_in("初审", "km-first-3", portal=city)
+    copy = placements.quote(article, column, chief, ArticlePlacement.Kind.COPY).copy
+    assert copy.status == Article.Status.DRAFT and not copy.is_public  # the city's 三审 first
+    assert copy.photos.count() == article.photos.count() and copy.credits.exists()
+    signer = user_in("终审签发", "km-chief-4", portal=city)  # four eyes: not who adopted it
+    workflow.submit(copy, chief)
+    workflow.approve(Article.objects.get(pk=copy.pk), first)
+    workflow.approve(Article.objects.get(pk=copy.pk), signer)
+    workflow.publish(Article.objects.get(pk=copy.pk), signer)
+    copy.refresh_from_db()
+    status, html = page(client, copy.get_absolute_url(), CITY)
+    assert status == 200 and "来源：" in html and wuhua.name in html
+    # one hit per story on the city's search: the city's own copy, not also 五华区's original
+    word = article.title[:4]
+    found = page(client, f"/search/?q={word}", CITY)[1]
+    assert found.count(copy.get_absolute_url()) == 1 and f"/article/{article.slug}/" not in found.replace(
+        copy.get_absolute_url(), ""
+    )
+    moderator = user_in("版权审核", "wh-moderator-3", portal=wuhua)
+    client.defaults["HTTP_HOST"] = WUHUA
+    notice = file_notice(client, **{"targets-0-url": f"http://{WUHUA}/article/{article.slug}/"})
+    del client.defaults["HTTP_HOST"]
+    takedowns.start_review(notice, moderator)
+    takedowns.accept(notice, moderator)
+    measure = takedowns.apply_measure(notice, moderator, "withdraw_article", notice.targets.get())
+    assert page(client, f"/article/{article.slug}/", WUHUA)[0] == 451
+    assert page(client, copy.get_absolute_url(), CITY)[0] == 451
+    takedowns.revert_measure(measure, moderator, "通知人撤回")
+    assert page(client, copy.get_absolute_url(), CITY)[0] == 200
