@@ -62,6 +62,10 @@ class SubmissionForm(forms.ModelForm):
         self.fields["article"].queryset = Article.objects.public(ALL_PORTALS).for_portals(portals).links()
         self.fields["article"].widget = forms.NumberInput()
         self.fields["article"].help_text = _("文章编号：在文章页面点“报送上级网站”会自动填好。")
+        value = str((self.data.get("article") if self.is_bound else self.initial.get("article")) or "")
+        chosen = Article.objects.filter(pk=value).only("title").first() if value.isdigit() else None
+        if chosen is not None:
+            self.fields["article"].help_text = _("《%(title)s》") % {"title": chosen.title}
         own = Portal.objects.all() if portals is None else Portal.objects.filter(pk__in=portals)
         above = {pk for portal in own for pk in portal.lineage()[1:]}
         self.fields["to_portal"].queryset = Portal.objects.filter(pk__in=above)
@@ -376,6 +380,11 @@ class RevokeForm(ActionForm):
     reason = forms.CharField(label=_("撤销理由"), required=False, max_length=200)
 
 
+class PortalColumnChoice(forms.ModelChoiceField):
+    def label_from_instance(self, column):
+        return f"{column.portal.short_name or column.portal.name}：{column}"
+
+
 class PlacementForm(forms.ModelForm):
     """引用 another portal's published story into a column of the user's portal, or 推送 one of
     the user's stories into another portal's drafts."""
@@ -390,7 +399,14 @@ class PlacementForm(forms.ModelForm):
         self.fields["article"].queryset = Article.objects.public(ALL_PORTALS).links()
         self.fields["article"].widget = forms.NumberInput()
         self.fields["article"].help_text = _("文章编号（在文章列表中可以看到）。")
-        self.fields["column"].queryset = Column.objects.select_related("portal").order_by("portal", "order", "id")
+        columns = Column.objects.select_related("portal", "parent").order_by("portal", "order", "id")
+        # (read from the data, not ``self["article"]``: a bound field keeps the help text it had)
+        value = str((self.data.get("article") if self.is_bound else self.initial.get("article")) or "")
+        chosen = Article.objects.filter(pk=value).only("title", "portal").first() if value.isdigit() else None
+        if chosen is not None:
+            self.fields["article"].help_text = _("《%(title)s》") % {"title": chosen.title}
+            columns = columns.exclude(portal=chosen.portal_id)  # another portal's column
+        self.fields["column"] = PortalColumnChoice(label=_("发布到栏目"), queryset=columns)
 
     def clean(self):
         data = super().clean()
