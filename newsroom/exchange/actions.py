@@ -84,16 +84,15 @@ def adopt(submission, user, kind, column):
     if kind not in (Kind.MIRROR, Kind.COPY):
         raise ExchangeError(_("请选择采用方式：镜像引用或本网稿件。"))
     placement = placements.place(submission.article, column, user, kind, ArticlePlacement.Via.SUBMISSION)
-    submission.status, submission.placement = Submission.Status.ADOPTED, placement
-    submission.decided_by, submission.decided_at = user, timezone.now()
-    submission.save(update_fields=["status", "placement", "decided_by", "decided_at"])
+    before = submission.decide(user, Submission.Status.ADOPTED, placement=placement)
+    note = f"{column}（{placement.get_kind_display()}）"
     SubmissionEvent.log(
         SubmissionEvent.Action.ADOPTED,
         actor=user,
         submission=submission,
-        from_status=Submission.Status.PENDING,
+        from_status=before,
         to_status=submission.status,
-        note=f"{column}（{placement.get_kind_display()}）",
+        note=note,
     )
     return submission
 
@@ -103,14 +102,12 @@ def return_submission(submission, user, why):
     submission = locked(submission)
     check_decide(submission, user)
     why = reason(why, _("退回理由"), ExchangeError, limit=1000)
-    submission.status, submission.reason = Submission.Status.RETURNED, why
-    submission.decided_by, submission.decided_at = user, timezone.now()
-    submission.save(update_fields=["status", "reason", "decided_by", "decided_at"])
+    before = submission.decide(user, Submission.Status.RETURNED, reason=why)
     SubmissionEvent.log(
         SubmissionEvent.Action.RETURNED,
         actor=user,
         submission=submission,
-        from_status=Submission.Status.PENDING,
+        from_status=before,
         to_status=submission.status,
         note=why,
     )
@@ -199,14 +196,12 @@ def adopt_manuscript(manuscript, user, column):
             "at": timezone.localtime(manuscript.created_at).strftime("%Y-%m-%d %H:%M"),
         },
     )
-    manuscript.status, manuscript.article = Manuscript.Status.ADOPTED, article
-    manuscript.decided_by, manuscript.decided_at = user, timezone.now()
-    manuscript.save(update_fields=["status", "article", "decided_by", "decided_at"])
+    before = manuscript.decide(user, Manuscript.Status.ADOPTED, article=article)
     ManuscriptEvent.log(
         ManuscriptEvent.Action.ADOPTED,
         actor=user,
         manuscript=manuscript,
-        from_status=Manuscript.Status.RECEIVED,
+        from_status=before,
         to_status=manuscript.status,
         note=str(column),
     )
@@ -218,14 +213,12 @@ def reject_manuscript(manuscript, user, why):
     manuscript = locked(manuscript)
     check_handle(manuscript, user)
     why = reason(why, _("退稿理由"), ExchangeError, limit=1000)
-    manuscript.status, manuscript.reason = Manuscript.Status.REJECTED, why
-    manuscript.decided_by, manuscript.decided_at = user, timezone.now()
-    manuscript.save(update_fields=["status", "reason", "decided_by", "decided_at"])
+    before = manuscript.decide(user, Manuscript.Status.REJECTED, reason=why)
     ManuscriptEvent.log(
         ManuscriptEvent.Action.REJECTED,
         actor=user,
         manuscript=manuscript,
-        from_status=Manuscript.Status.RECEIVED,
+        from_status=before,
         to_status=manuscript.status,
         note=why,
     )

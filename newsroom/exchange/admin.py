@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +29,15 @@ from newsroom.portals import reachable
 from . import actions
 from .forms import ManuscriptDecisionForm, SubmissionDecisionForm
 from .models import Correspondent, Manuscript, ManuscriptEvent, ManuscriptPhoto, Submission, SubmissionEvent
+
+
+def _refusal(check, *args):
+    """Why the check refuses (the page shows it instead of the buttons), or None."""
+    try:
+        check(*args)
+    except (ActionError, PermissionDenied) as error:
+        return str(error) or gettext("您没有执行此操作的权限。")
+    return None
 
 
 def _become(obj, made):
@@ -142,15 +152,17 @@ class SubmissionAdmin(PortalScopedAdmin, admin.ModelAdmin):
     def waited(self, obj):
         return _age(obj.created_at) if obj.status == Submission.Status.PENDING else "—"
 
-    @admin.display(description=_("处理"))
-    def decision(self, obj):
-        from django.utils.html import format_html
+    def get_list_display(self, request):
+        """处理: a link to decide where the user may (the receiving desk), the outcome elsewhere."""
 
-        if obj.status == Submission.Status.PENDING:
-            return format_html(
-                '<a href="{}">{}</a>', reverse("admin:exchange_submission_decide", args=[obj.pk]), gettext("采用或退回")
-            )
-        return obj.reason or (obj.placement and str(obj.placement.get_kind_display())) or ""
+        @admin.display(description=_("处理"))
+        def decision(obj):
+            if _refusal(actions.check_decide, obj, request.user) is None:
+                url = reverse("admin:exchange_submission_decide", args=[obj.pk])
+                return format_html('<a href="{}">{}</a>', url, gettext("采用或退回"))
+            return obj.reason or (obj.placement and str(obj.placement.get_kind_display())) or ""
+
+        return [decision if name == "decision" else name for name in super().get_list_display(request)]
 
     def get_urls(self):
         return [
@@ -160,11 +172,7 @@ class SubmissionAdmin(PortalScopedAdmin, admin.ModelAdmin):
 
     def decide_view(self, request, pk):
         submission = get_object_or_404(self.get_queryset(request), pk=pk)
-        refusal = None
-        try:
-            actions.check_decide(submission, request.user)
-        except (ActionError, PermissionDenied) as error:
-            refusal = str(error) or gettext("您没有执行此操作的权限。")
+        refusal = _refusal(actions.check_decide, submission, request.user)
         columns = list(Column.objects.filter(portal=submission.to_portal).values_list("pk", flat=True)[:2])
         suggested = submission.wanted_column_id or (columns[0] if len(columns) == 1 else None)
         form = SubmissionDecisionForm(request.POST or None, portal=submission.to_portal, initial={"column": suggested})
@@ -282,7 +290,7 @@ class ManuscriptPhotoInline(admin.TabularInline):
 
 
 @admin.register(Manuscript)
-class ManuscriptAdmin(PortalScopedAdmin, admin.ModelAdmin):
+class ManuscriptAdmin(PortalScopedAdmin, RecordAdmin):  # changed only through 采用 and 退稿
     list_display = ("created_at", "title", "correspondent", "photo_count", "status", "decision")
     list_filter = ("status",)
     list_select_related = ("correspondent",)
@@ -301,28 +309,19 @@ class ManuscriptAdmin(PortalScopedAdmin, admin.ModelAdmin):
     )
     inlines = (ManuscriptPhotoInline,)
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
     @admin.display(description=_("图片"))
     def photo_count(self, obj):
         return obj.photos.count()
 
-    @admin.display(description=_("处理"))
-    def decision(self, obj):
-        from django.utils.html import format_html
+    def get_list_display(self, request):
+        @admin.display(description=_("处理"))
+        def decision(obj):
+            if _refusal(actions.check_handle, obj, request.user) is None:
+                url = reverse("admin:exchange_manuscript_decide", args=[obj.pk])
+                return format_html('<a href="{}">{}</a>', url, gettext("采用或退稿"))
+            return obj.reason or ""
 
-        if obj.status == Manuscript.Status.RECEIVED:
-            return format_html(
-                '<a href="{}">{}</a>', reverse("admin:exchange_manuscript_decide", args=[obj.pk]), gettext("采用或退稿")
-            )
-        return obj.reason or ""
+        return [decision if name == "decision" else name for name in super().get_list_display(request)]
 
     def get_urls(self):
         return [
@@ -332,11 +331,7 @@ class ManuscriptAdmin(PortalScopedAdmin, admin.ModelAdmin):
 
     def decide_view(self, request, pk):
         manuscript = get_object_or_404(self.get_queryset(request).select_related("correspondent", "portal"), pk=pk)
-        refusal = None
-        try:
-            actions.check_handle(manuscript, request.user)
-        except (ActionError, PermissionDenied) as error:
-            refusal = str(error) or gettext("您没有执行此操作的权限。")
+        refusal = _refusal(actions.check_handle, manuscript, request.user)
         form = ManuscriptDecisionForm(request.POST or None, portal=manuscript.portal)
         if request.method == "POST" and refusal is None and form.is_valid():
             data = form.cleaned_data

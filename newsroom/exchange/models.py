@@ -24,7 +24,33 @@ class SubmissionQuerySet(PortalScopedQuerySet):
         return self.filter(models.Q(to_portal__in=portals) | models.Q(from_portal__in=portals))
 
 
-class Submission(models.Model):
+class Decided(models.Model):
+    """Who decided it and when (采用, 退回, 退稿): written by ``actions._decide`` only."""
+
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("处理人"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("处理时间"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def decide(self, user, status, **fields):
+        """Record the decision (the caller has checked it and runs in its transaction)."""
+        before = self.status
+        self.status, self.decided_by, self.decided_at = status, user, timezone.now()
+        for name, value in fields.items():
+            setattr(self, name, value)
+        self.save(update_fields=["status", "decided_by", "decided_at", *fields])
+        return before
+
+
+class Submission(Decided):
     class Status(models.TextChoices):
         PENDING = "pending", _("待处理")
         ADOPTED = "adopted", _("已采用")
@@ -62,15 +88,6 @@ class Submission(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("报送人"), on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(_("报送时间"), default=timezone.now, db_index=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("处理人"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    decided_at = models.DateTimeField(_("处理时间"), null=True, blank=True)
 
     objects = SubmissionQuerySet.as_manager()
 
@@ -154,7 +171,7 @@ class ManuscriptQuerySet(PortalScopedQuerySet):
         return self.filter(status=Manuscript.Status.RECEIVED)
 
 
-class Manuscript(models.Model):
+class Manuscript(Decided):
     class Status(models.TextChoices):
         RECEIVED = "received", _("已收到")
         ADOPTED = "adopted", _("已采用")
@@ -179,15 +196,6 @@ class Manuscript(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("投稿时间"), default=timezone.now, db_index=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("处理人"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    decided_at = models.DateTimeField(_("处理时间"), null=True, blank=True)
 
     objects = ManuscriptQuerySet.as_manager()
 

@@ -71,19 +71,10 @@ def _csv(name, header, rows):
 
 
 @admin.register(LedgerMonth)
-class LedgerMonthAdmin(PortalScopedAdmin, admin.ModelAdmin):
+class LedgerMonthAdmin(PortalScopedAdmin, RecordAdmin):  # written only by 定稿
     list_display = ("month", "portal", "finalised_by", "finalised_at")
     readonly_fields = ("portal", "month", "rows", "totals", "finalised_by", "finalised_at")
     change_list_template = "admin/ledger/ledgermonth/change_list.html"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_urls(self):
         return [path("table/", self.admin_site.admin_view(self.table_view), name="ledger_table"), *super().get_urls()]

@@ -53,6 +53,23 @@ def _published(portal, start, end):
     )
 
 
+def _adopted(start, end, **where):
+    """The ids of the stories adopted (as a mirror, or as a copy now published there) in
+    [start, end) by the placements ``where`` selects, still standing and published at the origin."""
+    return (
+        ArticlePlacement.objects.active()
+        .filter(
+            article__is_live=True,
+            kind__in=[ArticlePlacement.Kind.MIRROR, ArticlePlacement.Kind.COPY],
+            created_at__gte=start,
+            created_at__lt=end,
+            **where,
+        )
+        .filter(Q(copy__isnull=True) | Q(copy__is_live=True))
+        .values_list("article_id", flat=True)
+    )
+
+
 def people(portal, month):
     """Rows {name, roles: {role: n}, photos, adopted, amount, points} sorted by name, and the totals."""
     start, end = bounds(month)
@@ -82,19 +99,7 @@ def people(portal, month):
         row["photos"] += 1
         add(row, _rate(rates, Rate.Kind.PHOTO, "", grades.get(photo.article_id, "")))
     above = portal.lineage()[1:]
-    adopted = (
-        ArticlePlacement.objects.active()
-        .filter(
-            article__portal=portal,
-            article__is_live=True,
-            portal__in=above,
-            kind__in=[ArticlePlacement.Kind.MIRROR, ArticlePlacement.Kind.COPY],
-            created_at__gte=start,
-            created_at__lt=end,
-        )
-        .filter(Q(copy__isnull=True) | Q(copy__is_live=True))
-    )
-    adopted_ids = list(adopted.values_list("article_id", flat=True))
+    adopted_ids = list(_adopted(start, end, article__portal=portal, portal__in=above))
     for credit in Credit.objects.filter(article__in=adopted_ids, role__is_editor=False).select_related(
         "role", "person"
     ):
@@ -129,18 +134,7 @@ def scoring(portal, month):
         submitted = Submission.objects.filter(
             from_portal=below, to_portal=portal, created_at__gte=start, created_at__lt=end
         ).count()
-        adopted = list(
-            ArticlePlacement.objects.active()
-            .filter(
-                portal=portal,
-                article__portal=below,
-                article__is_live=True,
-                kind__in=[ArticlePlacement.Kind.MIRROR, ArticlePlacement.Kind.COPY],
-                created_at__gte=start,
-                created_at__lt=end,
-            )
-            .values_list("article_id", flat=True)
-        )
+        adopted = list(_adopted(start, end, portal=portal, article__portal=below))
         photos = Photo.objects.filter(article__in=adopted, hidden_by_takedown=False).count()
         points = (per_item.points if per_item else Decimal(0)) * len(adopted) + (
             per_photo.points if per_photo else Decimal(0)
