@@ -152,6 +152,10 @@ class SubmissionAdmin(PortalScopedAdmin, admin.ModelAdmin):
     def waited(self, obj):
         return _age(obj.created_at) if obj.status == Submission.Status.PENDING else "—"
 
+    @admin.display(description=_("处理"))
+    def decision(self, obj):
+        return obj.reason or (obj.placement and str(obj.placement.get_kind_display())) or ""
+
     def get_list_display(self, request):
         """处理: a link to decide where the user may (the receiving desk), the outcome elsewhere."""
 
@@ -160,7 +164,7 @@ class SubmissionAdmin(PortalScopedAdmin, admin.ModelAdmin):
             if _refusal(actions.check_decide, obj, request.user) is None:
                 url = reverse("admin:exchange_submission_decide", args=[obj.pk])
                 return format_html('<a href="{}">{}</a>', url, gettext("采用或退回"))
-            return obj.reason or (obj.placement and str(obj.placement.get_kind_display())) or ""
+            return self.decision(obj)
 
         return [decision if name == "decision" else name for name in super().get_list_display(request)]
 
@@ -313,13 +317,17 @@ class ManuscriptAdmin(PortalScopedAdmin, RecordAdmin):  # changed only through �
     def photo_count(self, obj):
         return obj.photos.count()
 
+    @admin.display(description=_("处理"))
+    def decision(self, obj):
+        return obj.reason or ""
+
     def get_list_display(self, request):
         @admin.display(description=_("处理"))
         def decision(obj):
             if _refusal(actions.check_handle, obj, request.user) is None:
                 url = reverse("admin:exchange_manuscript_decide", args=[obj.pk])
                 return format_html('<a href="{}">{}</a>', url, gettext("采用或退稿"))
-            return obj.reason or ""
+            return self.decision(obj)
 
         return [decision if name == "decision" else name for name in super().get_list_display(request)]
 

@@ -32,17 +32,20 @@ PHOTOS = [
     ("居民在新闻南路的心愿墙前驻足", "周丽"),
 ]
 CORRESPONDENT = ("wuhua-tongxunyuan", "linli-wuhua-tongxunyuan-2026", "周丽", "大观街道新闻里社区居委会")
-# 五华区's 稿费标准 and 昆明市's scoring of its districts (1 point per adopted item, 0.5 per photo)
+# 五华区's 稿费标准 (by byline role and grade, per photo, per adoption by the portal one or two levels
+# up) and 昆明市's scoring of its districts (1 point per adopted item, 0.5 per photo):
+# (kind, role, grade, level, amount in 元, points)
 RATES = {
     "wuhua": [
-        ("byline", "通讯员", "A", "150", "0"),
-        ("byline", "通讯员", "", "80", "0"),
-        ("byline", "记者", "", "100", "0"),
-        ("byline", "责任编辑", "", "20", "0"),
-        ("photo", "", "", "30", "0"),
-        ("adopted", "", "", "50", "0"),
+        ("byline", "通讯员", "A", None, "150", "0"),
+        ("byline", "通讯员", "", None, "80", "0"),
+        ("byline", "记者", "", None, "100", "0"),
+        ("byline", "责任编辑", "", None, "20", "0"),
+        ("photo", "", "", None, "30", "0"),
+        ("adopted", "", "", 1, "50", "0"),
+        ("adopted", "", "", 2, "100", "0"),
     ],
-    "kunming": [("adopted", "", "", "0", "1"), ("adopted_photo", "", "", "0", "0.5")],
+    "kunming": [("adopted", "", "", None, "0", "1"), ("adopted_photo", "", "", None, "0", "0.5")],
 }
 
 
@@ -74,9 +77,14 @@ def load_story(default_portal):
         return []
     for slug, lines in RATES.items():
         portal = Portal.objects.get(slug=slug)
-        for kind, role, grade, amount, points in lines:
+        for kind, role, grade, level, amount, points in lines:
             Rate.objects.get_or_create(
-                portal=portal, kind=kind, role=role, grade=grade, defaults={"amount": amount, "points": points}
+                portal=portal,
+                kind=kind,
+                role=role,
+                grade=grade,
+                level=level,
+                defaults={"amount": amount, "points": points},
             )
     correspondent, given = correspondent_account(wuhua)
     login = [(CORRESPONDENT[0], given, f"{correspondent.name}（通讯员，在线投稿 /tougao/）", wuhua.short_name)]

@@ -33,17 +33,16 @@ def bounds(month):
 
 
 def _rates(portal):
-    found = {}
-    for rate in Rate.objects.filter(portal=portal):
-        found[(rate.kind, rate.role, rate.grade)] = rate
-    return found
+    return {(rate.kind, rate.role, rate.grade, rate.level): rate for rate in Rate.objects.filter(portal=portal)}
 
 
-def _rate(rates, kind, role="", grade=""):
-    """The most specific line: role and grade, then role alone, then neither."""
-    for key in ((kind, role, grade), (kind, role, ""), (kind, "", grade), (kind, "", "")):
-        if key in rates:
-            return rates[key]
+def _rate(rates, kind, role="", grade="", level=None):
+    """The most specific line: role and grade, then role alone, then grade alone, then neither;
+    an adoption's line for its level before the one for any level."""
+    for at in dict.fromkeys((level, None)):
+        for key in ((role, grade), (role, ""), ("", grade), ("", "")):
+            if (kind, *key, at) in rates:
+                return rates[(kind, *key, at)]
     return None
 
 
@@ -53,7 +52,7 @@ def _published(portal, start, end):
     )
 
 
-def _adopted(start, end, **where):
+def _adopted(start, end, *fields, **where):
     """The ids of the stories adopted (as a mirror, or as a copy now published there) in
     [start, end) by the placements ``where`` selects, still standing and published at the origin."""
     return (
@@ -66,7 +65,7 @@ def _adopted(start, end, **where):
             **where,
         )
         .filter(Q(copy__isnull=True) | Q(copy__is_live=True))
-        .values_list("article_id", flat=True)
+        .values_list("article_id", *fields, flat=not fields)
     )
 
 
@@ -99,14 +98,20 @@ def people(portal, month):
         row["photos"] += 1
         add(row, _rate(rates, Rate.Kind.PHOTO, "", grades.get(photo.article_id, "")))
     above = portal.lineage()[1:]
-    adopted_ids = list(_adopted(start, end, article__portal=portal, portal__in=above))
-    for credit in Credit.objects.filter(article__in=adopted_ids, role__is_editor=False).select_related(
-        "role", "person"
-    ):
-        name = credit.person.name if credit.person_id else credit.name
-        if name:
-            rows[name]["adopted"] += 1
-            add(rows[name], _rate(rates, Rate.Kind.ADOPTED))
+    # each adoption by a portal above, with its level (1: the portal above, 2: the one above that…)
+    adopted = [
+        (pk, above.index(by) + 1)
+        for pk, by in _adopted(start, end, "portal_id", article__portal=portal, portal__in=above)
+    ]
+    credits = list(
+        Credit.objects.filter(article__in=[pk for pk, _ in adopted], role__is_editor=False).select_related("person")
+    )
+    for pk, level in adopted:
+        for credit in credits:
+            name = credit.person.name if credit.person_id else credit.name
+            if credit.article_id == pk and name:
+                rows[name]["adopted"] += 1
+                add(rows[name], _rate(rates, Rate.Kind.ADOPTED, level=level))
     table = [
         {"name": name, **row, "roles": dict(row["roles"])}
         for name, row in sorted(rows.items(), key=lambda item: item[0])
@@ -114,7 +119,7 @@ def people(portal, month):
     totals = {
         "articles": articles.count(),
         "photos": sum(r["photos"] for r in table),
-        "adopted": len(adopted_ids),
+        "adopted": len(adopted),
         "amount": sum((r["amount"] for r in table), Decimal(0)),
         "points": sum((r["points"] for r in table), Decimal(0)),
     }

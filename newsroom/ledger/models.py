@@ -64,6 +64,12 @@ class Rate(models.Model):
     grade = models.CharField(
         _("稿件等级"), max_length=1, choices=Grades.choices, blank=True, help_text=_("留空表示不分等级。")
     )
+    level = models.PositiveSmallIntegerField(
+        _("采用网站层级"),
+        null=True,
+        blank=True,
+        help_text=_("被上级网站采用时：1 为上一级（如市级），2 为再上一级（如省级）；留空表示任一级。"),
+    )
     amount = models.DecimalField(_("稿费（元）"), max_digits=8, decimal_places=2, default=0)
     points = models.DecimalField(_("计分"), max_digits=6, decimal_places=2, default=0)
 
@@ -74,11 +80,11 @@ class Rate(models.Model):
         verbose_name_plural = _("稿费与计分标准")
         ordering = ["portal", "kind", "role", "grade"]
         constraints = [
-            models.UniqueConstraint(fields=["portal", "kind", "role", "grade"], name="one_rate_per_item"),
+            models.UniqueConstraint(fields=["portal", "kind", "role", "grade", "level"], name="one_rate_per_item"),
         ]
 
     def __str__(self):
-        parts = [self.get_kind_display(), self.role, self.grade]
+        parts = [self.get_kind_display(), self.role, self.grade, f"{self.level}级" if self.level else ""]
         return " ".join(p for p in parts if p)
 
 

@@ -53,6 +53,7 @@ def platform(demo):
 
     login = User.objects.create_user("lijuan", password="linli-lijuan-2026")
     correspondent = Correspondent.objects.create(user=login, portal=wuhua, name="李娟", unit="华山街道办事处")
+    Rate.objects.filter(portal__in=[wuhua, city]).delete()  # the test's own rates, not the demo's
     for kind, role, grade, amount, points in (
         (Rate.Kind.BYLINE, "通讯员", "A", "100", "0"),
         (Rate.Kind.BYLINE, "通讯员", "", "50", "0"),
@@ -60,14 +61,9 @@ def platform(demo):
         (Rate.Kind.PHOTO, "", "", "30", "0"),
         (Rate.Kind.ADOPTED, "", "", "50", "0"),
     ):
-        Rate.objects.update_or_create(
-            portal=wuhua, kind=kind, role=role, grade=grade, defaults={"amount": amount, "points": points}
-        )
-    Rate.objects.filter(portal=wuhua).exclude(role__in=["通讯员", "责任编辑", ""]).delete()
-    Rate.objects.update_or_create(portal=city, kind=Rate.Kind.ADOPTED, role="", grade="", defaults={"points": "1"})
-    Rate.objects.update_or_create(
-        portal=city, kind=Rate.Kind.ADOPTED_PHOTO, role="", grade="", defaults={"points": "0.5"}
-    )
+        Rate.objects.create(portal=wuhua, kind=kind, role=role, grade=grade, amount=amount, points=points)
+    Rate.objects.create(portal=city, kind=Rate.Kind.ADOPTED, points="1")
+    Rate.objects.create(portal=city, kind=Rate.Kind.ADOPTED_PHOTO, points="0.5")
     return {
         "wuhua": wuhua,
         "city": city,
