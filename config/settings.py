@@ -35,6 +35,15 @@ if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
     raise ImproperlyConfigured("DEBUG is off but SECRET_KEY is the development key: set SECRET_KEY in the environment.")
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,.localhost,testserver")  # .localhost: the demo's portals
+# 发布到其他渠道 (newsroom/channels/): the WeChat API's address (a loopback server in the tests, which
+# alone may use a private address), and the key the 公众号 AppSecrets are encrypted with (derived
+# from SECRET_KEY when unset; set it to rotate SECRET_KEY without re-entering the secrets).
+WECHAT_API_BASE = os.environ.get("WECHAT_API_BASE", "https://api.weixin.qq.com")
+WECHAT_API_ALLOW_PRIVATE = envbool("WECHAT_API_ALLOW_PRIVATE", "False")
+CHANNEL_SECRETS_KEY = os.environ.get("CHANNEL_SECRETS_KEY", "")
+# Hours the moderator has to remove by hand a copy on a channel without a delete API.
+CHANNEL_REMOVAL_HOURS = int(os.environ.get("CHANNEL_REMOVAL_HOURS", "24"))
+
 # 纠错留言 (newsroom/feedback/): reports one address may send per hour.
 FEEDBACK_LIMIT_PER_HOUR = envint("FEEDBACK_LIMIT_PER_HOUR", "10")
 # Hosts whose front page is the platform's directory of portals (站群首页) rather than a portal's
@@ -67,6 +76,7 @@ INSTALLED_APPS = [
     "newsroom.feedback",
     "newsroom.exchange",
     "newsroom.ledger",
+    "newsroom.channels",
 ]
 
 MIDDLEWARE = [

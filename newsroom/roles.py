@@ -155,9 +155,15 @@ LEDGER_ALL = LEDGER_OWN + [
     ("ledger", c) for c in ("view_all_rows", "finalise_ledger", "view_grade", "view_ledgerevent", "view_rate")
 ]
 LEDGER_RATES = [("ledger", f"{a}_rate") for a in ("add", "change", "delete")]
+# 发布到其他渠道 (newsroom/channels/): editors and the chief send a published story to the 公众号 or
+# make its package; the takedown desk confirms copies removed by hand; only the site admin sets
+# the 公众号's AppID and AppSecret.
+CHANNELS_SEND = [("channels", c) for c in ("distribute_article", "view_distribution", "view_distributionevent")]
+CHANNELS_REMOVAL = [("channels", c) for c in ("record_removal", "view_distribution", "view_distributionevent")]
+CHANNELS_ACCOUNT = [("channels", f"{a}_wechataccount") for a in ("add", "change", "delete", "view")]
 
 ROLES = {
-    "编辑": EDITOR + FEEDBACK_DESK + EXCHANGE_SEND + LEDGER_OWN,
+    "编辑": EDITOR + FEEDBACK_DESK + EXCHANGE_SEND + LEDGER_OWN + CHANNELS_SEND,
     "初审": VIEW_ALL + [("newsroom", "review_first")] + LEDGER_OWN,
     "复审": VIEW_ALL + [("newsroom", "review_second")] + LEDGER_OWN,
     "终审签发": VIEW_ALL
@@ -171,10 +177,12 @@ ROLES = {
     + FEEDBACK_DESK
     + EXCHANGE_SEND
     + EXCHANGE_DECIDE
-    + LEDGER_ALL,
+    + LEDGER_ALL
+    + CHANNELS_SEND,
     "版权审核": [("newsroom", "view_article"), ("newsroom", "view_photo"), ("newsroom", "view_auditentry")]
     + [("takedowns", codename) for codename in TAKEDOWN_DESK]
-    + COMMENT_DESK,
+    + COMMENT_DESK
+    + CHANNELS_REMOVAL,
     "评论审核": [("newsroom", "view_article")] + COMMENT_DESK,
     "站点管理员": [
         (app, f"{action}_{model}")
@@ -203,7 +211,8 @@ ROLES = {
     + EXCHANGE_DECIDE
     + CORRESPONDENTS
     + LEDGER_ALL
-    + LEDGER_RATES,
+    + LEDGER_RATES
+    + sorted(set(CHANNELS_SEND + CHANNELS_REMOVAL + CHANNELS_ACCOUNT)),
     # Full identity numbers of notifiers: only this role (and superusers); the desk sees them masked.
     "法务复核": [("newsroom", "view_article"), ("newsroom", "view_photo"), ("newsroom", "view_auditentry")]
     + [("takedowns", codename) for codename in TAKEDOWN_DESK]
