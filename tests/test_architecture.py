@@ -30,6 +30,7 @@ APPS = [
     "newsroom.feedback",
     "newsroom.exchange",
     "newsroom.ledger",
+    "newsroom.channels",
     "newsroom",
     "communities",
 ]  # most specific first
@@ -57,6 +58,8 @@ INTERFACES = {
         "placements",
         # 通讯员投稿 takes photos through the same checks as the admin's uploads
         "images",
+        # the WeChat version places photos in the body as the article page does
+        "rendering",
     },
     "newsroom.search": {"index", "models", "views", "text", "urls"},
     "newsroom.takedowns": {"actions", "models", "mail", "urls"},
@@ -66,6 +69,7 @@ INTERFACES = {
     # the ledger counts 报送 by portal
     "newsroom.exchange": {"actions", "models", "urls"},
     "newsroom.ledger": {"actions", "models", "figures"},
+    "newsroom.channels": {"actions", "models", "wechat"},
 }
 
 
@@ -168,7 +172,8 @@ def test_the_checker_sees_a_violation():
 
 
 @pytest.mark.parametrize(
-    "label", ["newsroom", "communities", "search", "takedowns", "comments", "inspection", "exchange", "ledger"]
+    "label",
+    ["newsroom", "communities", "search", "takedowns", "comments", "inspection", "exchange", "ledger", "channels"],
 )
 def test_models_readers_see_are_public_content(label):
     """A model with a page of its own, or with a ``public()`` list, is what readers see."""
@@ -189,6 +194,7 @@ def test_audit_trails_have_labelled_actions():
         "exchange.SubmissionEvent",
         "exchange.ManuscriptEvent",
         "ledger.LedgerEvent",
+        "channels.DistributionEvent",
     }
     for model in trails:
         field = model._meta.get_field("action")

@@ -9,7 +9,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_geography")]
 
 # What the 编辑 group may not add: the portal's identity, its column tree and 错敏词 list, its
 # 通讯员 and its 稿费标准.
-SITE_ADMIN_ONLY = {"portal", "column", "tipchannel", "sensitiveword", "correspondent", "rate"}
+SITE_ADMIN_ONLY = {"portal", "column", "tipchannel", "sensitiveword", "correspondent", "rate", "wechataccount"}
 # Written only by the workflow, content review, the public forms or the ledger, never by hand.
 NOBODY_ADDS = {
     "auditentry",
@@ -21,10 +21,12 @@ NOBODY_ADDS = {
     "grade",
     "ledgermonth",
     "ledgerevent",
+    "distribution",
+    "distributionevent",
 }
 # The takedown desk belongs to 版权审核: identity numbers and evidence stay out of editors' sight;
 # grades, rates and the ledger's trail are the chief's and the site admin's.
-NOT_FOR_EDITORS = {"takedownrequest", "grade", "rate", "ledgerevent"}
+NOT_FOR_EDITORS = {"takedownrequest", "grade", "rate", "ledgerevent", "wechataccount"}
 
 
 # Each person's own notifications: tested in test_notifications.py (nobody adds one; opening
@@ -36,7 +38,7 @@ def registered():
     return [
         (model._meta.app_label, model._meta.model_name)
         for model in admin.site._registry
-        if model._meta.app_label in ("newsroom", "communities", "exchange", "ledger")
+        if model._meta.app_label in ("newsroom", "communities", "exchange", "ledger", "channels")
         and model._meta.model_name not in PERSONAL
     ]
 
@@ -52,7 +54,7 @@ def first_pk(app, model):
     Model = apps.get_model(app, model)
     if Model is Series and not Series.objects.filter(portal=default).exists():  # the demo's are 九龙坡区's
         Series.objects.create(portal_id=default, title="家门口的故事", slug="home-series", is_live=True)
-    if app in ("exchange", "ledger") or model == "articleplacement":
+    if app in ("exchange", "ledger", "channels") or model == "articleplacement":
         _exchange_rows(Portal.objects.default())
     return next((obj.pk for obj in Model.objects.order_by("pk") if portal_of(obj) in (default, None, PLATFORM)), None)
 
@@ -89,6 +91,13 @@ def _exchange_rows(default):
     Rate.objects.create(portal=default, kind=Rate.Kind.PHOTO, amount="30")
     ledger.grade(Article.objects.public(default).first(), chief, "B")
     ledger.finalise(default, date(2020, 1, 1), chief)
+    from newsroom.channels import actions as channels
+    from newsroom.channels.models import WeChatAccount
+
+    account = WeChatAccount(portal=default, name="玉泉发布", app_id="wx0123456789abcdef")
+    account.set_secret("not-a-real-secret")
+    account.save()
+    channels.package(Article.objects.get(slug="hohhot-yuquan-grassroots-party-building"), chief)
 
 
 @pytest.mark.parametrize("app, model", registered())
