@@ -310,7 +310,7 @@ def test_portal_settings_of_later_schemas_survive_every_migration_since():
         state_at([("newsroom", "0048_portal_streets"), ("communities", "0007_full_width_labels"), ("feedback", None)])
     )
     exchange = arrange_placements_and_ledger(
-        state_at([("newsroom", "0049_portal_theme"), ("exchange", None), ("ledger", None)])
+        state_at([("newsroom", "0049_portal_theme"), ("exchange", None), ("ledger", None), ("channels", None)])
     )
 
     call_command("migrate", verbosity=0)
@@ -502,9 +502,10 @@ def check_themes_units_and_feedback(portal, facility, **_):
 
 
 def arrange_placements_and_ledger(old):
-    """newsroom 0050, exchange 0001–0002, ledger 0001–0002: an existing portal accepts pushes (it
-    refused none before), its articles and their trail stay as they were, and the roles get the
-    报送 desk, the 通讯员 and the ledger (each person their own rows; the chief all)."""
+    """newsroom 0050, exchange, ledger and channels 0001–0002: an existing portal accepts pushes
+    (it refused none before), its articles and their trail stay as they were, and the roles get
+    the 报送 desk, the 通讯员, the ledger (each person their own rows; the chief all) and the other
+    channels (the 公众号 account the site admin's alone, the removal checklist the takedown desk's)."""
     Portal = old.get_model("newsroom", "Portal")
     portal = Portal.objects.create(name="站群前的网站", hosts="x.example", slug="m-before-exchange")
     column = old.get_model("newsroom", "Column").objects.create(portal=portal, name="要闻", slug="m-news")
@@ -512,7 +513,7 @@ def arrange_placements_and_ledger(old):
         title="站群前的稿件", slug="m-before", column=column, portal=portal, body="<p>正文。</p>"
     )
     old.get_model("newsroom", "AuditEntry").objects.create(article=article, action="submit", to_status="in_review")
-    for name in ("编辑", "终审签发", "站点管理员"):
+    for name in ("编辑", "终审签发", "站点管理员", "版权审核"):
         old.get_model("auth", "Group").objects.get_or_create(name=name)
     return locals()
 
@@ -533,7 +534,10 @@ def check_placements_and_ledger(portal, article, **_):
     chief = set(Group.objects.get(name="终审签发").permissions.values_list("codename", flat=True))
     assert {"decide_submission", "add_articleplacement", "view_all_rows", "finalise_ledger"} <= chief
     site = set(Group.objects.get(name="站点管理员").permissions.values_list("codename", flat=True))
-    assert {"add_correspondent", "add_rate", "change_articleplacement"} <= site
+    assert {"add_correspondent", "add_rate", "change_articleplacement", "change_wechataccount"} <= site
+    assert "distribute_article" in editor and "change_wechataccount" not in editor
+    desk = set(Group.objects.get(name="版权审核").permissions.values_list("codename", flat=True))
+    assert "record_removal" in desk
 
 
 def arrange_logo_and_banner(old):

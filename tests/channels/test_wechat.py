@@ -16,6 +16,7 @@ from PIL import Image
 
 from newsroom import workflow
 from newsroom.channels import actions, api
+from newsroom.channels import wechat as wechat_version
 from newsroom.channels.models import Distribution, WeChatAccount
 from newsroom.models import Article, Portal
 from tests.channels import wechat_server
@@ -193,3 +194,26 @@ def test_the_channel_page_shows_the_checks_and_offers_what_the_account_allows(de
     draft = workflow.new_version(story, editor)
     refused = client.get(f"/admin/channels/distribution/article/{draft.pk}/").content.decode()
     assert "只有已发布的文章可以发布到其他渠道。" in refused
+
+
+def test_a_withdrawn_story_takes_its_draft_out_of_the_box(
+    demo, story, account, wechat, roles, django_capture_on_commit_callbacks
+):
+    record = actions.push(story, user_in("编辑", "wx-editor"))
+    assert record.media_id in wechat.drafts
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.withdraw(story, roles["chief"], "事实有误")
+    record.refresh_from_db()
+    assert record.status == S.REMOVED and record.media_id in wechat.deleted
+    assert [e.get_action_display() for e in record.events.all()] == ["推送到草稿箱", "接口删除"]
+
+
+def test_the_converted_text_is_checked_for_sensitive_words_and_reprints_name_their_source(demo, story):
+    from newsroom.models import SensitiveWord
+
+    SensitiveWord.objects.create(portal=story.portal, word="吕子木", suggestion="（核实姓名）")
+    made = actions.version(story, local_urls)
+    assert any("公众号版本含错敏词“吕子木”" in p for p in wechat_version.problems(made, story.portal))
+    reprint = Article.objects.get(slug="changsha-zhongnan-six-neighbours")  # 望城区's, from 红星网
+    text = actions.version(reprint, local_urls).content
+    assert "来源：红星网" in text and f"原文链接：{reprint.original_url}" in text
