@@ -59,7 +59,7 @@ def admin_pages(user):
         first = model._default_manager.order_by("pk").first()
         if first is not None:
             pages.append((f"{opts.label} change", reverse("admin:%s_%s_change" % info, args=[first.pk])))
-    for name in ("newsroom_article_import", "newsroom_imageasset_upload", "newsroom_portal_overview"):
+    for name in ("newsroom_article_import", "newsroom_imageasset_upload", "newsroom_portal_overview", "ledger_table"):
         try:
             pages.append((name, reverse(f"admin:{name}")))
         except NoReverseMatch:
