@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
@@ -67,6 +68,7 @@ class PortalAdmin(PortalScopedAdmin, admin.ModelAdmin):
         (_("版权与免责"), {"fields": ("copyright_line", "reprint_disclaimer", "contact_window_days")}),
         (_("哀悼日"), {"fields": (("mourning_from", "mourning_until"),)}),
         (_("署名"), {"fields": ("byline_end_style", "allow_uncredited_photos")}),
+        (_("站群推送"), {"fields": ("push_policy", "push_from")}),
         (_("文章页样式"), {"fields": ("theme", ("breadcrumb_label", "breadcrumb_style"), "recommended_heading")}),
         (
             _("审核流程"),
@@ -128,6 +130,13 @@ class PortalAdmin(PortalScopedAdmin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and reachable(request.user) is None
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "push_from":  # any portal of the platform may be chosen, not only one's own
+            kwargs["queryset"] = Portal.objects.order_by("pk")
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+            return db_field.formfield(**kwargs)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)

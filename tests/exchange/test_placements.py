@@ -207,3 +207,19 @@ def test_an_adopted_copy_goes_through_the_citys_review_and_a_takedown_at_the_ori
     assert page(client, copy.get_absolute_url(), CITY)[0] == 451
     takedowns.revert_measure(measure, moderator, "通知人撤回")
     assert page(client, copy.get_absolute_url(), CITY)[0] == 200
+
+
+def test_a_district_site_admin_chooses_which_portals_may_push_to_it(client):
+    wuhua = Portal.objects.get(slug="wuhua")
+    client.force_login(User.objects.get(username="wuhua-site"))
+    page = client.get(f"/admin/newsroom/portal/{wuhua.pk}/change/").content.decode()
+    assert "接受站群推送" in page and "九龙坡区新闻网" in page  # every portal of the platform offered
+    from tests.helpers import admin_form_data
+
+    data = admin_form_data(client.get(f"/admin/newsroom/portal/{wuhua.pk}/change/"))
+    data.update({"push_policy": "chosen", "push_from": [Portal.objects.get(slug="kunming").pk]})
+    response = client.post(f"/admin/newsroom/portal/{wuhua.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    wuhua.refresh_from_db()
+    assert wuhua.push_policy == "chosen" and list(wuhua.push_from.values_list("slug", flat=True)) == ["kunming"]
+    assert not wuhua.accepts_push_from(Portal.objects.get(slug="jiulongpo"))
