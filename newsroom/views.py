@@ -117,7 +117,14 @@ def column(request, slug):
     pagecache.depends(f"column:{column.pk}")
     columns = _columns(request.portal)
     tree = Column.tree(request.portal.pk, columns.values())
-    articles = Article.objects.in_columns(request.portal, column.descendants(tree)).for_list()
+    below = column.descendants(tree)
+    # Other portals' stories placed here: kept with the column's blocks (a placement changes the column's tag).
+    placed = pagecache.remember(
+        f"column-placed:{column.pk}",
+        lambda: ArticlePlacement.objects.listed(request.portal, below),
+        [f"column:{column.pk}"],
+    )
+    articles = Article.objects.in_columns(request.portal, below, placed).for_list()
     filters = ArticleFilter(request.GET, queryset=articles, portal=request.portal)
     paginator = Paginator(filters.qs, PAGE_SIZE)
     items_html = None

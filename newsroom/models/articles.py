@@ -7,7 +7,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -83,22 +83,35 @@ class ArticleQuerySet(PortalScopedQuerySet):
         """What a plain link to an article shows: its title and date (上一篇, 相关文章)."""
         return self.only("id", "slug", "title", "first_published_at")
 
-    def in_columns(self, portal, column_ids):
+    def in_columns(self, portal, column_ids, placed=None):
         """What readers of ``portal`` see in these columns: its own public articles and the other
         portals' public articles linked or mirrored there (站群), each of those carrying
-        ``placed_id`` so that its link goes to the placement's page."""
-        placed = apps.get_model("newsroom", "ArticlePlacement").objects.shown(portal).filter(column__in=column_ids)
-        mine = placed.filter(article=models.OuterRef("pk"))
-        return (
-            self.filter(public_condition())
-            .filter(models.Q(portal=portal, column__in=column_ids) | models.Q(pk__in=placed.values("article")))
-            .annotate(
-                placed_id=models.Subquery(mine.values("pk")[:1]),
-                # the column it is listed in here: the placement's for another portal's story
-                listed_column=Coalesce(
-                    models.Subquery(mine.values("column")[:1]), "column", output_field=models.BigIntegerField()
-                ),
+        ``placed_id`` (its link goes to the placement's page) and ``listed_column``.
+
+        The placements (``ArticlePlacement.objects.listed``) are read first (a few rows) and named as literal ids: an ``OR`` with a
+        subquery kept PostgreSQL off the (column, date) index — 3.7 ms became 11 ms for a small
+        column at 10,000 articles — while ``pk IN (…)`` of nothing drops out of the query."""
+        if placed is None:  # else the caller kept them (a cached page reads no row)
+            placed = apps.get_model("newsroom", "ArticlePlacement").objects.listed(portal, column_ids)
+        found = self.filter(public_condition()).filter(
+            models.Q(portal=portal, column__in=column_ids) | models.Q(pk__in=[a for a, _, _ in placed])
+        )
+        if not placed:
+            return found.annotate(
+                placed_id=models.Value(None, output_field=models.IntegerField()),
+                listed_column=models.F("column"),
             )
+        return found.annotate(
+            placed_id=models.Case(
+                *(models.When(pk=a, then=models.Value(p)) for a, p, _ in placed),
+                default=None,
+                output_field=models.IntegerField(),
+            ),
+            listed_column=models.Case(
+                *(models.When(pk=a, then=models.Value(c)) for a, _, c in placed),
+                default=models.F("column"),
+                output_field=models.BigIntegerField(),
+            ),
         )
 
     def neighbours(self, article):

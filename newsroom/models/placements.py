@@ -33,6 +33,10 @@ class PlacementQuerySet(PortalScopedQuerySet):
     def active(self):
         return self.filter(revoked_at__isnull=True)
 
+    def listed(self, portal, column_ids):
+        """(article id, placement id, column id) of the links and mirrors in these columns."""
+        return list(self.shown(portal).filter(column__in=column_ids).values_list("article_id", "pk", "column_id"))
+
     def shown(self, portal):
         """Link and mirror placements readers of ``portal`` meet in its columns (copies are the
         portal's own articles and list as such)."""
