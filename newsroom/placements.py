@@ -146,6 +146,34 @@ def revoke(placement, user, why):
     return placement
 
 
+def check_caught_up(placement, user):
+    require(user, "newsroom.delete_articleplacement", _("您不能处理这条站群发布。"), obj=placement)
+    if placement.kind != Kind.COPY or not placement.is_active:
+        raise PlacementError(_("只有采用为本网稿件的站群发布需要核对原稿更新。"))
+    if placement.version >= placement.article.version:
+        raise PlacementError(_("原稿没有新的版本。"))
+
+
+@transaction.atomic
+def caught_up(placement, user):
+    """The target's desk has brought its copy in line with the origin's newer version (through its
+    own review): the placement now records that version."""
+    placement = locked(placement, "article")
+    check_caught_up(placement, user)
+    before, placement.version = placement.version, placement.article.version
+    placement.save(update_fields=["version"])
+    AuditEntry.log(
+        article=placement.article,
+        actor=user,
+        action=AuditEntry.Action.PLACE,
+        from_status=placement.article.status,
+        to_status=placement.article.status,
+        opinion=_("%(portal)s 已按原稿第 %(now)s 版更新本网稿件（原为第 %(before)s 版）")
+        % {"portal": placement.portal, "now": placement.version, "before": before},
+    )
+    return placement
+
+
 def hold_copies(article, held, category=""):
     """A takedown at the origin holds (or releases) every copy of it, in the caller's transaction."""
     copies = Article.objects.filter(provenance__article=article, provenance__revoked_at__isnull=True)

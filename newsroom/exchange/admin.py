@@ -448,7 +448,7 @@ class ArticlePlacementAdmin(PortalScopedAdmin, admin.ModelAdmin):
     list_select_related = ("article__portal", "portal", "column", "created_by")
     search_fields = ("article__title",)
     action_form = RevokeForm
-    actions = ("revoke",)
+    actions = ("revoke", "mark_caught_up")
 
     def get_queryset(self, request):
         portals = reachable(request.user)
@@ -499,6 +499,10 @@ class ArticlePlacementAdmin(PortalScopedAdmin, admin.ModelAdmin):
             else placements.quote(article, column, request.user, kind)
         )
         _become(obj, made)
+
+    @admin.action(description=_("已按原稿的更正更新本网稿件"), permissions=["revoke"])
+    def mark_caught_up(self, request, queryset):
+        run_each(request, queryset, placements.caught_up, refusals=(ActionError,))
 
     @admin.action(description=_("撤销所选站群发布（请填写撤销理由）"), permissions=["revoke"])
     def revoke(self, request, queryset):

@@ -10,6 +10,8 @@ from newsroom import extensions
 from newsroom.portals import reachable
 
 from . import actions
+from newsroom.models import ArticlePlacement
+
 from .models import Manuscript, Submission
 
 
@@ -24,6 +26,9 @@ def waiting(user):
         )
     if user.has_perm("exchange.handle_manuscript"):
         found.update(Manuscript.objects.received().for_portals(portals).aggregate(manuscripts=Count("pk")))
+    if user.has_perm("newsroom.delete_articleplacement"):
+        behind = ArticlePlacement.objects.behind().for_portals(portals).select_related("article", "copy")[:10]
+        found.update({"behind": list(behind)} if behind else {})
     return {"exchange": found} if found else {}
 
 

@@ -33,6 +33,10 @@ class PlacementQuerySet(PortalScopedQuerySet):
     def active(self):
         return self.filter(revoked_at__isnull=True)
 
+    def behind(self):
+        """Copies whose origin has been corrected since (a newer version published there)."""
+        return self.active().filter(kind=ArticlePlacement.Kind.COPY, version__lt=models.F("article__version"))
+
     def listed(self, portal, column_ids):
         """(article id, placement id, column id) of the links and mirrors in these columns."""
         return list(self.shown(portal).filter(column__in=column_ids).values_list("article_id", "pk", "column_id"))

@@ -223,3 +223,29 @@ def test_a_district_site_admin_chooses_which_portals_may_push_to_it(client):
     wuhua.refresh_from_db()
     assert wuhua.push_policy == "chosen" and list(wuhua.push_from.values_list("slug", flat=True)) == ["kunming"]
     assert not wuhua.accepts_push_from(Portal.objects.get(slug="jiulongpo"))
+
+
+def test_a_correction_at_the_origin_is_flagged_on_the_desk_that_took_a_copy(client, city):
+    from newsroom.exchange.demo import TITLE as _  # noqa: F401 (the demo's story is a mirror, not a copy)
+
+    wuhua = Portal.objects.get(slug="wuhua")
+    article = Article.objects.public(wuhua).filter(placements__isnull=True, script="zh-hans").first()
+    column = Column.objects.get(portal=city, slug="kunming-districts")
+    chief = User.objects.get(username="kunming-chief")
+    placement = placements.quote(article, column, chief, ArticlePlacement.Kind.COPY)
+    client.force_login(chief)
+    assert "原稿已更正" not in client.get("/admin/").content.decode()
+    editor, first, wchief = (User.objects.get(username=n) for n in ("wuhua-editor", "wuhua-first", "wuhua-chief"))
+    draft = workflow.new_version(article, editor)
+    draft.title = article.title + "（更正）"
+    draft.save()
+    workflow.submit(draft, editor)
+    workflow.approve(Article.objects.get(pk=draft.pk), first)
+    workflow.approve(Article.objects.get(pk=draft.pk), wchief)
+    workflow.publish(Article.objects.get(pk=draft.pk), wchief)
+    desk = client.get("/admin/").content.decode()
+    assert "原稿已更正，请核对本网稿件" in desk and placement.copy.title in desk
+    placements.caught_up(ArticlePlacement.objects.get(pk=placement.pk), chief)
+    assert "原稿已更正" not in client.get("/admin/").content.decode()
+    with pytest.raises(placements.PlacementError):
+        placements.caught_up(ArticlePlacement.objects.get(pk=placement.pk), chief)
