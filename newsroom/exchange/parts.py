@@ -7,11 +7,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from newsroom import extensions
+from newsroom.models import ArticlePlacement
 from newsroom.portals import reachable
 
 from . import actions
-from newsroom.models import ArticlePlacement
-
 from .models import Manuscript, Submission
 
 
