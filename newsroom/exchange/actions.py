@@ -84,17 +84,10 @@ def adopt(submission, user, kind, column):
     if kind not in (Kind.MIRROR, Kind.COPY):
         raise ExchangeError(_("请选择采用方式：镜像引用或本网稿件。"))
     placement = placements.place(submission.article, column, user, kind, ArticlePlacement.Via.SUBMISSION)
-    before = submission.decide(user, Submission.Status.ADOPTED, placement=placement)
     note = f"{column}（{placement.get_kind_display()}）"
-    SubmissionEvent.log(
-        SubmissionEvent.Action.ADOPTED,
-        actor=user,
-        submission=submission,
-        from_status=before,
-        to_status=submission.status,
-        note=note,
+    return submission.decide(
+        user, Submission.Status.ADOPTED, SubmissionEvent.Action.ADOPTED, note=note, placement=placement
     )
-    return submission
 
 
 @transaction.atomic
@@ -102,16 +95,7 @@ def return_submission(submission, user, why):
     submission = locked(submission)
     check_decide(submission, user)
     why = reason(why, _("退回理由"), ExchangeError, limit=1000)
-    before = submission.decide(user, Submission.Status.RETURNED, reason=why)
-    SubmissionEvent.log(
-        SubmissionEvent.Action.RETURNED,
-        actor=user,
-        submission=submission,
-        from_status=before,
-        to_status=submission.status,
-        note=why,
-    )
-    return submission
+    return submission.decide(user, Submission.Status.RETURNED, SubmissionEvent.Action.RETURNED, note=why, reason=why)
 
 
 # 投稿 ------------------------------------------------------------------------------------
@@ -196,16 +180,9 @@ def adopt_manuscript(manuscript, user, column):
             "at": timezone.localtime(manuscript.created_at).strftime("%Y-%m-%d %H:%M"),
         },
     )
-    before = manuscript.decide(user, Manuscript.Status.ADOPTED, article=article)
-    ManuscriptEvent.log(
-        ManuscriptEvent.Action.ADOPTED,
-        actor=user,
-        manuscript=manuscript,
-        from_status=before,
-        to_status=manuscript.status,
-        note=str(column),
+    return manuscript.decide(
+        user, Manuscript.Status.ADOPTED, ManuscriptEvent.Action.ADOPTED, note=str(column), article=article
     )
-    return manuscript
 
 
 @transaction.atomic
@@ -213,13 +190,4 @@ def reject_manuscript(manuscript, user, why):
     manuscript = locked(manuscript)
     check_handle(manuscript, user)
     why = reason(why, _("退稿理由"), ExchangeError, limit=1000)
-    before = manuscript.decide(user, Manuscript.Status.REJECTED, reason=why)
-    ManuscriptEvent.log(
-        ManuscriptEvent.Action.REJECTED,
-        actor=user,
-        manuscript=manuscript,
-        from_status=before,
-        to_status=manuscript.status,
-        note=why,
-    )
-    return manuscript
+    return manuscript.decide(user, Manuscript.Status.REJECTED, ManuscriptEvent.Action.REJECTED, note=why, reason=why)

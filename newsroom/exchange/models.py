@@ -40,14 +40,17 @@ class Decided(models.Model):
     class Meta:
         abstract = True
 
-    def decide(self, user, status, **fields):
-        """Record the decision (the caller has checked it and runs in its transaction)."""
+    def decide(self, user, status, action, note="", **fields):
+        """Record the decision and its row in the trail (the caller has checked it and runs in
+        its transaction)."""
         before = self.status
         self.status, self.decided_by, self.decided_at = status, user, timezone.now()
         for name, value in fields.items():
             setattr(self, name, value)
         self.save(update_fields=["status", "decided_by", "decided_at", *fields])
-        return before
+        trail = self.events.model
+        trail.log(action, actor=user, **{self._meta.model_name: self}, from_status=before, to_status=status, note=note)
+        return self
 
 
 class Submission(Decided):
