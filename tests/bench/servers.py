@@ -43,9 +43,12 @@ def stop(process):
     process.wait(timeout=30)
 
 
-def start_nginx(work, upstream_port, port):
-    """docs/nginx.conf in front of ``127.0.0.1:upstream_port``, listening on ``127.0.0.1:port``,
-    with its static, media, cache and log paths under ``work`` (a pathlib.Path)."""
+def start_nginx(work, upstream_port, port, second_port=None, keepalive=True):
+    """docs/nginx.conf in front of ``127.0.0.1:upstream_port`` (and ``second_port``: the config's
+    second app server; without it both entries name the one node), listening on
+    ``127.0.0.1:port``, with its static, media, cache and log paths under ``work`` (a pathlib.Path).
+    ``keepalive=False`` drops the upstream connection pool (a node stopped as a thread, not a
+    process, would otherwise go on answering on the connections it holds)."""
     conf = (settings.BASE_DIR / "docs" / "nginx.conf").read_text(encoding="utf-8")
     conf = (
         conf.replace("/srv/linli/staticfiles/", f"{work / 'static'}/")
@@ -53,9 +56,12 @@ def start_nginx(work, upstream_port, port):
         .replace("/var/cache/nginx/linli", str(work / "nginx-cache"))
         .replace("/var/log/nginx/linli.access.log", str(work / "nginx-access.log"))
         .replace("127.0.0.1:8001", f"127.0.0.1:{upstream_port}")
+        .replace("127.0.0.1:8002", f"127.0.0.1:{second_port or upstream_port}")
         .replace("listen 80;", f"listen 127.0.0.1:{port};")
         .replace("listen [::]:80;", "")
     )
+    if not keepalive:
+        conf = conf.replace("    keepalive 16;\n", "")
     shutil.rmtree(work / "nginx-cache", ignore_errors=True)
     (work / "nginx.conf").write_text(
         # As root (CI), the workers stay root: they read the test's private temporary folders.
