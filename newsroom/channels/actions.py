@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from newsroom.core.actions import ActionError, locked, require
@@ -84,17 +85,11 @@ def document(made):
     return (
         '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        f"<title>{_esc(made.title)}</title></head>"
+        f"<title>{escape(made.title)}</title></head>"
         '<body style="margin:0;padding:16px;max-width:677px;">'
-        f'<h1 style="font-size:22px;line-height:1.4;margin:0 0 12px 0;color:#1a1a1a;">{_esc(made.title)}</h1>'
+        f'<h1 style="font-size:22px;line-height:1.4;margin:0 0 12px 0;color:#1a1a1a;">{escape(made.title)}</h1>'
         f"{made.content}</body></html>"
     )
-
-
-def _esc(text):
-    from django.utils.html import escape
-
-    return escape(text)
 
 
 def _read(photo):

@@ -383,6 +383,18 @@ class RevokeForm(ActionForm):
     reason = forms.CharField(label=_("撤销理由"), required=False, max_length=200)
 
 
+def _is_push(user, article, column, kind):
+    """A copy from one of the user's portals into a portal that is not theirs is a 推送 (the
+    target's policy decides); anything else is the target's own 引用 (its roles decide)."""
+    mine = reachable(user)
+    return (
+        kind == ArticlePlacement.Kind.COPY
+        and mine is not None
+        and article.portal_id in mine
+        and column.portal_id not in mine
+    )
+
+
 class PortalColumnChoice(forms.ModelChoiceField):
     def label_from_instance(self, column):
         return f"{column.portal.short_name or column.portal.name}：{column}"
@@ -415,13 +427,8 @@ class PlacementForm(forms.ModelForm):
         data = super().clean()
         article, column, kind = data.get("article"), data.get("column"), data.get("kind")
         if article and column and kind:
-            mine = reachable(self.user)
             try:
-                if (
-                    kind == ArticlePlacement.Kind.COPY
-                    and (mine is None or article.portal_id in mine)
-                    and not (mine is None or column.portal_id in mine)
-                ):
+                if _is_push(self.user, article, column, kind):
                     placements.check_push(article, column, self.user)
                 else:
                     placements.check_quote(article, column, self.user, kind)
@@ -487,15 +494,9 @@ class ArticlePlacementAdmin(PortalScopedAdmin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
         article, column, kind = data["article"], data["column"], data["kind"]
-        mine = reachable(request.user)
-        pushing = (
-            kind == ArticlePlacement.Kind.COPY
-            and (mine is None or article.portal_id in mine)
-            and not (mine is None or column.portal_id in mine)
-        )
         made = (
             placements.push(article, column, request.user)
-            if pushing
+            if _is_push(request.user, article, column, kind)
             else placements.quote(article, column, request.user, kind)
         )
         _become(obj, made)

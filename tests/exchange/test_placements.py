@@ -249,3 +249,24 @@ def test_a_correction_at_the_origin_is_flagged_on_the_desk_that_took_a_copy(clie
     assert "原稿已更正" not in client.get("/admin/").content.decode()
     with pytest.raises(placements.PlacementError):
         placements.caught_up(ArticlePlacement.objects.get(pk=placement.pk), chief)
+
+
+def test_a_district_editor_pushes_a_copy_from_the_admin_and_a_refusing_portal_says_so(client, city):
+    wuhua = Portal.objects.get(slug="wuhua")
+    article = Article.objects.public(wuhua).filter(placements__isnull=True).first()
+    column = Column.objects.get(portal=city, slug="kunming-districts")
+    client.force_login(User.objects.get(username="wuhua-editor"))
+    form = {"article": article.pk, "column": column.pk, "kind": "copy"}
+    city.push_policy = "closed"
+    city.save()
+    refused = client.post("/admin/newsroom/articleplacement/add/", form)
+    assert refused.status_code == 200 and "不接受本网站的推送" in refused.content.decode()
+    city.push_policy = "open"
+    city.save()
+    assert client.post("/admin/newsroom/articleplacement/add/", form).status_code == 302
+    pushed = ArticlePlacement.objects.get(article=article, portal=city)
+    assert pushed.via == ArticlePlacement.Via.PUSH and pushed.copy.status == Article.Status.DRAFT
+    # a mirror into another portal is that portal's to decide
+    other = Article.objects.public(wuhua).filter(placements__isnull=True).exclude(pk=article.pk).first()
+    mirror = client.post("/admin/newsroom/articleplacement/add/", {**form, "article": other.pk, "kind": "mirror"})
+    assert "您不能向该网站的栏目发布稿件。" in mirror.content.decode()
