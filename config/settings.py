@@ -188,8 +188,27 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.getenv("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
+# Uploads: on disk under MEDIA_ROOT by default; in a private bucket of an S3-compatible store
+# when MEDIA_S3_BUCKET is set (newsroom/core/objectstore.py, docs/operations.md).
+MEDIA_S3_BUCKET = os.getenv("MEDIA_S3_BUCKET", "")
+MEDIA_STORAGE = (
+    {
+        "BACKEND": "newsroom.core.objectstore.ObjectMediaStorage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": os.getenv("MEDIA_S3_ENDPOINT_URL") or None,
+            "access_key": os.getenv("MEDIA_S3_ACCESS_KEY_ID", ""),
+            "secret_key": os.getenv("MEDIA_S3_SECRET_ACCESS_KEY", ""),
+            "region_name": os.getenv("MEDIA_S3_REGION") or None,
+            "location": os.getenv("MEDIA_S3_PREFIX", ""),
+            "addressing_style": "path",
+        },
+    }
+    if MEDIA_S3_BUCKET
+    else {"BACKEND": "newsroom.core.storage.MediaStorage"}
+)
 STORAGES = {
-    "default": {"BACKEND": "newsroom.core.storage.MediaStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -205,6 +224,8 @@ MEDIA_ROOT = Path(os.getenv("MEDIA_ROOT", BASE_DIR / "media"))
 # sends the file. Browsers may keep a public file MEDIA_CACHE_SECONDS.
 MEDIA_ACCEL_REDIRECT = envbool("MEDIA_ACCEL_REDIRECT", "False")
 MEDIA_ACCEL_LOCATION = os.getenv("MEDIA_ACCEL_LOCATION", "/protected-media/")
+# With the object store, nginx fetches the bucket through this internal location (docs/nginx.conf).
+MEDIA_ACCEL_OBJECT_LOCATION = os.getenv("MEDIA_ACCEL_OBJECT_LOCATION", "/protected-object/")
 MEDIA_CACHE_SECONDS = envint("MEDIA_CACHE_SECONDS", "4")
 
 # Identity documents and evidence from takedown notices: outside MEDIA_ROOT, never served directly.

@@ -12,13 +12,15 @@ location, so nginx still sends the bytes (docs/nginx.conf). Public files may be 
 browsers for ``MEDIA_CACHE_SECONDS`` (4 s), so a takedown reaches every reader within 5 s.
 """
 
+import mimetypes
 import posixpath
 from urllib.parse import quote
 
 from django.conf import settings
 from django.core import signing
+from django.core.files.storage import default_storage
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.utils._os import safe_join
 from django.views.static import serve
 
@@ -79,6 +81,28 @@ def _current_crop(original, spec):
     return any((round(x * 100), round(y * 100)) == wanted for x, y in focal_points)
 
 
+def _send(request, name):
+    """The file's bytes: from disk or the bucket, or nginx told where to find them."""
+    on_disk = not hasattr(default_storage, "internal_path")  # the bucket (newsroom/core/objectstore.py)
+    if settings.MEDIA_ACCEL_REDIRECT:
+        if on_disk:
+            safe_join(str(settings.MEDIA_ROOT), name)  # refuses a path outside the media root
+            location = settings.MEDIA_ACCEL_LOCATION + quote(name)
+        else:
+            location = settings.MEDIA_ACCEL_OBJECT_LOCATION + default_storage.internal_path(name)
+        response = HttpResponse()
+        response["X-Accel-Redirect"] = location
+        response["Content-Type"] = ""  # nginx sets it from the file name or the store's answer
+        return response
+    if on_disk:
+        return serve(request, name, document_root=settings.MEDIA_ROOT)
+    try:
+        stored = default_storage.open(name)
+    except FileNotFoundError:
+        raise Http404("文件不存在。") from None
+    return FileResponse(stored, content_type=mimetypes.guess_type(name)[0] or "application/octet-stream")
+
+
 def serve_media(request, path):
     name = posixpath.normpath(path).lstrip("/")
     if name.startswith(".."):
@@ -90,13 +114,7 @@ def serve_media(request, path):
         raise Http404("文件不存在或已依法屏蔽。")
     if rendition and not renditions.ensure(name, may_draw=_current_crop):  # made on first request when missing
         raise Http404("文件不存在。")
-    if settings.MEDIA_ACCEL_REDIRECT:
-        safe_join(str(settings.MEDIA_ROOT), name)  # refuses a path outside the media root
-        response = HttpResponse()
-        response["X-Accel-Redirect"] = settings.MEDIA_ACCEL_LOCATION + quote(name)
-        response["Content-Type"] = ""  # nginx sets it from the file name
-    else:
-        response = serve(request, name, document_root=settings.MEDIA_ROOT)
+    response = _send(request, name)
     cache_control = f"public, max-age={settings.MEDIA_CACHE_SECONDS}" if public else "private, no-store"
     response["Cache-Control"] = cache_control
     response["X-Media-Cache-Control"] = cache_control  # nginx repeats it on the file it sends

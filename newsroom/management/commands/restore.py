@@ -3,10 +3,13 @@
 It refuses a database that already holds articles."""
 
 import json
+import posixpath
 import tarfile
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -25,6 +28,24 @@ def extract(source: Path, target: Path):
         tar.extractall(target, filter="data")  # no absolute paths, links or devices
 
 
+def extract_media(source: Path):
+    """Put the uploads back: into MEDIA_ROOT, or into the bucket under the same names."""
+    if not hasattr(default_storage, "names"):
+        return extract(source, Path(settings.MEDIA_ROOT))
+    if not source.exists():
+        return
+    with tarfile.open(source, "r:gz") as tar:
+        for member in tar:
+            name = posixpath.normpath(member.name).lstrip("./")
+            if not member.isfile() or name.startswith("..") or not name:
+                continue
+            if default_storage.exists(name):
+                default_storage.delete(name)
+            saved = default_storage.save(name, ContentFile(tar.extractfile(member).read()))
+            if saved != name:
+                raise CommandError(f"文件 {name} 恢复后名称变为 {saved}。")
+
+
 class Command(BaseCommand):
     help = "把 backup 命令做的备份恢复到一个空数据库（已执行 migrate）。"
 
@@ -39,7 +60,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             # Natural keys: the groups and users migrate made are matched by name, not duplicated.
             call_command("loaddata", str(folder / "data.json.gz"), verbosity=0)
-        extract(folder / "media.tar.gz", Path(settings.MEDIA_ROOT))
+        extract_media(folder / "media.tar.gz")
         extract(folder / "private.tar.gz", Path(settings.PRIVATE_MEDIA_ROOT))
         call_command("rebuild_search_index", stdout=self.stdout)  # the search app's own command
         pagecache.invalidate()
