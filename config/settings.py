@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "newsroom.core.proxy.RealIPMiddleware",
     "newsroom.core.requestlog.RequestLogMiddleware",
     "newsroom.core.nul.RejectNulMiddleware",
+    # Which requests may read the replica (only when DATABASE_REPLICA_URL is set).
+    *(["newsroom.core.replica.ReplicaMiddleware"] if os.getenv("DATABASE_REPLICA_URL") else []),
     # A full disk on a POST: files it stored are deleted, the sender gets a message (507).
     "newsroom.core.diskfull.DiskFullMiddleware",
     # Whole pages for anonymous readers, stored with the headers the middleware below gave
@@ -169,6 +171,20 @@ elif envbool("DB_PREPARED_STATEMENTS", "1"):
     # statement from its second run on this connection. DB_PREPARED_STATEMENTS=0 behind a
     # pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21).
     DATABASES["default"].setdefault("OPTIONS", {}).update({"server_side_binding": True, "prepare_threshold": 2})
+
+# A streaming replica of the PostgreSQL primary (docs/operations.md): anonymous readers' pages
+# may be read from it, never older than a change they could already see (newsroom/core/replica.py).
+DATABASE_REPLICA_URL = os.getenv("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=envint("DB_CONN_MAX_AGE", "0")),
+        "CONN_HEALTH_CHECKS": True,
+        "OPTIONS": dict(DATABASES["default"].get("OPTIONS", {})),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["newsroom.core.replica.ReplicaRouter"]
+# After a form is sent, its sender reads the primary this long (they see what they sent).
+REPLICA_STICKY_SECONDS = envint("REPLICA_STICKY_SECONDS", "10")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

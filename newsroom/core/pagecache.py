@@ -47,6 +47,7 @@ from django.urls import Resolver404, resolve
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
+from newsroom.core import replica
 from newsroom.core.reader import CARE_COOKIE, SCRIPT_COOKIE, SCRIPTS
 
 logger = logging.getLogger("linli.pagecache")
@@ -141,6 +142,8 @@ def _fresh_version():
 def _bump(tags):
     _local.forget()
     try:
+        if not transaction.get_connection().in_atomic_block:
+            replica.mark_change()  # committed: where a replica must be before it serves this
         for tag in tags:
             try:
                 cache.incr(tag_key(tag))
@@ -175,7 +178,7 @@ class _Local:
         self.forget()
 
     def forget(self):
-        self.versions, self.due, self.until = {}, None, 0.0
+        self.versions, self.due, self.until, self.lsn = {}, None, 0.0, 0
 
     def known(self):
         """The tag versions this worker may trust now ({} when it must ask the cache)."""
@@ -213,8 +216,11 @@ def _read(tags, *keys):
     known = _local.known()
     missing = [tag for tag in tags if tag not in known]
     if not missing and not keys:
+        replica.require(_local.lsn)
         return {tag: known[tag] for tag in tags}, {}
-    values = cache.get_many([NEXT_CHANGE_KEY, *map(tag_key, missing), *keys])
+    values = cache.get_many([NEXT_CHANGE_KEY, *map(tag_key, missing), *keys, *replica.keys()])
+    _local.lsn = values.get(replica.LSN_KEY) or _local.lsn
+    replica.require(_local.lsn)
     due = values.get(NEXT_CHANGE_KEY)
     if due is not None and due != NO_CHANGE and due <= time.time():
         _came_due(due)

@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -180,3 +181,87 @@ def _bucket_client(env):
         aws_secret_access_key=env["MEDIA_S3_SECRET_ACCESS_KEY"],
         region_name=env["MEDIA_S3_REGION"],
     )
+
+
+PG_BIN = Path(os.getenv("PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+
+def _as_postgres(command, **kwargs):
+    """Run a PostgreSQL server program: as the ``postgres`` account when we are root (the server
+    refuses root), as ourselves otherwise."""
+    if os.geteuid() == 0:
+        command = ["runuser", "-u", "postgres", "--", *command]
+    return subprocess.run(command, check=True, capture_output=True, text=True, **kwargs)
+
+
+class PostgresPair:
+    """A PostgreSQL primary and its streaming replica (``pg_basebackup -R``), each a cluster of
+    its own on a loopback port, in a folder of their own under /tmp (the server runs as
+    ``postgres``, who cannot enter pytest's private folders). ``stop()`` removes both."""
+
+    def __init__(self):
+        self.folder = Path(tempfile.mkdtemp(prefix="linli-pg-"))
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres", "postgres")
+        self.primary, self.replica = self.folder / "primary", self.folder / "replica"
+        self.primary_port, self.replica_port = free_port(), free_port()
+
+    def start(self):
+        _as_postgres(
+            [str(PG_BIN / "initdb"), "-D", str(self.primary), "-U", "postgres", "--auth=trust"]
+            + ["-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]
+        )
+        settings_text = (
+            f"port = {self.primary_port}\nlisten_addresses = '127.0.0.1'\n"
+            f"unix_socket_directories = '{self.folder}'\nwal_level = replica\nmax_wal_senders = 4\n"
+            "hot_standby = on\nfsync = off\nfull_page_writes = off\nmax_connections = 60\n"
+            "shared_buffers = 64MB\n"
+        )
+        with open(self.primary / "postgresql.conf", "a", encoding="utf-8") as conf:
+            conf.write(settings_text)
+        self._ctl(self.primary, "start")
+        _as_postgres(
+            [str(PG_BIN / "pg_basebackup"), "-h", "127.0.0.1", "-p", str(self.primary_port)]
+            + ["-U", "postgres", "-D", str(self.replica), "-R", "-X", "stream", "--no-sync"]
+        )
+        with open(self.replica / "postgresql.conf", "a", encoding="utf-8") as conf:
+            conf.write(f"port = {self.replica_port}\n")
+        self._ctl(self.replica, "start")
+        return self
+
+    def _ctl(self, data, action):
+        _as_postgres(
+            [str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(data) + ".log", "-w", "-t", "60", action]
+            + (["-m", "immediate"] if action == "stop" else [])
+        )
+
+    def url(self, database, replica=False):
+        port = self.replica_port if replica else self.primary_port
+        return f"postgres://postgres@127.0.0.1:{port}/{database}"
+
+    def sql(self, statement, replica=False, database="postgres"):
+        import psycopg
+
+        with psycopg.connect(self.url(database, replica), autocommit=True) as connection:
+            rows = connection.execute(statement)
+            return rows.fetchall() if rows.description else None
+
+    def caught_up(self, timeout=30):
+        """Wait until the replica has replayed everything the primary has written."""
+        (target,) = self.sql("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn")[0]
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            (replayed,) = self.sql("SELECT pg_last_wal_replay_lsn() - '0/0'::pg_lsn", replica=True)[0]
+            if replayed >= target:
+                return
+            time.sleep(0.05)
+        raise CommandError("备库在规定时间内没有追上主库。")
+
+    def stop(self):
+        for data in (self.replica, self.primary):
+            if (data / "postmaster.pid").exists():
+                try:
+                    self._ctl(data, "stop")
+                except subprocess.CalledProcessError:
+                    pass
+        shutil.rmtree(self.folder, ignore_errors=True)
