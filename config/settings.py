@@ -437,6 +437,11 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+    # RQ on Redis: `manage.py rqworker default --job-class django_tasks_rq.Job` on each worker
+    # machine (docs/operations.md); the queue lives in Redis, shared by every app server.
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": os.getenv("RQ_REDIS_URL", REDIS_URL), "DEFAULT_TIMEOUT": 600}}
 
 # Form widgets render through the project's template engine (cached loader in production), so
 # a widget may use a template of templates/ (a byline row's plain <select>).

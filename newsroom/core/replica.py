@@ -44,7 +44,7 @@ class _Reads:
     """One request's reading: whether it may use the replica, the WAL position it must have."""
 
     def __init__(self):
-        self.allowed, self.required, self.verified = True, 0, 0
+        self.allowed, self.required, self.verified, self.wrote = True, 0, 0, False
 
     def use_replica(self):
         if not self.allowed:
@@ -135,7 +135,7 @@ class ReplicaRouter:
     def db_for_write(self, model, **hints):
         reads = _request.get()
         if reads is not None:
-            reads.allowed = False  # a request that writes reads its own writes
+            reads.allowed, reads.wrote = False, True  # a request that writes reads its own writes
         return "default"
 
     def allow_relation(self, obj1, obj2, **hints):
@@ -154,8 +154,9 @@ def _eligible(request):
 
 
 class ReplicaMiddleware:
-    """Marks the requests that may read the replica; a request that wrote keeps its sender on
-    the primary for ``REPLICA_STICKY_SECONDS`` (a cookie), so they see what they sent."""
+    """Marks the requests that may read the replica; a form that wrote to the database keeps its
+    sender on the primary for ``REPLICA_STICKY_SECONDS`` (a cookie), so they see what they sent.
+    (A 点击 report writes to Redis, not the database, and sets none.)"""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -168,7 +169,7 @@ class ReplicaMiddleware:
             response = self.get_response(request)
         finally:
             _request.reset(token)
-        if request.method not in ("GET", "HEAD", "OPTIONS"):
+        if reads.wrote and request.method not in ("GET", "HEAD", "OPTIONS"):
             response.set_cookie(
                 STICKY_COOKIE,
                 "1",

