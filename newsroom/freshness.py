@@ -26,6 +26,7 @@ What changes without a save (go-live and expiry times) comes from ``next_change`
 ``changed_between``.
 """
 
+from datetime import timedelta
 from types import SimpleNamespace
 
 from django.db.models import Min, Q
@@ -70,14 +71,42 @@ def article_tags(article, before=None):
             spot = SimpleNamespace(pk=article.pk, column_id=column_id, first_published_at=at)
             tags.update(f"article:{n.pk}" for n in Article.objects.neighbours(spot) if n is not None)
     tags.update(f"series:{pk}" for pk in {article.series_id, before.get("series_id")} if pk)
-    tags.update(f"topic:{pk}" for pk in article.topics.values_list("pk", flat=True))
+    topic_ids = list(article.topics.values_list("pk", flat=True))
+    tags.update(f"topic:{pk}" for pk in topic_ids)
+    community_ids = []
     for pk, street in article.communities.values_list("pk", "street_id"):
         tags.update({f"community:{pk}", f"street:{street}"})
+        community_ids.append(pk)
+    if _reorders_the_past(article, before):
+        tags.update(related_tag("topic", pk) for pk in topic_ids)
+        tags.update(related_tag("community", pk) for pk in community_ids)
+        tags.update(related_tag("series", pk) for pk in {article.series_id, before.get("series_id")} if pk)
     tags.update(f"street:{pk}" for pk in article.streets.values_list("pk", flat=True))
     # Where it is linked or mirrored in other portals: those pages, columns and lists (站群).
     for placement in article.placements.shown(ALL_PORTALS).select_related("column"):
         tags |= placement_tags(placement)
     return tags
+
+
+def related_tag(kind, pk):
+    """The 相关文章 of the articles tagged with this topic, community or series (newsroom/related.py)."""
+    return f"related:{kind}:{pk}"
+
+
+# A publish dated this far back is a backdated one (an import of past articles, a re-publish).
+BACKDATED = timedelta(hours=1)
+
+
+def _reorders_the_past(article, before):
+    """Whether the change can alter the 相关文章 of articles published before it: 相关文章 list only
+    what came before each article, so an ordinary publish (dated now) changes none; a backdated
+    publish, a changed date or series, or a re-publish does. A withdrawal reaches the pages that
+    list the article through its own tag."""
+    if not article.is_live or article.first_published_at is None:
+        return False
+    if before.get("is_live"):
+        return before.get("at") != article.first_published_at or before.get("series_id") != article.series_id
+    return article.first_published_at < timezone.now() - BACKDATED
 
 
 def placement_tags(placement):
@@ -146,10 +175,13 @@ def _link_tags(model, instances, via):
         return tags_for(model, instances)
     if not via.is_live:
         return set()
+    # Joining or leaving a topic or community changes the 相关文章 of the articles after it there.
     if model is Community:
-        return {t for c in instances for t in (f"community:{c.pk}", f"street:{c.street_id}")}
+        return {
+            t for c in instances for t in (f"community:{c.pk}", f"street:{c.street_id}", related_tag("community", c.pk))
+        }
     if model is Topic:
-        return {f"topic:{t.pk}" for t in instances}
+        return {t for topic in instances for t in (f"topic:{topic.pk}", related_tag("topic", topic.pk))}
     if model is Street:
         return {f"street:{s.pk}" for s in instances}
     return tags_for(model, instances)

@@ -1,42 +1,57 @@
-"""相关文章: the newest published articles of the portal sharing a community, a topic or the
-series with the article shown.
+"""相关文章: the published articles of the portal sharing a community, a topic or the series with
+the article shown, published before it (newest first), as the static 站群 systems list them.
 
-Each topic's, community's and series' newest articles are one small list, the same for every
-article that shares it, so it is kept in the cache (``pagecache.remember``) until an article of
-that topic, community or series changes, go-live and expiry included. An article page merges
-the lists of what it is tagged with instead of running a query of its own."""
+Listing only what came before means a new publish changes no older article's page: its 相关文章
+stay as they were. The page depends on the articles it lists (``article:<pk>``: a correction
+or a withdrawal of one of them reaches it) and on ``related:<kind>:<pk>`` of what it is tagged
+with, which newsroom/freshness.py bumps only when an article joins or leaves a topic, community
+or series at a date before its newest (a backdated publish, a changed date, a link added or
+taken away), never for an ordinary publish."""
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
 from newsroom.core import pagecache
 
+from .freshness import related_tag
 from .models import Article
 
 SIZE = 6
-TAGS = {"topics": "topic", "communities": "community", "series": "series"}  # newsroom/freshness.py
+
+
+def tags(article, topics, communities):
+    return [
+        *(related_tag("topic", t.pk) for t in topics),
+        *(related_tag("community", c.pk) for c in communities),
+        *([related_tag("series", article.series_id)] if article.series_id else []),
+    ]
 
 
 def related(article, topics, communities, exclude, size=SIZE):
-    """The ``size`` newest published articles sharing a topic, a community or the series with
-    ``article``, newest first, less those in ``exclude`` (the article, the one it replaces)."""
-    portal = article.column.portal_id
-    keep = size + len(exclude)  # each list holds enough to fill the page after the exclusions
-    found = {}
-    for field, pks in (
-        ("topics", [t.pk for t in topics]),
-        ("communities", [c.pk for c in communities]),
-        ("series", [article.series_id] if article.series_id else []),
-    ):
-        for pk in pks:
-            for item in _newest(portal, field, pk, keep):
-                found[item.pk] = item
-    ranked = sorted(
-        (a for a in found.values() if a.pk not in exclude), key=lambda a: (a.first_published_at, a.pk), reverse=True
+    """The ``size`` newest public articles published before ``article`` that share a topic, a
+    community or the series with it, less those in ``exclude`` (the article, the one it
+    replaces): one query."""
+    topic_ids, community_ids = [t.pk for t in topics], [c.pk for c in communities]
+    pagecache.depends(*tags(article, topics, communities))
+    shared = Q(pk__in=[])
+    if topic_ids:
+        through = Article.topics.through.objects.filter(article=OuterRef("pk"), topic__in=topic_ids)
+        shared |= Q(Exists(through))
+    if community_ids:
+        through = Article.communities.through.objects.filter(article=OuterRef("pk"), community__in=community_ids)
+        shared |= Q(Exists(through))
+    if article.series_id:
+        shared |= Q(series_id=article.series_id)
+    if not (topic_ids or community_ids or article.series_id):
+        return []
+    at = article.first_published_at or timezone.now()
+    before = Q(first_published_at__lt=at) | Q(first_published_at=at, pk__lt=article.pk or 0)
+    found = list(
+        Article.objects.public(article.column.portal_id)
+        .filter(shared, before)
+        .exclude(pk__in=exclude)
+        .order_by("-first_published_at", "-pk")
+        .links()[:size]
     )
-    return ranked[:size]
-
-
-def _newest(portal, field, pk, keep):
-    return pagecache.remember(
-        f"related:{portal}:{field}:{pk}:{keep}",
-        lambda: list(Article.objects.public(portal).filter(**{field: pk}).links()[:keep]),
-        tags=[f"{TAGS[field]}:{pk}"],
-    )
+    pagecache.depends(*(f"article:{item.pk}" for item in found))
+    return found

@@ -195,12 +195,12 @@ def article(request, slug):
     if found.column_id in columns:  # else (a column made a moment ago) it loads on first use
         found.column = columns[found.column_id]
     parts, neighbours = _parts_and_neighbours(found)
-    pagecache.depends(
-        f"article:{found.pk}",
-        *(f"topic:{t.pk}" for t in parts.topics),
-        *(f"community:{c.pk}" for c in parts.communities),
-        *([f"series:{found.series_id}"] if found.series_id else []),
+    # Its own change and its neighbours'; 相关文章 add what they list (newsroom/related.py); an
+    # empty sister series is named without a link until its first article is published.
+    empty_sisters = (
+        [s.pk for s in found.series.with_sisters if getattr(s, "has_articles", None) is False] if found.series else []
     )
+    pagecache.depends(f"article:{found.pk}", *(f"series:{pk}" for pk in empty_sisters))
     return article_page(request, found, parts, neighbours=neighbours)
 
 

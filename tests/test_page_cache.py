@@ -88,9 +88,29 @@ def test_publishing_shows_the_article_on_every_list_at_once(demo, roles):
     for url in LISTS:
         assert "fresh-story" in text(reader, url), url
     assert reader.get("/article/fresh-story/").status_code == 200
+    # 相关文章 list what came before each article (as static 站群 systems do): the new story's
+    # lists the older one; the older one's stays as it was, so its page need not be made again.
+    related = text(reader, "/article/fresh-story/").split('id="h-related"')[1].split("</section>")[0]
+    assert f"/article/{YUQUAN}/" in related
     related, latest = text(reader, neighbour).split('id="h-related"')[1].split('id="h-latest"')
-    assert "/article/fresh-story/" in related.split("</section>")[0]  # 相关文章
-    assert "/article/fresh-story/" not in latest.split("</section>")[0]  # once per page: not again in 最新文章
+    assert "/article/fresh-story/" not in related.split("</section>")[0]
+    assert "/article/fresh-story/" in latest.split("</section>")[0]  # the side list has it
+
+
+def test_a_backdated_publish_or_a_new_topic_reaches_the_related_lists_of_later_articles(demo, roles):
+    later = f"/article/{YUQUAN}/"
+    reader = cached([later])
+    article = ready_to_publish(roles, slug="old-story", title="往年邻里节回顾")
+    workflow.publish(article, roles["chief"])
+    assert "/article/old-story/" not in text(reader, later).split('id="h-related"')[1].split("</section>")[0]
+    # Dated before the later article (an import of a past story): now it comes before it.
+    story = Article.objects.get(slug="old-story")
+    story.first_published_at = Article.objects.get(slug=YUQUAN).first_published_at - timedelta(days=30)
+    story.save()
+    assert "/article/old-story/" in text(reader, later).split('id="h-related"')[1].split("</section>")[0]
+    story.topics.clear()
+    story.communities.clear()
+    assert "/article/old-story/" not in text(reader, later).split('id="h-related"')[1].split("</section>")[0]
 
 
 # Pages that do not show an article of the 党建新闻 column about 中南 community in the urban
