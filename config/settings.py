@@ -351,6 +351,11 @@ PAGE_CACHE_LOCAL_PAGES = envint("PAGE_CACHE_LOCAL_PAGES", "200")
 # under a steady stream of readers a takedown reaches them within this second (nginx counts it
 # in whole seconds: up to two) plus the worker's (PAGE_CACHE_LOCAL_SECONDS).
 MICRO_CACHE_SECONDS = envint("MICRO_CACHE_SECONDS", "1")
+# Where Django asks nginx to refresh the pages a takedown touched (newsroom/microcache.py): each
+# nginx in front, as seen from the app servers, e.g. http://127.0.0.1:80; and the secret that
+# docs/nginx.conf's `map $http_x_linli_refresh` holds. Unset: no refresh is sent.
+MICRO_CACHE_REFRESH_URLS = envlist("MICRO_CACHE_REFRESH_URLS", "")
+MICRO_CACHE_REFRESH_TOKEN = os.getenv("MICRO_CACHE_REFRESH_TOKEN", "")
 # 点击数 counted in Redis and written in batches (newsroom/viewcounts.py); without Redis every
 # view is one UPDATE.
 VIEW_COUNT_BUFFER = envbool("VIEW_COUNT_BUFFER", str(bool(REDIS_URL)))

@@ -34,7 +34,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from newsroom.core.actions import Action, ActionError, Actions, Done, locked, reason, require
 
-from . import checks, notifications, revisions
+from . import checks, microcache, notifications, revisions
 from .models import Article, AuditEntry, PreviewLink
 from .models.editorial import article_may_be_previewed
 from .review_steps import four_eyes_refusal, step_permission
@@ -314,6 +314,7 @@ def unpublish(article, user, reason):
     """下线: readers stop seeing the article; it can be resubmitted."""
     article = _locked(article)
     check_unpublish(article, user)
+    microcache.refresh_article(article)
     return _move(article, user, "unpublish", S.UNPUBLISHED, _reason(reason, _("下线理由")), is_live=False)
 
 
@@ -323,6 +324,7 @@ def withdraw(article, user, reason):
     article = _locked(article)
     check_withdraw(article, user)
     revoke_all_preview_links(article)
+    microcache.refresh_article(article)
     return _move(article, user, "withdraw", S.WITHDRAWN, _reason(reason, _("撤稿理由")), is_live=False)
 
 

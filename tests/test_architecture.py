@@ -60,6 +60,8 @@ INTERFACES = {
         "images",
         # the WeChat version places photos in the body as the article page does
         "rendering",
+        # a takedown measure refreshes nginx's copies of the pages it touched
+        "microcache",
     },
     "newsroom.search": {"index", "models", "views", "text", "urls"},
     "newsroom.takedowns": {"actions", "models", "mail", "urls"},

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from newsroom.core import actions, content
 
-from .. import placements
+from .. import microcache, placements
 from ..bylines import reporters
 from ..models import Article, AuditEntry, Photo
 from ..workflow import revoke_all_preview_links
@@ -491,6 +491,7 @@ def apply_measure(notice, user, kind, target, text="", cover_shared=False):
     )
     _decide(notice, _("已采取措施：%(summary)s。") % {"summary": summary})
     _event(notice, user, "measure", R.MEASURES_APPLIED, summary, internal=False)
+    microcache.refresh_article(article)  # nginx's copies replaced once this commits
     return measure
 
 
@@ -501,6 +502,8 @@ def revert_measure(measure, user, reason):
     if not measure.active:
         raise ActionError(_("该措施已撤销。"))
     _revert(measure, user, _reason(reason, _("撤销理由")))
+    if measure.article_id:
+        microcache.refresh_article(measure.article)
     return measure
 
 

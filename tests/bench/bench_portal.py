@@ -41,7 +41,7 @@ from PIL import Image
 from communities.models import Community
 from newsroom.core.publishing import ALL_PORTALS
 from newsroom.models import Article, Column, Person, Photo, Portal, Topic
-from tests.bench.servers import start_gunicorn, start_nginx, stop
+from tests.bench.servers import REFRESH_TOKEN, start_gunicorn, start_nginx, stop
 
 REDIS_URL = os.getenv("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
 # What readers type into 站内搜索: 60 queries, one and two words (the search row of --search-seconds).
@@ -236,6 +236,9 @@ class Command(BaseCommand):
             "BEHIND_PROXY": "1",
             # wrk is one reader sending many reports: count each one, so the figures can be checked.
             "VIEW_COUNT_DEDUPE_SECONDS": "0",
+            # A takedown applied with this environment refreshes nginx's copies (newsroom/microcache.py).
+            "MICRO_CACHE_REFRESH_URLS": f"http://127.0.0.1:{self.options['port'] + 1}",
+            "MICRO_CACHE_REFRESH_TOKEN": REFRESH_TOKEN,
         }
 
     def _collectstatic(self, env, page_size):

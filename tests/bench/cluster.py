@@ -13,7 +13,15 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import CommandError
 
-from tests.bench.servers import PostgresPair, free_port, start_gunicorn, start_nginx, start_seaweedfs, stop
+from tests.bench.servers import (
+    REFRESH_TOKEN,
+    PostgresPair,
+    free_port,
+    start_gunicorn,
+    start_nginx,
+    start_seaweedfs,
+    stop,
+)
 
 
 def start_redis(work):
@@ -59,6 +67,8 @@ class Cluster:
         self.pair.sql("CREATE DATABASE linli")
         self.processes["seaweedfs"], store = start_seaweedfs(self.work / "seaweedfs")
         self.processes["redis"], self.redis_url = start_redis(self.work)
+        self.port = free_port()  # nginx's
+        self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
             **{k: v for k, v in os.environ.items() if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL")},
             **store,
@@ -76,6 +86,8 @@ class Cluster:
             "PRIVATE_MEDIA_ROOT": str(self.work / "private"),
             "MEDIA_ACCEL_REDIRECT": "1",
             "BEHIND_PROXY": "1",
+            "MICRO_CACHE_REFRESH_URLS": self.url,
+            "MICRO_CACHE_REFRESH_TOKEN": REFRESH_TOKEN,
         }
         self.manage("migrate", "--noinput", "-v0")
         self.manage("load_demo", "--on-production-server")
@@ -84,7 +96,6 @@ class Cluster:
         for index in range(self.node_count):
             self.start_node(index)
         self.start_worker()
-        self.port = free_port()
         self.store_port = int(store["MEDIA_S3_ENDPOINT_URL"].rsplit(":", 1)[1])
         self.processes["nginx"] = start_nginx(
             self.work,
@@ -93,7 +104,6 @@ class Cluster:
             second_port=self.node_ports[1] if self.node_count > 1 else None,
             store_port=self.store_port,
         )
-        self.url = f"http://127.0.0.1:{self.port}"
         self.pair.caught_up()
 
     def manage(self, *args, stdin=None):

@@ -47,6 +47,9 @@ def stop(process):
     process.wait(timeout=30)
 
 
+REFRESH_TOKEN = "loopback-refresh-token-0123456789"
+
+
 def start_nginx(work, upstream_port, port, second_port=None, keepalive=True, store_port=8333):
     """docs/nginx.conf in front of ``127.0.0.1:upstream_port`` (and ``second_port``: the config's
     second app server; without it both entries name the one node), listening on
@@ -62,6 +65,7 @@ def start_nginx(work, upstream_port, port, second_port=None, keepalive=True, sto
         .replace("127.0.0.1:8001", f"127.0.0.1:{upstream_port}")
         .replace("127.0.0.1:8002", f"127.0.0.1:{second_port or upstream_port}")
         .replace("127.0.0.1:8333", f"127.0.0.1:{store_port}")
+        .replace("CHANGE-ME-MICRO-CACHE-REFRESH-TOKEN", REFRESH_TOKEN)
         .replace("listen 80;", f"listen 127.0.0.1:{port};")
         .replace("listen [::]:80;", "")
     )

@@ -2,6 +2,7 @@
 nginx, an RQ worker, the bucket and the replica. A node stopped while readers read loses none of
 their requests; background work (renditions) is done by the RQ worker into the bucket."""
 
+import threading
 import time
 
 from tests.scale.helpers import get
@@ -60,3 +61,63 @@ def test_the_rq_worker_draws_an_uploads_sizes_into_the_bucket(cluster):
         time.sleep(1)
     assert made == len(wanted), (cluster.work / "worker.log").read_text(errors="replace")[-3000:]
     assert "Job OK" in (cluster.work / "worker.log").read_text(errors="replace")
+
+
+TAKEDOWN = """
+import threading
+import time
+from django.contrib.auth.models import User
+from newsroom.models import Article, Membership, Portal
+from newsroom.takedowns import actions
+from newsroom.takedowns.models import TakedownRequest, Target
+article = Article.objects.get(slug={slug!r})
+user, _ = User.objects.get_or_create(username="cluster-moderator", defaults={{"is_staff": True}})
+Membership.objects.give(user, Portal.objects.default(), "版权审核")
+notice = TakedownRequest(portal=article.column.portal, notifier_kind="person", notifier_name="测量",
+    phone="13800000000", email="measure@example.com", address="本机", id_type="id_card",
+    id_number="110101199001010000", right_claimed="copyright", description="测量", declared_true=True)
+target = Target(url="http://127.0.0.1" + article.get_absolute_url(), work_title=article.title, part="whole",
+                article=article)
+notice = actions.receive(notice, [target], [])
+actions.start_review(notice, user)
+actions.accept(notice, user)
+actions.apply_measure(notice, user, "withdraw_article", notice.targets.get())
+print("COMMITTED", time.time())
+"""
+
+
+def test_a_takedown_reaches_readers_through_nginx_within_a_second(cluster):
+    slug = cluster.manage(
+        "shell",
+        "-v",
+        "0",
+        stdin=(
+            "from newsroom.models import Article, Portal\n"
+            "print(Article.objects.public(Portal.objects.default())"
+            ".exclude(slug='hohhot-yuquan-grassroots-party-building').order_by('-first_published_at')[1].slug)\n"
+        ),
+    ).split()[-1]
+    url = f"{cluster.url}/article/{slug}/"
+    for _ in range(3):
+        assert get(url)[0] == 200  # in nginx's micro-cache and Redis
+    seen, stop = [], threading.Event()
+
+    def reader():
+        while not stop.is_set():
+            seen.append((time.time(), get(url, timeout=5)[0]))
+            time.sleep(0.02)
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    try:
+        time.sleep(0.5)
+        out = cluster.manage("shell", "-v", "0", stdin=TAKEDOWN.format(slug=slug))
+        committed = float(out.split("COMMITTED")[1].split()[0])
+        time.sleep(3)
+    finally:
+        stop.set()
+        thread.join()
+    after = [(at - committed, status) for at, status in seen if at > committed]
+    first_gone = next(at for at, status in after if status == 451)
+    assert first_gone <= 1.0, after[:60]
+    assert all(status == 451 for at, status in after if at > first_gone), after
