@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench measure-takedown
+.PHONY: run test lint bench measure-takedown cluster
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,3 +46,9 @@ bench: $(VENV)/.installed
 measure-takedown: $(VENV)/.installed
 	bash docs/apt-install.sh "the takedown measurement" wrk:wrk nginx:nginx-light
 	$(BIN)/python -m tests.bench measure_takedown $(MEASURE_ARGS)
+
+## The production path on this machine (primary + replica, SeaweedFS, Redis, two gunicorn nodes,
+## an RQ worker, nginx) and a bounded soak through it (not a test): SOAK_ARGS="--seconds 600".
+cluster: $(VENV)/.installed
+	bash docs/apt-install.sh "the cluster soak" wrk:wrk nginx:nginx-light
+	$(BIN)/python -m tests.bench soak $(SOAK_ARGS)

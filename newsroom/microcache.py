@@ -22,6 +22,7 @@ import urllib.request
 
 from django.conf import settings
 from django.db import transaction
+from django.http.request import validate_host
 
 from newsroom.core import pagecache
 from newsroom.core.publishing import ALL_PORTALS
@@ -36,7 +37,7 @@ def _hosts(portal):
     hosts = list(portal.host_list)
     if portal.is_default:  # readers may reach the default portal on any address Django accepts
         hosts += [h for h in settings.ALLOWED_HOSTS if h and not h.startswith(".") and h != "*"]
-    return list(dict.fromkeys(hosts))
+    return [h for h in dict.fromkeys(hosts) if validate_host(h, settings.ALLOWED_HOSTS)]
 
 
 def pages_of(article):

@@ -29,7 +29,7 @@ def main(argv):
         names = sorted(
             n.removesuffix(".py")
             for n in os.listdir(os.path.dirname(__file__))
-            if n.startswith(("bench_", "measure_")) and n.endswith(".py")
+            if (n.startswith(("bench_", "measure_")) or n == "soak.py") and n.endswith(".py")
         )
         print("用法：python -m tests.bench 名称 [选项] [" + ANY_DATABASE + "]；名称：" + "、".join(names))
         return 0 if len(argv) >= 2 else 2
