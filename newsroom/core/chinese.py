@@ -13,12 +13,37 @@ def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
+# Text printed exactly as stored and reviewed: a Traditional original in 原文 mode (its title,
+# body, captions) sits between these two private-use characters, which the converters below leave
+# alone and newsroom/core/reader.py removes before the page is sent. Only the reader's own
+# 简/繁 switch converts it.
+STORED, STORED_END = "\ue000", "\ue001"
+_STORED = re.compile("(\ue000.*?\ue001)", re.S)
+
+
+def as_stored(text):
+    return f"{STORED}{text}{STORED_END}" if text else text
+
+
+def unmark(text: str) -> str:
+    return text.replace(STORED, "").replace(STORED_END, "") if STORED in text else text
+
+
+def _outside_stored(convert, text):
+    if not text:
+        return text
+    if STORED not in text:
+        return convert(text)
+    return "".join(part if part.startswith(STORED) else convert(part) for part in _STORED.split(text))
+
+
 def to_traditional(text: str) -> str:
-    return _converter("s2tw").convert(text) if text else text
+    """Simplified to Traditional (Taiwan's forms), leaving text marked as stored as it is."""
+    return _outside_stored(_converter("s2tw").convert, text)
 
 
 def to_simplified(text: str) -> str:
-    return _converter("tw2s").convert(text) if text else text
+    return _outside_stored(_converter("tw2s").convert, text)
 
 
 @cache

@@ -9,7 +9,7 @@ from django.http import HttpResponseRedirect
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from newsroom.core.chinese import to_simplified, to_traditional
+from newsroom.core.chinese import STORED, to_simplified, to_traditional, unmark
 
 SCRIPT_COOKIE = "linli_script"
 CARE_COOKIE = "linli_care"
@@ -54,6 +54,7 @@ def set_care_mode(request):
 # Pages and the portal's own error pages (the 451 tombstone, 404, 403, 400, 500) alike.
 CONVERTED_STATUSES = {200, 400, 403, 404, 410, 451, 500}
 TRADITIONAL_PAGE = b'lang="zh-Hant"'  # base.html: an article in Traditional script, read as written
+STORED_BYTES = STORED.encode()
 
 
 class ScriptConversionMiddleware:
@@ -64,21 +65,29 @@ class ScriptConversionMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        convert = SCRIPTS.get(request.COOKIES.get(SCRIPT_COOKIE, ""))
+        chosen = SCRIPTS.get(request.COOKIES.get(SCRIPT_COOKIE, ""))
         html = (
             not request.path.startswith("/admin/")
             and response.get("Content-Type", "").startswith("text/html")
             and not response.streaming
             and response.status_code in CONVERTED_STATUSES
         )
-        if html and convert is None and TRADITIONAL_PAGE in response.content[:300]:
-            # 原文: an article published in Traditional script is read as its portal printed it,
-            # labels and all, not Traditional text inside Simplified chrome.
-            convert = to_traditional
-        if html and convert:
+        if html:
             charset = response.charset or "utf-8"
-            response.content = convert(response.content.decode(charset)).encode(charset)
-            if response.has_header("Content-Length"):
-                response["Content-Length"] = str(len(response.content))
+            original = html and chosen is None and TRADITIONAL_PAGE in response.content[:300]
+            if chosen:  # the reader's own choice: everything in that script, stored text too
+                text = chosen(unmark(response.content.decode(charset)))
+            elif original:
+                # 原文: an article published in Traditional script is read as its portal printed
+                # it: the labels and chrome in Traditional, its stored text exactly as stored.
+                text = unmark(to_traditional(response.content.decode(charset)))
+            elif STORED_BYTES in response.content:
+                text = unmark(response.content.decode(charset))
+            else:
+                text = None
+            if text is not None:
+                response.content = text.encode(charset)
+                if response.has_header("Content-Length"):
+                    response["Content-Length"] = str(len(response.content))
         patch_vary_headers(response, ("Cookie",))
         return response

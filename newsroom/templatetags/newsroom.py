@@ -1,6 +1,6 @@
 from django import template
 
-from newsroom.core.chinese import to_traditional
+from newsroom.core.chinese import as_stored, to_traditional
 
 register = template.Library()
 
@@ -10,6 +10,13 @@ def in_script(text, script):
     """Show generated text (credit lines, labels) in the script the article was published in;
     markup stays safe when it came in safe (``{% filter in_script:… %}`` around a block)."""
     return to_traditional(text) if script == "zh-hant" else text
+
+
+@register.filter(is_safe=True)
+def stored(text, script):
+    """Stored text of an article in Traditional script, printed exactly as stored in 原文 mode
+    (newsroom/core/chinese.py): the page's Traditional conversion passes it by."""
+    return as_stored(text) if script == "zh-hant" else text
 
 
 @register.simple_tag

@@ -30,7 +30,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from tests.bench.cluster import Cluster
-from tests.scale.helpers import get
+from tests.scale.helpers import get, get_with_headers
 
 # A new article is on its column page once nginx's copy (up to 2 s: nginx counts whole seconds)
 # and a worker's trust in the versions it knew (PAGE_CACHE_LOCAL_SECONDS) have run out; a
@@ -168,11 +168,12 @@ class Command(BaseCommand):
                 if status == 200 and now - committed > TAKEDOWN_BOUND:
                     findings["stale"].append((event["url"], round(now - committed, 2)))
             else:
-                status, html = get(column, timeout=5)
+                status, html, headers = get_with_headers(column, timeout=5)
                 if event["url"] in html and first is None:
                     first = now - committed
                 if status == 200 and event["url"] not in html and now - committed > PUBLISH_BOUND:
-                    findings["stale"].append((event["column"] + " 缺 " + event["url"], round(now - committed, 2)))
+                    how = f"nginx {headers.get('X-Micro-Cache')}, Django {headers.get('X-Page-Cache')}"
+                    findings["stale"].append((event["column"] + " 缺 " + event["url"], round(now - committed, 2), how))
             time.sleep(0.05)
         kind = "latency" if event["event"] == "takedown" else "shown"
         findings[kind].append(first if first is not None else float("inf"))

@@ -167,3 +167,44 @@ def test_it_shows_sidebars_and_the_news_tip_line(client, demo):
     assert "报料电话：0471-5103964" in html  # the portal's own hotline
     assert "hualongbaoliao" not in html and "3401582423" not in html  # never another outlet's channels
     assert "一经采纳有费用酬谢" in html
+
+
+def _texts(html):
+    """The title, every paragraph of the body and every caption, as a reader reads them."""
+    body = html.split('id="article-body"')[1].split("</div>")[0]
+    strip = lambda fragment: re.sub(r"<[^>]+>", "", fragment).strip()  # noqa: E731
+    return {
+        "title": strip(re.search(r'<h1 id="article-title">(.*?)</h1>', html, re.S).group(1)),
+        "paragraphs": [strip(p) for p in re.findall(r"<p(?:\s[^>]*)?>(.*?)</p>", body, re.S) if strip(p)],
+        "captions": [
+            strip(c.split('<span class="credit">')[0])
+            for c in re.findall(r"<figcaption>(.*?)</figcaption>", body, re.S)
+        ],
+    }
+
+
+def test_a_traditional_original_prints_its_stored_text_unchanged(client, demo):
+    """原文 converts the page's labels to Traditional, never the stored, reviewed text: OpenCC's
+    s2tw would print 了解 as 瞭解 and 范 as 範 where the source has them."""
+    for slug, host in (("kunming-xinwenli-community", "wuhua"), ("chengdu-wuhou-gongheli-community", "wuhou")):
+        article = Article.objects.get(slug=slug)
+        if article.script != "zh-hant":
+            continue
+        article.body += "<p>居民代表表示要深入了解社区规范，愿意参与，后续再议。</p>"
+        article.save()
+        shown = _texts(page(client, f"/article/{slug}/", host=host))
+        stored_paragraphs = [
+            re.sub(r"<[^>]+>", "", p).strip() for p in re.findall(r"<p(?:\s[^>]*)?>(.*?)</p>", article.body, re.S)
+        ]
+        assert shown["title"].endswith(article.title)
+        assert [p for p in shown["paragraphs"] if not p.startswith("—")] == [p for p in stored_paragraphs if p]
+        assert "深入了解社区规范，愿意参与，后续再议" in shown["paragraphs"][-1]
+        assert set(shown["captions"]) == {p.caption for p in article.photos.filter(hidden_by_takedown=False)}
+        # The reader's own switch converts everything, stored text too.
+        client.cookies["linli_script"] = "hant"
+        switched = _texts(page(client, f"/article/{slug}/", host=host))
+        assert "深入瞭解社區規範，願意參與，後續再議" in switched["paragraphs"][-1]
+        client.cookies["linli_script"] = "hans"
+        simplified = _texts(page(client, f"/article/{slug}/", host=host))
+        assert "深入了解社区规范，愿意参与，后续再议" in simplified["paragraphs"][-1]
+        del client.cookies["linli_script"]
