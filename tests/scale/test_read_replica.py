@@ -47,6 +47,14 @@ def test_a_paused_replica_serves_no_stale_page_and_none_is_kept(cluster):
                 "from newsroom import workflow\n"
                 "from newsroom.models import Article\n"
                 f"workflow.withdraw(Article.objects.get(slug='{SLUG}'), User.objects.get(username='chief'), '事实有误')\n"
+                # and a publish, through the three reviews
+                "from tests.helpers import new_draft\n"
+                "users = {n: User.objects.get(username=n) for n in ('editor', 'reviewer1', 'reviewer2', 'chief')}\n"
+                "article = new_draft(users['editor'], title='备库暂停时发布的稿件', slug='replica-fresh')\n"
+                "workflow.submit(article, users['editor'])\n"
+                "for name in ('reviewer1', 'reviewer2', 'chief'):\n"
+                "    workflow.approve(Article.objects.get(pk=article.pk), users[name])\n"
+                "workflow.publish(Article.objects.get(pk=article.pk), users['chief'])\n"
             ),
         )
         assert behind(pair) > 0, "the replica has not replayed the withdrawal"
@@ -55,7 +63,9 @@ def test_a_paused_replica_serves_no_stale_page_and_none_is_kept(cluster):
             assert get(node + article)[0] in (404, 410), node
             status, home = get(node + "/")
             assert status == 200 and SLUG not in home, node
-        assert behind(pair) > 0  # all of that while the replica still had the article
+            assert "/article/replica-fresh/" in get(node + "/column/party-news/")[1], node
+            assert get(node + "/article/replica-fresh/")[0] == 200, node
+        assert behind(pair) > 0  # all of that while the replica had neither change
     finally:
         pair.sql("SELECT pg_wal_replay_resume()", replica=True)
 
@@ -63,6 +73,7 @@ def test_a_paused_replica_serves_no_stale_page_and_none_is_kept(cluster):
     for node in (a, b):
         assert get(node + article)[0] in (404, 410)
         assert SLUG not in get(node + "/")[1]
+        assert "/article/replica-fresh/" in get(node + "/column/party-news/")[1]
     # Caught up, it serves readers again.
     before = replica_reads(pair)
     assert get(b + "/column/party/")[0] == 200
