@@ -14,6 +14,8 @@ label.
 
 from dataclasses import dataclass
 
+from newsroom.core.chinese import looks_like_organisation
+
 from .models import Placement
 
 
@@ -86,4 +88,8 @@ def reporters(credits):
 
 def editors(credits):
     """Real names credited in a role that counts as the editor the law asks for."""
-    return [c.display_name for c in credits if c.role_id and c.role.is_editor and c.display_name.strip()]
+    return [
+        c.display_name
+        for c in credits
+        if c.role_id and c.role.is_editor and c.display_name.strip() and not looks_like_organisation(c.display_name)
+    ]

@@ -69,3 +69,36 @@ def matchable(text: str) -> str:
         return ""
     text = _invisible().sub("", unicodedata.normalize("NFKC", text))
     return _converter("t2s").convert(text).lower()
+
+
+# Words an organisation's name ends with, or holds, and a person's name does not: what tells
+# "本网编辑部" or "区融媒体中心" typed as an editor's name from a real name (the law asks for a
+# person). Chinese personal names are 2–4 characters, or longer with a "·" (阿依古丽·买买提).
+_ORGANISATION_ENDINGS = (
+    "中心", "编辑部", "部", "办公室", "办", "室", "组", "委员会", "委", "局", "厅", "处", "科", "社", "报",
+    "网", "台", "站", "客户端", "融媒", "融媒体", "集团", "公司", "街道", "社区", "政府", "工作室", "频道",
+    "栏目", "平台", "号", "小组", "团队", "队", "院", "会", "所", "馆",
+)  # fmt: skip
+_COMPOUND_SURNAMES = (
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒",
+    "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "百里", "呼延", "澹台", "万俟", "闻人",
+)  # fmt: skip
+_ORGANISATION_WORDS = ("本网", "本报", "本台", "本刊", "编辑部", "新闻中心", "融媒体", "宣传部", "记者站")
+
+
+def looks_like_organisation(name: str) -> bool:
+    """Whether a byline's name is an organisation rather than a person (an editor must be one)."""
+    name = re.sub(r"\s+", "", name or "")
+    if not name:
+        return False
+    if any(word in name for word in _ORGANISATION_WORDS):
+        return True
+    han = re.fullmatch(r"[\u3400-\u9fff]+", name)
+    if han and len(name) > 4:
+        return True  # a personal name of five or more characters has a "·"
+    if han and len(name) == 4 and name.startswith(_COMPOUND_SURNAMES):
+        return False  # 欧阳文台, 司马建国: a person
+    # A one-character ending (部, 网, 台…) only past three characters: 张文台 and 王晓科 are people.
+    return bool(han) and any(
+        name.endswith(ending) and len(name) > max(len(ending), 3) for ending in _ORGANISATION_ENDINGS
+    )

@@ -12,6 +12,7 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.core.chinese import looks_like_organisation
 from newsroom.core.content import PublicContent
 from newsroom.core.publishing import PortalScopedQuerySet
 
@@ -160,5 +161,10 @@ class Credit(PublicContent, models.Model):
         if self.role_id and article is not None and article.column_id:
             if self.role.portal_id != article.column.portal_id:
                 errors["role"] = _("请选择本网站的署名职务。")
+        if self.role_id and self.role.is_editor and looks_like_organisation(self.display_name or ""):
+            # 《互联网新闻信息服务管理规定》: the editor shown is a person, by real name.
+            errors["name"] = _("“%(role)s”须署个人实名，不能是单位或部门（如“本网编辑部”）。") % {
+                "role": self.role.name
+            }
         if errors:
             raise ValidationError(errors)

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from newsroom import workflow
@@ -86,6 +87,15 @@ def test_no_real_named_editor_blocks(demo, roles):
     Credit.objects.create(article=article, role=reporter, name="李明")
     Credit.objects.create(article=article, role=proofreader, name="王芳")
     assert "至少需要一位实名的责任编辑或编辑" in refused(article, roles)
+    # An organisation typed as the 编辑 is not a real name: refused on the form and at publishing.
+    editor = BylineRole.objects.get(portal=article.column.portal, name="编辑")
+    office = Credit(article=article, role=editor, name="本网编辑部")
+    with pytest.raises(ValidationError, match="须署个人实名"):
+        office.full_clean()
+    office.save()
+    assert "至少需要一位实名的责任编辑或编辑" in refused(article, roles)
+    office.delete()
+    Credit(article=article, role=editor, name="欧阳文台").full_clean()  # a person, whatever the last character
     Credit.objects.create(
         article=article, role=BylineRole.objects.get(portal=article.column.portal, name="编辑"), name="赵敏"
     )
