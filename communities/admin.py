@@ -59,13 +59,13 @@ class CommunityAdmin(admin.ModelAdmin):
         "honour_count",
         "facility_count",
     )
-    list_filter = ("province", "city", "district", "party_org_kind")
+    list_filter = ("kind", "province", "city", "district", "party_org_kind")
     search_fields = ("name", "street__name", "district", "city", "secretary_name", "work_method")
     autocomplete_fields = ("street",)
     list_select_related = ("street",)
     readonly_fields = ("honour_list", "awarded_list", "facility_list")
     fieldsets = (
-        (_("基本信息"), {"fields": (("name", "slug"), ("province", "city"), ("district", "street"))}),
+        (_("基本信息"), {"fields": (("name", "kind", "slug"), ("province", "city"), ("district", "street"))}),
         (
             _("规模与人口"),
             {

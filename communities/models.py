@@ -28,6 +28,11 @@ class PartyOrgKind(models.TextChoices):
     BRANCH = "branch", _("党支部")
 
 
+class CommunityKind(models.TextChoices):
+    COMMUNITY = "community", _("社区")
+    VILLAGE = "village", _("村")
+
+
 class StreetKind(models.TextChoices):
     STREET = "street", _("街道")
     TOWN = "town", _("镇")
@@ -98,7 +103,16 @@ class CommunityQuerySet(ReviewedQuerySet):
 
 
 class Community(Reviewed):
-    name = models.CharField(_("社区名称"), max_length=100)
+    name = models.CharField(
+        _("社区名称"), max_length=100, help_text=_("社区（居委会）或村（村委会），如：中南社区、大营村")
+    )
+    kind = models.CharField(
+        _("类型"),
+        max_length=10,
+        choices=CommunityKind.choices,
+        default=CommunityKind.COMMUNITY,
+        help_text=_("城市社区（居委会）或行政村（村委会）。"),
+    )
     slug = models.SlugField(
         _("网址标识"), max_length=100, unique=True, blank=True, help_text=_("留空则按名称的拼音自动生成。")
     )
@@ -231,6 +245,7 @@ class RecipientKind(models.TextChoices):
     UNIT = "unit", _("驻区单位")
     ORGANISATION = "organisation", _("社会组织")
     FACILITY = "facility", _("阵地/服务中心")
+    GROUP = "group", _("群体（未列姓名）")
 
 
 class BelongingQuerySet(ReviewedQuerySet):
@@ -250,7 +265,9 @@ class Honour(Reviewed):
     and a date that may be a year, a month or a run of years (连续5年)."""
 
     title = models.CharField(_("荣誉称号"), max_length=200)
-    level = models.PositiveSmallIntegerField(_("级别"), choices=HonourLevel.choices)
+    level = models.PositiveSmallIntegerField(
+        _("级别"), choices=HonourLevel.choices, null=True, blank=True, help_text=_("原文没有写明级别时留空。")
+    )
     awarding_body = models.CharField(
         _("授予单位"), max_length=200, blank=True, help_text=_("颁发单位或授予机关，如：中共五华区委、民政部")
     )
@@ -308,7 +325,9 @@ class Honour(Reviewed):
         _("获得者名称"),
         max_length=100,
         blank=True,
-        help_text=_("获得者不是社区本身时填写，如：李艳芳家庭、恒昌小区、中南社区党总支。"),
+        help_text=_(
+            "获得者不是社区本身时填写，如：李艳芳家庭、恒昌小区、中南社区党总支；未列姓名的群体写明人数，如：6户家庭。"
+        ),
     )
     note = models.TextField(_("说明"), blank=True)
 
@@ -317,13 +336,17 @@ class Honour(Reviewed):
     class Meta:
         verbose_name = _("荣誉称号")
         verbose_name_plural = _("荣誉称号")
-        ordering = ["level", "-year", "title"]
+        ordering = [models.F("level").asc(nulls_last=True), "-year", "title"]
 
     def __str__(self):
         return f"{self.recipient} · {self.title}"
 
     def get_absolute_url(self):
         return reverse("communities:honours") + f"#honour-{self.pk}"
+
+    @property
+    def level_label(self):
+        return self.get_level_display() or _("级别未注明")
 
     @property
     def recipient(self):
@@ -375,6 +398,10 @@ class FacilityKind(models.TextChoices):
     WOMEN_CHILDREN = "women_children", _("妇女儿童之家")
     CANTEEN = "canteen", _("社区食堂")
     EMPLOYMENT = "employment", _("就业创业阵地")
+    CIVILISATION_CENTRE = "civilisation_centre", _("新时代文明实践中心")
+    CIVILISATION_INSTITUTE = "civilisation_institute", _("新时代文明实践所")
+    CIVILISATION_STATION = "civilisation_station", _("新时代文明实践站")
+    SQUARE = "square", _("广场")
     OTHER = "other", _("其他")
 
 

@@ -82,7 +82,7 @@ def _community(slug):
 
 
 def _by_level(honours):
-    return [(level, list(items)) for level, items in groupby(honours, key=lambda h: h.get_level_display())]
+    return [(level, list(items)) for level, items in groupby(honours, key=lambda h: h.level_label)]
 
 
 @public_page(params=("page",))

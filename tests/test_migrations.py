@@ -313,8 +313,13 @@ def test_portal_settings_of_later_schemas_survive_every_migration_since():
         state_at([("newsroom", "0049_portal_theme"), ("exchange", None), ("ledger", None), ("channels", None)])
     )
 
+    villages = arrange_villages_and_dates(
+        state_at([("newsroom", "0050_placements"), ("communities", "0008_facility_units_label")])
+    )
+
     call_command("migrate", verbosity=0)
 
+    check_villages_and_dates(**villages)
     check_logo_and_banner(**logo)
     check_update_classes_and_slugs(**columns)
     check_content_trail(**trail)
@@ -323,6 +328,67 @@ def test_portal_settings_of_later_schemas_survive_every_migration_since():
     check_slugs_and_owners(**owned)
     check_themes_units_and_feedback(**themes)
     check_placements_and_ledger(**exchange)
+
+
+def arrange_villages_and_dates(old):
+    """communities 0009 and newsroom 0051: a 村 becomes a village, a facility filed as 其他 that is
+    a 新时代文明实践站 or a 广场 takes its kind, honours keep their level, and a past article
+    stored at 00:00 keeps its date without the invented time."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    Community = old.get_model("communities", "Community")
+    Facility = old.get_model("communities", "Facility")
+    Honour = old.get_model("communities", "Honour")
+    village = Community.objects.create(name="大营村", slug="m-dayingcun")
+    town = Community.objects.create(name="中南社区", slug="m-zhongnan")
+    station = Facility.objects.create(name="大营村新时代文明实践站", slug="m-station", kind="other", community=village)
+    square = Facility.objects.create(name="同心广场", slug="m-square", kind="other", community=town)
+    canteen = Facility.objects.create(name="社区食堂", slug="m-canteen", kind="canteen", community=town)
+    other = Facility.objects.create(name="百姓舞台", slug="m-stage", kind="other", community=town)
+    honour = Honour.objects.create(title="文明社区", level=3, community=town)
+    Portal = old.get_model("newsroom", "Portal")
+    Column = old.get_model("newsroom", "Column")
+    Article = old.get_model("newsroom", "Article")
+    portal = Portal.objects.create(name="往年稿件网", hosts="past.example", slug="m-past")
+    column = Column.objects.create(portal=portal, name="要闻", slug="m-past-news")
+    shanghai = ZoneInfo("Asia/Shanghai")
+    dated = Article.objects.create(
+        portal=portal,
+        column=column,
+        title="2019年的一篇稿件",
+        slug="m-dated",
+        first_published_at=datetime(2019, 5, 4, tzinfo=shanghai),
+    )
+    timed = Article.objects.create(
+        portal=portal,
+        column=column,
+        title="有时间的稿件",
+        slug="m-timed",
+        first_published_at=datetime(2019, 5, 4, 9, 30, tzinfo=shanghai),
+    )
+    return locals()
+
+
+def check_villages_and_dates(village, town, station, square, canteen, other, honour, dated, timed, **_):
+    from communities.models import Community, Facility, Honour
+    from newsroom.models import Article
+
+    kinds = dict(Community.objects.filter(pk__in=[village.pk, town.pk]).values_list("name", "kind"))
+    assert kinds == {"大营村": "village", "中南社区": "community"}
+    facilities = dict(
+        Facility.objects.filter(pk__in=[station.pk, square.pk, canteen.pk, other.pk]).values_list("slug", "kind")
+    )
+    assert facilities == {
+        "m-station": "civilisation_station",
+        "m-square": "square",
+        "m-canteen": "canteen",
+        "m-stage": "other",
+    }
+    assert Honour.objects.get(pk=honour.pk).level == 3
+    assert Article.objects.get(pk=dated.pk).published_display == "2019-05-04"
+    assert Article.objects.get(pk=timed.pk).published_display == "2019-05-04 09:30"
+    assert (Article.objects.get(pk=timed.pk).original_issue, Article.objects.get(pk=timed.pk).original_page) == ("", "")
 
 
 def arrange_content_changes(old):

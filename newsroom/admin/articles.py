@@ -334,6 +334,7 @@ class ArticleAdmin(PortalScopedAdmin, admin.ModelAdmin):
                     "original_url",
                     ("original_published_at", "original_time_precision"),
                     "original_time_unknown_reason",
+                    ("original_issue", "original_page"),
                 )
             },
         ),

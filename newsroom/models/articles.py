@@ -245,6 +245,10 @@ class Article(PublicContent, models.Model):
     original_time_precision = models.CharField(
         _("原文发布时间精度"), max_length=10, choices=TimePrecision.choices, default=TimePrecision.MINUTE
     )
+    original_issue = models.CharField(
+        _("原载期次"), max_length=50, blank=True, help_text=_("转自报刊时填写，如：第1234期、2022年第3期")
+    )
+    original_page = models.CharField(_("原载版次"), max_length=20, blank=True, help_text=_("如：第3版、A2版"))
     original_time_unknown_reason = models.CharField(
         _("原文发布时间不详的原因"), max_length=200, blank=True, help_text=_("如：原文页面未注明发布时间。")
     )
@@ -263,6 +267,14 @@ class Article(PublicContent, models.Model):
     live_from = models.DateTimeField(_("上线时间"), null=True, blank=True, editable=False)
     expires_at = models.DateTimeField(_("定时下线时间"), null=True, blank=True)
     first_published_at = models.DateTimeField(_("首次发布时间"), null=True, blank=True, editable=False)
+    first_published_precision = models.CharField(
+        _("首次发布时间精度"),
+        max_length=10,
+        choices=TimePrecision.choices[:2],
+        default=TimePrecision.MINUTE,
+        editable=False,
+        help_text=_("本网往年稿件只知道日期时为“仅日期”：页面只显示日期，不编造 00:00。"),
+    )
     version = models.PositiveIntegerField(_("版本号"), default=1, editable=False)
     legal_hold = models.BooleanField(
         _("依法下架"), default=False, editable=False, help_text=_("侵权通知处理措施：页面返回 451，可由版权审核恢复。")
@@ -379,6 +391,19 @@ class Article(PublicContent, models.Model):
     @property
     def is_editable(self):
         return not self.is_live and self.status not in (self.Status.IN_REVIEW, self.Status.APPROVED)
+
+    @property
+    def published_display(self):
+        """The first publish time as precisely as it is known (a past article: the date alone)."""
+        if not self.first_published_at:
+            return ""
+        local = timezone.localtime(self.first_published_at)
+        return f"{local:%Y-%m-%d}" if self.first_published_precision == TimePrecision.DAY else f"{local:%Y-%m-%d %H:%M}"
+
+    @property
+    def print_edition_display(self):
+        """原载 第1234期 第3版: where a reprint stood in the paper."""
+        return " ".join(part for part in (self.original_issue, self.original_page) if part)
 
     @property
     def original_time_display(self):

@@ -81,7 +81,7 @@ def honour_document(honour):
         "url": honour.get_absolute_url(),
         "title": f"{honour.recipient} {honour.title}",
         "body": _join(
-            honour.get_level_display(),
+            honour.get_level_display() or "",
             honour.awarding_body,
             honour.date_display,
             honour.edition,
