@@ -146,3 +146,28 @@ def test_nginx_fetches_the_bucket_only_for_what_django_allows(
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_an_editors_upload_in_the_admin_lands_in_the_bucket_stripped(client, demo, object_store, roles):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from newsroom.models import Person
+    from tests.newsroom.test_image_library import camera_jpeg
+
+    client.force_login(roles["editor"])
+    response = client.post(
+        "/admin/newsroom/imageasset/upload/",
+        {
+            "credit_kind": "photo",
+            "credit_person": Person.objects.get(name="张聿修").pk,
+            "file": SimpleUploadedFile("IMG_0001.JPG", camera_jpeg(), "image/jpeg"),
+        },
+    )
+    assert response.status_code == 200, response.content
+    asset = ImageAsset.objects.get(pk=response.json()["id"])
+    assert asset.file.name in stored(object_store)
+    image = Image.open(io.BytesIO(default_storage.open(asset.file.name).read()))
+    assert not image.getexif() and (asset.width, asset.height) == image.size == (1200, 1600)
+    staff = client.get(asset.file.url)  # the library's own thumbnail, for staff
+    assert staff.status_code == 200 and staff["Cache-Control"] == "private, no-store"
+    assert Client().get(asset.file.url).status_code == 404  # used nowhere public yet
