@@ -342,6 +342,7 @@ def arrange_villages_and_dates(old):
     Honour = old.get_model("communities", "Honour")
     village = Community.objects.create(name="大营村", slug="m-dayingcun")
     town = Community.objects.create(name="中南社区", slug="m-zhongnan")
+    estate = Community.objects.create(name="曹杨新村", slug="m-caoyang")
     station = Facility.objects.create(name="大营村新时代文明实践站", slug="m-station", kind="other", community=village)
     square = Facility.objects.create(name="同心广场", slug="m-square", kind="other", community=town)
     canteen = Facility.objects.create(name="社区食堂", slug="m-canteen", kind="canteen", community=town)
@@ -370,12 +371,12 @@ def arrange_villages_and_dates(old):
     return locals()
 
 
-def check_villages_and_dates(village, town, station, square, canteen, other, honour, dated, timed, **_):
+def check_villages_and_dates(village, town, estate, station, square, canteen, other, honour, dated, timed, **_):
     from communities.models import Community, Facility, Honour
     from newsroom.models import Article
 
-    kinds = dict(Community.objects.filter(pk__in=[village.pk, town.pk]).values_list("name", "kind"))
-    assert kinds == {"大营村": "village", "中南社区": "community"}
+    kinds = dict(Community.objects.filter(pk__in=[village.pk, town.pk, estate.pk]).values_list("name", "kind"))
+    assert kinds == {"大营村": "village", "中南社区": "community", "曹杨新村": "community"}
     facilities = dict(
         Facility.objects.filter(pk__in=[station.pk, square.pk, canteen.pk, other.pk]).values_list("slug", "kind")
     )

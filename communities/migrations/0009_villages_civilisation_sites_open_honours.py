@@ -15,7 +15,8 @@ def carry(apps, schema_editor):
     Community = apps.get_model("communities", "Community")
     Facility = apps.get_model("communities", "Facility")
     for community in Community.objects.all():
-        if community.name.endswith(("村", "村委会", "村民委员会")):
+        # 曹杨新村, 工人新村: city housing estates, not villages.
+        if community.name.endswith(("村", "村委会", "村民委员会")) and not community.name.endswith("新村"):
             Community.objects.filter(pk=community.pk).update(kind="village")
     for facility in Facility.objects.filter(kind="other"):
         kind = next((k for suffix, k in CIVILISATION.items() if facility.name.endswith(suffix)), None)
