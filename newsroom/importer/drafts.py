@@ -186,7 +186,7 @@ def _photos(article, photos):
             credit_person=_person(found.who.split()[0], article.portal_id)
             if kind == CreditKind.PHOTOGRAPHER and found.who
             else None,
-            credit_role="记者" if kind == CreditKind.PHOTOGRAPHER and found.org else "",
+            credit_role=(found.role or ("记者" if found.org else ""))[:50] if kind == CreditKind.PHOTOGRAPHER else "",
             order=order,
             body_position=found.after_paragraph,
         )

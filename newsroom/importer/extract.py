@@ -57,6 +57,8 @@ FIELD_LINES = {
 }
 # Where a credit may start: the caption's start, or after a space, a full stop or a dash.
 B = r"(?:^|(?<=[\s。，,：:\-—－）)!！?？]))"
+# Who took a photo, as a caption names them (记者 王芳 摄): the role stays with the credit.
+PHOTO_ROLES = r"(?:摄影记者|见习记者|实习记者|特约记者|首席记者|记者|通讯员|特约摄影|实习生)"
 CREDITS = [
     # (kind, pattern on the end of a caption); "who" and "org" groups where they apply.
     ("受访者供图", re.compile(B + r"(?P<credit>受访者供图)$")),
@@ -66,7 +68,7 @@ CREDITS = [
     (
         "摄",
         re.compile(
-            B + r"(?P<credit>(?:(?P<org>[^\s。，,：:\-—－]{0,16}?)(?:摄影记者|记者|通讯员|特约摄影))?\s*"
+            B + r"(?P<credit>\s*(?:(?P<org>[^\s。，,：:\-—－]{0,16}?)(?P<role>" + PHOTO_ROLES + r"))?\s*"
             r"(?P<who>" + NAME + r"(?:[\s、]+" + NAME + r")*)\s*摄)$"
         ),
     ),
@@ -90,6 +92,7 @@ class Photo:
     kind: str = ""  # 摄, 供图, 受访者供图, 资料图片, 网络图片, 图片来源 or ""
     who: str = ""
     org: str = ""
+    role: str = ""  # 记者, 通讯员… as the credit names them
     image: bytes | None = None
     image_type: str = ""
     line: int = 0
@@ -232,8 +235,21 @@ def caption_credit(text):
 
             caption_end = cut if cut is not None else low + match.start("credit")
             caption = re.sub(r"[\s\-—－]+$", "", written[:caption_end])
-            return caption, kind, re.sub(r"\s+", " ", span("who")), span("org")
+            who, role = re.sub(r"\s+", " ", span("who")), span("role")
+            lead = re.match(PHOTO_ROLES + r"\s*", who)
+            if lead and who[lead.end() :]:  # "记者 王芳": the role word is never a name
+                role, who = role or lead.group(0).strip(), who[lead.end() :]
+            return Credit(caption, kind, who, span("org"), role)
     return None
+
+
+class Credit(tuple):
+    """(caption, kind, who, org) as callers unpack it, with the role the credit names."""
+
+    def __new__(cls, caption, kind, who, org, role=""):
+        credit = super().__new__(cls, (caption, kind, who, org))
+        credit.role = role
+        return credit
 
 
 def communities(texts):
@@ -405,12 +421,13 @@ def extract(document: Document) -> Extraction:
         dateline = DATELINE.match(text)
         if credit or (waiting and len(text) <= 80 and not dateline and not re.search(r"[：:]$", text)):
             caption, kind, who, org = credit or (block.text, "", "", "")
+            role = getattr(credit, "role", "")
             if waiting:
                 photo = waiting.pop(0)
             else:
                 photo = Photo(line=index + 1, after_paragraph=paragraphs)
                 result.photos.append(photo)
-            photo.caption, photo.kind, photo.who, photo.org = caption, kind, who, org
+            photo.caption, photo.kind, photo.who, photo.org, photo.role = caption, kind, who, org, role
             photo.line = index + 1
             in_note = False
             continue

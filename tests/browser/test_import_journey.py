@@ -27,5 +27,5 @@ def test_a_word_file_with_three_photos_to_a_draft(site, browser, tmp_path):
     article = Article.objects.get(title=truth["title"])
     assert article.status == Article.Status.DRAFT
     credits = [p.credit_line for p in Photo.objects.filter(article=article).order_by("order")]
-    assert credits == ["张聿修 摄", "张聿修 摄", "万锦社区供图"]
+    assert credits == ["张聿修 摄", "记者 张聿修 摄", "万锦社区供图"]  # the credit keeps its role
     editor.context.close()

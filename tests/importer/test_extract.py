@@ -154,3 +154,17 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(part, size, monkeypatch):
     with pytest.raises(ImportRefused, match="解压后过大"):
         extract_file("稿件.docx", data)
     assert inflated == []  # refused from the zip's directory
+
+
+def test_a_photo_credit_keeps_its_role_and_a_role_word_is_never_a_name():
+    from newsroom.importer.extract import caption_credit
+
+    # WPS copies a space after the full stop; the role is kept, never taken for a person.
+    for text, caption, who, role in (
+        ("社区志愿者为老人理发。 记者 王芳 摄", "社区志愿者为老人理发。", "王芳", "记者"),
+        ("社区志愿者为老人理发。记者 王芳 摄", "社区志愿者为老人理发。", "王芳", "记者"),
+        ("活动现场（通讯员 赵敏 摄）", "活动现场", "赵敏", "通讯员"),
+        ("居民在广场跳舞 张聿修 摄", "居民在广场跳舞", "张聿修", ""),
+    ):
+        credit = caption_credit(text)
+        assert (credit[0], credit[1], credit[2], credit.role) == (caption, "摄", who, role), text

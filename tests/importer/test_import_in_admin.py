@@ -40,7 +40,11 @@ def test_a_word_file_becomes_a_draft_after_confirming(client, roles):
     assert "已导入为草稿" in done.content.decode()
     assert article.status == Article.Status.DRAFT and not article.is_live and article.created_by == roles["editor"]
     photos = list(Photo.objects.filter(article=article).order_by("order").select_related("credit_person"))
-    assert [p.credit_line for p in photos] == ["张聿修 摄", "张聿修 摄", "万锦社区供图"]
+    assert [p.credit_line for p in photos] == [
+        "张聿修 摄",
+        "记者 张聿修 摄",
+        "万锦社区供图",
+    ]  # the credit keeps its role
     assert [p.body_position for p in photos] == [1, 4, 5] and all(p.asset_id for p in photos)
     assert [str(c) for c in article.credits.order_by("order")][-1] == "责任编辑 王晋南"
     assert [c.name for c in article.communities.all()] == ["万锦社区"]
