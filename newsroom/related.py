@@ -8,6 +8,9 @@ with, which newsroom/freshness.py bumps only when an article joins or leaves a t
 or series at a date before its newest (a backdated publish, a changed date, a link added or
 taken away), never for an ordinary publish."""
 
+import operator
+from functools import reduce
+
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -33,22 +36,21 @@ def related(article, topics, communities, exclude, size=SIZE):
     replaces): one query."""
     topic_ids, community_ids = [t.pk for t in topics], [c.pk for c in communities]
     pagecache.depends(*tags(article, topics, communities))
-    shared = Q(pk__in=[])
+    shares = []
     if topic_ids:
-        through = Article.topics.through.objects.filter(article=OuterRef("pk"), topic__in=topic_ids)
-        shared |= Q(Exists(through))
+        shares.append(Exists(Article.topics.through.objects.filter(article=OuterRef("pk"), topic__in=topic_ids)))
     if community_ids:
         through = Article.communities.through.objects.filter(article=OuterRef("pk"), community__in=community_ids)
-        shared |= Q(Exists(through))
+        shares.append(Exists(through))
     if article.series_id:
-        shared |= Q(series_id=article.series_id)
-    if not (topic_ids or community_ids or article.series_id):
+        shares.append(Q(series_id=article.series_id))
+    if not shares:
         return []
     at = article.first_published_at or timezone.now()
     before = Q(first_published_at__lt=at) | Q(first_published_at=at, pk__lt=article.pk or 0)
     found = list(
         Article.objects.public(article.column.portal_id)
-        .filter(shared, before)
+        .filter(reduce(operator.or_, map(Q, shares)), before)
         .exclude(pk__in=exclude)
         .order_by("-first_published_at", "-pk")
         .links()[:size]

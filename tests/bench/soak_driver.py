@@ -11,6 +11,32 @@ import sys
 import time
 
 
+def withdraw_by_notice(article, moderator):
+    """下架全文 as the desk does it: a notice received, reviewed, accepted and the measure applied
+    (each step its own transaction: the measure has committed when this returns)."""
+    from newsroom.takedowns import actions
+    from newsroom.takedowns.models import TakedownRequest, Target
+
+    notice = TakedownRequest(
+        portal=article.column.portal,
+        notifier_kind="person",
+        notifier_name="压测通知人",
+        phone="13800000000",
+        email="soak@example.com",
+        address="本机",
+        id_type="id_card",
+        id_number="110101199001010000",
+        right_claimed="copyright",
+        description="压测",
+        declared_true=True,
+    )
+    target = Target(url=article.get_absolute_url(), work_title=article.title, part="whole", article=article)
+    notice = actions.receive(notice, [target], [])
+    actions.start_review(notice, moderator)
+    actions.accept(notice, moderator)
+    actions.apply_measure(notice, moderator, "withdraw_article", notice.targets.get())
+
+
 def main(seconds):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
@@ -26,8 +52,6 @@ def main(seconds):
 
     from newsroom import workflow
     from newsroom.models import Article, ImageAsset, Membership, Portal
-    from newsroom.takedowns import actions
-    from newsroom.takedowns.models import TakedownRequest, Target
     from tests.helpers import new_draft
 
     def say(**event):
@@ -57,24 +81,7 @@ def main(seconds):
         )
         if article is None:
             return
-        notice = TakedownRequest(
-            portal=article.column.portal,
-            notifier_kind="person",
-            notifier_name="压测通知人",
-            phone="13800000000",
-            email="soak@example.com",
-            address="本机",
-            id_type="id_card",
-            id_number="110101199001010000",
-            right_claimed="copyright",
-            description="压测",
-            declared_true=True,
-        )
-        target = Target(url=article.get_absolute_url(), work_title=article.title, part="whole", article=article)
-        notice = actions.receive(notice, [target], [])
-        actions.start_review(notice, moderator)
-        actions.accept(notice, moderator)
-        actions.apply_measure(notice, moderator, "withdraw_article", notice.targets.get())
+        withdraw_by_notice(article, moderator)
         say(event="takedown", at=time.time(), url=article.get_absolute_url())
 
     def upload(n):

@@ -64,24 +64,13 @@ def test_the_rq_worker_draws_an_uploads_sizes_into_the_bucket(cluster):
 
 
 TAKEDOWN = """
-import threading
 import time
 from django.contrib.auth.models import User
 from newsroom.models import Article, Membership, Portal
-from newsroom.takedowns import actions
-from newsroom.takedowns.models import TakedownRequest, Target
-article = Article.objects.get(slug={slug!r})
+from tests.bench.soak_driver import withdraw_by_notice
 user, _ = User.objects.get_or_create(username="cluster-moderator", defaults={{"is_staff": True}})
 Membership.objects.give(user, Portal.objects.default(), "版权审核")
-notice = TakedownRequest(portal=article.column.portal, notifier_kind="person", notifier_name="测量",
-    phone="13800000000", email="measure@example.com", address="本机", id_type="id_card",
-    id_number="110101199001010000", right_claimed="copyright", description="测量", declared_true=True)
-target = Target(url="http://127.0.0.1" + article.get_absolute_url(), work_title=article.title, part="whole",
-                article=article)
-notice = actions.receive(notice, [target], [])
-actions.start_review(notice, user)
-actions.accept(notice, user)
-actions.apply_measure(notice, user, "withdraw_article", notice.targets.get())
+withdraw_by_notice(Article.objects.get(slug={slug!r}), user)
 print("COMMITTED", time.time())
 """
 
