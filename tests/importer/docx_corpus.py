@@ -59,7 +59,7 @@ def three_photos():
         ],
         "photo_credits": [
             {"kind": "摄", "who": "张聿修"},
-            {"kind": "摄", "who": "张聿修"},
+            {"kind": "摄", "who": "张聿修", "role": "记者"},
             {"kind": "供图", "who": "万锦社区"},
         ],
         "communities": ["万锦社区"],
@@ -104,5 +104,128 @@ def photo_table():
     return "wps-photo-table", _bytes(document), truth
 
 
+def _photo(document, colour):
+    document.add_picture(_jpeg(colour), width=Cm(12))
+
+
+def _bold(document, text):
+    document.add_paragraph().add_run(text).bold = True
+
+
+def subtitle_and_headings():
+    """A 副题 under the title, 小标题 in bold, a photo under each and two in a WPS table."""
+    document = Document()
+    _bold(document, "“三社联动”激活社区治理末梢")
+    _bold(document, "——五华区丰宁街道探索社区治理新路径")
+    document.add_paragraph("记者 李娜 通讯员 周红")
+    document.add_paragraph("本报讯 今年以来，丰宁街道推动社区、社会组织、社会工作者“三社联动”，把服务送到居民身边。")
+    _bold(document, "社工进驻 服务有了专业队伍")
+    _photo(document, (200, 90, 40))
+    document.add_paragraph("社工为居民讲解防诈骗知识。 记者 李娜 摄")
+    document.add_paragraph("街道引进两家社工机构，12名专业社工常驻龙翔社区、学府社区。")
+    document.add_paragraph("社工每周入户走访独居老人，建立服务台账。")
+    _bold(document, "组织孵化 居民成了主角")
+    document.add_paragraph("街道孵化社区社会组织27个，舞蹈队、调解队、护河队活跃在各个小区。")
+    table = document.add_table(rows=2, cols=2)
+    for column, (colour, caption) in enumerate(
+        [((60, 60, 180), "居民调解队在调解邻里纠纷。（通讯员 周红 摄）"), ((40, 160, 80), "护河队在巡河。学府社区供图")]
+    ):
+        table.cell(0, column).paragraphs[0].add_run().add_picture(_jpeg(colour), width=Cm(7))
+        table.cell(1, column).text = caption
+    document.add_paragraph("下一步，街道将把“三社联动”推广到全部社区。")
+    document.add_paragraph("◆编辑：王敏")
+    document.add_paragraph("◆二审：李强")
+    document.add_paragraph("◆三审：赵刚")
+    truth = {
+        "title": "“三社联动”激活社区治理末梢",
+        "subtitle": "——五华区丰宁街道探索社区治理新路径",
+        "dateline": "本报讯",
+        "bylines": [
+            {"role": "记者", "name": "李娜", "org": ""},
+            {"role": "通讯员", "name": "周红", "org": ""},
+            {"role": "编辑", "name": "王敏", "org": ""},
+            {"role": "二审", "name": "李强", "org": ""},
+            {"role": "三审", "name": "赵刚", "org": ""},
+        ],
+        "photo_credits": [
+            {"kind": "摄", "who": "李娜", "role": "记者"},
+            {"kind": "摄", "who": "周红", "role": "通讯员"},
+            {"kind": "供图", "who": "学府社区", "role": ""},
+        ],
+        # Blocks of the body before each photo: dateline paragraph, heading (2); then 2 more
+        # paragraphs, a heading and a paragraph (6) before the table's two photos.
+        "photo_after": [2, 6, 6],
+        "communities": ["龙翔社区", "学府社区"],
+    }
+    return "wps-subtitle-headings", _bytes(document), truth
+
+
 def documents():
-    return [three_photos(), photo_table()]
+    return [three_photos(), photo_table(), subtitle_and_headings()]
+
+
+def kicker_title_subtitle():
+    """Set aside: 引题, title and 副题 as Word headings, photos under 小标题, colon bylines last."""
+    document = Document()
+    document.add_heading("党建引领 共建共享", level=3)
+    document.add_heading("官渡区关上街道：老旧小区“蝶变”记", level=1)
+    document.add_heading("——12个小区改造完工 惠及居民3000余户", level=2)
+    document.add_paragraph("今年以来，关上街道对辖区12个老旧小区实施改造，3000余户居民受益。")
+    document.add_heading("先问需 再动工", level=3)
+    document.add_paragraph("改造前，中心社区召开居民议事会21场，收集意见400余条。")
+    _photo(document, (150, 60, 60))
+    document.add_paragraph("居民在议事会上讨论改造方案。 通讯员 马丽 摄")
+    document.add_heading("改得好 管得住", level=3)
+    document.add_paragraph("改造完成后，小区引入物业服务，成立业主委员会。")
+    document.add_paragraph("居民刘阿姨说，小区变干净了，晚上散步也有了灯光。")
+    _photo(document, (60, 150, 60))
+    document.add_paragraph("改造后的小区环境整洁。（关上街道供图）")
+    document.add_paragraph("记者:孙雪 通讯员:马丽")
+    document.add_paragraph("责任编辑：陈阳")
+    truth = {
+        "title": "官渡区关上街道：老旧小区“蝶变”记",
+        "subtitle": "——12个小区改造完工 惠及居民3000余户",
+        "bylines": [
+            {"role": "记者", "name": "孙雪", "org": ""},
+            {"role": "通讯员", "name": "马丽", "org": ""},
+            {"role": "责任编辑", "name": "陈阳", "org": ""},
+        ],
+        "photo_credits": [{"kind": "摄", "who": "马丽", "role": "通讯员"}, {"kind": "供图", "who": "关上街道", "role": ""}],
+        "photo_after": [3, 6],
+        "communities": ["中心社区"],
+    }
+    return "docx-kicker-subtitle", _bytes(document), truth
+
+
+def traditional_table():
+    """Set aside: a Traditional manuscript with its photos in a table and bracketed credits."""
+    document = Document()
+    document.add_paragraph("翠湖社區：「銀齡課堂」開課了")
+    document.add_paragraph("記者 陳曉 通訊員 王麗")
+    document.add_paragraph("本報訊 9月2日，華山街道翠湖社區「銀齡課堂」秋季班開課，60多位老人報名學習智能手機和書法。")
+    table = document.add_table(rows=2, cols=2)
+    for column, (colour, caption) in enumerate(
+        [((90, 90, 30), "老人學習使用智能手機。（通訊員 王麗 攝）"), ((30, 90, 90), "書法班上課現場。翠湖社區供圖")]
+    ):
+        table.cell(0, column).paragraphs[0].add_run().add_picture(_jpeg(colour), width=Cm(7))
+        table.cell(1, column).text = caption
+    document.add_paragraph("翠湖社區黨委書記王麗說，課堂每週開課三次，全部免費。")
+    document.add_paragraph("（責任編輯：何川）")
+    truth = {
+        "title": "翠湖社區：「銀齡課堂」開課了",
+        "dateline": "本報訊",
+        "bylines": [
+            {"role": "记者", "name": "陳曉", "org": ""},
+            {"role": "通讯员", "name": "王麗", "org": ""},
+            {"role": "责任编辑", "name": "何川", "org": ""},
+        ],
+        "photo_credits": [{"kind": "摄", "who": "王麗", "role": "通訊員"}, {"kind": "供图", "who": "翠湖社區", "role": ""}],
+        "photo_after": [1, 1],
+        "communities": ["翠湖社區"],
+    }
+    return "docx-traditional-table", _bytes(document), truth
+
+
+def aside_documents():
+    """Word files kept aside: the importer is never tuned on them (tests/importer/score.py)."""
+    return [kicker_title_subtitle(), traditional_table()]
