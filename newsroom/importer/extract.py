@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from newsroom.core.chinese import to_simplified
 
+from .names import aligned, communities, credit_line, is_person, merge
 from .sources import Block, Document
 
 NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}"
@@ -38,17 +39,21 @@ WIDGET = re.compile(r"^(分享到|分享让更多人看到|打印本页|【?打�
 END = re.compile(
     r"^(上一篇|下一篇|相关新闻|相关文章|相关阅读|推荐阅读|延伸阅读|您可能感兴趣|你可能感兴趣|猜你喜欢|\[?免责声明|【免责声明】"
     r"|.{0,16}版权与免责声明|版权声明|凡本网注明|相关专题|头条新闻|图片新闻|热点新闻|最新新闻|热门文章|部门新闻|专题报道"
-    r"|copyright|©|[(（]?如果您有新闻线索|扫一扫|网友评论|最新评论|热门评论|查看全部留言|返回顶部)",
+    r"|copyright|©|[(（]?如果您有新闻线索|扫一扫|网友评论|最新评论|热门评论|查看全部留言|返回顶部|返回顶端"
+    r"|特别声明|往期推荐|往期回顾|往期精彩|点击.{0,3}阅读原文|关注我们)",
     re.I,
 )
 DATELINE = re.compile(
     r"^[\-—－\s]*(?P<dl>[^\s(（，。,]{2,24}?(?:讯|\d{1,2}月\d{1,2}日电))(?:\s*[(（](?P<people>[^)）]{2,80})[)）]\s*|\s+|(?=[\u4e00-\u9fff]{2}))"
 )
-EDITOR_LINE = re.compile(r"^[\[［【(（]?\s*" + EDITOR_ROLES + r"\s*[:：/]")
-EDITOR_PAIR = re.compile(EDITOR_ROLES + r"\s*[:：/]\s*(.+?)(?=\s*" + EDITOR_ROLES + r"\s*[:：/]|[\]］】)）]|$)")
-REPORTER_LINE = re.compile(
-    r"^(?:[^\s，。,:：]{0,16}?" + REPORTER_ROLES + r"\s*" + NAME + r"(?:[\s、]+" + NAME + r")*[\s、]*)+$"
+# Page chrome inside the article's container: skipped wherever it stands.
+CHROME_LINE = re.compile(r"^(栏目导航|公众号\s*[:：]|关注.{0,12}公众号|长按.{0,6}二维码|来源\s*[:：]?\s*$)")
+# A line saying the article was carried from elsewhere; disclaimers about what the site carries
+# in general are not about this article.
+PROVENANCE = re.compile(
+    r"(原载于|原载|刊发于|刊载于|首发于|发表于|转载自|转自|摘自|选自|经.{0,16}授权转载|授权转载|本文来源于|本文来自)"
 )
+DISCLAIMER = re.compile(r"^[【\[(（]?\s*(特别声明|免责声明|版权声明|声明|凡本网|本网原创)")
 FIELD_LINES = {
     "reprint_from": re.compile(r"^(?:本文)?(?:转自|转载自|转载于)\s*[:：]?\s*(?P<v>.+?)\s*$"),
     "original_url": re.compile(r"^原文(?:链接|地址|网址)\s*[:：]\s*(?P<v>https?://\S+)"),
@@ -65,6 +70,14 @@ CREDITS = [
     ("资料图片", re.compile(B + r"(?P<credit>资料图片?|资料照片)$")),
     ("网络图片", re.compile(B + r"(?P<credit>网络图片|图片来自网络)$")),
     ("图片来源", re.compile(B + r"(?P<credit>图片来源\s*[:：]\s*(?P<org>[^\s。]{2,30}))$")),
+    ("供图", re.compile(r"(?P<credit>图片由\s*(?P<org>[^\s。，,]{2,30}?)\s*提供)$")),
+    (
+        "摄",
+        re.compile(
+            B + r"(?P<credit>(?:图|图片|摄影)\s*[/／:：]\s*(?P<role>" + PHOTO_ROLES + r")?\s*"
+            r"(?P<who>" + NAME + r"(?:[\s、]+" + NAME + r")*))$"
+        ),
+    ),
     (
         "摄",
         re.compile(
@@ -74,16 +87,6 @@ CREDITS = [
     ),
     ("供图", re.compile(B + r"(?P<credit>(?P<org>[^\s。，,：:\-—－]{0,20}?)\s*供图)$")),
 ]
-NOT_COMMUNITY = {
-    "该", "本", "每个", "各", "全国", "城市", "农村", "示范", "文化", "暖心", "活力", "温馨", "和谐", "智慧", "文明", "公租房",
-    "老旧", "新型", "大型", "基层", "现代", "幸福", "美丽", "平安", "绿色", "服务", "治理", "民生", "大学生", "友好", "居民",
-}  # fmt: skip
-CUT_BEFORE_NAME = re.compile(r".*(街道|镇|乡|区|县|市)")
-LEADING_WORDS = re.compile(r"^(走进|位于|在|于|的|与|对|为|把|让|给|到|是|将|从|向|了|进)+")
-# What follows a community's name, not a kind of community: its organs and places.
-AFTER_NAME = re.compile(
-    r"^(党委|党总支|党支部|党组织|党群|书记|主任|居委会|居民委员会|工作站|中心|服务站|社会组织|便民|网格|新时代文明|位于|成立|辖区)"
-)
 
 
 @dataclass
@@ -99,7 +102,7 @@ class Photo:
     after_paragraph: int = 0
 
     def json(self):
-        return {"kind": self.kind, "who": self.who or self.org}
+        return {"kind": self.kind, "who": self.who or self.org, "role": self.role}
 
 
 @dataclass
@@ -114,6 +117,7 @@ class Extraction:
     reprint_from: str | None = None
     original_url: str | None = None
     original_title: str | None = None
+    reprint: bool = False  # the page says it was carried from elsewhere (转自, 原文链接, 授权转载…)
     dateline: str | None = None
     bylines: list = field(default_factory=list)
     photos: list = field(default_factory=list)
@@ -126,6 +130,7 @@ class Extraction:
     def json(self):
         return {
             "title": self.title,
+            "subtitle": self.subtitle,
             "publish_time": self.publish_time,
             "column": self.column,
             "breadcrumb": self.breadcrumb,
@@ -133,6 +138,7 @@ class Extraction:
             "reprint_from": self.reprint_from,
             "original_url": self.original_url,
             "dateline": self.dateline,
+            "reprint": self.reprint,
             "bylines": self.bylines,
             "photo_credits": [p.json() for p in self.photos if p.kind],
             "communities": self.communities,
@@ -252,50 +258,56 @@ class Credit(tuple):
         return credit
 
 
-def communities(texts):
-    """Community names the text speaks of: "X社区" where X is a name (named with its street or
-    town before it, or with its Party committee, secretary or centre after it), not a kind of
-    community (文化社区, 示范社区, 公租房社区)."""
-    found = []
-    for text in texts:
-        simplified = to_simplified(text)
-        unquoted = re.sub(r"“[^”]{0,20}”|\"[^\"]{0,20}\"", lambda m: "　" * len(m.group(0)), simplified)
-        for match in re.finditer(r"((?:(?!社区)[\u4e00-\u9fff]){1,14})社区", unquoted):
-            run = match.group(1)
-            name = LEADING_WORDS.sub("", CUT_BEFORE_NAME.sub("", run))
-            if not (2 <= len(name) <= 5) or name in NOT_COMMUNITY or re.search(r"[型性的个]$", name):
-                continue
-            if re.search(r"(党|委|在|近日|日前|目前|已|正在|该|这|那|我们|他们)", name):
-                continue  # a sentence running into the word, not a name
-            named_by_place = len(name) < len(run) and re.search(r"(街道|镇|乡)$", run[: len(run) - len(name)])
-            if not (named_by_place or AFTER_NAME.match(unquoted[match.end() : match.end() + 6])):
-                continue
-            written = _original(text, simplified, match.start(1) + len(run) - len(name), match.end())
-            if written not in found:
-                found.append(written)
-    return found
+def _crumb(text):
+    """Whether a line is a breadcrumb: 当前位置…, or short items joined by >, ›, » or → from 首页."""
+    if re.search(CRUMB_WORDS + r"\s*[:：]", text) or "当前位置" in text or ">>" in text:
+        return True
+    items = [i.strip() for i in CRUMB_SPLIT.split(text) if i.strip()]
+    return (
+        len(text) <= 60
+        and len(items) >= 2
+        and re.match(r"^(首页|网站首页|主页|home)$", items[0], re.I) is not None
+        and all(len(i) <= 10 and not re.search(r"[，。！？：:]", i) for i in items)
+    )
 
 
-def extract(document: Document) -> Extraction:
+def _provenance(text):
+    """Whether a line says the article was carried from elsewhere (原载于…，经授权转载)."""
+    return bool(PROVENANCE.search(text)) and not DISCLAIMER.match(text)
+
+
+def extract(document: Document, known_communities=()) -> Extraction:
     blocks = document.blocks
-    texts = [to_simplified(b.text) for b in blocks]
+    texts = [aligned(b.text) for b in blocks]
     result = Extraction(texts=[b.text for b in blocks])
     consumed = set()
+    credits = {}  # block index → the people its credit line names
 
-    # The breadcrumb, the meta line and the title, near the top.
+    def credit_at(index):
+        if index not in credits:
+            text = texts[index]
+            credits[index] = (
+                credit_line(blocks[index].text) if blocks[index].kind != "img" and len(text) <= 90 else None
+            )
+        return credits[index]
+
+    # The breadcrumb, the meta line and the title, near the top. Navigation bars, provenance
+    # lines and credit lines above the title are passed over; two paragraphs of prose end it.
     head = min(len(blocks), 40)
     crumb_at = meta_at = title_at = None
+    prose = 0
     for index in range(head):
         block, text = blocks[index], texts[index]
-        if block.kind == "img":
+        if block.kind == "img" or credit_at(index) is not None:
             continue
-        if len(text) > 100 or (len(text) > 40 and re.search(r"[。！？]$", text)):
-            break  # the body has begun: a date below it is not the article's
-        if (
-            crumb_at is None
-            and meta_at is None
-            and (re.search(CRUMB_WORDS + r"\s*[:：]", text) or "当前位置" in text or ">>" in text)
-        ):
+        if len(text) > 40 and re.search(r"[。！？]$", text) and not _provenance(text):
+            prose += 1
+            if prose >= 2:
+                break  # the body has begun: a date below it is not the article's
+            continue
+        if len(text) > 100:
+            continue
+        if crumb_at is None and meta_at is None and _crumb(text):
             crumb_at = index
             continue
         if meta_at is None and (_date(text) and (META_WORDS.search(text) or re.search(r"\d:\d\d", text))):
@@ -314,6 +326,17 @@ def extract(document: Document) -> Extraction:
         result.breadcrumb = [i for i in items if to_simplified(i) not in ("正文", "正文内容", "详情")]
         result.lines["breadcrumb"] = crumb_at + 1
         consumed.add(crumb_at)
+
+    def can_be_title(index):
+        text = texts[index]
+        return (
+            blocks[index].kind != "img"
+            and not CHROME.match(text)
+            and credit_at(index) is None
+            and not _provenance(text)
+            and 4 <= len(text) <= 80
+        )
+
     if meta_at is not None:
         consumed.add(meta_at)
         meta, written = texts[meta_at], blocks[meta_at].text
@@ -324,46 +347,87 @@ def extract(document: Document) -> Extraction:
             result.source = _original(written, meta, *source.span(1))
             result.lines["source"] = meta_at + 1
         for match in re.finditer(
-            r"(作者|记者|编辑|责任编辑|通讯员)\s*[:：]\s*(" + NAME + r"(?:、" + NAME + r")*)", meta
+            r"(作者|记者|编辑|责任编辑|通讯员)\s*[:：]\s*(" + NAME + r"(?:、" + NAME + r")*)(?!\s*[:：])", meta
         ):
             role = CANONICAL_ROLE.get(match.group(1), match.group(1))
-            result.bylines += people(_original(written, meta, *match.span(2)), role)
+            named = people(_original(written, meta, *match.span(2)), role)
+            result.bylines += [b for b in named if is_person(to_simplified(b["name"]))]
             result.lines.setdefault("bylines", meta_at + 1)
         column = re.search(r"栏目\s*[:：]\s*([^\s|｜]+)", meta)
         if column:
             result.column = _original(written, meta, *column.span(1))
             result.lines["column"] = meta_at + 1
         for candidate in range(meta_at - 1, (crumb_at if crumb_at is not None else -1), -1):
-            block = blocks[candidate]
-            if block.kind != "img" and not CHROME.match(texts[candidate]) and 4 <= len(texts[candidate]) <= 80:
+            if can_be_title(candidate):
                 title_at = candidate
                 break
-    elif blocks and blocks[0].kind != "img":
-        first = 0 if crumb_at != 0 else 1
-        if first < len(blocks):
+    else:
+        # No meta line (a manuscript): the title is the first line that can be one; among
+        # leading headings, the highest level (Word's 标题 1) is the title, the one above it the
+        # 引题 and the one below it (or one starting with a dash) the 副题.
+        first = None
+        for index in range((crumb_at if crumb_at is not None else -1) + 1, min(len(blocks), 12)):
+            if can_be_title(index):
+                first = index
+                break
+            if len(texts[index]) > 40 and re.search(r"[。！？]$", texts[index]) and not _provenance(texts[index]):
+                break  # prose before any title: the manuscript has none
+        if first is not None:
             text = texts[first]
-            if 4 <= len(text) <= 60 and not re.search(r"[。！？]", text) and not caption_credit(blocks[first].text):
-                title_at = first
+            if not (len(text) <= 60 and not re.search(r"[。！？]", text) and not caption_credit(blocks[first].text)):
+                first = None
+        if first is not None:
+            leading = [first]
+            while leading[-1] + 1 < len(blocks) and blocks[leading[-1] + 1].kind == "h" and len(leading) < 3:
+                leading.append(leading[-1] + 1)
+            leading = [i for i in leading if blocks[i].kind == "h" or i == first]
+            levels = [blocks[i].level or 9 for i in leading]
+            title_at = leading[levels.index(min(levels))] if len(set(levels)) > 1 else first
     if title_at is not None:
         result.title = blocks[title_at].text
         result.lines["title"] = title_at + 1
         consumed.add(title_at)
         above, below = title_at - 1, title_at + 1
         if above > (crumb_at if crumb_at is not None else -1) and blocks[above].kind == "h" and len(texts[above]) <= 30:
-            result.kicker, result.lines["kicker"] = blocks[above].text, above + 1
-            consumed.add(above)
-        if meta_at is not None and below < meta_at and blocks[below].kind == "h" and len(texts[below]) <= 60:
+            if credit_at(above) is None:
+                result.kicker, result.lines["kicker"] = blocks[above].text, above + 1
+                consumed.add(above)
+        limit = meta_at if meta_at is not None else len(blocks)
+        if (
+            below < limit
+            and blocks[below].kind != "img"
+            and len(texts[below]) <= 60
+            and (blocks[below].kind == "h" and meta_at is not None or re.match(r"^\s*(——|--|—|－－)", texts[below]))
+        ):
             result.subtitle, result.lines["subtitle"] = blocks[below].text, below + 1
             consumed.add(below)
     if result.column is None and result.breadcrumb:
         result.column = result.breadcrumb[-1]
         result.lines["column"] = result.lines["breadcrumb"]
 
-    start = max(i for i in (crumb_at, meta_at, title_at, -1) if i is not None) + 1
+    start = max(i for i in (crumb_at, meta_at, title_at, result.lines.get("subtitle", 0) - 1, -1) if i is not None) + 1
 
-    # Lines that are fields wherever they are: 转自, 原文链接, 来源, editors, bylines at the end.
-    for index, (block, text) in enumerate(zip(blocks, texts)):
-        if block.kind == "img" or index in consumed or len(text) > 120 or index < start:
+    # Where the article ends: nothing below it (相关新闻, 免责声明…) is the article's.
+    end = len(blocks)
+    for index in range(start, len(blocks)):
+        if blocks[index].kind != "img" and END.match(texts[index]) and index not in consumed:
+            end = index
+            break
+
+    # Lines that are fields wherever they are: 转自, 原文链接, 来源, provenance, credit lines.
+    for index, (block, text) in enumerate(zip(blocks[:end], texts[:end])):
+        if block.kind == "img" or index in consumed or len(text) > 200:
+            continue
+        if _provenance(text):
+            result.reprint = True
+            result.lines.setdefault("reprint", index + 1)
+            original = re.search(r"原标题\s*[:：]?\s*《([^》]+)》", text)
+            if original and result.original_title is None:
+                result.original_title = _original(block.text, text, *original.span(1))
+            if index < start or len(text) > 60:
+                consumed.add(index)
+                continue
+        if len(text) > 120 or (index < start and credit_at(index) is None):
             continue
         for name, pattern in FIELD_LINES.items():
             match = pattern.match(text)
@@ -375,27 +439,16 @@ def extract(document: Document) -> Extraction:
                 setattr(result, name, value)
                 result.lines[name] = index + 1
                 consumed.add(index)
+                if name != "source":
+                    result.reprint = True
                 break
         if index in consumed:
             continue
-        if EDITOR_LINE.match(text) and len(text) <= 80:
-            for match in EDITOR_PAIR.finditer(text):
-                role = CANONICAL_ROLE.get(match.group(1), match.group(1))
-                names = _original(block.text, text, *match.span(2))
-                result.bylines += people(names, role)
+        named = credit_at(index)
+        if named is not None:
+            result.bylines += named
             result.lines.setdefault("bylines", index + 1)
             consumed.add(index)
-        elif REPORTER_LINE.match(text) and len(text) <= 40:
-            result.bylines += people(block.text)
-            result.lines.setdefault("bylines", index + 1)
-            consumed.add(index)
-
-    # Where the article ends.
-    end = len(blocks)
-    for index in range(start, len(blocks)):
-        if blocks[index].kind != "img" and END.match(texts[index]) and index not in consumed:
-            end = index
-            break
 
     # The body: 编者按, the 电头, captions, sub-headings and paragraphs.
     note, in_note = [], False
@@ -403,7 +456,7 @@ def extract(document: Document) -> Extraction:
     paragraphs = 0
     for index in range(start, end):
         block, text = blocks[index], texts[index]
-        if index in consumed or not block.in_body or (block.kind != "img" and WIDGET.match(text)):
+        if index in consumed or not block.in_body or (block.kind != "img" and (WIDGET.match(text) or CHROME_LINE.match(text))):
             continue
         if block.kind == "img":
             photo = Photo(image=block.image, image_type=block.image_type, line=index + 1, after_paragraph=paragraphs)
@@ -417,7 +470,7 @@ def extract(document: Document) -> Extraction:
             note, in_note = ([rest] if rest else []), True
             result.lines["editors_note"] = index + 1
             continue
-        credit = caption_credit(block.text) if len(text) <= 150 else None
+        credit = caption_credit(block.text) if len(text) <= 150 or waiting or re.search(r"(摄|供图|提供)[)）]?$", text) else None
         dateline = DATELINE.match(text)
         if credit or (waiting and len(text) <= 80 and not dateline and not re.search(r"[：:]$", text)):
             caption, kind, who, org = credit or (block.text, "", "", "")
@@ -440,18 +493,27 @@ def extract(document: Document) -> Extraction:
         if dateline and result.dateline is None:
             result.dateline = _original(written, text, *dateline.span("dl"))
             if dateline["people"]:
-                result.bylines = people(_original(written, text, *dateline.span("people"))) + result.bylines
+                named = credit_line(_original(written, text, *dateline.span("people")))
+                result.bylines = (named or []) + result.bylines
             result.lines["dateline"] = index + 1
             written = _original(written, text, dateline.end(), len(text))
             if not written:
                 continue
+        tail = re.search(r"[(（]([^()（）]{2,60})[)）]\s*$", written)
+        named = credit_line(tail.group(1)) if tail and re.search(r"[。！？”]\s*[(（]", written) else None
+        if named:  # "…实现就业。（记者 孙洁 通讯员 李娟）"
+            result.bylines += named
+            written = written[: tail.start()].rstrip()
         heading = block.kind == "h" or (
             len(text) <= 30 and not re.search(r"[。！？；，,:：…]$", text) and not _date(text) and not credit
         )
         result.body.append(("h" if heading else "p", written))
         paragraphs += 1  # headings too: the page counts every block it shows (rendering.compose)
     result.editors_note = "\n".join(note)
-    result.communities = communities([text for kind, text in result.body] + ([result.title] if result.title else []))
+    result.bylines = merge(result.bylines)
+    result.communities = communities(
+        [text for kind, text in result.body] + ([result.title] if result.title else []), known_communities
+    )
     if result.photos and "photos" not in result.lines:
         result.lines["photos"] = result.photos[0].line
     return result

@@ -41,6 +41,7 @@ class Block:
     image: bytes | None = None
     image_type: str = ""
     in_body: bool = True  # False: outside the part readability took for the article
+    level: int = 0  # a heading's level (h1 → 1); 0 for a bold paragraph or a plain one
 
 
 @dataclass
@@ -233,7 +234,8 @@ def _walk(element, blocks):
     )
     if tag in BLOCK and not has_inner_blocks:
         if tag not in ("br", "hr"):
-            blocks.append(Block("h" if _is_heading(element) else "p", _text_of(element)))
+            level = int(tag[1]) if tag in HEADINGS else 0
+            blocks.append(Block("h" if _is_heading(element) else "p", _text_of(element), level=level))
         _close(blocks)
         return
     if tag in BLOCK:
