@@ -82,7 +82,7 @@ CREDITS = [
         "摄",
         re.compile(
             B + r"(?P<credit>\s*(?:(?P<org>[^\s。，,：:\-—－]{0,16}?)(?P<role>" + PHOTO_ROLES + r"))?\s*"
-            r"(?P<who>" + NAME + r"(?:[\s、]+" + NAME + r")*)\s*摄)$"
+            r"(?P<who>" + NAME + r"(?:[\s、]+" + NAME + r")*)\s*(?:摄影报道|摄影|摄))$"
         ),
     ),
     ("供图", re.compile(B + r"(?P<credit>(?P<org>[^\s。，,：:\-—－]{0,20}?)\s*供图)$")),
@@ -282,6 +282,7 @@ def extract(document: Document, known_communities=()) -> Extraction:
     result = Extraction(texts=[b.text for b in blocks])
     consumed = set()
     credits = {}  # block index → the people its credit line names
+    credited = []  # (block index, people) wherever they were read
 
     def credit_at(index):
         if index not in credits:
@@ -351,7 +352,7 @@ def extract(document: Document, known_communities=()) -> Extraction:
         ):
             role = CANONICAL_ROLE.get(match.group(1), match.group(1))
             named = people(_original(written, meta, *match.span(2)), role)
-            result.bylines += [b for b in named if is_person(to_simplified(b["name"]))]
+            credited.append((meta_at, [b for b in named if is_person(to_simplified(b["name"]))]))
             result.lines.setdefault("bylines", meta_at + 1)
         column = re.search(r"栏目\s*[:：]\s*([^\s|｜]+)", meta)
         if column:
@@ -446,7 +447,7 @@ def extract(document: Document, known_communities=()) -> Extraction:
             continue
         named = credit_at(index)
         if named is not None:
-            result.bylines += named
+            credited.append((index, named))
             result.lines.setdefault("bylines", index + 1)
             consumed.add(index)
 
@@ -456,7 +457,11 @@ def extract(document: Document, known_communities=()) -> Extraction:
     paragraphs = 0
     for index in range(start, end):
         block, text = blocks[index], texts[index]
-        if index in consumed or not block.in_body or (block.kind != "img" and (WIDGET.match(text) or CHROME_LINE.match(text))):
+        if (
+            index in consumed
+            or not block.in_body
+            or (block.kind != "img" and (WIDGET.match(text) or CHROME_LINE.match(text)))
+        ):
             continue
         if block.kind == "img":
             photo = Photo(image=block.image, image_type=block.image_type, line=index + 1, after_paragraph=paragraphs)
@@ -470,7 +475,11 @@ def extract(document: Document, known_communities=()) -> Extraction:
             note, in_note = ([rest] if rest else []), True
             result.lines["editors_note"] = index + 1
             continue
-        credit = caption_credit(block.text) if len(text) <= 150 or waiting or re.search(r"(摄|供图|提供)[)）]?$", text) else None
+        credit = (
+            caption_credit(block.text)
+            if len(text) <= 150 or waiting or re.search(r"(摄|供图|提供)[)）]?$", text)
+            else None
+        )
         dateline = DATELINE.match(text)
         if credit or (waiting and len(text) <= 80 and not dateline and not re.search(r"[：:]$", text)):
             caption, kind, who, org = credit or (block.text, "", "", "")
@@ -494,7 +503,7 @@ def extract(document: Document, known_communities=()) -> Extraction:
             result.dateline = _original(written, text, *dateline.span("dl"))
             if dateline["people"]:
                 named = credit_line(_original(written, text, *dateline.span("people")))
-                result.bylines = (named or []) + result.bylines
+                credited.append((index, named or []))
             result.lines["dateline"] = index + 1
             written = _original(written, text, dateline.end(), len(text))
             if not written:
@@ -502,7 +511,7 @@ def extract(document: Document, known_communities=()) -> Extraction:
         tail = re.search(r"[(（]([^()（）]{2,60})[)）]\s*$", written)
         named = credit_line(tail.group(1)) if tail and re.search(r"[。！？”]\s*[(（]", written) else None
         if named:  # "…实现就业。（记者 孙洁 通讯员 李娟）"
-            result.bylines += named
+            credited.append((index, named))
             written = written[: tail.start()].rstrip()
         heading = block.kind == "h" or (
             len(text) <= 30 and not re.search(r"[。！？；，,:：…]$", text) and not _date(text) and not credit
@@ -510,9 +519,14 @@ def extract(document: Document, known_communities=()) -> Extraction:
         result.body.append(("h" if heading else "p", written))
         paragraphs += 1  # headings too: the page counts every block it shows (rendering.compose)
     result.editors_note = "\n".join(note)
-    result.bylines = merge(result.bylines)
+    # In the order the page gives them (stable within a line).
+    result.bylines = merge([b for _index, named in sorted(credited, key=lambda c: c[0]) for b in named])
     result.communities = communities(
-        [text for kind, text in result.body] + ([result.title] if result.title else []), known_communities
+        ([result.title] if result.title else [])
+        + ([result.editors_note] if result.editors_note else [])
+        + [text for _kind, text in result.body]
+        + [photo.caption for photo in result.photos if photo.caption],
+        known_communities,
     )
     if result.photos and "photos" not in result.lines:
         result.lines["photos"] = result.photos[0].line

@@ -72,7 +72,9 @@ def is_person(token):
         return False
     if token.startswith(COMPOUND_SURNAMES):
         return len(token) >= 3
-    return token[0] in SURNAMES and len(token) <= 3 or (len(token) == 4 and token[0] in SURNAMES and token[1] in SURNAMES)
+    return (
+        token[0] in SURNAMES and len(token) <= 3 or (len(token) == 4 and token[0] in SURNAMES and token[1] in SURNAMES)
+    )
 
 
 def canonical(role):
@@ -165,23 +167,29 @@ def merge(bylines):
 NOT_COMMUNITY = {
     "该", "本", "每个", "各", "全国", "城市", "农村", "示范", "文化", "暖心", "活力", "温馨", "和谐", "智慧", "文明", "公租房",
     "老旧", "新型", "大型", "基层", "现代", "幸福", "美丽", "平安", "绿色", "服务", "治理", "民生", "大学生", "友好", "居民",
-    "乡", "新农", "美丽乡", "行政", "自然", "全", "本村", "邻", "山", "贫困", "易地搬迁", "安置",
+    "乡", "新农", "美丽乡", "行政", "自然", "全", "本村", "邻", "山", "贫困", "易地搬迁", "安置", "全部", "部分", "试点",
+    "全区", "全市", "全省", "全县", "辖区", "城区", "街道", "重点", "城镇", "山区", "乡村", "少数民族", "普通", "新建",
+    "国际化", "其他", "周边", "涉及", "相关", "多个", "所有", "先进", "优秀", "星级", "五星", "红色", "数字", "企业",
+    "机关", "学校", "园区", "商务", "产业", "单位", "楼宇", "网上", "线上", "云上", "学习型", "党建",
 }  # fmt: skip
 CUT_BEFORE_NAME = re.compile(r".*(街道|镇|乡|区|县|市|州)")
 LEADING_WORDS = re.compile(r"^(走进|位于|来到|前往|在|于|的|与|和|及|对|为|把|让|给|到|是|将|从|向|了|进|由|同)+")
 AFTER = {
     "社区": r"(党委|党总支|党支部|党组织|党群|书记|主任|居委会|居民委员会|工作站|中心|服务站|社会组织|便民|网格|"
-    r"新时代文明|位于|成立|辖区|居民|的督导|代表队|志愿)",
+    r"新时代文明|位于|成立|辖区|居民|代表队|志愿)",
     "村": r"(委会|民委员会|党委|党总支|党支部|书记|主任|村民|集体|合作社|的村民|民小组)",
 }
 # Parts of speech that never stand in a name (jieba's tags), for words of two characters or
 # more: verbs, adjectives, adverbs, pronouns, conjunctions, prepositions, numerals, time words.
-NOT_IN_NAME = {"v", "vd", "vn", "a", "ad", "d", "r", "c", "p", "m", "q", "u", "t", "uj", "ul", "uz"}
+NOT_IN_NAME = {"v", "vd", "vn", "a", "ad", "d", "r", "c", "p", "m", "q", "u", "t", "uj", "ul", "uz", "b", "f"}
 # Single characters that end a phrase before a name (在沙靠社区, 相邻的段七村, 由…台山社区).
-FUNCTION_CHARS = "的在由与及到从向将为是各把让给对于以"
+FUNCTION_CHARS = "的在由与及到从向将为是各把让给对于以因被"
 PLACE_BEFORE = {"社区": r"(街道|镇|乡|市|县|区)$", "村": r"(街道|镇|乡)$"}
 # Organs that only a community or village has: between a place and one of these, a name is a name.
-STRONG_AFTER = {"社区": r"(党委|党总支|党支部|居委会|居民委员会|书记|主任)", "村": r"(委会|民委员会|党委|党总支|党支部|书记|主任)"}
+STRONG_AFTER = {
+    "社区": r"(党委|党总支|党支部|居委会|居民委员会|书记|主任)",
+    "村": r"(委会|民委员会|党委|党总支|党支部|书记|主任)",
+}
 
 
 def _words(text):
@@ -236,6 +244,7 @@ def aligned(text):
 
 
 FUNCTION_PATTERN = rf"[{FUNCTION_CHARS}]|走进|来到|位于|前往"
+BOUNDARY = "，。！？；：、（(“”）) \n　,.;:!?"
 
 
 def communities(texts, known=()):
@@ -250,6 +259,7 @@ def communities(texts, known=()):
             seen.add(key)
             found.append(written)
 
+    everything = "\n".join(aligned(t) for t in texts)
     for text in texts:
         simplified = aligned(text)
         written_text = text
@@ -270,20 +280,27 @@ def communities(texts, known=()):
                 if not (2 <= len(name) <= 4) or name in NOT_COMMUNITY:
                     continue
                 before = unquoted[: start - len(name)]
-                candidates.append((start - len(name), match.end(), name, suffix, before, unquoted[match.end() : match.end() + 6]))
+                whole = len(name) == len(run) and (start - len(run) == 0 or unquoted[start - len(run) - 1] in BOUNDARY)
+                candidates.append((start - len(name), match.end(), name, suffix, before, after, whole))
         listed = set()
         for index, candidate in enumerate(candidates):
             for other in candidates:
                 if other is candidate or other[3] != candidate[3]:
                     continue
-                gap = unquoted[candidate[1] : other[0]] if other[0] >= candidate[1] else unquoted[other[1] : candidate[0]]
+                gap = (
+                    unquoted[candidate[1] : other[0]] if other[0] >= candidate[1] else unquoted[other[1] : candidate[0]]
+                )
                 if re.fullmatch(r"[、，,和及与]|以及", gap):
                     listed.add(index)
-        for index, (begin, end, name, suffix, before, after) in enumerate(candidates):
+        for index, (begin, end, name, suffix, before, after, whole) in enumerate(candidates):
             placed = re.search(PLACE_BEFORE[suffix], before) is not None
             organ = re.match(AFTER[suffix], after) is not None
-            if not (placed or organ or index in listed):
+            # Weaker signs: named twice, or standing alone at a sentence's start (篆塘社区开展…).
+            weak = everything.count(name + suffix) >= 2 or (whole and suffix == "社区")
+            if not (placed or organ or weak or index in listed):
                 continue
+            if not (placed or organ or index in listed) and any(f.startswith("v") for _w, f in _words(name)):
+                continue  # on weak signs only: not even a one-character verb (文化进社区)
             if re.search(r"[型性的个级]$", name):
                 continue
             hits.append((begin, end))

@@ -190,7 +190,10 @@ def kicker_title_subtitle():
             {"role": "通讯员", "name": "马丽", "org": ""},
             {"role": "责任编辑", "name": "陈阳", "org": ""},
         ],
-        "photo_credits": [{"kind": "摄", "who": "马丽", "role": "通讯员"}, {"kind": "供图", "who": "关上街道", "role": ""}],
+        "photo_credits": [
+            {"kind": "摄", "who": "马丽", "role": "通讯员"},
+            {"kind": "供图", "who": "关上街道", "role": ""},
+        ],
         "photo_after": [3, 6],
         "communities": ["中心社区"],
     }
@@ -219,7 +222,10 @@ def traditional_table():
             {"role": "通讯员", "name": "王麗", "org": ""},
             {"role": "责任编辑", "name": "何川", "org": ""},
         ],
-        "photo_credits": [{"kind": "摄", "who": "王麗", "role": "通訊員"}, {"kind": "供图", "who": "翠湖社區", "role": ""}],
+        "photo_credits": [
+            {"kind": "摄", "who": "王麗", "role": "通訊員"},
+            {"kind": "供图", "who": "翠湖社區", "role": ""},
+        ],
         "photo_after": [1, 1],
         "communities": ["翠湖社區"],
     }

@@ -117,7 +117,9 @@ def main(argv=None):
     print()
     aside = table("set aside (tests/importer/corpus/aside)", score(aside=True), sum(1 for _ in corpus(True)))
     print()
-    print(f"target: precision ≥ {TARGET[0]}, recall ≥ {TARGET[1]} on every field of both: {'met' if tuned and aside else 'NOT met'}")
+    print(
+        f"target: precision ≥ {TARGET[0]}, recall ≥ {TARGET[1]} on every field of both: {'met' if tuned and aside else 'NOT met'}"
+    )
     for line in misses or ():
         print(line)
     return 0 if tuned and aside else 1

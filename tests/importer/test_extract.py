@@ -12,14 +12,26 @@ from django.core.management import call_command
 
 from newsroom.importer import ImportRefused, extract_file
 from tests.importer.docx_corpus import _bytes, _jpeg, three_photos
-from tests.importer.score import corpus
+from tests.importer.score import TARGET, _truth, corpus, score
 
-DOCUMENTS = list(corpus())
+DOCUMENTS = [(file_name.rsplit(".", 1)[0], file_name, data, truth) for file_name, data, truth in corpus()]
 
 
 @pytest.mark.parametrize("name, file_name, data, truth", DOCUMENTS, ids=[d[0] for d in DOCUMENTS])
-def test_every_field_of_the_corpus(name, file_name, data, truth):
-    assert extract_file(file_name, data).json() == truth
+def test_every_field_of_the_tuned_corpus(name, file_name, data, truth):
+    extraction = extract_file(file_name, data)
+    got = extraction.json()
+    if "photo_after" in truth:
+        got["photo_after"] = [p.after_paragraph for p in extraction.photos]
+    assert got == truth
+
+
+def test_the_set_aside_corpus_meets_the_target_field_by_field():
+    """Only the totals: the set-aside documents are never read one by one while tuning."""
+    for field, counts in score(aside=True).items():
+        tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
+        assert (tp / (tp + fp) if tp + fp else 1.0) >= TARGET[0], field
+        assert (tp / (tp + fn) if tp + fn else 1.0) >= TARGET[1], field
 
 
 def test_the_source_pages_drop_chrome_and_keep_the_body():
@@ -66,7 +78,7 @@ def test_the_docx_keeps_its_photos_in_place():
 def test_the_command_prints_one_json_object(capsys):
     call_command("import_article", "tests/importer/corpus/portal-trs.html", "--dry-run", "--json")
     printed = capsys.readouterr().out.strip()
-    assert json.loads(printed) == json.loads(open("tests/importer/corpus/portal-trs.json").read())
+    assert json.loads(printed) == _truth(json.loads(open("tests/importer/corpus/portal-trs.json").read()))
     assert printed.count("\n") == 0
 
 
