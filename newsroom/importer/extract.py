@@ -46,6 +46,7 @@ END = re.compile(
 DATELINE = re.compile(
     r"^[\-—－\s]*(?P<dl>[^\s(（，。,]{2,24}?(?:讯|\d{1,2}月\d{1,2}日电))(?:\s*[(（](?P<people>[^)）]{2,80})[)）]\s*|\s+|(?=[\u4e00-\u9fff]{2}))"
 )
+EDITION = re.compile(r"第\s*[A-Za-z]?\d{1,3}\s*版")
 # Page chrome inside the article's container: skipped wherever it stands.
 CHROME_LINE = re.compile(r"^(栏目导航|公众号\s*[:：]|关注.{0,12}公众号|长按.{0,6}二维码|来源\s*[:：]?\s*$)")
 # A line saying the article was carried from elsewhere; disclaimers about what the site carries
@@ -55,8 +56,9 @@ PROVENANCE = re.compile(
 )
 DISCLAIMER = re.compile(r"^[【\[(（]?\s*(特别声明|免责声明|版权声明|声明|凡本网|本网原创)")
 FIELD_LINES = {
-    "reprint_from": re.compile(r"^(?:本文)?(?:转自|转载自|转载于)\s*[:：]?\s*(?P<v>.+?)\s*$"),
-    "original_url": re.compile(r"^原文(?:链接|地址|网址)\s*[:：]\s*(?P<v>https?://\S+)"),
+    "reprint_from": re.compile(r"^(?:本文)?(?:转自|转载自|转载于)\s*[:：]?\s*(?P<v>[^，,；;\s]+?)\s*(?:[，,；;]|$)"),
+    # The address may follow the 转自 on the same line (本文转自X，原文链接：…).
+    "original_url": re.compile(r"(?:^|[，,；;\s])原文(?:链接|地址|网址)\s*[:：]\s*(?P<v>https?://[^\s，,；;]+)"),
     "original_title": re.compile(r"^原标题\s*[:：]\s*(?P<v>.+?)\s*$"),
     "source": re.compile(r"^(?:稿件)?来源\s*[:：]\s*(?P<v>\S.*?)\s*$"),
 }
@@ -117,6 +119,8 @@ class Extraction:
     reprint_from: str | None = None
     original_url: str | None = None
     original_title: str | None = None
+    original_issue: str | None = None  # 第1187期, from a newspaper's edition line
+    original_page: str | None = None  # 第A02版
     reprint: bool = False  # the page says it was carried from elsewhere (转自, 原文链接, 授权转载…)
     dateline: str | None = None
     bylines: list = field(default_factory=list)
@@ -311,7 +315,9 @@ def extract(document: Document, known_communities=()) -> Extraction:
         if crumb_at is None and meta_at is None and _crumb(text):
             crumb_at = index
             continue
-        if meta_at is None and (_date(text) and (META_WORDS.search(text) or re.search(r"\d:\d\d", text))):
+        if meta_at is None and (
+            _date(text) and (META_WORDS.search(text) or re.search(r"\d:\d\d", text) or EDITION.search(text))
+        ):
             if not text.endswith(("。", "！", "？")) and (len(text) <= 80):
                 meta_at = index
                 break
@@ -343,7 +349,7 @@ def extract(document: Document, known_communities=()) -> Extraction:
         meta, written = texts[meta_at], blocks[meta_at].text
         result.publish_time = _date(meta)
         result.lines["publish_time"] = meta_at + 1
-        source = re.search(r"来源\s*[:：]\s*([^\s|｜]+)", meta)
+        source = re.search(r"来源\s*[:：]\s*([^\s|｜【】\[\]()（）]+)", meta)
         if source:
             result.source = _original(written, meta, *source.span(1))
             result.lines["source"] = meta_at + 1
@@ -354,6 +360,16 @@ def extract(document: Document, known_communities=()) -> Extraction:
             named = people(_original(written, meta, *match.span(2)), role)
             credited.append((meta_at, [b for b in named if is_person(to_simplified(b["name"]))]))
             result.lines.setdefault("bylines", meta_at + 1)
+        edition = EDITION.search(meta)
+        if edition:  # 春城晚报 2024年05月06日 第A02版: a newspaper's page, named by the paper
+            result.original_page = re.sub(r"\s+", "", edition.group(0))
+            paper = re.search(r"《?([^\s《》\d]{2,12}(?:报|刊))》?", meta)
+            if paper and result.source is None:
+                result.source = _original(written, meta, *paper.span(1))
+                result.lines["source"] = meta_at + 1
+        issue = re.search(r"第\s*\d{1,6}\s*期", meta)
+        if issue:
+            result.original_issue = re.sub(r"\s+", "", issue.group(0))
         column = re.search(r"栏目\s*[:：]\s*([^\s|｜]+)", meta)
         if column:
             result.column = _original(written, meta, *column.span(1))
@@ -362,6 +378,11 @@ def extract(document: Document, known_communities=()) -> Extraction:
             if can_be_title(candidate):
                 title_at = candidate
                 break
+        else:  # the meta line heads the page (a newspaper's edition line): the title is below it
+            for candidate in range(meta_at + 1, min(len(blocks), meta_at + 4)):
+                if can_be_title(candidate) and not re.search(r"[。！？]$", texts[candidate]):
+                    title_at = candidate
+                    break
     else:
         # No meta line (a manuscript): the title is the first line that can be one; among
         # leading headings, the highest level (Word's 标题 1) is the title, the one above it the
@@ -425,13 +446,10 @@ def extract(document: Document, known_communities=()) -> Extraction:
             original = re.search(r"原标题\s*[:：]?\s*《([^》]+)》", text)
             if original and result.original_title is None:
                 result.original_title = _original(block.text, text, *original.span(1))
-            if index < start or len(text) > 60:
-                consumed.add(index)
-                continue
-        if len(text) > 120 or (index < start and credit_at(index) is None):
+        if len(text) > 200 or (index < start and credit_at(index) is None and not _provenance(text)):
             continue
         for name, pattern in FIELD_LINES.items():
-            match = pattern.match(text)
+            match = pattern.search(text)
             if match and getattr(result, name) is None:
                 value = _original(block.text, text, *match.span("v"))
                 value = re.sub(r"[。.]$", "", value)
@@ -442,7 +460,10 @@ def extract(document: Document, known_communities=()) -> Extraction:
                 consumed.add(index)
                 if name != "source":
                     result.reprint = True
-                break
+                if name != "reprint_from":
+                    break
+        if index not in consumed and _provenance(text) and (index < start or len(text) > 60):
+            consumed.add(index)  # a provenance line is not a paragraph of the article
         if index in consumed:
             continue
         named = credit_at(index)

@@ -170,7 +170,7 @@ NOT_COMMUNITY = {
     "乡", "新农", "美丽乡", "行政", "自然", "全", "本村", "邻", "山", "贫困", "易地搬迁", "安置", "全部", "部分", "试点",
     "全区", "全市", "全省", "全县", "辖区", "城区", "街道", "重点", "城镇", "山区", "乡村", "少数民族", "普通", "新建",
     "国际化", "其他", "周边", "涉及", "相关", "多个", "所有", "先进", "优秀", "星级", "五星", "红色", "数字", "企业",
-    "机关", "学校", "园区", "商务", "产业", "单位", "楼宇", "网上", "线上", "云上", "学习型", "党建",
+    "机关", "学校", "园区", "商务", "产业", "单位", "楼宇", "网上", "线上", "云上", "学习型", "党建", "城中",
 }  # fmt: skip
 CUT_BEFORE_NAME = re.compile(r".*(街道|镇|乡|区|县|市|州)")
 LEADING_WORDS = re.compile(r"^(走进|位于|来到|前往|在|于|的|与|和|及|对|为|把|让|给|到|是|将|从|向|了|进|由|同)+")
@@ -271,8 +271,10 @@ def communities(texts, known=()):
         for suffix in ("社区", "村"):
             for match in re.finditer(suffix, unquoted):
                 start = match.start()
+                if suffix == "村" and unquoted.startswith("社区", match.end()):
+                    continue  # 李家村社区: a community named after the village it was
                 run = re.search(rf"[{HAN}]{{0,14}}$", unquoted[:start]).group(0)
-                run = re.split(r"社区|村(?!村|$)" if suffix == "村" else r"社区|村", run)[-1]
+                run = re.split(r"社区|村(?!村|$)", run)[-1]
                 placed = re.match(r".*(街道|镇|乡|区|县|市|州)", run)
                 after = unquoted[match.end() : match.end() + 6]
                 trusted = placed is not None and re.match(STRONG_AFTER[suffix], after) is not None
@@ -285,7 +287,7 @@ def communities(texts, known=()):
         listed = set()
         for index, candidate in enumerate(candidates):
             for other in candidates:
-                if other is candidate or other[3] != candidate[3]:
+                if other is candidate:
                     continue
                 gap = (
                     unquoted[candidate[1] : other[0]] if other[0] >= candidate[1] else unquoted[other[1] : candidate[0]]

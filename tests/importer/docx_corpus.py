@@ -232,6 +232,36 @@ def traditional_table():
     return "docx-traditional-table", _bytes(document), truth
 
 
+def headings_and_slash_credits():
+    """Set aside (second batch): 小标题 as Word headings, photos between them, 文/图 credits."""
+    document = Document()
+    document.add_heading("小院议事 议出和美新村", level=1)
+    document.add_paragraph("文/刘敏 图/周强")
+    document.add_paragraph("初冬时节，走进嵩明县杨林镇大龙潭村，村道干净整洁，房前屋后种满了花草。")
+    document.add_heading("院坝会上定规矩", level=2)
+    document.add_paragraph("村里每月在农户院坝里开一次议事会，村规民约就是在院坝会上一条条定下来的。")
+    _photo(document, (120, 80, 160))
+    document.add_paragraph("村民在院坝议事会上发言。图/周强")
+    document.add_heading("积分兑出好风气", level=2)
+    document.add_paragraph("大龙潭村党总支书记李华说，村里推行积分制，村民参与环境整治就能积分兑换生活用品。")
+    document.add_paragraph("今年以来，全村参与积分的农户有380户。")
+    _photo(document, (60, 140, 120))
+    document.add_paragraph("村民在积分超市兑换物品。图/周强")
+    document.add_paragraph("责任编辑：马婷")
+    truth = {
+        "title": "小院议事 议出和美新村",
+        "bylines": [
+            {"role": "作者", "name": "刘敏", "org": ""},
+            {"role": "摄影", "name": "周强", "org": ""},
+            {"role": "责任编辑", "name": "马婷", "org": ""},
+        ],
+        "photo_credits": [{"kind": "摄", "who": "周强", "role": ""}, {"kind": "摄", "who": "周强", "role": ""}],
+        "photo_after": [3, 6],
+        "communities": ["大龙潭村"],
+    }
+    return "docx-headings-slash-credits", _bytes(document), truth
+
+
 def aside_documents():
     """Word files kept aside: the importer is never tuned on them (tests/importer/score.py)."""
-    return [kicker_title_subtitle(), traditional_table()]
+    return [kicker_title_subtitle(), traditional_table(), headings_and_slash_credits()]
