@@ -3,16 +3,17 @@ it (with the line it came from) on a confirm screen; confirming makes a draft.""
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import Community
+from newsroom.core.chinese import looks_like_organisation, to_simplified
 
 from ..importer import ImportRefused, extract_file
-from ..importer.drafts import create_draft, keep_original, match_communities
+from ..importer.drafts import create_draft, is_carried, keep_original, match_communities, original_author
 from ..importer.sources import MAX_BYTES
 from ..models import Column, ImportedFile, Person
 from ..portals import reachable
@@ -72,6 +73,14 @@ class ConfirmForm(forms.Form):
     communities = forms.ModelMultipleChoiceField(
         label=_("相关社区"), queryset=Community.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
+    is_reprint = forms.BooleanField(
+        label=_("转载"),
+        required=False,
+        help_text=_("原文注明转自、原文链接，或来源是其他媒体时为转载；本单位自己的稿件不是转载。"),
+    )
+    original_author = forms.CharField(
+        label=_("原作者"), max_length=100, required=False, help_text=_("转载时必填；原文未署名时填原发媒体。")
+    )
 
     FROM_EXTRACTION = {
         "kicker": "kicker",
@@ -97,6 +106,9 @@ class ConfirmForm(forms.Form):
         if not self.is_bound:
             self.initial = {name: getattr(extraction, source) or "" for name, source in self.FROM_EXTRACTION.items()}
             self.initial["communities"] = [c.pk for c in self.matched]
+            portal = columns.first().portal if columns.exists() else None
+            self.initial["is_reprint"] = bool(portal) and is_carried(extraction, portal)
+            self.initial["original_author"] = original_author(extraction.bylines, extraction.source or "")
             guess = extraction.column and columns.filter(name=extraction.column).first()
             if guess:
                 self.initial["column"] = guess.pk
@@ -115,10 +127,92 @@ class ConfirmForm(forms.Form):
         if extraction.column:
             self.fields["column"].help_text = gettext("原网页栏目：%(column)s") % {"column": extraction.column}
 
+    def clean(self):
+        """A 转载 names its source and original author (the model's rule, said on this form)."""
+        cleaned = super().clean()
+        if cleaned.get("is_reprint"):
+            if not (cleaned.get("source_name") or cleaned.get("via_name")):
+                self.add_error("source_name", gettext("转载文章必须填写来源。"))
+            if not cleaned.get("original_author"):
+                self.add_error("original_author", gettext("转载文章必须填写原作者；原文未署名时填原发媒体。"))
+        return cleaned
+
+
+# Offered as the role box's suggestions (any role may be typed: 二审, 采访人员…).
+ROLE_SUGGESTIONS = ("记者", "通讯员", "作者", "摄影", "摄影记者", "实习生", "编辑", "责任编辑", "审核", "签发")
+
+
+class BylineForm(forms.Form):
+    """One person the file credits, as the editor corrects it before the draft exists."""
+
+    role = forms.CharField(label=_("职务"), max_length=50, required=False)
+    org = forms.CharField(label=_("单位"), max_length=100, required=False)
+    name = forms.CharField(label=_("姓名"), max_length=50, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].widget.attrs.update({"list": "linli-import-roles", "size": 8})
+        self.fields["org"].widget.attrs["size"] = 14
+        self.fields["name"].widget.attrs["size"] = 8
+
+    def clean(self):
+        cleaned = super().clean()
+        name, role = (cleaned.get("name") or "").strip(), (cleaned.get("role") or "").strip()
+        if role and not name and not cleaned.get("DELETE"):
+            self.add_error("name", gettext("请填写姓名，或勾选删除这一行。"))
+        if name and role in ("编辑", "责任编辑") and looks_like_organisation(name):
+            self.add_error("name", gettext("%(role)s须填写真实姓名，不能是单位或部门名称。") % {"role": role})
+        return cleaned
+
+
+class PhotoCreditForm(forms.Form):
+    """One photo's caption and credit (张聿修 摄, 记者 王芳 摄, 某社区供图, 受访者供图…)."""
+
+    KINDS = [("", _("（未署名）")), ("摄", _("摄")), ("供图", _("供图")), ("受访者供图", _("受访者供图")),
+             ("资料图片", _("资料图片")), ("网络图片", _("网络图片")), ("图片来源", _("图片来源"))]  # fmt: skip
+    caption = forms.CharField(label=_("图片说明"), max_length=500, required=False)
+    role = forms.CharField(label=_("拍摄者职务"), max_length=50, required=False)
+    who = forms.CharField(label=_("拍摄者或供图单位"), max_length=100, required=False)
+    kind = forms.ChoiceField(label=_("署名方式"), choices=KINDS, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["caption"].widget.attrs["size"] = 40
+        self.fields["role"].widget.attrs.update({"size": 6, "list": "linli-import-roles"})
+        self.fields["who"].widget.attrs["size"] = 12
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, who = cleaned.get("kind"), (cleaned.get("who") or "").strip()
+        if kind == "摄" and not who:
+            self.add_error("who", gettext("署名为“摄”时请填写拍摄者姓名。"))
+        if kind in ("供图", "图片来源") and not who:
+            self.add_error("who", gettext("请填写供图单位或图片来源。"))
+        return cleaned
+
+
+BylineFormSet = forms.formset_factory(BylineForm, extra=2, can_delete=True)
+PhotoCreditFormSet = forms.formset_factory(PhotoCreditForm, extra=0)
+
+
+def credit_formsets(data, extraction):
+    """The confirm screen's署名 and 图片 tables, filled from the file; ``data`` when posted."""
+    bylines = BylineFormSet(data, prefix="byline", initial=extraction.bylines)
+    photos = PhotoCreditFormSet(
+        data,
+        prefix="photo",
+        initial=[
+            {"caption": p.caption, "role": p.role, "who": p.who or p.org, "kind": p.kind} for p in extraction.photos
+        ],
+    )
+    return bylines, photos
+
 
 def _extraction(record):
+    """What the kept file says; communities the library already holds are looked up in it first."""
+    known = Community.objects.values_list("name", flat=True)
     with record.file.open("rb") as handle:
-        return extract_file(record.name, handle.read())
+        return extract_file(record.name, handle.read(), known_communities=list(known))
 
 
 def upload_view(model_admin, request):
@@ -149,15 +243,39 @@ def confirm_view(model_admin, request, pk):
     except ImportRefused as refusal:
         messages.error(request, str(refusal))
         return redirect("admin:newsroom_article_import")
-    form = ConfirmForm(request.POST or None, extraction=extraction, user=request.user)
-    if request.method == "POST" and form.is_valid():
+    posted = request.POST if request.method == "POST" else None
+    form = ConfirmForm(posted, extraction=extraction, user=request.user)
+    # A post without the tables (a script, an old page) keeps the credits as read.
+    with_tables = posted is not None and "byline-TOTAL_FORMS" in posted
+    byline_forms, photo_forms = credit_formsets(posted if with_tables else None, extraction)
+    if (
+        posted is not None
+        and form.is_valid()
+        and (not with_tables or (byline_forms.is_valid() and photo_forms.is_valid()))
+    ):
         data = dict(form.cleaned_data)
         column, communities = data.pop("column"), data.pop("communities")
-        article = create_draft(record, extraction, request.user, column, data, communities)
-        messages.success(
-            request, gettext("已导入为草稿：请检查正文、图片和署名后保存，再提交审核。草稿不会自动发布或送审。")
-        )
-        return redirect("admin:newsroom_article_change", article.pk)
+        bylines = photos = None
+        if with_tables:
+            bylines = [
+                {"role": f["role"].strip(), "name": f["name"].strip(), "org": f["org"].strip()}
+                for f in byline_forms.cleaned_data
+                if f and f.get("name", "").strip() and not f.get("DELETE")
+            ]
+            photos = [
+                {k: (f.get(k) or "").strip() for k in ("caption", "role", "who", "kind")}
+                for f in photo_forms.cleaned_data
+            ]
+        try:
+            article = create_draft(record, extraction, request.user, column, data, communities, bylines, photos)
+        except ValidationError as refusal:
+            for field, problems in refusal.message_dict.items():
+                form.add_error(field if field in form.fields else None, problems)
+        else:
+            messages.success(
+                request, gettext("已导入为草稿：请检查正文、图片和署名后保存，再提交审核。草稿不会自动发布或送审。")
+            )
+            return redirect("admin:newsroom_article_change", article.pk)
     photographers = {p.who.split()[0] for p in extraction.photos if p.kind == "摄" and p.who}
     people = Person.objects.reachable_from(reachable(request.user))
     known = set(people.filter(name__in=photographers).values_list("name", flat=True))
@@ -168,7 +286,14 @@ def confirm_view(model_admin, request, pk):
         "form": form,
         "record": record,
         "extraction": extraction,
-        "missing_communities": form.missing,
+        "missing_communities": [
+            (name, "village" if to_simplified(name).endswith("村") else "community") for name in form.missing
+        ],
+        "can_add_community": request.user.has_perm("communities.add_community"),
+        "byline_forms": byline_forms,
+        "photo_forms": photo_forms,
+        "photo_rows": list(zip(extraction.photos, photo_forms, strict=False)),
+        "role_words": sorted(ROLE_SUGGESTIONS),
         "new_people": sorted(photographers - known),
         "photos_without_image": sum(1 for p in extraction.photos if not p.image),
     }

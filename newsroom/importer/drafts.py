@@ -3,6 +3,7 @@ to the library, metadata stripped), bylines, reprint fields and matched communit
 entry "导入" naming the file, and the original kept with it. All or nothing."""
 
 import re
+from copy import copy
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,6 +20,7 @@ from .. import revisions
 from ..credits import CreditKind
 from ..images import validate_image
 from ..models import Article, AuditEntry, BylineRole, Credit, ImportedFile, Person, Photo, TimePrecision
+from .names import REPORTING
 
 KINDS = {
     "摄": CreditKind.PHOTOGRAPHER,
@@ -73,10 +75,34 @@ def publish_time(value):
     return None, TimePrecision.UNKNOWN
 
 
-def create_draft(record, extraction, user, column, fields, communities=()):
-    """The draft of ``extraction`` as the editor confirmed it (``fields`` override what was read)."""
+def is_carried(extraction, portal, source_name=None, via_name=None, original_url=None):
+    """Whether the draft is a 转载: the page says it was carried from elsewhere (转自, 原文链接,
+    原标题, 经授权转载…), or its 来源 names another outlet than the portal's own. A 来源 that is
+    the portal's own office (an office's own manuscript) does not make one."""
+    source = extraction.source if source_name is None else source_name
+    if extraction.reprint or (via_name if via_name is not None else extraction.reprint_from):
+        return True
+    if original_url if original_url is not None else extraction.original_url:
+        return True
+    return bool(source) and not portal.is_own_source(source)
+
+
+def original_author(bylines, source=""):
+    """原作者 as the page credits the piece (记者 陈晓、通讯员 杨帆); the outlet when no one is
+    named, as reprints name 新华社 or 人民网."""
+    makers = [b for b in bylines if b["role"] in REPORTING and b["name"]]
+    text = "、".join(f"{b['org']}{b['role']} {b['name']}".strip() for b in makers)
+    return (text or source or "")[:100]
+
+
+def create_draft(record, extraction, user, column, fields, communities=(), bylines=None, photos=None):
+    """The draft of ``extraction`` as the editor confirmed it (``fields`` override what was read;
+    ``bylines`` and ``photos`` the credits as corrected on the confirm screen). The draft passes
+    the model's own checks (``Article.clean``): a 转载 names its source, author, title and date or
+    why the date is unknown; a ValidationError says what is missing."""
     if not user.has_perm("newsroom.add_article"):
         raise PermissionDenied(_("没有新建文章的权限。"))
+    bylines = extraction.bylines if bylines is None else bylines
     values = {
         "title": extraction.title or "",
         "kicker": extraction.kicker or "",
@@ -92,11 +118,20 @@ def create_draft(record, extraction, user, column, fields, communities=()):
     }
     body = sanitize_html(extraction.body_html())
     traditional = to_simplified(body) != body and len(body) > 0
-    reprint = bool(values["source_name"] or values["via_name"] or values["original_url"])
+    reprint = values.pop("is_reprint", None)
+    if reprint is None:
+        reprint = is_carried(
+            extraction, column.portal, values["source_name"], values["via_name"], values["original_url"]
+        )
+    if reprint and not values["source_name"]:
+        values["source_name"] = values["via_name"]
+    author = values.pop("original_author", None)
+    author = original_author(bylines, values["source_name"]) if author is None else author
+    # The date the page gives is kept, a reprint's or not (an office's own past article).
     original_at, precision = publish_time(values.pop("publish_time"))
-    reporters = [b for b in extraction.bylines if b["role"] in ("记者", "作者", "通讯员", "见习记者", "特约记者")]
     with transaction.atomic():
-        article = Article.objects.create(
+        article = Article(
+            portal=column.portal,
             title=values["title"][:200],
             kicker=values["kicker"][:200],
             subtitle=values["subtitle"][:200],
@@ -109,16 +144,21 @@ def create_draft(record, extraction, user, column, fields, communities=()):
             via_name=values["via_name"][:100],
             original_url=values["original_url"][:200],
             original_title=(values["original_title"] or (values["title"] if reprint else ""))[:200],
-            original_author=" ".join(f"{b['org']}{b['role']}{b['name']}" for b in reporters)[:100] if reprint else "",
+            original_author=author[:100] if reprint else "",
             is_reprint=reprint,
-            original_published_at=original_at if reprint else None,
-            original_time_precision=precision if reprint else TimePrecision.MINUTE,
+            original_published_at=original_at,
+            original_time_precision=precision if original_at or reprint else TimePrecision.MINUTE,
+            original_time_unknown_reason=_("原文页面未注明发布时间。") if reprint and not original_at else "",
+            original_issue=(extraction.original_issue or "")[:50] if reprint else "",
+            original_page=(extraction.original_page or "")[:20] if reprint else "",
             script=Article.Script.TRADITIONAL if traditional else Article.Script.SIMPLIFIED,
             created_by=user,
         )
+        article.clean()  # never a draft the model's own checks refuse
+        article.save()
         article.communities.set(communities)
-        _bylines(article, extraction.bylines)
-        without_image = _photos(article, extraction.photos)
+        _bylines(article, bylines)
+        without_image = _photos(article, _corrected(extraction.photos, photos))
         record.article = article
         record.save(update_fields=["article"])
         note = _("导入：%(name)s") % {"name": record.name}
@@ -134,6 +174,22 @@ def create_draft(record, extraction, user, column, fields, communities=()):
         )
         revisions.record(article, user, note=_("导入"))
     return article
+
+
+def _corrected(found, corrections):
+    """The photos read from the file with the confirm screen's corrections (caption and credit,
+    by position) applied."""
+    if not corrections:
+        return found
+    photos = []
+    for photo, change in zip(found, corrections, strict=False):
+        photo = copy(photo)
+        photo.caption = change.get("caption", photo.caption)
+        photo.kind, photo.role = change.get("kind", photo.kind), change.get("role", photo.role)
+        who = change.get("who", photo.who or photo.org)
+        photo.who, photo.org = (who, "") if photo.kind == "摄" else ("", who)
+        photos.append(photo)
+    return photos + found[len(photos) :]
 
 
 def _summary(extraction):

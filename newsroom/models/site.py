@@ -325,6 +325,16 @@ class Portal(PublicContent, models.Model):
         """The digits of the 公安备案号, for the record's link (recordcode=…)."""
         return "".join(re.findall(r"\d+", self.public_security_number))
 
+    def is_own_source(self, name):
+        """Whether a 来源 names this portal or the office behind it (网站名称, 简称, 主办/承办单位):
+        an article so sourced is the portal's own, not a reprint. 五华区融媒体中心 is the own source
+        of a portal run by 昆明市五华区融媒体中心."""
+        name = re.sub(r"\s+", "", name or "")
+        if not name:
+            return False
+        own = [re.sub(r"\s+", "", n) for n in (self.name, self.short_name, self.sponsor, self.organiser) if n]
+        return any(name == n or (min(len(name), len(n)) >= 4 and (name in n or n in name)) for n in own)
+
     def accepts_push_from(self, portal):
         """Whether a push from ``portal`` may land in this portal's drafts."""
         if self.push_policy == "open":

@@ -75,6 +75,7 @@ def test_the_docx_keeps_its_photos_in_place():
     assert [p.caption for p in result.photos][0] == "志愿者辅导孩子们写作业。"
 
 
+@pytest.mark.django_db
 def test_the_command_prints_one_json_object(capsys):
     call_command("import_article", "tests/importer/corpus/portal-trs.html", "--dry-run", "--json")
     printed = capsys.readouterr().out.strip()

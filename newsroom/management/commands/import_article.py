@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
+from communities.models import Community
 from newsroom.importer import ImportRefused, extract_file
 from newsroom.importer.drafts import create_draft, keep_original, match_communities
 from newsroom.models import Column
@@ -29,7 +30,8 @@ class Command(BaseCommand):
             raise CommandError(f"找不到文件：{path}")
         data = path.read_bytes()
         try:
-            extraction = extract_file(path.name, data)
+            known = Community.objects.values_list("name", flat=True)
+            extraction = extract_file(path.name, data, known_communities=list(known))
         except ImportRefused as refusal:
             raise CommandError(str(refusal)) from None
         if options["dry_run"]:
