@@ -13,7 +13,14 @@ from communities.models import Community
 from newsroom.core.chinese import looks_like_organisation, to_simplified
 
 from ..importer import ImportRefused, extract_file
-from ..importer.drafts import create_draft, is_carried, keep_original, match_communities, original_author
+from ..importer.drafts import (
+    create_draft,
+    is_carried,
+    keep_original,
+    match_communities,
+    new_roles,
+    original_author,
+)
 from ..importer.sources import MAX_BYTES
 from ..models import Column, ImportedFile, Person
 from ..portals import reachable
@@ -101,20 +108,22 @@ class ConfirmForm(forms.Form):
         columns = Column.objects.for_portals(reachable(user)).select_related("portal", "parent")
         columns = columns.order_by("portal", "order", "id")
         self.fields["column"].queryset = columns
+        first = columns.first()
+        self.portal = first.portal if first else None  # the editor's own portal, for the defaults
         self.matched, self.missing = match_communities(extraction.communities)
         self.fields["communities"].queryset = Community.objects.filter(pk__in=[c.pk for c in self.matched])
         if not self.is_bound:
             self.initial = {name: getattr(extraction, source) or "" for name, source in self.FROM_EXTRACTION.items()}
             self.initial["communities"] = [c.pk for c in self.matched]
-            portal = columns.first().portal if columns.exists() else None
-            self.initial["is_reprint"] = bool(portal) and is_carried(extraction, portal)
+            self.initial["is_reprint"] = bool(self.portal) and is_carried(extraction, self.portal)
             self.initial["original_author"] = original_author(extraction.bylines, extraction.source or "")
             guess = extraction.column and columns.filter(name=extraction.column).first()
             if guess:
                 self.initial["column"] = guess.pk
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             if isinstance(field.widget, (forms.TextInput, forms.URLInput)):
-                field.widget.attrs["class"] = "vTextField"
+                wide = name in ("kicker", "title", "subtitle", "original_title", "original_url")
+                field.widget.attrs["class"] = "vTextField linli-wide" if wide else "vTextField"
         lines = extraction.lines
         for name, source in self.FROM_EXTRACTION.items():
             number = lines.get(source)
@@ -294,6 +303,7 @@ def confirm_view(model_admin, request, pk):
         "photo_forms": photo_forms,
         "photo_rows": list(zip(extraction.photos, photo_forms, strict=False)),
         "role_words": sorted(ROLE_SUGGESTIONS),
+        "new_roles": new_roles(extraction.bylines, form.portal) if form.portal else [],
         "new_people": sorted(photographers - known),
         "photos_without_image": sum(1 for p in extraction.photos if not p.image),
     }

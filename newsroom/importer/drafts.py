@@ -20,6 +20,7 @@ from .. import revisions
 from ..credits import CreditKind
 from ..images import validate_image
 from ..models import Article, AuditEntry, BylineRole, Credit, ImportedFile, Person, Photo, TimePrecision
+from ..models.bylines import Placement
 from .names import REPORTING
 
 KINDS = {
@@ -30,6 +31,8 @@ KINDS = {
     "网络图片": CreditKind.NETWORK,
     "图片来源": CreditKind.SOURCE,
 }
+# A 副题 is printed after a dash the page adds (——副题): the manuscript's own dash goes.
+LEADING_DASH = re.compile(r"^\s*(?:——|—|－－|--|-)\s*")
 EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}
 
 
@@ -134,7 +137,7 @@ def create_draft(record, extraction, user, column, fields, communities=(), bylin
             portal=column.portal,
             title=values["title"][:200],
             kicker=values["kicker"][:200],
-            subtitle=values["subtitle"][:200],
+            subtitle=LEADING_DASH.sub("", values["subtitle"])[:200],
             column=column,
             body=body,
             summary=_summary(extraction),
@@ -157,11 +160,14 @@ def create_draft(record, extraction, user, column, fields, communities=(), bylin
         article.clean()  # never a draft the model's own checks refuse
         article.save()
         article.communities.set(communities)
+        added = new_roles(bylines, column.portal)
         _bylines(article, bylines)
         without_image = _photos(article, _corrected(extraction.photos, photos))
         record.article = article
         record.save(update_fields=["article"])
         note = _("导入：%(name)s") % {"name": record.name}
+        if added:
+            note += _("；新增署名职务：%(roles)s") % {"roles": "、".join(added)}
         if without_image:
             note += _("；%(count)s 张图片的说明已读出，但原文件未附图片，请上传") % {"count": without_image}
         AuditEntry.log(
@@ -197,8 +203,22 @@ def _summary(extraction):
     return first[:120]
 
 
+def new_roles(bylines, portal):
+    """Roles the file credits that the portal's vocabulary lacks (二审, 监制…), in order."""
+    have = {to_simplified(r.name) for r in BylineRole.objects.inherited(portal)}
+    wanted = [b["role"] for b in bylines if b["role"] and b["name"]]
+    return [r for i, r in enumerate(wanted) if to_simplified(r) not in have and r not in wanted[:i]]
+
+
 def _bylines(article, bylines):
-    roles = {to_simplified(r.name): r for r in BylineRole.objects.inherited(article.column.portal)}
+    """The credits; a role the portal does not use yet is added to its vocabulary (its makers in
+    the meta line, the rest at the end), as the confirm screen announced, never a credit printed
+    without its role."""
+    portal = article.column.portal
+    for order, name in enumerate(new_roles(bylines, portal), start=100):
+        placement = Placement.META if name in REPORTING else Placement.END
+        BylineRole.objects.create(portal=portal, name=name[:20], placement=placement, order=order)
+    roles = {to_simplified(r.name): r for r in BylineRole.objects.inherited(portal)}
     rows = []
     for order, byline in enumerate(bylines):
         usable = Person.objects.reachable_from([article.portal_id]).filter(name=byline["name"])
@@ -206,7 +226,7 @@ def _bylines(article, bylines):
         rows.append(
             Credit(
                 article=article,
-                role=roles.get(byline["role"]),
+                role=roles.get(to_simplified(byline["role"])),
                 person=person,
                 name="" if person else byline["name"],
                 organisation=byline["org"][:100],

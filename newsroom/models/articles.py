@@ -423,6 +423,8 @@ class Article(PublicContent, models.Model):
 
     def clean(self):
         errors = {}
+        # The page prints a 副题 after its own dash (——副题): a typed or pasted dash is not doubled.
+        self.subtitle = re.sub(r"^\s*(?:——|—|－－|--)\s*", "", self.subtitle or "")
         if self.slug and self.column_id and (self.slug, self.column_id) != getattr(self, "_stored_slug", None):
             portal = Column.objects.filter(pk=self.column_id).values("portal")
             if Article.objects.filter(portal__in=portal, slug=self.slug).exclude(pk=self.pk).exists():
