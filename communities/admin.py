@@ -210,3 +210,32 @@ class StreetAdmin(admin.ModelAdmin):
         (_("党组织"), {"fields": ("party_committee", ("secretary_name", "secretary_title"))}),
         (None, {"fields": ("profile",)}),
     )
+
+
+class OfficerAdmin(admin.ModelAdmin):
+    list_display = ("name", "display_title", "community", "street", "order")
+    list_filter = ("title",)
+    search_fields = ("name", "title_text", "community__name", "street__name")
+    autocomplete_fields = ("community", "street")
+    list_select_related = ("community", "street")
+    fields = (("name", "title"), "title_text", ("community", "street"), "order")
+
+    @admin.display(description=_("职务"), ordering="title")
+    def display_title(self, obj):
+        return obj.display_title
+
+
+class NeighbourhoodAdmin(admin.ModelAdmin):
+    list_display = ("name", "community", "party_org_display", "party_secretary_name", "households")
+    list_filter = ("party_org_kind",)
+    search_fields = ("name", "community__name", "party_secretary_name")
+    autocomplete_fields = ("community",)
+    list_select_related = ("community",)
+    fieldsets = (
+        (None, {"fields": (("name", "community"), ("households", "buildings"), "description", "order")}),
+        (_("小区党组织"), {"fields": (("party_org_kind", "party_secretary_name"),)}),
+    )
+
+    @admin.display(description=_("小区党组织"), ordering="party_org_kind")
+    def party_org_display(self, obj):
+        return obj.party_org_name or "—"

@@ -486,3 +486,123 @@ class Facility(Reviewed):
             errors["opened_on"] = _("启用日期不能晚于今天。")
         if errors:
             raise ValidationError(errors)
+
+
+class OfficerTitle(models.TextChoices):
+    DEPUTY_SECRETARY = "deputy_secretary", _("党组织副书记")
+    RESIDENTS_DIRECTOR = "residents_director", _("居委会主任")
+    VILLAGERS_DIRECTOR = "villagers_director", _("村委会主任")
+    DEPUTY_DIRECTOR = "deputy_director", _("副主任")
+    STREET_DIRECTOR = "street_director", _("街道办事处主任")
+    TOWN_HEAD = "town_head", _("乡镇长")
+    MEMBER = "member", _("班子成员")
+
+
+class Officer(Reviewed):
+    """One more officer of a community or a street besides its 党组织书记 (the secretary stays on
+    the community and street themselves, with 书记感怀): 副书记, 居委会/村委会主任, 副主任…
+    Reviewed on its own, like honours and facilities: readers see an officer once approved."""
+
+    community = models.ForeignKey(
+        Community,
+        verbose_name=_("社区（村）"),
+        on_delete=models.CASCADE,
+        related_name="officers",
+        null=True,
+        blank=True,
+    )
+    street = models.ForeignKey(
+        Street,
+        verbose_name=_("街道（乡镇）"),
+        on_delete=models.CASCADE,
+        related_name="officers",
+        null=True,
+        blank=True,
+        help_text=_("街道（乡镇）的班子成员：不选社区，选街道。"),
+    )
+    name = models.CharField(_("姓名"), max_length=50)
+    title = models.CharField(_("职务"), max_length=30, choices=OfficerTitle.choices)
+    title_text = models.CharField(
+        _("职务全称"),
+        max_length=100,
+        blank=True,
+        help_text=_("页面上显示的职务，如：社区党委副书记、居委会主任（书记、主任“一肩挑”时写全）；不填则用“职务”。"),
+    )
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    objects = BelongingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("班子成员")
+        verbose_name_plural = _("班子成员")
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return f"{self.display_title} {self.name}"
+
+    @property
+    def display_title(self):
+        return self.title_text or self.get_title_display()
+
+    def clean(self):
+        errors = {}
+        if bool(self.community_id) == bool(self.street_id):
+            errors["community"] = _("请选择所属社区（村），或选择所属街道（乡镇），二者选一。")
+        community = self.community if self.community_id else None
+        village = community is not None and community.kind == CommunityKind.VILLAGE
+        if self.title == OfficerTitle.RESIDENTS_DIRECTOR and (village or self.street_id):
+            errors["title"] = _("居委会主任只属于社区：村请选“村委会主任”。")
+        if self.title == OfficerTitle.VILLAGERS_DIRECTOR and not village:
+            errors["title"] = _("村委会主任只属于村：社区请选“居委会主任”。")
+        if self.title in (OfficerTitle.STREET_DIRECTOR, OfficerTitle.TOWN_HEAD) and not self.street_id:
+            errors["title"] = _("街道办事处主任、乡镇长属于街道（乡镇）：请选择所属街道。")
+        if errors:
+            raise ValidationError(errors)
+
+
+class NeighbourhoodQuerySet(ReviewedQuerySet):
+    def public(self, portal=None):
+        """Approved, of an approved community. Shared by every portal."""
+        return super().public(portal).filter(community__is_live=True)
+
+
+class Neighbourhood(Reviewed):
+    """A 小区 of a community, with the Party branch of its own where it has one (小区党支部):
+    the level below the community that real pages name (…社区××小区党支部书记)."""
+
+    community = models.ForeignKey(
+        Community, verbose_name=_("所属社区"), on_delete=models.CASCADE, related_name="neighbourhoods"
+    )
+    name = models.CharField(_("小区名称"), max_length=100, help_text=_("如：恒昌小区、翠湖花园"))
+    party_org_kind = models.CharField(
+        _("小区党组织"),
+        max_length=20,
+        choices=PartyOrgKind.choices,
+        blank=True,
+        help_text=_("小区有自己的党组织时选择（多为党支部）；没有则留空。"),
+    )
+    party_secretary_name = models.CharField(_("党组织书记"), max_length=50, blank=True)
+    households = CountField(_("户数"))
+    buildings = CountField(_("楼栋数"))
+    description = models.TextField(_("简介"), blank=True)
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    objects = NeighbourhoodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("小区")
+        verbose_name_plural = _("小区")
+        ordering = ["order", "name"]
+        constraints = [models.UniqueConstraint(fields=["community", "name"], name="unique_neighbourhood_per_community")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def party_org_name(self):
+        """恒昌小区党支部, or "" when the 小区 has no Party organisation of its own."""
+        return f"{self.name}{self.get_party_org_kind_display()}" if self.party_org_kind else ""
+
+    def clean(self):
+        if self.party_secretary_name and not self.party_org_kind:
+            raise ValidationError({"party_org_kind": _("填写了党组织书记，请选择小区党组织（如：党支部）。")})

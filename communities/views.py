@@ -10,7 +10,7 @@ from newsroom.core import pagecache
 from newsroom.core.pagecache import public_page
 
 from .filters import CommunityFilter, HonourFilter
-from .models import Community, Facility, Honour, Street
+from .models import Community, Facility, Honour, Neighbourhood, Officer, Street
 
 
 def _public_photos():
@@ -74,6 +74,8 @@ def _community(slug):
         .select_related("street")
         .prefetch_related(
             Prefetch("facilities", queryset=Facility.objects.public().prefetch_related(_public_photos())),
+            Prefetch("officers", queryset=Officer.objects.public()),
+            Prefetch("neighbourhoods", queryset=Neighbourhood.objects.public()),
             _public_photos(),
         ),
         slug=slug,
@@ -88,7 +90,9 @@ def _by_level(honours):
 @public_page(params=("page",))
 def street(request, slug):
     """A 街道/乡镇: its Party working committee, communities, facilities, honours and articles."""
-    street = get_object_or_404(Street.objects.public(), slug=slug)
+    street = get_object_or_404(
+        Street.objects.public().prefetch_related(Prefetch("officers", queryset=Officer.objects.public())), slug=slug
+    )
     pagecache.depends("communities", f"street:{street.pk}")
     communities = Community.objects.public().filter(street=street)
     facilities = (

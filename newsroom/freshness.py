@@ -33,7 +33,7 @@ from django.db.models import Min, Q
 from django.db.models.signals import pre_save
 from django.utils import timezone
 
-from communities.models import Community, Facility, Honour, Street
+from communities.models import Community, Facility, Honour, Neighbourhood, Officer, Street
 from newsroom.core import content, pagecache
 from newsroom.core.publishing import ALL_PORTALS
 
@@ -158,9 +158,10 @@ def tags_for(model, instances, deleted=False):
         return {
             t for topic in instances for t in (f"topic:{topic.pk}", lists(topic.portal_id), topics(topic.portal_id))
         }
-    if model in (Community, Facility, Honour):
+    if model in (Community, Facility, Honour, Officer, Neighbourhood):
         ids = {i.pk if model is Community else getattr(i, "community_id", None) for i in instances}
-        return {"communities", *(f"community:{pk}" for pk in ids if pk)}
+        streets = {getattr(i, "street_id", None) for i in instances} if model is Officer else set()
+        return {"communities", *(f"community:{pk}" for pk in ids if pk), *(f"street:{pk}" for pk in streets if pk)}
     return {ALL}
 
 

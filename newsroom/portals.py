@@ -16,7 +16,7 @@
 from django.contrib.auth.backends import ModelBackend
 from django.utils.functional import SimpleLazyObject
 
-from communities.models import Community, Facility, Honour, Street
+from communities.models import Community, Facility, Honour, Neighbourhood, Officer, Street
 from newsroom.core import pagecache, themes
 
 from .models import Membership, Portal
@@ -90,6 +90,8 @@ PATHS[Street] = lambda street: _street_portal(street.pk)
 PATHS[Community] = lambda community: _street_portal(community.street_id)
 PATHS[Honour] = _via_community_or_street
 PATHS[Facility] = _via_community_or_street
+PATHS[Officer] = _via_community_or_street
+PATHS[Neighbourhood] = lambda neighbourhood: _street_portal(neighbourhood.community.street_id)
 
 
 #: What ``portal_of`` answers for a record the platform owns (``Owned`` without a portal): only

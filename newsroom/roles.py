@@ -32,7 +32,7 @@ CONTENT = {
         "imageasset",
         "articleplacement",
     ],
-    "communities": ["street", "community", "honour", "facility"],
+    "communities": ["street", "community", "honour", "facility", "officer", "neighbourhood"],
 }
 TAKEDOWN_DESK = [
     "view_takedownrequest",
@@ -96,6 +96,14 @@ EDITOR = [
     ("communities", "change_facility"),
     ("communities", "delete_facility"),
     ("communities", "view_facility"),
+    ("communities", "add_officer"),
+    ("communities", "change_officer"),
+    ("communities", "delete_officer"),
+    ("communities", "view_officer"),
+    ("communities", "add_neighbourhood"),
+    ("communities", "change_neighbourhood"),
+    ("communities", "delete_neighbourhood"),
+    ("communities", "view_neighbourhood"),
 ]
 
 # The website inspection (newsroom/inspection/): the chief reads it, the site admin also sets

@@ -331,7 +331,7 @@ def test_portal_settings_of_later_schemas_survive_every_migration_since():
 
 
 def arrange_villages_and_dates(old):
-    """communities 0009 and newsroom 0051: a 村 becomes a village, a facility filed as 其他 that is
+    """communities 0009 and 0010 and newsroom 0051: a 村 becomes a village, a facility filed as 其他 that is
     a 新时代文明实践站 or a 广场 takes its kind, honours keep their level, and a past article
     stored at 00:00 keeps its date without the invented time."""
     from datetime import datetime
@@ -390,6 +390,19 @@ def check_villages_and_dates(village, town, estate, station, square, canteen, ot
     assert Article.objects.get(pk=dated.pk).published_display == "2019-05-04"
     assert Article.objects.get(pk=timed.pk).published_display == "2019-05-04 09:30"
     assert (Article.objects.get(pk=timed.pk).original_issue, Article.objects.get(pk=timed.pk).original_page) == ("", "")
+    # communities 0010: the communities already there take officers and 小区 with their own 党支部,
+    # and the editors' role may propose them (reviewers read them).
+    from django.contrib.auth.models import Group
+
+    from communities.models import Neighbourhood, Officer
+
+    Officer.objects.create(community_id=village.pk, name="张永平", title="villagers_director")
+    Neighbourhood.objects.create(community_id=town.pk, name="同心小区", party_org_kind="branch", party_secretary_name="李敏")
+    assert [str(o) for o in Community.objects.get(pk=village.pk).officers.all()] == ["村委会主任 张永平"]
+    assert Community.objects.get(pk=town.pk).neighbourhoods.get().party_org_name == "同心小区党支部"
+    editor = set(Group.objects.get(name="编辑").permissions.values_list("codename", flat=True))
+    assert {"add_officer", "change_neighbourhood"} <= editor
+    assert "view_officer" in Group.objects.get(name="初审").permissions.values_list("codename", flat=True)
 
 
 def arrange_content_changes(old):

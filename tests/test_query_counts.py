@@ -48,7 +48,7 @@ COLD = {
     "/topic/urban-party-building/": 3,
     "jiulongpo:/series/jiceng-baolei/": 4,
     "/communities/": 4,
-    "/communities/zhongnan/": 7,
+    "/communities/zhongnan/": 9,  # its officers and 小区 (one query each)
     "/communities/honours/": 4,
     "/communities/facilities/tongxin-park/": 2,
     "/sitemap/": 6,

@@ -1,11 +1,11 @@
-"""Streets, communities, honours and facilities in the admin, every save through content review.
+"""Streets, communities, honours, facilities, officers and 小区 in the admin, every save through content review.
 Every portal reads them (geography); a row is changed with the roles held in the portal whose
 辖区 holds its street (``newsroom/portals.py``)."""
 
 from django.contrib import admin
 
-from communities.admin import CommunityAdmin, FacilityAdmin, HonourAdmin, StreetAdmin
-from communities.models import Community, Facility, Honour, Street
+from communities.admin import CommunityAdmin, FacilityAdmin, HonourAdmin, NeighbourhoodAdmin, OfficerAdmin, StreetAdmin
+from communities.models import Community, Facility, Honour, Neighbourhood, Officer, Street
 
 from .review import ReviewedAdmin
 
@@ -40,4 +40,14 @@ class ReviewedFacilityAdmin(GeographyAdmin, FacilityAdmin):
 
 @admin.register(Street)
 class ReviewedStreetAdmin(GeographyAdmin, StreetAdmin):
+    pass
+
+
+@admin.register(Officer)
+class ReviewedOfficerAdmin(GeographyAdmin, OfficerAdmin):
+    pass
+
+
+@admin.register(Neighbourhood)
+class ReviewedNeighbourhoodAdmin(GeographyAdmin, NeighbourhoodAdmin):
     pass

@@ -49,3 +49,40 @@ def test_a_past_story_shows_its_date_alone_and_a_reprint_its_page_in_the_paper(c
     html = page(client, Article.objects.get(pk=article.pk).get_absolute_url())
     assert ">2019-05-04</time>" in html and "2019-05-04 00:00" not in html
     assert "<dt>原载版面</dt><dd>第1234期 第3版</dd>" in html
+
+
+def test_officers_and_a_neighbourhood_party_branch_wait_for_review_then_show(client, demo, roles, home_geography):
+    """A community's 副书记 and 居委会主任 and a 小区 with its own 党支部, added by an editor in the
+    admin: hidden from readers until someone else approves, then on the community page; a wrong
+    title for the kind of place is a Chinese message on the form."""
+    from communities.models import Neighbourhood, Officer
+    from newsroom import content_review
+    from tests.helpers import admin_form_data
+
+    community = Community.objects.get(slug="xinwenli")
+    client.force_login(roles["editor"])
+    for title, name in (("deputy_secretary", "李建华"), ("residents_director", "王秀英")):
+        data = admin_form_data(client.get("/admin/communities/officer/add/"))
+        data.update({"name": name, "title": title, "community": community.pk, "street": "", "order": "0"})
+        assert client.post("/admin/communities/officer/add/", data).status_code == 302
+    data = admin_form_data(client.get("/admin/communities/neighbourhood/add/"))
+    data.update(
+        {"name": "椿上花园", "community": community.pk, "party_org_kind": "branch", "party_secretary_name": "赵敏",
+         "households": "326", "buildings": "8", "order": "0"}
+    )  # fmt: skip
+    assert client.post("/admin/communities/neighbourhood/add/", data).status_code == 302
+
+    reader = page(client.__class__(), "/communities/xinwenli/")
+    assert "李建华" not in reader and "椿上花园" not in reader  # 先审后发
+    for row in (*Officer.objects.filter(community=community), Neighbourhood.objects.get(name="椿上花园")):
+        content_review.approve(content_review.pending_for(row), roles["chief"], "同意")
+    reader = page(client.__class__(), "/communities/xinwenli/")
+    assert "班子成员：党组织副书记 李建华；居委会主任 王秀英" in reader
+    assert "<strong>椿上花园</strong>，326户，8栋。椿上花园党支部书记：赵敏" in reader
+
+    # 村委会主任 belongs to a village, 居委会主任 to a community: said on the form, nothing saved.
+    data = admin_form_data(client.get("/admin/communities/officer/add/"))
+    data.update({"name": "张三", "title": "villagers_director", "community": community.pk, "street": ""})
+    answer = client.post("/admin/communities/officer/add/", data)
+    assert answer.status_code == 200 and "村委会主任只属于村" in answer.content.decode()
+    assert not Officer.objects.filter(name="张三").exists()
