@@ -397,7 +397,9 @@ def check_villages_and_dates(village, town, estate, station, square, canteen, ot
     from communities.models import Neighbourhood, Officer
 
     Officer.objects.create(community_id=village.pk, name="张永平", title="villagers_director")
-    Neighbourhood.objects.create(community_id=town.pk, name="同心小区", party_org_kind="branch", party_secretary_name="李敏")
+    Neighbourhood.objects.create(
+        community_id=town.pk, name="同心小区", party_org_kind="branch", party_secretary_name="李敏"
+    )
     assert [str(o) for o in Community.objects.get(pk=village.pk).officers.all()] == ["村委会主任 张永平"]
     assert Community.objects.get(pk=town.pk).neighbourhoods.get().party_org_name == "同心小区党支部"
     editor = set(Group.objects.get(name="编辑").permissions.values_list("codename", flat=True))
