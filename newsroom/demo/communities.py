@@ -364,6 +364,13 @@ COMMUNITIES = [
         "secretary_name": "张华",
         "secretary_title": "恒昌社区书记",
         "work_method": "“党建+自治”",
+        "neighbourhoods": [
+            {
+                "name": "恒昌小区",
+                "party_org_kind": "branch",
+                "description": "始建于1993年，典型的老旧小区；改造中拆除私搭乱建的平房，楼体彩绘，安放居民座椅。",
+            },
+        ],
         "honours": [],
         "facilities": [
             {
@@ -389,6 +396,11 @@ COMMUNITIES = [
 ]
 
 # Street-level facilities, not tied to one community.
+# Officers besides the secretaries (seed 004: 杨俊爱 is also 长和廊街道党群服务中心副主任).
+STREET_OFFICERS = [
+    {"street": "长和廊街道", "name": "杨俊爱", "title": "deputy_director", "title_text": "党群服务中心副主任"},
+]
+
 STREET_FACILITIES = [
     {
         "slug": "changhelang-warm-space",

@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 
-from communities.models import Community, Facility, Honour, Street
+from communities.models import Community, Facility, Honour, Neighbourhood, Officer, Street
 from newsroom import extensions, revisions
 from newsroom.core.chinese import to_traditional
 from newsroom.core.publishing import Reviewed
@@ -40,7 +40,7 @@ from newsroom.roles import ensure_roles
 from . import districts, site
 from .accounts import ACCOUNTS
 from .articles import ARTICLES, SHORT_NEWS
-from .communities import COMMUNITIES, STREET_FACILITIES, STREETS
+from .communities import COMMUNITIES, STREET_FACILITIES, STREET_OFFICERS, STREETS
 from .images import demo_alt, demo_emblem, demo_photo
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -146,7 +146,10 @@ def load_communities():
         data = dict(data)
         data["street"] = streets.get(data.get("street"))
         honours, facilities = data.pop("honours"), data.pop("facilities")
+        neighbourhoods = data.pop("neighbourhoods", [])
         community = communities[data["slug"]] = _save(Community, {"slug": data["slug"]}, data)
+        for place in neighbourhoods:
+            _save(Neighbourhood, {"community": community, "name": place["name"]}, place)
         for honour in honours:
             lookup = {
                 "community": community,
@@ -158,6 +161,9 @@ def load_communities():
             _save(Facility, {"slug": facility["slug"]}, {**facility, "community": community})
     for facility in STREET_FACILITIES:
         _save(Facility, {"slug": facility["slug"]}, {**facility, "street": streets[facility["street"]]})
+    for officer in STREET_OFFICERS:
+        street = streets[officer["street"]]
+        _save(Officer, {"street": street, "name": officer["name"]}, {**officer, "street": street})
     return communities
 
 

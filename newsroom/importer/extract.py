@@ -502,7 +502,9 @@ def extract(document: Document, known_communities=()) -> Extraction:
             else None
         )
         dateline = DATELINE.match(text)
-        if credit or (waiting and len(text) <= 80 and not dateline and not re.search(r"[：:]$", text)):
+        # 图为…: a caption even with no credit and no image beside it (a copy of the text alone).
+        captioned = len(text) <= 120 and re.match(r"^[(（]?(图为|上图|下图|左图|右图|组图)", text) is not None
+        if credit or captioned or (waiting and len(text) <= 80 and not dateline and not re.search(r"[：:]$", text)):
             caption, kind, who, org = credit or (block.text, "", "", "")
             role = getattr(credit, "role", "")
             if waiting:
