@@ -154,7 +154,7 @@ ROLE_SUGGESTIONS = ("记者", "通讯员", "作者", "摄影", "摄影记者", "
 class BylineForm(forms.Form):
     """One person the file credits, as the editor corrects it before the draft exists."""
 
-    role = forms.CharField(label=_("职务"), max_length=50, required=False)
+    role = forms.CharField(label=_("职务"), max_length=20, required=False)
     org = forms.CharField(label=_("单位"), max_length=100, required=False)
     name = forms.CharField(label=_("姓名"), max_length=50, required=False)
 
@@ -195,6 +195,8 @@ class PhotoCreditForm(forms.Form):
         kind, who = cleaned.get("kind"), (cleaned.get("who") or "").strip()
         if kind == "摄" and not who:
             self.add_error("who", gettext("署名为“摄”时请填写拍摄者姓名。"))
+        elif kind == "摄" and any(len(name) > 20 for name in who.split()):
+            self.add_error("who", gettext("拍摄者姓名过长：请只填姓名，多人用空格分开。"))
         if kind in ("供图", "图片来源") and not who:
             self.add_error("who", gettext("请填写供图单位或图片来源。"))
         return cleaned

@@ -22,6 +22,22 @@ def _bytes(document):
     return buffer.getvalue()
 
 
+def _photo_table(document, cells):
+    """WPS photo pages: a photo in each cell of the first row, its caption in the cell below."""
+    table = document.add_table(rows=2, cols=len(cells))
+    for column, (colour, caption) in enumerate(cells):
+        table.cell(0, column).paragraphs[0].add_run().add_picture(_jpeg(colour), width=Cm(7))
+        table.cell(1, column).text = caption
+
+
+def _photo(document, colour):
+    document.add_picture(_jpeg(colour), width=Cm(12))
+
+
+def _bold(document, text):
+    document.add_paragraph().add_run(text).bold = True
+
+
 def three_photos():
     document = Document()
     title = document.add_paragraph()
@@ -75,12 +91,9 @@ def photo_table():
         "玉泉区融媒体中心讯（记者 张聿修）日前，小召前街道恒昌社区老旧小区改造全部完工，"
         "15排平房拆除后建成了停车场和健身广场。"
     )
-    table = document.add_table(rows=2, cols=2)
-    for column, (colour, caption) in enumerate(
-        [((120, 120, 40), "改造后的恒昌小区。受访者供图"), ((40, 40, 160), "居民在健身广场锻炼（资料图片）")]
-    ):
-        table.cell(0, column).paragraphs[0].add_run().add_picture(_jpeg(colour), width=Cm(7))
-        table.cell(1, column).text = caption
+    _photo_table(
+        document, [((120, 120, 40), "改造后的恒昌小区。受访者供图"), ((40, 40, 160), "居民在健身广场锻炼（资料图片）")]
+    )
     document.add_paragraph("恒昌社区书记张华说，改造中社区召开居民议事会11次，收集意见300余条。")
     document.add_paragraph("编辑：赵敏 审校：孙磊 责任编辑：王晋南")
     truth = {
@@ -104,14 +117,6 @@ def photo_table():
     return "wps-photo-table", _bytes(document), truth
 
 
-def _photo(document, colour):
-    document.add_picture(_jpeg(colour), width=Cm(12))
-
-
-def _bold(document, text):
-    document.add_paragraph().add_run(text).bold = True
-
-
 def subtitle_and_headings():
     """A 副题 under the title, 小标题 in bold, a photo under each and two in a WPS table."""
     document = Document()
@@ -126,12 +131,13 @@ def subtitle_and_headings():
     document.add_paragraph("社工每周入户走访独居老人，建立服务台账。")
     _bold(document, "组织孵化 居民成了主角")
     document.add_paragraph("街道孵化社区社会组织27个，舞蹈队、调解队、护河队活跃在各个小区。")
-    table = document.add_table(rows=2, cols=2)
-    for column, (colour, caption) in enumerate(
-        [((60, 60, 180), "居民调解队在调解邻里纠纷。（通讯员 周红 摄）"), ((40, 160, 80), "护河队在巡河。学府社区供图")]
-    ):
-        table.cell(0, column).paragraphs[0].add_run().add_picture(_jpeg(colour), width=Cm(7))
-        table.cell(1, column).text = caption
+    _photo_table(
+        document,
+        [
+            ((60, 60, 180), "居民调解队在调解邻里纠纷。（通讯员 周红 摄）"),
+            ((40, 160, 80), "护河队在巡河。学府社区供图"),
+        ],
+    )
     document.add_paragraph("下一步，街道将把“三社联动”推广到全部社区。")
     document.add_paragraph("◆编辑：王敏")
     document.add_paragraph("◆二审：李强")
@@ -206,12 +212,10 @@ def traditional_table():
     document.add_paragraph("翠湖社區：「銀齡課堂」開課了")
     document.add_paragraph("記者 陳曉 通訊員 王麗")
     document.add_paragraph("本報訊 9月2日，華山街道翠湖社區「銀齡課堂」秋季班開課，60多位老人報名學習智能手機和書法。")
-    table = document.add_table(rows=2, cols=2)
-    for column, (colour, caption) in enumerate(
-        [((90, 90, 30), "老人學習使用智能手機。（通訊員 王麗 攝）"), ((30, 90, 90), "書法班上課現場。翠湖社區供圖")]
-    ):
-        table.cell(0, column).paragraphs[0].add_run().add_picture(_jpeg(colour), width=Cm(7))
-        table.cell(1, column).text = caption
+    _photo_table(
+        document,
+        [((90, 90, 30), "老人學習使用智能手機。（通訊員 王麗 攝）"), ((30, 90, 90), "書法班上課現場。翠湖社區供圖")],
+    )
     document.add_paragraph("翠湖社區黨委書記王麗說，課堂每週開課三次，全部免費。")
     document.add_paragraph("（責任編輯：何川）")
     truth = {

@@ -193,3 +193,26 @@ def test_communities_are_looked_up_in_the_library_and_villages_proposed(client, 
     assert [c.name for c in form.matched] == ["万锦社区"]  # in the library: found in a plain sentence
     assert form.missing == ["大哨村"]  # a village proposed, no fragment (着力提升社区, 组织各社区)
     assert "kind=village" in confirm.content.decode()
+
+
+def test_forged_credit_tables_are_messages_not_errors(client, roles):
+    """A hand-made post (a million rows, a role longer than the vocabulary holds, an unknown
+    credit kind) is answered on the form; nothing is created."""
+    client.force_login(roles["editor"])
+    confirm = upload(client, "稿件.docx", three_photos()[1])
+    url = confirm.redirect_chain[-1][0]
+    base = {"title": "伪造的表格", "column": Column.objects.get(slug="party-news").pk}
+    for tables in (
+        {**_management("byline", 10**6, 0), **_management("photo", 3, 3)},
+        {
+            **_management("byline", 1, 0),
+            "byline-0-role": "记" * 30,
+            "byline-0-name": "张三",
+            **_management("photo", 3, 3),
+        },
+        {**_management("byline", 0, 0), **_management("photo", 1, 1), "photo-0-kind": "<script>", "photo-0-who": "x"},
+        {**_management("byline", 0, 0), **_management("photo", 1, 1), "photo-0-kind": "摄", "photo-0-who": "名" * 60},
+    ):
+        answer = client.post(url, {**base, **tables})
+        assert answer.status_code == 200 and "请更正下面标出的错误" in answer.content.decode()
+    assert not Article.objects.filter(title="伪造的表格").exists()
