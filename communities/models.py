@@ -599,6 +599,23 @@ class Neighbourhood(Reviewed):
         return self.name
 
     @property
+    def counts_display(self):
+        """326户、8栋 (what is known of its size)."""
+        parts = [
+            f"{self.households}户" if self.households is not None else "",
+            f"{self.buildings}栋" if self.buildings is not None else "",
+        ]
+        return "、".join(p for p in parts if p)
+
+    @property
+    def party_display(self):
+        """设椿上花园党支部，书记赵敏 (or "" without a Party organisation of its own)."""
+        if not self.party_org_kind:
+            return ""
+        secretary = f"，书记{self.party_secretary_name}" if self.party_secretary_name else ""
+        return f"设{self.party_org_name}{secretary}"
+
+    @property
     def party_org_name(self):
         """恒昌小区党支部, or "" when the 小区 has no Party organisation of its own."""
         return f"{self.name}{self.get_party_org_kind_display()}" if self.party_org_kind else ""

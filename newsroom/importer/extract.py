@@ -6,7 +6,9 @@ breadcrumb (当前位置/您当前的位置, ``>``/``>>``), the meta line under 
 ([责任编辑：…], (责编：…)), 转自/原文链接/原标题, captions with their credits (Y 摄, 记者 Y 摄,
 受访者供图, 某单位供图, 资料图片, 图片来源：…), sub-headings, and where the article ends (上一篇,
 相关新闻, 免责声明…). Traditional text is matched through its Simplified form; what is kept is
-the text as written. Each field remembers the block (line) it came from.
+the text as written. Each field remembers the block (line) it came from. Who and where (credit
+lines, person names, communities and villages) are ``names.py``'s; this module finds where
+things stand. Measured on a tuned and a set-aside corpus: ``python -m tests.importer.score``.
 """
 
 import html
@@ -15,13 +17,11 @@ from dataclasses import dataclass, field
 
 from newsroom.core.chinese import to_simplified
 
-from .names import aligned, communities, credit_line, is_person, merge
+from .names import aligned, canonical, communities, credit_line, is_person, merge
 from .sources import Block, Document
 
 NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}"
 REPORTER_ROLES = r"(见习记者|实习记者|特约记者|首席记者|记者|通讯员|实习生|特约撰稿人)"
-EDITOR_ROLES = r"(责任编辑|责编|初审编辑|终审|编辑|审校|审核|校对|主持人|作者|撰稿|摄影|摄像|统筹|策划)"
-CANONICAL_ROLE = {"责编": "责任编辑", "撰稿": "作者", "摄像": "摄影"}
 ORG_SUFFIX = re.compile(r"(社区|街道|网|报|台|中心|局|委|办|站|部|院|校|队|所|会|社|客户端|集团|频道|融媒)$")
 
 CRUMB_WORDS = r"(?:您|你)?(?:当前|现在|目前)?(?:的|所在)?位置"
@@ -356,7 +356,7 @@ def extract(document: Document, known_communities=()) -> Extraction:
         for match in re.finditer(
             r"(作者|记者|编辑|责任编辑|通讯员)\s*[:：]\s*(" + NAME + r"(?:、" + NAME + r")*)(?!\s*[:：])", meta
         ):
-            role = CANONICAL_ROLE.get(match.group(1), match.group(1))
+            role = canonical(match.group(1))
             named = people(_original(written, meta, *match.span(2)), role)
             credited.append((meta_at, [b for b in named if is_person(to_simplified(b["name"]))]))
             result.lines.setdefault("bylines", meta_at + 1)

@@ -81,10 +81,6 @@ def canonical(role):
     return CANONICAL.get(role, role)
 
 
-def _tokens(chunk):
-    return [t for t in re.split(r"[\s、，,/／|｜;；]+", chunk) if t]
-
-
 def credit_line(text):
     """[{"role", "name", "org"}] when ``text`` is wholly a credit line, else None. ``text`` may be
     Traditional: roles are matched in Simplified, names kept as written."""
@@ -172,8 +168,6 @@ NOT_COMMUNITY = {
     "国际化", "其他", "周边", "涉及", "相关", "多个", "所有", "先进", "优秀", "星级", "五星", "红色", "数字", "企业",
     "机关", "学校", "园区", "商务", "产业", "单位", "楼宇", "网上", "线上", "云上", "学习型", "党建", "城中",
 }  # fmt: skip
-CUT_BEFORE_NAME = re.compile(r".*(街道|镇|乡|区|县|市|州)")
-LEADING_WORDS = re.compile(r"^(走进|位于|来到|前往|在|于|的|与|和|及|对|为|把|让|给|到|是|将|从|向|了|进|由|同)+")
 AFTER = {
     "社区": r"(党委|党总支|党支部|党组织|党群|书记|主任|居委会|居民委员会|工作站|中心|服务站|社会组织|便民|网格|"
     r"新时代文明|位于|成立|辖区|居民|代表队|志愿)",

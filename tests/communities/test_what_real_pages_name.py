@@ -78,7 +78,7 @@ def test_officers_and_a_neighbourhood_party_branch_wait_for_review_then_show(cli
         content_review.approve(content_review.pending_for(row), roles["chief"], "同意")
     reader = page(client.__class__(), "/communities/xinwenli/")
     assert "班子成员：党组织副书记 李建华；居委会主任 王秀英" in reader
-    assert "<strong>椿上花园</strong>，326户，8栋。椿上花园党支部书记：赵敏" in reader
+    assert "<strong>椿上花园</strong>（326户、8栋）：设椿上花园党支部，书记赵敏。" in reader
 
     # 村委会主任 belongs to a village, 居委会主任 to a community: said on the form, nothing saved.
     data = admin_form_data(client.get("/admin/communities/officer/add/"))
