@@ -160,8 +160,7 @@ def create_draft(record, extraction, user, column, fields, communities=(), bylin
         article.clean()  # never a draft the model's own checks refuse
         article.save()
         article.communities.set(communities)
-        added = new_roles(bylines, column.portal)
-        _bylines(article, bylines)
+        added = _bylines(article, bylines)
         without_image = _photos(article, _corrected(extraction.photos, photos))
         record.article = article
         record.save(update_fields=["article"])
@@ -213,9 +212,10 @@ def new_roles(bylines, portal):
 def _bylines(article, bylines):
     """The credits; a role the portal does not use yet is added to its vocabulary (its makers in
     the meta line, the rest at the end), as the confirm screen announced, never a credit printed
-    without its role."""
+    without its role. Returns the roles added."""
     portal = article.column.portal
-    for order, name in enumerate(new_roles(bylines, portal), start=100):
+    added = new_roles(bylines, portal)
+    for order, name in enumerate(added, start=100):
         placement = Placement.META if name in REPORTING else Placement.END
         BylineRole.objects.create(portal=portal, name=name[:20], placement=placement, order=order)
     roles = {to_simplified(r.name): r for r in BylineRole.objects.inherited(portal)}
@@ -235,6 +235,7 @@ def _bylines(article, bylines):
             )
         )
     Credit.objects.bulk_create(rows)
+    return added
 
 
 def _readable(data):

@@ -241,6 +241,23 @@ FUNCTION_PATTERN = rf"[{FUNCTION_CHARS}]|走进|来到|位于|前往"
 BOUNDARY = "，。！？；：、（(“”）) \n　,.;:!?"
 
 
+def _library_hits(text, library):
+    """Where ``text`` names a community or village of the library: the names ending where 社区 or
+    村 ends, looked up in the set (a few lookups per mention, whatever the library's size); the
+    rare name with another ending by a plain search."""
+    hits = []
+    for match in re.finditer(r"社区|村", text):
+        end = match.end()
+        for start in range(max(0, end - 10), end - 2):
+            if text[start:end] in library:
+                hits.append((start, end))
+                break  # the longest name ending here
+    for name in library:
+        if not name.endswith(("社区", "村")) and name in text:
+            hits += [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+    return hits
+
+
 def communities(texts, known=()):
     """Community and village names in ``texts`` (written as in the text), in order of mention.
     ``known`` are the library's names (with their 社区/村 suffix)."""
@@ -257,9 +274,7 @@ def communities(texts, known=()):
     for text in texts:
         simplified = aligned(text)
         written_text = text
-        hits = []
-        for name in library:
-            hits += [(m.start(), m.end()) for m in re.finditer(re.escape(name), simplified)]
+        hits = _library_hits(simplified, library)
         unquoted = re.sub(r"“[^”]{0,20}”|\"[^\"]{0,20}\"|《[^》]{0,30}》", lambda m: "　" * len(m.group(0)), simplified)
         candidates = []
         for suffix in ("社区", "村"):
