@@ -17,12 +17,10 @@ from dataclasses import dataclass, field
 
 from newsroom.core.chinese import to_simplified
 
-from .names import aligned, canonical, communities, credit_line, is_person, merge
+from .names import aligned, communities, credit_line, merge
 from .sources import Block, Document
 
 NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}"
-REPORTER_ROLES = r"(见习记者|实习记者|特约记者|首席记者|记者|通讯员|实习生|特约撰稿人)"
-ORG_SUFFIX = re.compile(r"(社区|街道|网|报|台|中心|局|委|办|站|部|院|校|队|所|会|社|客户端|集团|频道|融媒)$")
 
 CRUMB_WORDS = r"(?:您|你)?(?:当前|现在|目前)?(?:的|所在)?位置"
 CRUMB_PREFIX = re.compile(r"^.*?" + CRUMB_WORDS + r"\s*[:：]?\s*")
@@ -188,39 +186,6 @@ def _date(text):
         return None
 
 
-def people(text, role=""):
-    """[{"role", "name", "org"}] from a byline such as "记者 张成 刘洋 小召前街社区通讯员 王丽"
-    or "云南网记者张成"; ``role`` for names listed without one (责编：高巍、秦华)."""
-    simplified = to_simplified(text)
-    written = text if len(text) == len(simplified) else simplified
-    parts = re.split(REPORTER_ROLES, simplified)
-    found = []
-    if len(parts) == 1:
-        return [
-            {"role": role, "name": name, "org": ""}
-            for name in re.split(r"[\s、，,/]+", written.strip())
-            if re.fullmatch(NAME, name)
-        ]
-    position = len(parts[0])
-    org = written[: len(parts[0])].strip()
-    for index in range(1, len(parts), 2):
-        this_role = parts[index]
-        position += len(this_role)
-        chunk = written[position : position + len(parts[index + 1])]
-        position += len(parts[index + 1])
-        tokens = [t for t in re.split(r"[\s、，,/]+", chunk.strip()) if t]
-        next_org = ""
-        if index + 2 < len(parts) and tokens and not chunk.endswith((" ", "\u3000")):
-            last = tokens[-1]
-            if len(last) > 4 or ORG_SUFFIX.search(to_simplified(last)):
-                next_org = tokens.pop()
-        for name in tokens:
-            if re.fullmatch(NAME, name):
-                found.append({"role": this_role, "name": name, "org": org})
-        org = next_org
-    return found
-
-
 def caption_credit(text):
     """(caption, kind, who, org) when ``text`` ends with a photo credit, else None."""
     simplified = to_simplified(text).rstrip()
@@ -356,9 +321,7 @@ def extract(document: Document, known_communities=()) -> Extraction:
         for match in re.finditer(
             r"(作者|记者|编辑|责任编辑|通讯员)\s*[:：]\s*(" + NAME + r"(?:、" + NAME + r")*)(?!\s*[:：])", meta
         ):
-            role = canonical(match.group(1))
-            named = people(_original(written, meta, *match.span(2)), role)
-            credited.append((meta_at, [b for b in named if is_person(to_simplified(b["name"]))]))
+            credited.append((meta_at, credit_line(_original(written, meta, *match.span())) or []))
             result.lines.setdefault("bylines", meta_at + 1)
         edition = EDITION.search(meta)
         if edition:  # 春城晚报 2024年05月06日 第A02版: a newspaper's page, named by the paper
@@ -556,4 +519,4 @@ def extract(document: Document, known_communities=()) -> Extraction:
     return result
 
 
-__all__ = ["Block", "Document", "Extraction", "Photo", "caption_credit", "communities", "extract", "people"]
+__all__ = ["Block", "Document", "Extraction", "Photo", "caption_credit", "communities", "extract"]
